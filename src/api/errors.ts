@@ -1,0 +1,45 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** The closed list of API error codes and the status each maps to. */
+export const errorCodes = {
+  'not-found': { status: 404, title: 'Not found' },
+  'invalid-request': { status: 400, title: 'Invalid request' },
+  unauthorized: { status: 401, title: 'Authentication required' },
+  forbidden: { status: 403, title: 'Not allowed' },
+  conflict: { status: 409, title: 'Conflict' },
+  'rate-limited': { status: 429, title: 'Too many requests' },
+  'not-ready': { status: 503, title: 'Not ready' },
+  internal: { status: 500, title: 'Internal error' },
+} as const;
+export type ErrorCode = keyof typeof errorCodes;
+
+/** An expected API error: answered as application/problem+json with its code's status. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(readonly code: ErrorCode, detail: string, readonly extra: Record<string, unknown> = {}) {
+    super(detail);
+  }
+}
+
+/** Renders an RFC 9457 problem document carrying the request id. */
+export function problem(c: Context, code: ErrorCode, detail: string, extra: Record<string, unknown> = {}): Response {
+  const { status, title } = errorCodes[code];
+  return c.json(
+    { type: `https://careerlens.dev/problems/${code}`, title, status, detail, requestId: c.get('requestId'), ...extra },
+    status as ContentfulStatusCode,
+    { 'content-type': 'application/problem+json' },
+  );
+}
+
+/** The one error handler: expected errors as themselves, anything else as a logged 500. */
+export function handleError(err: Error, c: Context): Response {
+  if (err instanceof ApiError) return problem(c, err.code, err.message, err.extra);
+  if (err instanceof HTTPException) {
+    const code = (Object.keys(errorCodes) as ErrorCode[]).find((k) => errorCodes[k].status === err.status) ?? 'invalid-request';
+    return problem(c, code, err.message || errorCodes[code].title);
+  }
+  c.get('log')?.error({ err: { message: err.message, stack: err.stack } }, 'request failed');
+  return problem(c, 'internal', 'The server failed to answer; the error is logged with this request id.');
+}

@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import { migrationsApplied } from '../../db/migrate.js';
+import { queueNames } from '../../queue/jobs.js';
+import { metricsRegistry } from '../../workers/job-metrics.js';
+import { Gauge } from 'prom-client';
+import type { AppEnv } from '../context.js';
+
+const queueJobs = new Gauge({
+  name: 'careerlens_queue_jobs', help: 'Jobs in each queue by state, read at scrape time', labelNames: ['queue', 'state'] as const,
+});
+
+const withTimeout = <T>(p: Promise<T>, ms: number, what: string) =>
+  Promise.race([p, new Promise<T>((_, rej) => setTimeout(() => rej(new Error(`${what} did not answer within ${ms} ms`)), ms).unref())]);
+
+export const healthRoutes = new Hono<AppEnv>()
+  .get('/healthz', (c) => c.json({ status: 'ok' }))
+  .get('/readyz', async (c) => {
+    const { db, kit } = c.get('deps');
+    const checks: Record<string, string> = {};
+    await withTimeout(db.$client`select 1`, 2_000, 'database').then(() => { checks.database = 'ok'; }, (e: Error) => { checks.database = e.message; });
+    await withTimeout(migrationsApplied(db.$client), 2_000, 'migrations').then(
+      (ok) => { checks.migrations = ok ? 'ok' : 'pending: run `careerlens migrate`'; }, (e: Error) => { checks.migrations = e.message; });
+    await withTimeout(kit.ping(), 2_000, `queue backend (${kit.kind})`).then(() => { checks.queue = 'ok'; }, (e: Error) => { checks.queue = e.message; });
+    const ready = Object.values(checks).every((v) => v === 'ok');
+    return c.json({ status: ready ? 'ready' : 'not-ready', checks }, ready ? 200 : 503);
+  })
+  .get('/metrics', async (c) => {
+    const { queues } = c.get('deps');
+    for (const name of queueNames) {
+      const counts = await queues[name].getJobCounts('active', 'waiting', 'delayed', 'completed', 'failed', 'prioritized', 'waiting-children');
+      for (const [state, n] of Object.entries(counts)) queueJobs.set({ queue: name, state }, n);
+    }
+    return c.text(await metricsRegistry.metrics(), 200, { 'content-type': metricsRegistry.contentType });
+  });

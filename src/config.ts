@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** Thrown when the environment is unusable; the message is one line naming the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const port = z.coerce.number().int().min(0).max(65535);
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const url = (schemes: string[]) =>
+  z.string().refine((v) => {
+    try { return schemes.includes(new URL(v).protocol); } catch { return false; }
+  }, `a URL starting with ${schemes.map((s) => `${s}//`).join(' or ')}`);
+
+const envSchema = z.object({
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./.careerlens'),
+  /** Port for the embedded PostgreSQL when no DATABASE_URL is set. */
+  EMBEDDED_PG_PORT: port.default(54329),
+  SOURCES_FILE: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Namespaces BullMQ keys on Redis (and the schema on the PostgreSQL backend). */
+  QUEUE_PREFIX: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lowercase letters, digits and _').default('careerlens'),
+  /** Jobs one worker process runs at once per queue. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Lets sources point at loopback and private addresses (local mirrors, tests). */
+  ALLOW_PRIVATE_NETWORKS: flag.default(false),
+  /** Run each enabled source that never succeeded as soon as the scheduler starts. */
+  RUN_NEVER_SUCCEEDED_ON_START: flag.default(true),
+  /** Fetching politeness and patience: per-host spacing, per-attempt timeout, retries, backoff base. */
+  FETCH_HOST_DELAY_MS: z.coerce.number().int().min(0).default(1_000),
+  FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  FETCH_RETRIES: z.coerce.number().int().min(0).max(10).default(4),
+  FETCH_BACKOFF_MS: z.coerce.number().int().min(1).default(500),
+  ALERT_WEBHOOK_URL: url(['http:', 'https:']).optional(),
+});
+
+export type Config = z.infer<typeof envSchema> & {
+  /** Which stores the process uses: given URLs, or the embedded defaults. */
+  mode: 'production' | 'embedded';
+  queueBackend: 'redis' | 'postgres';
+};
+
+/** Parses an environment once; the first bad variable becomes a one-line ConfigError. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    const got = cleaned[name];
+    throw new ConfigError(`${name}=${JSON.stringify(got ?? '')} is invalid: expected ${describeIssue(issue)}`);
+  }
+  const c = parsed.data;
+  return {
+    ...c,
+    mode: c.DATABASE_URL ? 'production' : 'embedded',
+    queueBackend: c.REDIS_URL ? 'redis' : 'postgres',
+  };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_value') return `one of ${issue.values.map(String).join(', ')}`;
+  if (issue.code === 'too_small' || issue.code === 'too_big') return issue.message.replace(/^Too (small|big): expected /, '');
+  if (issue.code === 'invalid_type') return `a ${issue.expected}`;
+  return issue.message;
+}
+
+let loaded: Config | undefined;
+
+/** The process configuration, parsed from process.env on first use. */
+export function getConfig(): Config {
+  loaded ??= parseConfig(process.env);
+  return loaded;
+}

@@ -1,0 +1,93 @@
+/**
+ * Display precision, shared by verdicts and text so that both see the same numbers:
+ * salary to the whole dollar (shown as "$120,000"), demand to one decimal ("9.0/10"), AI risk
+ * to the whole percent ("15%"), months whole ("8 months"); difficulty and entry barrier by
+ * rank. Two values that display the same are a tie.
+ */
+import { roundTo } from '../metrics/figure.js';
+import type { Figure } from '../metrics/types.js';
+import { DIFFICULTIES, ENTRY_BARRIERS } from '../metrics/types.js';
+import type { CareerIdentity, ComparisonSide, ShownFigure } from './types.js';
+import type { CareerMetrics } from '../metrics/types.js';
+
+/** Converts a metric figure to its shown form, rounding numbers with `round`. */
+export function shown<T>(fig: Figure<T>, round?: (v: T) => T): ShownFigure<T> {
+  if ('reason' in fig) return { value: null, reason: fig.reason };
+  const value = round ? round(fig.value) : fig.value;
+  const out: ShownFigure<T> = { value, source: fig.source, period: fig.period };
+  if (fig.estimatedFrom) out.estimatedFrom = fig.estimatedFrom.slug;
+  return out;
+}
+
+const whole = (v: number): number => roundTo(v, 0);
+const oneDecimal = (v: number): number => roundTo(v, 1);
+
+/** The comparison side of one career: every figure at display precision. */
+export function buildSide(career: CareerIdentity, m: CareerMetrics): ComparisonSide {
+  return {
+    slug: career.slug,
+    title: career.title,
+    category: career.category,
+    asOf: m.asOf,
+    salary: {
+      min: shown(m.salary.min, whole),
+      max: shown(m.salary.max, whole),
+      median: shown(m.salary.median, whole),
+      currency: 'USD',
+      period: 'year',
+    },
+    demandScore: shown(m.demandScore, oneDecimal),
+    aiReplacementRisk: shown(m.aiReplacementRisk, whole),
+    learningCurveMonths: shown(m.learningCurveMonths, whole),
+    difficulty: shown(m.difficulty),
+    entryBarrier: shown(m.entryBarrier),
+    remoteFriendly: shown(m.remoteFriendly),
+    requiresCoding: shown(m.requiresCoding),
+  };
+}
+
+/** "$120,000" (whole dollars, thousands separators, locale-independent). */
+export function formatUsd(v: number): string {
+  return `$${String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
+}
+
+/** "9.0" — always one decimal. */
+export function formatDemand(v: number): string {
+  return v.toFixed(1);
+}
+
+/** "1 month" / "8 months". */
+export function formatMonths(v: number): string {
+  return `${v} ${v === 1 ? 'month' : 'months'}`;
+}
+
+/** "$120,000-$200,000/yr", or what is known of the range. */
+export function formatRange(side: ComparisonSide): string | null {
+  const { min, max } = side.salary;
+  if (min.value !== null && max.value !== null) return `${formatUsd(min.value)}-${formatUsd(max.value)}/yr`;
+  if (max.value !== null) return `up to ${formatUsd(max.value)}/yr`;
+  if (min.value !== null) return `from ${formatUsd(min.value)}/yr`;
+  return null;
+}
+
+/** Rank of a difficulty (Beginner 0 … Expert 3). */
+export const difficultyRank = (d: string): number => (DIFFICULTIES as readonly string[]).indexOf(d);
+/** Rank of an entry barrier (Low 0 … High 2). */
+export const barrierRank = (b: string): number => (ENTRY_BARRIERS as readonly string[]).indexOf(b);
+
+/**
+ * The seven verdict inputs of a side, in VERDICT_KEYS order, at display precision; NaN where
+ * unknown. Higher is better for the first three, lower for the rest.
+ */
+export function verdictInputs(side: ComparisonSide): Float64Array {
+  const n = (f: ShownFigure<number>) => (f.value === null ? NaN : f.value);
+  return Float64Array.of(
+    n(side.salary.max),
+    n(side.salary.median),
+    n(side.demandScore),
+    n(side.aiReplacementRisk),
+    n(side.learningCurveMonths),
+    side.entryBarrier.value === null ? NaN : barrierRank(side.entryBarrier.value),
+    side.difficulty.value === null ? NaN : difficultyRank(side.difficulty.value),
+  );
+}

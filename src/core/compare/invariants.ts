@@ -1,0 +1,147 @@
+/**
+ * `checkComparisonInvariants`: every claim the text makes, checked against the numbers.
+ * It reads text independently of how it was written (so it also flags the seed page's
+ * errors): names are replaced by ⟨A⟩/⟨B⟩, each sentence's attributes and comparatives are
+ * found by keyword, and each claim is checked against verdicts and shown values.
+ */
+import { checkStructure } from './invariants-structure.js';
+import { checkFigureText } from './invariants-text.js';
+import { ATTRIBUTES, CODING_REASON, INTEREST_REASON, NO_CODING_REASON, REMOTE_REASON, sideNames, tieValue } from './phrases.js';
+import type { Comparison, ComparisonSide, VerdictKey } from './types.js';
+import { VERDICT_KEYS } from './types.js';
+import { HIGHER_IS_BETTER } from './verdicts.js';
+
+const MENTION: Record<VerdictKey, RegExp> = {
+  salaryCeiling: /salary ceiling/i,
+  salaryMedian: /median salary/i,
+  demand: /\bdemand\b/i,
+  aiRisk: /\bAI (replacement )?risk\b/i,
+  learningCurve: /learning curve/i,
+  entryBarrier: /entry barrier/i,
+  difficulty: /\b(easier|harder|difficulty|difficult)\b/i,
+};
+const UP = /\b(higher|stronger|more|greater|larger|longer|harder)\b/i;
+const DOWN = /\b(lower|weaker|less|smaller|fewer|shorter|easier)\b/i;
+const TIE = /\b(tie|tied|ties|same|both|equal)\b/i;
+const UNKNOWN = /\b(not known|unknown|no published)\b/i;
+
+type Who = 'a' | 'b';
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Replaces side names with ⟨A⟩ / ⟨B⟩ (longer name first) and splits into sentences. */
+export function sentencesOf(text: string, names: { a: string; b: string }): string[] {
+  const order: Who[] = names.a.length >= names.b.length ? ['a', 'b'] : ['b', 'a'];
+  let s = text;
+  for (const w of order) s = s.replace(new RegExp(escape(names[w]), 'g'), w === 'a' ? '⟨A⟩' : '⟨B⟩');
+  return s.split(/(?<=[.!?])\s+(?=[A-Z0-9⟨])/).filter((x) => x.trim() !== '');
+}
+
+function sideOf(c: Comparison, w: Who): [ComparisonSide, ComparisonSide] {
+  return w === 'a' ? [c.a, c.b] : [c.b, c.a];
+}
+
+/** Checks one sentence or reason; `subject` is forced for chooseA / chooseB items. */
+function checkClaim(c: Comparison, raw: string, where: string, forced: Who | null, out: string[]): void {
+  const s = raw.replace(/\(for example[^)]*\)/g, '');
+  const subject: Who | null = forced ?? (s.startsWith('⟨A⟩') ? 'a' : s.startsWith('⟨B⟩') ? 'b' : null);
+  const keys = VERDICT_KEYS.filter((k) => MENTION[k].test(s));
+  const bare = s.replace(/\(.*?\)/g, '');
+  const upAt = bare.search(UP);
+  const downAt = bare.search(DOWN);
+  // The first comparative word carries the claim ("lower entry barrier, making it more …").
+  const up = upAt >= 0 && (downAt < 0 || upAt < downAt);
+  const down = downAt >= 0 && !up;
+  if (keys.length === 0) {
+    if ((up || down) && !/\bMoving from\b/.test(s)) out.push(`${where}: comparative with no attribute: "${raw}"`);
+    return;
+  }
+  if ((up || down) && TIE.test(s)) out.push(`${where}: comparative and tie in one sentence: "${raw}"`);
+  if (up || down) {
+    if (keys.length > 1) out.push(`${where}: one comparative over several attributes: "${raw}"`);
+    const key = keys[0] as VerdictKey;
+    const saysBetter = (HIGHER_IS_BETTER[key] ? up : down) && !(HIGHER_IS_BETTER[key] ? down : up);
+    const v = c.verdicts[key];
+    if (!subject) return void out.push(`${where}: comparative without a named side: "${raw}"`);
+    const winner = saysBetter ? subject : subject === 'a' ? 'b' : 'a';
+    if (v !== winner) out.push(`${where}: claims ${winner.toUpperCase()} wins ${key} but the verdict is '${v}': "${raw}"`);
+    const m = /\(([^()]+?) vs ([^()]+?)\)/.exec(s);
+    if (m) {
+      const [me, other] = sideOf(c, subject);
+      const unit = ATTRIBUTES[key].unit;
+      const second = unit && m[2]?.endsWith(unit) ? m[2].slice(0, -unit.length) : m[2];
+      if (m[1] !== ATTRIBUTES[key].value(me) || second !== ATTRIBUTES[key].value(other)) {
+        out.push(`${where}: figures "(${m[1]} vs ${m[2]})" are not ${subject.toUpperCase()}'s then the other's: "${raw}"`);
+      }
+    }
+    return;
+  }
+  for (const key of keys) checkNonComparative(c, key, s, raw, where, out);
+}
+
+function checkNonComparative(c: Comparison, key: VerdictKey, s: string, raw: string, where: string, out: string[]): void {
+  const known = ATTRIBUTES[key].value(c.a) !== null && ATTRIBUTES[key].value(c.b) !== null;
+  if (UNKNOWN.test(s)) {
+    if (known) out.push(`${where}: says ${key} is not known, but both values are: "${raw}"`);
+    return;
+  }
+  if (!TIE.test(s)) return;
+  if (c.verdicts[key] !== 'tie') out.push(`${where}: calls ${key} a tie but the verdict is '${c.verdicts[key]}': "${raw}"`);
+  if (!known) return void out.push(`${where}: calls ${key} a tie but a value is unknown: "${raw}"`);
+  const label = escape(ATTRIBUTES[key].label);
+  const m = new RegExp(`${label} \\(([^()]+)\\)`, 'i').exec(s);
+  if (m && (m[1] !== tieValue(key, c.a) || m[1] !== tieValue(key, c.b))) {
+    out.push(`${where}: tie value "${m[1]}" is not both sides' value: "${raw}"`);
+  }
+}
+
+function checkReasons(c: Comparison, w: Who, out: string[]): void {
+  const [me] = sideOf(c, w);
+  const list = w === 'a' ? c.chooseA : c.chooseB;
+  for (const item of list) {
+    const where = w === 'a' ? 'chooseA' : 'chooseB';
+    if (item.includes(w === 'a' ? '⟨B⟩' : '⟨A⟩')) out.push(`${where}: names the other career: "${item}"`);
+    if (item.startsWith(INTEREST_REASON)) {
+      if (item.slice(INTEREST_REASON.length) !== me.category) out.push(`${where}: category is not this side's: "${item}"`);
+      continue;
+    }
+    if (item === REMOTE_REASON && me.remoteFriendly.value !== true) {
+      out.push(`${where}: remote reason but this side is not remote-friendly`);
+    } else if (item === CODING_REASON && me.requiresCoding.value !== true) {
+      out.push(`${where}: coding reason but this side does not require coding`);
+    } else if (item === NO_CODING_REASON && me.requiresCoding.value !== false) {
+      out.push(`${where}: no-coding reason but this side requires coding`);
+    } else if (![REMOTE_REASON, CODING_REASON, NO_CODING_REASON].includes(item)) {
+      checkClaim(c, item, where, w, out);
+    }
+  }
+}
+
+function checkNamesAndTotals(c: Comparison, names: { a: string; b: string }, out: string[]): void {
+  if (!c.summary.startsWith(`${names.a} vs ${names.b}`)) out.push(`summary: does not open with "${names.a} vs ${names.b}"`);
+  const lead = /⟨A⟩ leads on (\d+) of \d+ measures and ⟨B⟩ on (\d+)/.exec(sentencesOf(c.conclusion, names).join(' '));
+  const wins = (w: Who) => VERDICT_KEYS.filter((k) => c.verdicts[k] === w).length;
+  if (lead && (Number(lead[1]) !== wins('a') || Number(lead[2]) !== wins('b'))) {
+    out.push(`conclusion: lead counts ${lead[1]}/${lead[2]} differ from verdicts ${wins('a')}/${wins('b')}`);
+  }
+}
+
+/**
+ * Every violation of a comparison's invariants, as readable strings; empty when the text and
+ * numbers agree. Used by unit tests and by the integration test over every real pair.
+ */
+export function checkComparisonInvariants(c: Comparison): string[] {
+  const out = checkStructure(c);
+  const names = sideNames(c);
+  if (names.a === names.b) out.push('names: both sides show the same name');
+  checkNamesAndTotals(c, names, out);
+  const summary = sentencesOf(c.summary, names);
+  const conclusion = sentencesOf(c.conclusion, names);
+  summary.forEach((s) => checkClaim(c, s, 'summary', null, out));
+  conclusion.forEach((s) => checkClaim(c, s, 'conclusion', null, out));
+  checkFigureText(c, [...summary, ...conclusion], out);
+  const sentencesA = c.chooseA.map((x) => sentencesOf(x, names).join(' '));
+  const sentencesB = c.chooseB.map((x) => sentencesOf(x, names).join(' '));
+  checkReasons({ ...c, chooseA: sentencesA, chooseB: sentencesB }, 'a', out);
+  checkReasons({ ...c, chooseA: sentencesA, chooseB: sentencesB }, 'b', out);
+  return out;
+}

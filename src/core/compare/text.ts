@@ -1,0 +1,128 @@
+/**
+ * The text of a comparison, written only from its structured data (verdicts, shown values,
+ * skills, transitions). A comparative appears only for a non-tie verdict, always with the
+ * winner as subject and its value first; ties say "Both"/"They tie"; unknown values say so.
+ * Because it is a pure function of the data, the reverse order's text is produced by
+ * flipping the data and writing again (see flip.ts).
+ */
+import { formatMonths, formatRange } from './display.js';
+import {
+  ATTRIBUTES, CODING_REASON, INTEREST_REASON, NO_CODING_REASON, REMOTE_REASON, sideNames, tieValue, versus,
+} from './phrases.js';
+import type { ComparisonData, ComparisonSide, ComparisonText, VerdictKey } from './types.js';
+import { VERDICT_KEYS } from './types.js';
+
+type Names = { a: string; b: string };
+
+function sideOf(data: ComparisonData, who: 'a' | 'b'): [ComparisonSide, ComparisonSide] {
+  return who === 'a' ? [data.a, data.b] : [data.b, data.a];
+}
+
+/** Names whose value for `key` is unknown: ['X'] or both. */
+function unknownFor(data: ComparisonData, names: Names, key: VerdictKey): string {
+  const ua = ATTRIBUTES[key].value(data.a) === null;
+  const ub = ATTRIBUTES[key].value(data.b) === null;
+  return ua && ub ? 'either career' : ua ? names.a : names.b;
+}
+
+/** One sentence about one attribute: winner, tie, or missing data. */
+export function attributeSentence(data: ComparisonData, names: Names, key: VerdictKey): string {
+  const p = ATTRIBUTES[key];
+  const v = data.verdicts[key];
+  if (v !== 'tie') {
+    const [w, l] = sideOf(data, v);
+    return `${names[v]} ${p.better} ${versus(key, w, l)}.`;
+  }
+  if (p.value(data.a) === null || p.value(data.b) === null) {
+    return `The ${p.label} is not known for ${unknownFor(data, names, key)}.`;
+  }
+  return `Both have the same ${p.label} (${tieValue(key, data.a)}).`;
+}
+
+function pairs(n: number): string {
+  return n === 1 ? '1 pair is' : `${n} pairs are`;
+}
+
+/** The skills sentence; never "0 overlap" when related pairs exist. */
+export function skillsSentence(data: ComparisonData, names: Names): string {
+  const { shared, related, overlap, onlyA, onlyB } = data.skills;
+  const nA = onlyA.length + shared.length;
+  const nB = onlyB.length + shared.length;
+  if (nA === 0 && nB === 0) return 'Neither career lists its skills.';
+  if (nA === 0 || nB === 0) return `${nA === 0 ? names.a : names.b} lists no skills, so their overlap is unknown.`;
+  const S = shared.length;
+  const M = related.length;
+  if (S === 0 && M === 0) return `They share no skills and none are closely related (0% skill overlap).`;
+  if (S === 0) {
+    const ex = related[0]?.concepts.join(' and ');
+    return `They have no identical skills, but ${pairs(M)} closely related (for example, both involve ${ex}); ${overlap}% skill overlap.`;
+  }
+  const rel = M > 0 ? ` and ${M} closely related ${M === 1 ? 'pair' : 'pairs'}` : '';
+  return `They share ${S} ${S === 1 ? 'skill' : 'skills'}${rel}; ${overlap}% skill overlap.`;
+}
+
+function transitionSentence(data: ComparisonData, names: Names, from: 'a' | 'b'): string {
+  const to = from === 'a' ? 'b' : 'a';
+  const t = from === 'a' ? data.transition.aToB : data.transition.bToA;
+  const time = t.months === null ? `time unknown` : t.months === 0 ? 'little extra time' : `about ${formatMonths(t.months)}`;
+  return `Moving from ${names[from]} to ${names[to]}: ${t.skillGap}% of its skills are new to learn (${t.difficulty}, ${time}).`;
+}
+
+function salarySentence(data: ComparisonData, names: Names): string {
+  const ra = formatRange(data.a);
+  const rb = formatRange(data.b);
+  const part = (n: string, r: string | null) => (r === null ? `${n} has no published salary range` : `${n} pays ${r}`);
+  return `${part(names.a, ra)}, while ${part(names.b, rb)}.`;
+}
+
+function reasons(data: ComparisonData, who: 'a' | 'b'): string[] {
+  const [me, other] = sideOf(data, who);
+  const out: string[] = [];
+  for (const key of VERDICT_KEYS) {
+    if (data.verdicts[key] === who) out.push(`${ATTRIBUTES[key].reason} ${versus(key, me, other)}`);
+  }
+  // Not comparative: true of this side whatever the other side is.
+  if (me.requiresCoding.value === true) out.push(CODING_REASON);
+  if (me.remoteFriendly.value === true) out.push(REMOTE_REASON);
+  if (me.requiresCoding.value === false && other.requiresCoding.value === true) out.push(NO_CODING_REASON);
+  if (me.category) out.push(`${INTEREST_REASON}${me.category}`);
+  return out;
+}
+
+function conclusion(data: ComparisonData, names: Names): string {
+  const out: string[] = [];
+  const ties: string[] = [];
+  for (const key of VERDICT_KEYS) {
+    const v = data.verdicts[key];
+    const known = ATTRIBUTES[key].value(data.a) !== null && ATTRIBUTES[key].value(data.b) !== null;
+    if (v !== 'tie' || !known) out.push(attributeSentence(data, names, key));
+    else ties.push(`${ATTRIBUTES[key].label} (${tieValue(key, data.a)})`);
+  }
+  if (ties.length > 0) {
+    const list = ties.length === 1 ? ties[0] : `${ties.slice(0, -1).join(', ')} and ${ties[ties.length - 1]}`;
+    out.push(`They tie on ${list}.`);
+  }
+  const wins = (w: 'a' | 'b') => VERDICT_KEYS.filter((k) => data.verdicts[k] === w).length;
+  const [wa, wb] = [wins('a'), wins('b')];
+  out.push(
+    wa + wb === 0
+      ? 'Neither career leads on any measure compared.'
+      : `${names.a} leads on ${wa} of ${VERDICT_KEYS.length} measures and ${names.b} on ${wb}.`,
+  );
+  return out.join(' ');
+}
+
+/** Writes summary, chooseA, chooseB and conclusion from structured comparison data. */
+export function writeComparisonText(data: ComparisonData): ComparisonText {
+  const names = sideNames(data);
+  const summary = [
+    `${names.a} vs ${names.b}: salary, AI replacement risk, market demand, skills and learning curve compared.`,
+    salarySentence(data, names),
+    attributeSentence(data, names, 'aiRisk'),
+    attributeSentence(data, names, 'demand'),
+    skillsSentence(data, names),
+    transitionSentence(data, names, 'a'),
+    transitionSentence(data, names, 'b'),
+  ].join(' ');
+  return { summary, chooseA: reasons(data, 'a'), chooseB: reasons(data, 'b'), conclusion: conclusion(data, names) };
+}

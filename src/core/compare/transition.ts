@@ -1,0 +1,33 @@
+/**
+ * Transition estimate from one career to the other: the target's learning curve scaled by
+ * the share of the target's skills the source lacks (a related skill counts as half known).
+ * gap = (n − shared − 0.5·related) / n of the target's n skills, whole %; a target listing no
+ * skills gives gap 100 % (nothing is known to carry over). months = round(curve × gap).
+ * Difficulty from the gap: < 34 % easy, < 67 % moderate, else hard.
+ */
+import { RELATED_WEIGHT } from './skill-overlap.js';
+import type { Transition, TransitionDifficulty } from './types.js';
+
+/** Gap thresholds (whole %) between easy / moderate / hard. */
+export const TRANSITION_THRESHOLDS = Object.freeze({ easyBelow: 34, moderateBelow: 67 });
+
+/** Difficulty of a transition from its skill gap (whole %). */
+export function transitionDifficulty(gap: number): TransitionDifficulty {
+  return gap < TRANSITION_THRESHOLDS.easyBelow ? 'easy' : gap < TRANSITION_THRESHOLDS.moderateBelow ? 'moderate' : 'hard';
+}
+
+/** Skill gap in whole % toward a target with `targetSkills` skills. */
+export function skillGap(targetSkills: number, shared: number, related: number): number {
+  if (targetSkills === 0) return 100;
+  return Math.round((100 * (targetSkills - shared - RELATED_WEIGHT * related)) / targetSkills);
+}
+
+/** Months of a transition (whole), null when the target's curve is unknown. */
+export function transitionMonths(targetCurve: number | null, gap: number): number | null {
+  return targetCurve === null ? null : Math.round((targetCurve * gap) / 100);
+}
+
+/** The full transition toward a target. */
+export function estimateTransition(targetCurve: number | null, gap: number): Transition {
+  return { skillGap: gap, months: transitionMonths(targetCurve, gap), difficulty: transitionDifficulty(gap) };
+}

@@ -1,0 +1,147 @@
+/**
+ * The comparison of two careers (DESIGN.md "Public contracts"), its compact stored form, and
+ * the per-career prepared data that makes comparing ~515,000 pairs cheap.
+ */
+import type { CareerMetrics, Difficulty, EntryBarrier } from '../metrics/types.js';
+
+/** One canonical skill of a career, as src/core/skills.ts describes it. */
+export interface SkillInput {
+  key: string;
+  label: string;
+  /** Concept tags (`conceptsOf(label)`): skills with a common concept are 'related'. */
+  concepts: string[];
+  hot?: boolean;
+}
+
+/** The career identity a comparison shows. */
+export interface CareerIdentity {
+  slug: string;
+  title: string;
+  category: string | null;
+}
+
+/** Input of `compareCareers` / `prepareCareer`. */
+export interface CareerForComparison {
+  career: CareerIdentity;
+  metrics: CareerMetrics;
+  skills: SkillInput[];
+}
+
+/** A figure as shown: rounded to display precision, with provenance, or null with a reason. */
+export type ShownFigure<T> =
+  | { value: T; source: string; period: string | null; estimatedFrom?: string }
+  | { value: null; reason: string };
+
+/** One side of a comparison. Salary in whole annual USD, risk in whole %, months whole. */
+export interface ComparisonSide extends CareerIdentity {
+  asOf: string | null;
+  salary: {
+    min: ShownFigure<number>;
+    max: ShownFigure<number>;
+    median: ShownFigure<number>;
+    currency: 'USD';
+    period: 'year';
+  };
+  /** 0..10, one decimal. */
+  demandScore: ShownFigure<number>;
+  /** 0..100 %, whole. */
+  aiReplacementRisk: ShownFigure<number>;
+  learningCurveMonths: ShownFigure<number>;
+  difficulty: ShownFigure<Difficulty>;
+  entryBarrier: ShownFigure<EntryBarrier>;
+  remoteFriendly: ShownFigure<boolean>;
+  requiresCoding: ShownFigure<boolean>;
+}
+
+/** Verdict keys, in the order of the compact verdict string. */
+export const VERDICT_KEYS = [
+  'salaryCeiling',
+  'salaryMedian',
+  'demand',
+  'aiRisk',
+  'learningCurve',
+  'entryBarrier',
+  'difficulty',
+] as const;
+export type VerdictKey = (typeof VERDICT_KEYS)[number];
+
+/** The better side: higher pay and demand, lower risk, shorter curve, lower barrier, easier. */
+export type Verdict = 'a' | 'b' | 'tie';
+export type Verdicts = Record<VerdictKey, Verdict>;
+
+export interface SkillRef {
+  key: string;
+  label: string;
+}
+
+/** A shared skill; `labelB` only when side B labels the same key differently. */
+export interface SharedSkill extends SkillRef {
+  labelB?: string;
+}
+
+/** Two different skills close in meaning: the concepts they share. */
+export interface RelatedSkill {
+  a: SkillRef;
+  b: SkillRef;
+  concepts: string[];
+}
+
+export interface SkillComparison {
+  onlyA: SkillRef[];
+  shared: SharedSkill[];
+  onlyB: SkillRef[];
+  related: RelatedSkill[];
+  /** Jaccard over canonical keys, a related pair counting 0.5, in whole percent. */
+  overlap: number;
+}
+
+export const TRANSITION_DIFFICULTIES = ['easy', 'moderate', 'hard'] as const;
+export type TransitionDifficulty = (typeof TRANSITION_DIFFICULTIES)[number];
+
+/** Moving from one career to the other. */
+export interface Transition {
+  /** Share of the target's skills the source lacks (related counts half), whole %. */
+  skillGap: number;
+  /** Target's learning curve × skill gap, whole months; null when the curve is unknown. */
+  months: number | null;
+  difficulty: TransitionDifficulty;
+}
+
+/** Everything but the text and the version: what the text is written from. */
+export interface ComparisonData {
+  a: ComparisonSide;
+  b: ComparisonSide;
+  verdicts: Verdicts;
+  skills: SkillComparison;
+  transition: { aToB: Transition; bToA: Transition };
+  /** Newer of the two sides' asOf. */
+  asOf: string | null;
+}
+
+export interface ComparisonText {
+  summary: string;
+  chooseA: string[];
+  chooseB: string[];
+  conclusion: string;
+}
+
+/** The full comparison, as the API serves it. */
+export interface Comparison extends ComparisonData, ComparisonText {
+  /** Short content hash, the same in either order (see version.ts). */
+  version: string;
+}
+
+/**
+ * The stored form (a few dozen bytes as JSON). Index strings are base64url, see codec.ts.
+ * v: verdict letters 'a' | 'b' | 't' in VERDICT_KEYS order; o: overlap %; s: bitset of A's
+ * skills (sorted by key) that B shares; r: related pairs (A index, B index, 2 chars each);
+ * t: [monthsAToB, monthsBToA, gapAToB %, gapBToA %] (months -1 = unknown); h: version.
+ */
+export interface CompactComparison {
+  v: string;
+  o: number;
+  s: string;
+  r: string;
+  t: [number, number, number, number];
+  h: string;
+}

@@ -1,0 +1,83 @@
+/**
+ * Comparison versions. The version is a hash of the comparison's content in canonical order
+ * (sides ordered by slug), so A-vs-B and B-vs-A share it (the API adds the order to its
+ * ETag). Content = text version + each side's digest (its shown figures with provenance, and
+ * its skill keys and labels) + the pair's verdicts, overlap, transitions and related pairs.
+ * Everything else in a comparison (onlyA/shared/onlyB, the text) is a function of those, so
+ * the version changes exactly when the served content changes. Key order is fixed by
+ * `stableStringify`, never by object insertion order.
+ */
+import { hash } from 'node:crypto';
+import type { Comparison, ComparisonData, ComparisonSide, RelatedSkill, SkillRef } from './types.js';
+import { verdictsToLetters } from './verdicts.js';
+
+/** Bump when the wording or the shape of generated text changes. */
+export const TEXT_VERSION = 'text-v1';
+
+/** JSON with object keys sorted at every level (arrays keep their order). */
+export function stableStringify(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(',')}]`;
+  const obj = v as Record<string, unknown>;
+  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify(obj[k])}`).join(',')}}`;
+}
+
+/** First 16 hex characters of SHA-1: short, stable, collision-safe at this scale. */
+export function shortHash(text: string): string {
+  return hash('sha1', text, 'hex').slice(0, 16);
+}
+
+/** Code-unit order (locale-independent), used for every key sort. */
+export const byKey = (x: { key: string }, y: { key: string }): number => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
+
+/** Digest of one side: its shown figures and its skills (sorted by key). */
+export function sideDigest(side: ComparisonSide, skills: readonly SkillRef[]): string {
+  const list = [...skills].sort(byKey).map((s) => `${s.key}\t${s.label}`).join('\n');
+  return shortHash(`${stableStringify(side)}\n${list}`);
+}
+
+/** The pair part of the content, in the orientation given. */
+export function pairCore(
+  letters: string,
+  overlap: number,
+  t: readonly number[],
+  related: readonly { aKey: string; bKey: string; concepts: readonly string[] }[],
+): string {
+  const rel = related.map((r) => `${r.aKey}>${r.bKey}:${r.concepts.join(',')}`).join(';');
+  return `${letters}|${overlap}|${t.join(',')}|${rel}`;
+}
+
+/** The version from the canonical-order parts. */
+export function versionOf(digestFirst: string, digestSecond: string, core: string): string {
+  return shortHash(`${TEXT_VERSION}\n${digestFirst}\n${digestSecond}\n${core}`);
+}
+
+/** Related pairs as version-core entries. */
+export function relatedCore(related: readonly RelatedSkill[], swap: boolean) {
+  return related.map((r) =>
+    swap ? { aKey: r.b.key, bKey: r.a.key, concepts: r.concepts } : { aKey: r.a.key, bKey: r.b.key, concepts: r.concepts },
+  );
+}
+
+/**
+ * The version of a full comparison, computed from its content alone; equals the `version`
+ * that `comparePrepared` stored for it, and is the same for either order.
+ */
+export function comparisonVersion(c: ComparisonData | Comparison): string {
+  const skillsA: SkillRef[] = [...c.skills.onlyA, ...c.skills.shared.map((s) => ({ key: s.key, label: s.label }))];
+  const skillsB: SkillRef[] = [...c.skills.onlyB, ...c.skills.shared.map((s) => ({ key: s.key, label: s.labelB ?? s.label }))];
+  const dA = sideDigest(c.a, skillsA);
+  const dB = sideDigest(c.b, skillsB);
+  const m = (x: number | null) => x ?? -1;
+  const { aToB, bToA } = c.transition;
+  const swap = c.a.slug > c.b.slug;
+  const letters = verdictsToLetters(c.verdicts);
+  if (!swap) {
+    const t = [m(aToB.months), m(bToA.months), aToB.skillGap, bToA.skillGap];
+    return versionOf(dA, dB, pairCore(letters, c.skills.overlap, t, relatedCore(c.skills.related, false)));
+  }
+  const flipped = [...letters].map((x) => (x === 'a' ? 'b' : x === 'b' ? 'a' : x)).join('');
+  const t = [m(bToA.months), m(aToB.months), bToA.skillGap, aToB.skillGap];
+  return versionOf(dB, dA, pairCore(flipped, c.skills.overlap, t, relatedCore(c.skills.related, true)));
+}

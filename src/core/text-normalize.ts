@@ -1,0 +1,92 @@
+/**
+ * Text and job-title normalization shared by title matching and skill extraction. Pure.
+ */
+
+/** Abbreviations expanded in titles; applied to both sides of a match so they agree. */
+const ABBREVIATIONS = new Map<string, string>(Object.entries({
+  ml: 'machine learning', ai: 'artificial intelligence', nlp: 'natural language processing',
+  cv: 'computer vision', bi: 'business intelligence', swe: 'software engineer',
+  sde: 'software development engineer', eng: 'engineer', engr: 'engineer', dev: 'developer',
+  mgr: 'manager', mgmt: 'management', qa: 'quality assurance', ux: 'user experience',
+  ui: 'user interface', hr: 'human resources', it: 'information technology',
+  vp: 'vice president', svp: 'vice president', dba: 'database administrator',
+  ops: 'operations', admin: 'administrator', assoc: 'associate', dir: 'director',
+  sw: 'software', sys: 'systems', tech: 'technical',
+}));
+
+/** Seniority and level words: they say how senior a job is, not which career it is. */
+const LEVEL_WORDS = new Set([
+  'senior', 'sr', 'snr', 'junior', 'jr', 'lead', 'principal', 'staff', 'intern', 'trainee',
+  'entry', 'level', 'mid', 'i', 'ii', 'iii', 'iv', 'v', '1', '2', '3', '4', 'experienced',
+]);
+
+/** Words left alone by singularization (their trailing s is not a plural). */
+const KEEP_S = /(ss|us|is|ics|ous|sis|ys)$/;
+
+/**
+ * Lowercases, folds accents, turns dashes (en/em/hyphen), slashes and punctuation into
+ * spaces, `&` into "and", and collapses whitespace. `C++`/`C#`/`.NET` keep their symbols.
+ */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[\u2010-\u2015\u2212]/g, ' ')
+    .replace(/[^a-z0-9+#]+/g, ' ')
+    .replace(/(^|\s)[+#]+(?=\s|$)/g, ' ')
+    .trim()
+    .replace(/\s+/g, ' ');
+}
+
+/** Splits normalized text into words. */
+export function tokenizeText(text: string): string[] {
+  const n = normalizeText(text);
+  return n ? n.split(' ') : [];
+}
+
+/** Drops a plural `s` (`scientists` → `scientist`, `technologies` → `technology`). */
+export function singularizeWord(word: string): string {
+  if (word.length <= 3 || KEEP_S.test(word)) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('s')) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * Removes text that qualifies a posting rather than naming the job: parentheticals
+ * (`(Remote)`), and anything after an en/em dash, ` - `, `|` or `@` (`Data Scientist – Vercel`).
+ */
+export function stripTitleQualifiers(title: string): string {
+  return title
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .split(/\s[–—-]\s|[–—|@]/)[0]!
+    .trim();
+}
+
+/**
+ * Title → comparable words: normalized, abbreviations expanded (ML → machine learning),
+ * level words (Senior, Sr, Lead, II...) dropped unless nothing else is left, plurals folded.
+ */
+export function normalizeTitleWords(title: string): string[] {
+  const text = normalizeText(title).replace(/\bdev ops\b/g, 'devops');
+  const words = text ? text.split(' ').flatMap((w) => (ABBREVIATIONS.get(w) ?? w).split(' ')) : [];
+  const kept = words.filter((w) => !LEVEL_WORDS.has(w));
+  return (kept.length ? kept : words).map(singularizeWord);
+}
+
+/** True when the text uses an abbreviation that title normalization would expand. */
+export function hasTitleAbbreviation(text: string): boolean {
+  return tokenizeText(text).some((w) => ABBREVIATIONS.has(w));
+}
+
+/** {@link normalizeTitleWords} joined with single spaces: the key used for exact lookups. */
+export function normalizeTitle(title: string): string {
+  return normalizeTitleWords(title).join(' ');
+}
+
+/** Lowercase, hyphen-separated slug (`AI Model Routing Engineer` → `ai-model-routing-engineer`). */
+export function slugify(text: string): string {
+  return normalizeText(text).replace(/\+/g, 'p').replace(/#/g, 'sharp').replace(/\s+/g, '-');
+}

@@ -1,0 +1,21 @@
+import postgres from 'postgres';
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import * as schema from './schema/index.js';
+
+export type Db = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
+
+/** Opens the pool every query function uses; `max` connections, closed with `closeDb`. */
+export function openDb(url: string, options: { max?: number; appName?: string } = {}): Db {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connection: { application_name: options.appName ?? 'careerlens' },
+    connect_timeout: 10,
+  });
+  return drizzle(sql, { schema }) as Db;
+}
+
+/** Closes the pool, letting running queries finish for up to `timeoutSec`. */
+export async function closeDb(db: Db, timeoutSec = 5): Promise<void> {
+  await db.$client.end({ timeout: timeoutSec });
+}

@@ -1,0 +1,59 @@
+import type { Db } from '../client.js';
+
+export interface CareerRow {
+  id: number;
+  slug: string;
+  onetCode: string | null;
+  title: string;
+  description: string;
+  category: string;
+  origin: 'onet' | 'career-page';
+}
+
+export interface CareerWithMetrics extends CareerRow {
+  metrics: Record<string, unknown> | null;
+  metricsVersion: string | null;
+  computedAt: string | null;
+}
+
+const ONET_CODE = /^\d{2}-\d{4}(\.\d{2})?$/;
+
+/** Finds a career by slug, or by O*NET-SOC code (`15-1252.00`, or `15-1252` for its `.00`). */
+export async function findCareer(db: Db, slugOrCode: string): Promise<CareerWithMetrics | undefined> {
+  const sql = db.$client;
+  const code = ONET_CODE.test(slugOrCode) ? (slugOrCode.length === 7 ? `${slugOrCode}.00` : slugOrCode) : null;
+  const rows = await sql<CareerWithMetrics[]>`
+    select c.id, c.slug, c.onet_code as "onetCode", c.title, c.description, c.category, c.origin,
+      m.metrics, m.version as "metricsVersion", m.computed_at as "computedAt"
+    from careers c left join career_metrics m on m.career_id = c.id
+    where ${code ? sql`c.onet_code = ${code}` : sql`c.slug = ${slugOrCode}`}`;
+  return rows[0];
+}
+
+/** Careers sharing the most words with the given text (for "did you mean" answers). */
+export async function closestCareers(db: Db, text: string, limit = 5): Promise<{ slug: string; title: string }[]> {
+  const words = [...new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1))].slice(0, 8);
+  if (words.length === 0) return [];
+  return db.$client<{ slug: string; title: string }[]>`
+    select slug, title from careers c
+    cross join lateral (select count(*) as hits from unnest(${words}::text[]) w where c.slug like '%' || w || '%') h
+    where h.hits > 0 order by h.hits desc, length(c.slug), c.slug limit ${limit}`;
+}
+
+export interface StoredComparison {
+  aId: number;
+  bId: number;
+  data: Record<string, unknown>;
+  version: string;
+  /** ISO text: the drizzle-configured client returns timestamps as strings. */
+  updatedAt: string;
+}
+
+/** The stored comparison of a pair (ids in any order); stored with a_id < b_id. */
+export async function getStoredComparison(db: Db, x: number, y: number): Promise<StoredComparison | undefined> {
+  const [aId, bId] = x < y ? [x, y] : [y, x];
+  const rows = await db.$client<StoredComparison[]>`
+    select a_id as "aId", b_id as "bId", data, version, updated_at as "updatedAt"
+    from comparisons where a_id = ${aId} and b_id = ${bId}`;
+  return rows[0];
+}

@@ -1,0 +1,47 @@
+import { bigint, integer, index, jsonb, pgSequence, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { careers } from './careers.js';
+
+/**
+ * Orders every content change of careers' metrics and of comparisons, so clients that mirror
+ * them ask for what changed since the last value they saw (`/v1/changes?since=`).
+ */
+export const changeSeq = pgSequence('change_seq');
+const nextChange = sql`nextval('change_seq')`;
+
+/** The latest metrics of each career; `version` is a hash of the content. */
+export const careerMetrics = pgTable('career_metrics', {
+  careerId: integer('career_id').primaryKey().references(() => careers.id, { onDelete: 'cascade' }),
+  metrics: jsonb('metrics').notNull(),
+  version: text('version').notNull(),
+  seq: bigint('seq', { mode: 'number' }).notNull().default(nextChange),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('career_metrics_seq_idx').on(t.seq)]);
+
+/** Every metrics version a career has had, for trends. */
+export const metricHistory = pgTable('metric_history', {
+  careerId: integer('career_id').notNull().references(() => careers.id, { onDelete: 'cascade' }),
+  version: text('version').notNull(),
+  metrics: jsonb('metrics').notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.careerId, t.computedAt] })]);
+
+/**
+ * The precomputed comparison of a pair, stored once with a_id < b_id in a compact form (verdict
+ * codes, skill indexes, figures); the API expands it with both careers' metrics and the text.
+ */
+export const comparisons = pgTable('comparisons', {
+  aId: integer('a_id').notNull().references(() => careers.id, { onDelete: 'cascade' }),
+  bId: integer('b_id').notNull().references(() => careers.id, { onDelete: 'cascade' }),
+  data: jsonb('data').notNull(),
+  version: text('version').notNull(),
+  seq: bigint('seq', { mode: 'number' }).notNull().default(nextChange),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.aId, t.bId] }), index('comparisons_seq_idx').on(t.seq)]);
+
+/** Careers whose metrics or pairs must be recomputed: the durable side of `careers-changed`. */
+export const dirtyCareers = pgTable('dirty_careers', {
+  careerId: integer('career_id').notNull().references(() => careers.id, { onDelete: 'cascade' }),
+  stage: text('stage', { enum: ['metrics', 'pairs'] }).notNull(),
+  markedAt: timestamp('marked_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.stage, t.careerId] })]);

@@ -1,0 +1,3 @@
+export * from './sources.js';
+export * from './careers.js';
+export * from './derived.js';

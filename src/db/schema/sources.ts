@@ -1,0 +1,86 @@
+import { bigint, bigserial, boolean, customType, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+import { sql } from 'drizzle-orm';
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+export const sourceKinds = [
+  'onet-database', 'oews-wages', 'ai-exposure', 'telework', 'salary-survey', 'job-postings', 'career-pages',
+] as const;
+export type SourceKind = (typeof sourceKinds)[number];
+
+/** A schedule is a cron expression in a time zone, or a fixed interval in milliseconds. */
+export type Schedule = { cron: string; tz: string } | { everyMs: number };
+
+export const runStatuses = ['queued', 'running', 'succeeded', 'unchanged', 'failed'] as const;
+export type RunStatus = (typeof runStatuses)[number];
+
+export const runTriggers = ['schedule', 'manual', 'startup', 'retry'] as const;
+export type RunTrigger = (typeof runTriggers)[number];
+
+export interface RunStats {
+  fetched: number;
+  parsed: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  rejects: { line: number | null; reason: string; file?: string }[];
+  changedCareers: number;
+  durationMs: number;
+  bytes: number;
+}
+
+export const sources = pgTable('sources', {
+  id: text('id').primaryKey(),
+  kind: text('kind', { enum: sourceKinds }).notNull(),
+  url: text('url').notNull(),
+  schedule: jsonb('schedule').$type<Schedule>().notNull(),
+  options: jsonb('options').$type<Record<string, unknown>>().notNull().default({}),
+  enabled: boolean('enabled').notNull().default(true),
+  /** 'config' while the schedule follows the source list; 'operator' once changed at run time. */
+  scheduleSetBy: text('schedule_set_by', { enum: ['config', 'operator'] }).notNull().default('config'),
+  lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const ingestRuns = pgTable('ingest_runs', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  sourceId: text('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
+  status: text('status', { enum: runStatuses }).notNull(),
+  trigger: text('trigger', { enum: runTriggers }).notNull(),
+  stats: jsonb('stats').$type<Partial<RunStats>>().notNull().default({}),
+  error: text('error'),
+  queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
+  startedAt: timestamp('started_at', { withTimezone: true }),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+}, (t) => [
+  index('ingest_runs_source_idx').on(t.sourceId, t.queuedAt),
+  // Never two concurrent runs of one source: a second request gets the active one.
+  uniqueIndex('ingest_runs_one_active_idx').on(t.sourceId).where(sql`status in ('queued', 'running')`),
+]);
+
+/** Every fetched document, archived once per content hash, so each fact can name its origin. */
+export const rawDocuments = pgTable('raw_documents', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  sourceId: text('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
+  url: text('url').notNull(),
+  sha256: text('sha256').notNull(),
+  bytes: bigint("bytes", { mode: "number" }).notNull(),
+  contentType: text('content_type'),
+  /** The body as fetched, gzip-compressed. */
+  body: bytea('body').notNull(),
+  fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('raw_documents_hash_idx').on(t.sourceId, t.url, t.sha256)]);
+
+/** Validators of each document a source fetches, for conditional GET and unchanged detection. */
+export const sourceDocuments = pgTable('source_documents', {
+  sourceId: text('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
+  url: text('url').notNull(),
+  etag: text('etag'),
+  lastModified: text('last_modified'),
+  sha256: text('sha256').notNull(),
+  rawDocumentId: bigint('raw_document_id', { mode: 'number' }).notNull(),
+  checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.sourceId, t.url] })]);

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { sourceKinds, type Schedule } from '../db/schema/sources.js';
+
+export const scheduleSchema: z.ZodType<Schedule> = z.union([
+  z.object({ cron: z.string().min(1), tz: z.string().min(1).default('UTC') }),
+  z.object({ everyMs: z.number().int().min(1_000) }),
+]) as z.ZodType<Schedule>;
+
+export const sourceDefinitionSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and -'),
+  kind: z.enum(sourceKinds),
+  url: z.string().refine((u) => /^(https?|file):/.test(u), 'an http(s):// or file:// URL'),
+  schedule: scheduleSchema,
+  options: z.record(z.string(), z.unknown()).default({}),
+  enabled: z.boolean().default(true),
+});
+export type SourceDefinition = z.infer<typeof sourceDefinitionSchema>;
+
+const weekly = (dow: number, hour: number): Schedule => ({ cron: `0 ${hour} * * ${dow}`, tz: 'UTC' });
+const monthly = (day: number): Schedule => ({ cron: `0 4 ${day} * *`, tz: 'UTC' });
+
+/**
+ * The publishers' own locations. None is reachable from a closed network: point SOURCES_FILE at
+ * local mirrors there (see README).
+ */
+export const defaultSources: SourceDefinition[] = [
+  { id: 'onet', kind: 'onet-database', url: 'https://www.onetcenter.org/dl_files/database/db_29_2_text.zip', schedule: weekly(1, 3), options: {}, enabled: true },
+  { id: 'oews', kind: 'oews-wages', url: 'https://www.bls.gov/oes/special-requests/oesm24nat.zip', schedule: monthly(2), options: {}, enabled: true },
+  { id: 'gpts-are-gpts', kind: 'ai-exposure', url: 'https://raw.githubusercontent.com/openai/GPTs-are-GPTs/main/data/occ_level.csv', schedule: monthly(3), options: { method: 'gpts-are-gpts' }, enabled: true },
+  { id: 'felten-aioe', kind: 'ai-exposure', url: 'https://raw.githubusercontent.com/AIOE-Data/AIOE/main/AIOE_DataAppendix.xlsx', schedule: monthly(3), options: { method: 'felten-aioe' }, enabled: true },
+  { id: 'dingel-neiman', kind: 'telework', url: 'https://raw.githubusercontent.com/jdingel/DingelNeiman-workathome/master/occ_onet_scores/output/occupations_workathome.csv', schedule: monthly(4), options: { crosswalkUrl: 'https://www.onetcenter.org/taxonomy/2019/soc/2010_to_2019_Crosswalk.csv' }, enabled: true },
+  { id: 'ai-jobs-salaries', kind: 'salary-survey', url: 'https://salaries.ai-jobs.net/download/salaries.csv', schedule: weekly(2, 5), options: {}, enabled: true },
+  { id: 'glassdoor-postings', kind: 'job-postings', url: 'https://raw.githubusercontent.com/Abhishek-2505/data_scientist_salary_proj/master/glassdoor_jobs.csv', schedule: weekly(3, 5), options: { format: 'glassdoor-csv' }, enabled: true },
+  { id: 'futurevocation', kind: 'career-pages', url: 'https://futurevocation.pages.dev/compare/ai-model-compression-engineer-vs-ai-model-routing-engineer', schedule: weekly(4, 6), options: {}, enabled: true },
+];
+
+/** Thrown when SOURCES_FILE cannot be used; the message names the file and the entry. */
+export class SourcesFileError extends Error {
+  override name = 'SourcesFileError';
+}
+
+/** Reads the source list: SOURCES_FILE when given, else the publishers' defaults. */
+export function loadSourceDefinitions(file: string | undefined): SourceDefinition[] {
+  if (!file) return defaultSources;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new SourcesFileError(`SOURCES_FILE ${file}: ${(err as Error).message}`);
+  }
+  const parsed = z.array(sourceDefinitionSchema).safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new SourcesFileError(`SOURCES_FILE ${file}: entry ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const ids = new Set<string>();
+  for (const s of parsed.data) {
+    if (ids.has(s.id)) throw new SourcesFileError(`SOURCES_FILE ${file}: source id "${s.id}" appears twice`);
+    ids.add(s.id);
+  }
+  return parsed.data;
+}

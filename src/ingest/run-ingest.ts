@@ -1,0 +1,162 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import type postgres from 'postgres';
+import type { Db } from '../db/client.js';
+import type { Logger } from '../log.js';
+import { createRun, finishRun, getDocumentValidators, getSource, markRunRunning, type SourceRow } from '../db/queries/sources.js';
+import type { RunStats, RunTrigger } from '../db/schema/sources.js';
+import { writeBatch, type DocumentRecord } from './write-batch.js';
+import { IngestRejectedError, type AdapterContext, type NormalizedBatch, type SourceAdapter, type SourceDocument } from './types.js';
+import { SourceFormatError } from './sources/types.js';
+
+/** The fetcher contract every source uses (see src/ingest/fetch). */
+export interface DocumentFetcher {
+  fetch(url: string, opts: { etag?: string | null; lastModified?: string | null; previousHash?: string | null; robots?: boolean; signal?: AbortSignal }): Promise<
+    | { status: 'fetched'; body: Buffer; hash: string; etag: string | null; lastModified: string | null; contentType: string | null }
+    | { status: 'unchanged'; reason: string }
+    | { status: 'disallowed'; url: string; rule: string }
+  >;
+  /** Releases idle connections at the end of a run. */
+  close(): void;
+}
+
+export interface IngestDeps {
+  db: Db;
+  /** A fresh fetcher per run: robots.txt and per-host limits live for one run. */
+  newFetcher: () => DocumentFetcher;
+  adapters: Map<string, SourceAdapter>;
+  log: Logger;
+}
+
+export interface IngestOutcome {
+  runId: number;
+  status: 'succeeded' | 'unchanged' | 'failed' | 'skipped';
+  stats: Partial<RunStats>;
+  changedCareerIds: number[];
+  error?: string;
+}
+
+/** True for errors no retry can fix: the input itself is wrong. */
+export function isPermanentIngestError(err: unknown): boolean {
+  return err instanceof SourceFormatError || err instanceof IngestRejectedError;
+}
+
+/**
+ * Runs one source end to end: fetch (conditionally) → parse → normalize → write in one
+ * transaction. A failure leaves earlier data as it was; `final` says whether this attempt is
+ * the last, so a retryable failure keeps the run open for the next attempt.
+ */
+export async function runIngest(
+  deps: IngestDeps,
+  params: { sourceId: string; runId?: number; trigger: RunTrigger; final: boolean; signal?: AbortSignal; onProgress?: (p: number, msg: string) => Promise<void> },
+): Promise<IngestOutcome> {
+  const { db, log } = deps;
+  const source = await getSource(db, params.sourceId);
+  if (!source) throw new IngestRejectedError(`source "${params.sourceId}" is not configured`);
+  const runId = params.runId ?? (await createRun(db, { sourceId: source.id, trigger: params.trigger }))?.id;
+  if (runId === undefined) {
+    log.info({ sourceId: source.id }, 'a run of this source is already queued or running; this tick is skipped');
+    return { runId: -1, status: 'skipped', stats: {}, changedCareerIds: [] };
+  }
+  await markRunRunning(db, runId);
+  const started = Date.now();
+  const runLog = log.child({ sourceId: source.id, runId });
+  const documents: DocumentRecord[] = [];
+  const stats: Partial<RunStats> = { fetched: 0, bytes: 0 };
+  try {
+    const adapter = deps.adapters.get(source.kind);
+    if (!adapter) throw new IngestRejectedError(`source kind "${source.kind}" has no adapter`);
+    const fetcher = deps.newFetcher();
+    const ctx = await buildContext(deps, fetcher, source, documents, stats, runLog, params);
+    const batch = await adapter.load(ctx).finally(() => fetcher.close());
+    if (batch === 'unchanged') {
+      const done = { ...stats, parsed: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, rejects: [], changedCareers: 0, durationMs: Date.now() - started };
+      await finishRun(db, { id: runId, status: 'unchanged', stats: done });
+      runLog.info({ stats: done }, 'source unchanged since its last successful run');
+      return { runId, status: 'unchanged', stats: done, changedCareerIds: [] };
+    }
+    checkRejects(source, batch);
+    await params.onProgress?.(80, `writing ${batch.facts.length} facts`);
+    const result = await writeBatch(db.$client, { sourceId: source.id, batch, documents, fetchedAt: new Date() });
+    const done: Partial<RunStats> = {
+      ...stats, parsed: batch.parsed, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged,
+      rejected: batch.rejects.length, rejects: batch.rejects.slice(0, 500), changedCareers: result.changedCareerIds.length,
+      durationMs: Date.now() - started,
+    };
+    const status = result.changedCareerIds.length || result.inserted || result.updated || result.removed ? 'succeeded' : 'unchanged';
+    await finishRun(db, { id: runId, status, stats: done });
+    runLog.info({ stats: { ...done, rejects: undefined } }, 'ingest run finished');
+    return { runId, status, stats: done, changedCareerIds: result.changedCareerIds };
+  } catch (err) {
+    const message = (err as Error).message ?? String(err);
+    const permanent = isPermanentIngestError(err);
+    if (permanent || params.final) {
+      await finishRun(db, { id: runId, status: 'failed', stats: { ...stats, durationMs: Date.now() - started }, error: message });
+      runLog.error({ err: message }, 'ingest run failed; earlier data stays served');
+    } else {
+      runLog.warn({ err: message }, 'ingest attempt failed; it will be retried');
+    }
+    throw err;
+  }
+}
+
+function checkRejects(source: SourceRow, batch: NormalizedBatch): void {
+  const maxRatio = typeof source.options.maxRejectRatio === 'number' ? source.options.maxRejectRatio : 0.05;
+  const total = Math.max(batch.parsed, 1);
+  if (batch.rejects.length / total > maxRatio) {
+    const sample = batch.rejects.slice(0, 3).map((r) => `${r.file ?? ''}${r.line ? `:${r.line}` : ''} ${r.reason}`).join('; ');
+    throw new IngestRejectedError(
+      `${batch.rejects.length} of ${batch.parsed} records rejected (more than ${Math.round(maxRatio * 100)}%); nothing was written. First: ${sample}`);
+  }
+}
+
+async function buildContext(
+  deps: IngestDeps, fetcher: DocumentFetcher, source: SourceRow, documents: DocumentRecord[], stats: Partial<RunStats>, log: Logger,
+  params: { signal?: AbortSignal; onProgress?: (p: number, msg: string) => Promise<void> },
+): Promise<AdapterContext> {
+  const validators = await getDocumentValidators(deps.db, source.id);
+  const sql = deps.db.$client;
+  return {
+    sourceId: source.id,
+    url: source.url,
+    options: source.options,
+    log,
+    signal: params.signal ?? new AbortController().signal,
+    progress: async (p, msg) => { await params.onProgress?.(p, msg); },
+    fetchDocument: async (url, opts = {}): Promise<SourceDocument | { disallowed: true; url: string; rule: string }> => {
+      const prev = validators.get(url);
+      const archived = prev ? await readArchived(sql, prev.rawDocumentId) : null;
+      const res = await fetcher.fetch(url, {
+        etag: archived ? prev?.etag : null, lastModified: archived ? prev?.lastModified : null,
+        previousHash: archived ? prev?.sha256 : null, robots: opts.robots ?? false, signal: params.signal,
+      });
+      if (res.status === 'disallowed') return { disallowed: true, url: res.url, rule: res.rule };
+      if (res.status === 'unchanged' && prev && archived) {
+        documents.push({ url, sha256: prev.sha256, etag: prev.etag, lastModified: prev.lastModified, rawDocumentId: prev.rawDocumentId });
+        return { url, body: archived, sha256: prev.sha256, changed: false, contentType: null };
+      }
+      if (res.status !== 'fetched') throw new Error(`${url}: answered "unchanged" but no archived copy exists`);
+      stats.fetched = (stats.fetched ?? 0) + 1;
+      stats.bytes = (stats.bytes ?? 0) + res.body.length;
+      const rawDocumentId = await archiveDocument(sql, source.id, url, res.body, res.hash, res.contentType);
+      documents.push({ url, sha256: res.hash, etag: res.etag, lastModified: res.lastModified, rawDocumentId });
+      return { url, body: res.body, sha256: res.hash, changed: true, contentType: res.contentType };
+    },
+  };
+}
+
+/** Keeps each distinct body of a document once (gzip), so every fact can point at its origin. */
+async function archiveDocument(sql: postgres.Sql, sourceId: string, url: string, body: Buffer, sha256: string, contentType: string | null): Promise<number> {
+  const hash = sha256 || createHash('sha256').update(body).digest('hex');
+  const [row] = await sql<{ id: number }[]>`
+    insert into raw_documents (source_id, url, sha256, bytes, content_type, body)
+    values (${sourceId}, ${url}, ${hash}, ${body.length}, ${contentType}, ${gzipSync(body)})
+    on conflict (source_id, url, sha256) do update set fetched_at = now()
+    returning id`;
+  return Number(row!.id);
+}
+
+async function readArchived(sql: postgres.Sql, id: number): Promise<Buffer | null> {
+  const [row] = await sql<{ body: Buffer }[]>`select body from raw_documents where id = ${id}`;
+  return row ? gunzipSync(row.body) : null;
+}

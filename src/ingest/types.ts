@@ -1,0 +1,75 @@
+import type { Logger } from '../log.js';
+import type { Reject } from './sources/types.js';
+import type { SourceKind } from '../db/schema/sources.js';
+
+export type { Reject };
+
+/** How a fact names its career: by O*NET-SOC code, by 6-digit SOC (all detail codes under it), or by slug. */
+export type CareerRef = { onetCode: string } | { soc6: string } | { slug: string };
+
+/** A career a source defines (O*NET occupations, career-page careers). */
+export interface CareerInput {
+  onetCode: string | null;
+  slug: string;
+  title: string;
+  description: string;
+  category: string;
+  origin: 'onet' | 'career-page';
+  aliases: string[];
+}
+
+/** One fact about one career for one period; `key` names what it is (e.g. `wages`). */
+export interface FactInput {
+  career: CareerRef;
+  key: string;
+  period: string;
+  value: unknown;
+  /** The document it was read from (its URL); the writer links the archived copy. */
+  documentUrl: string;
+}
+
+/** What an adapter hands to the writer: everything the source states, normalized. */
+export interface NormalizedBatch {
+  careers: CareerInput[];
+  facts: FactInput[];
+  rejects: Reject[];
+  /** Records read from the documents, before normalization. */
+  parsed: number;
+  /**
+   * The fact keys this source owns: facts of these keys the source stated before and no longer
+   * states are removed. Defaults to the keys present in `facts`.
+   */
+  ownedKeys?: string[];
+}
+
+/** A document as seen by an adapter: its body, and whether it changed since the last success. */
+export interface SourceDocument {
+  url: string;
+  body: Buffer;
+  sha256: string;
+  changed: boolean;
+  contentType: string | null;
+}
+
+export interface AdapterContext {
+  sourceId: string;
+  url: string;
+  options: Record<string, unknown>;
+  log: Logger;
+  signal: AbortSignal;
+  /** Fetches a document of this source, conditionally on the last successful run. */
+  fetchDocument(url: string, opts?: { robots?: boolean }): Promise<SourceDocument | { disallowed: true; url: string; rule: string }>;
+  /** Reports progress (0..100) and a short message to the run's job. */
+  progress(percent: number, message: string): Promise<void>;
+}
+
+export interface SourceAdapter {
+  kind: SourceKind;
+  /** Returns the batch, or 'unchanged' when no document changed since the last success. */
+  load(ctx: AdapterContext): Promise<NormalizedBatch | 'unchanged'>;
+}
+
+/** The run failed in a way retrying cannot fix (wrong file, too many rejects). */
+export class IngestRejectedError extends Error {
+  override name = 'IngestRejectedError';
+}

@@ -1,0 +1,71 @@
+import { Queue, Worker, FlowProducer, createPostgresBackend, withBackend } from 'bullmq';
+import type { Processor, QueueOptions, WorkerOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import { userInfo } from 'node:os';
+
+/** Where BullMQ keeps its jobs: Redis in production, the app's own PostgreSQL when embedded. */
+export type QueueBackendConfig =
+  | { kind: 'redis'; url: string; prefix: string }
+  | { kind: 'postgres'; url: string; schema: string };
+
+/**
+ * Builds Queue/Worker/FlowProducer bound to one backend, so the rest of the code never
+ * branches on where jobs live. `close()` releases the shared connection.
+ */
+export interface QueueKit {
+  kind: QueueBackendConfig['kind'];
+  queue<D = unknown, R = unknown>(name: string, opts?: Partial<QueueOptions>): Queue<D, R>;
+  worker<D = unknown, R = unknown>(name: string, processor: Processor<D, R>, opts?: Partial<WorkerOptions>): Worker<D, R>;
+  flowProducer(): FlowProducer;
+  /** Resolves when the backend answers; rejects with a clear message otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createQueueKit(cfg: QueueBackendConfig): QueueKit {
+  return cfg.kind === 'redis' ? createRedisKit(cfg) : createPostgresKit(cfg);
+}
+
+function createRedisKit(cfg: Extract<QueueBackendConfig, { kind: 'redis' }>): QueueKit {
+  // One shared client for producers; workers get their own (BullMQ blocks on them).
+  const shared = new Redis(cfg.url, { maxRetriesPerRequest: null, lazyConnect: true });
+  const workerConnection = () => new Redis(cfg.url, { maxRetriesPerRequest: null });
+  const ownedWorkers: Redis[] = [];
+  return {
+    kind: 'redis',
+    queue: (name, opts) => new Queue(name, { connection: shared, prefix: cfg.prefix, ...opts } as QueueOptions),
+    worker: (name, processor, opts) => {
+      const connection = workerConnection();
+      ownedWorkers.push(connection);
+      return new Worker(name, processor, { connection, prefix: cfg.prefix, ...opts } as WorkerOptions);
+    },
+    flowProducer: () => new FlowProducer({ connection: shared, prefix: cfg.prefix }),
+    ping: async () => {
+      if (shared.status === 'wait') await shared.connect();
+      await shared.ping();
+    },
+    close: async () => {
+      await Promise.allSettled([shared, ...ownedWorkers].map((c) => c.quit()));
+    },
+  };
+}
+
+function createPostgresKit(cfg: Extract<QueueBackendConfig, { kind: 'postgres' }>): QueueKit {
+  const pg = withBackend(createPostgresBackend);
+  const connection = { connectionString: withDefaultUser(cfg.url), schema: cfg.schema, migrate: true, max: 4 };
+  return {
+    kind: 'postgres',
+    queue: (name, opts) => new pg.Queue(name, { connection, ...opts } as never) as never,
+    worker: (name, processor, opts) => new pg.Worker(name, processor as never, { connection, ...opts } as never) as never,
+    flowProducer: () => new pg.FlowProducer({ connection } as never) as never,
+    ping: async () => {},
+    close: async () => {},
+  };
+}
+
+/** node-postgres, unlike libpq and postgres.js, does not default the user to the OS user. */
+function withDefaultUser(url: string): string {
+  const u = new URL(url);
+  if (!u.username) u.username = userInfo().username;
+  return u.toString();
+}

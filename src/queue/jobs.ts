@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { DefaultJobOptions } from 'bullmq';
+import { runTriggers } from '../db/schema/sources.js';
+
+/**
+ * The queues and their jobs. Stages talk through jobs on queues (never QueueEvents, which
+ * loses events on the PostgreSQL backend), and each payload is a zod schema.
+ */
+export const queueNames = ['ingest', 'careers', 'comparisons'] as const;
+export type QueueName = (typeof queueNames)[number];
+
+export const ingestSourcePayload = z.object({
+  sourceId: z.string().min(1),
+  /** Set when a run row was created before enqueueing (manual runs); scheduled runs create one. */
+  runId: z.number().int().positive().optional(),
+  trigger: z.enum(runTriggers),
+});
+export type IngestSourcePayload = z.infer<typeof ingestSourcePayload>;
+
+/** `careers-changed`: facts of these careers changed; their metrics are due. */
+export const careersChangedPayload = z.object({
+  careerIds: z.array(z.number().int().positive()),
+  sourceId: z.string().optional(),
+});
+export type CareersChangedPayload = z.infer<typeof careersChangedPayload>;
+
+/** `recompute-pairs`: drain careers marked for pair recomputation. */
+export const recomputePairsPayload = z.object({ reason: z.string().optional() });
+
+export const jobNames = {
+  ingest: ['ingest-source'],
+  careers: ['careers-changed', 'recompute-all'],
+  comparisons: ['recompute-pairs'],
+} as const satisfies Record<QueueName, readonly string[]>;
+
+/**
+ * Every queue keeps finished jobs by age and count (BullMQ keeps everything by default and the
+ * store grows without bound): completed for a day (at most 1,000), failed for a week (at most
+ * 5,000) so operators can inspect and retry them.
+ */
+export const defaultJobOptions: DefaultJobOptions = {
+  attempts: 4,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { age: 24 * 3600, count: 1_000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 5_000 },
+};

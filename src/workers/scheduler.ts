@@ -1,0 +1,88 @@
+import type { Db } from '../db/client.js';
+import type { Logger } from '../log.js';
+import type { Schedule } from '../db/schema/sources.js';
+import { createRun, findActiveRun, listSources, type SourceRow } from '../db/queries/sources.js';
+import { enqueueIngest, type Queues } from '../queue/queues.js';
+
+const schedulerId = (sourceId: string) => `source-${sourceId}`;
+
+/** BullMQ repeat options for a schedule (cron in its time zone, or a fixed interval). */
+export function repeatOptions(schedule: Schedule): { pattern: string; tz: string } | { every: number } {
+  return 'cron' in schedule ? { pattern: schedule.cron, tz: schedule.tz } : { every: schedule.everyMs };
+}
+
+/**
+ * Registers (or updates) the job scheduler of one source; paused sources have none. Upserting
+ * is idempotent, so any number of processes may call it at once; the PostgreSQL backend can
+ * answer a concurrent upsert with "already exists", which is retried once.
+ */
+export async function applySchedule(queues: Queues, source: SourceRow): Promise<void> {
+  const id = schedulerId(source.id);
+  if (!source.enabled) {
+    await queues.ingest.removeJobScheduler(id);
+    return;
+  }
+  const upsert = () => queues.ingest.upsertJobScheduler(id, repeatOptions(source.schedule), {
+    name: 'ingest-source', data: { sourceId: source.id, trigger: 'schedule' },
+  });
+  try {
+    await upsert();
+  } catch (err) {
+    if (!/already exists/i.test((err as Error).message)) throw err;
+    await upsert();
+  }
+}
+
+/** Makes the registered schedulers match the sources table: one per enabled source, no orphans. */
+export async function registerSchedules(db: Db, queues: Queues, log: Logger): Promise<void> {
+  const sources = await listSources(db);
+  for (const s of sources) await applySchedule(queues, s);
+  const wanted = new Set(sources.filter((s) => s.enabled).map((s) => schedulerId(s.id)));
+  for (const existing of await queues.ingest.getJobSchedulers()) {
+    if (existing.key.startsWith('source-') && !wanted.has(existing.key)) {
+      await queues.ingest.removeJobScheduler(existing.key);
+      log.info({ scheduler: existing.key }, 'removed the schedule of a source that no longer exists');
+    }
+  }
+  log.info({ sources: wanted.size }, 'schedules registered');
+}
+
+/**
+ * Queues a run of every enabled source that has never succeeded, so a fresh install fills
+ * without waiting for the first tick. An advisory lock keeps concurrent starts from queueing twice.
+ */
+export async function runNeverSucceededSources(db: Db, queues: Queues, log: Logger): Promise<number[]> {
+  const sql = db.$client;
+  const runIds: number[] = [];
+  await sql.begin(async (tx) => {
+    await tx`select pg_advisory_xact_lock(hashtext('careerlens:startup-runs'))`;
+    const due = await tx<{ id: string }[]>`
+      select s.id from sources s where s.enabled and s.last_success_at is null
+        and not exists (select 1 from ingest_runs r where r.source_id = s.id and r.status in ('queued', 'running'))
+      order by s.id`;
+    for (const { id } of due) {
+      const [run] = await tx<{ id: number }[]>`
+        insert into ingest_runs (source_id, status, trigger) values (${id}, 'queued', 'startup') on conflict do nothing returning id`;
+      if (run) runIds.push(Number(run.id));
+    }
+  });
+  const sources = await listSources(db);
+  for (const runId of runIds) {
+    const [row] = await sql<{ source_id: string }[]>`select source_id from ingest_runs where id = ${runId}`;
+    await enqueueIngest(queues, { sourceId: row!.source_id, runId, trigger: 'startup' });
+  }
+  if (runIds.length) log.info({ runs: runIds.length, sources: sources.length }, 'first runs queued for sources that never succeeded');
+  return runIds;
+}
+
+/** Queues a manual run unless one is already queued or running (then that one is returned). */
+export async function requestRun(db: Db, queues: Queues, sourceId: string, trigger: 'manual' | 'retry' = 'manual'): Promise<{ runId: number; existing: boolean }> {
+  const run = await createRun(db, { sourceId, trigger });
+  if (!run) {
+    const active = await findActiveRun(db, sourceId);
+    if (active) return { runId: active.id, existing: true };
+    return requestRun(db, queues, sourceId, trigger);
+  }
+  await enqueueIngest(queues, { sourceId, runId: run.id, trigger });
+  return { runId: run.id, existing: false };
+}
