@@ -6,7 +6,7 @@ import type { Logger } from '../log.js';
 import { createRun, finishRun, getDocumentValidators, getSource, markRunRunning, type SourceRow } from '../db/queries/sources.js';
 import type { RunStats, RunTrigger } from '../db/schema/sources.js';
 import { writeBatch, type DocumentRecord } from './write-batch.js';
-import { IngestRejectedError, type AdapterContext, type NormalizedBatch, type SourceAdapter, type SourceDocument } from './types.js';
+import { IngestRejectedError, type AdapterContext, type DirectoryCareer, type NormalizedBatch, type SourceAdapter, type SourceDocument } from './types.js';
 import { SourceFormatError } from './sources/types.js';
 
 /** The fetcher contract every source uses (see src/ingest/fetch). */
@@ -116,7 +116,9 @@ async function buildContext(
 ): Promise<AdapterContext> {
   const validators = await getDocumentValidators(deps.db, source.id);
   const sql = deps.db.$client;
+  let directory: Promise<DirectoryCareer[]> | undefined;
   return {
+    careerDirectory: () => (directory ??= loadCareerDirectory(sql)),
     sourceId: source.id,
     url: source.url,
     options: source.options,
@@ -159,4 +161,12 @@ async function archiveDocument(sql: postgres.Sql, sourceId: string, url: string,
 async function readArchived(sql: postgres.Sql, id: number): Promise<Buffer | null> {
   const [row] = await sql<{ body: Buffer }[]>`select body from raw_documents where id = ${id}`;
   return row ? gunzipSync(row.body) : null;
+}
+
+async function loadCareerDirectory(sql: postgres.Sql): Promise<DirectoryCareer[]> {
+  return sql<DirectoryCareer[]>`
+    select c.id, c.slug, c.onet_code as "onetCode", c.title,
+      coalesce(array_agg(a.alias) filter (where a.alias is not null), '{}') as aliases
+    from careers c left join career_aliases a on a.career_id = c.id
+    group by c.id order by c.id`;
 }

@@ -40,6 +40,25 @@ export interface NormalizedBatch {
    * states are removed. Defaults to the keys present in `facts`.
    */
   ownedKeys?: string[];
+  /** Free-text titles no career matched with enough confidence: shown to operators, never attached. */
+  unmatched?: UnmatchedTitle[];
+}
+
+export interface UnmatchedTitle {
+  title: string;
+  /** How many records carried this title. */
+  count: number;
+  /** The best candidates found, with their confidence 0..1. */
+  candidates: { slug: string; confidence: number }[];
+}
+
+/** A career as adapters see it, for matching free-text titles. */
+export interface DirectoryCareer {
+  id: number;
+  slug: string;
+  onetCode: string | null;
+  title: string;
+  aliases: string[];
 }
 
 /** A document as seen by an adapter: its body, and whether it changed since the last success. */
@@ -59,6 +78,8 @@ export interface AdapterContext {
   signal: AbortSignal;
   /** Fetches a document of this source, conditionally on the last successful run. */
   fetchDocument(url: string, opts?: { robots?: boolean }): Promise<SourceDocument | { disallowed: true; url: string; rule: string }>;
+  /** Every career with its aliases (loaded once per run, on first use). */
+  careerDirectory(): Promise<DirectoryCareer[]>;
   /** Reports progress (0..100) and a short message to the run's job. */
   progress(percent: number, message: string): Promise<void>;
 }

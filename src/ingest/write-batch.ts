@@ -64,6 +64,7 @@ export async function writeBatch(
     for (const r of written) changed.add(r.career_id);
     for (const r of removed) changed.add(r.career_id);
     await recordDocuments(tx, sourceId, documents);
+    await replaceUnmatched(tx, sourceId, batch);
     const changedCareerIds = [...changed].sort((a, b) => a - b);
     if (changedCareerIds.length) {
       await tx`insert into dirty_careers (career_id, stage) select unnest(${changedCareerIds}::int[]), 'metrics' on conflict do nothing`;
@@ -181,5 +182,14 @@ async function recordDocuments(tx: Sql, sourceId: string, documents: DocumentRec
       values (${sourceId}, ${d.url}, ${d.etag}, ${d.lastModified}, ${d.sha256}, ${d.rawDocumentId}, now())
       on conflict (source_id, url) do update set etag = excluded.etag, last_modified = excluded.last_modified,
         sha256 = excluded.sha256, raw_document_id = excluded.raw_document_id, checked_at = now()`;
+  }
+}
+
+async function replaceUnmatched(tx: Sql, sourceId: string, batch: NormalizedBatch): Promise<void> {
+  if (!batch.unmatched) return;
+  await tx`delete from unmatched_titles where source_id = ${sourceId}`;
+  const rows = batch.unmatched.map((u) => ({ source_id: sourceId, title: u.title.slice(0, 500), count: u.count, candidates: JSON.stringify(u.candidates) }));
+  for (let i = 0; i < rows.length; i += 5_000) {
+    await tx`insert into unmatched_titles ${rowsOf(tx, rows.slice(i, i + 5_000), ['source_id', 'title', 'count', 'candidates'])} on conflict do nothing`;
   }
 }

@@ -38,12 +38,12 @@ describe.each<Backend>(['redis', 'postgres'])('thin slice on the %s queue backen
     });
     expect(run.trigger).toBe('schedule');
     expect(server.requests.some((r) => r.path === '/data/onet-29.2/Occupation Data.txt')).toBe(true);
-    const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from careers`;
+    const n = (await sql<{ n: number }[]>`select count(*)::int as n from careers`)[0]!.n;
     expect(n).toBe(1016);
     const pairs = (n * (n - 1)) / 2;
     await waitFor('every pair to be compared', async () => {
-      const [{ c }] = await sql<{ c: number }[]>`select count(*)::int as c from comparisons`;
-      const [{ d }] = await sql<{ d: number }[]>`select count(*)::int as d from dirty_careers`;
+      const c = (await sql<{ c: number }[]>`select count(*)::int as c from comparisons`)[0]!.c;
+      const d = (await sql<{ d: number }[]>`select count(*)::int as d from dirty_careers`)[0]!.d;
       return c === pairs && d === 0;
     }, 120_000, 500);
     const careersDone = await rt.queues.careers.getJobCounts('completed');

@@ -12,7 +12,7 @@ import { writeComparisonText } from './text.js';
 import { skillGap, transitionDifficulty, transitionMonths } from './transition.js';
 import type { CareerForComparison, CompactComparison, Comparison, ComparisonData, SharedSkill, SkillRef } from './types.js';
 import { lettersToVerdicts, verdictLetters } from './verdicts.js';
-import { pairCore, versionOf } from './version.js';
+import { pairCoreOf, relatedEntry, versionOf } from './version.js';
 
 /** Canonical storage order of a pair: code-unit order of slugs; `flipped` when swapped. */
 export function canonicalPair(slugA: string, slugB: string): { a: string; b: string; flipped: boolean } {
@@ -31,13 +31,14 @@ function compareCanonical(pa: PreparedCareer, pb: PreparedCareer): CompactCompar
     gapAB,
     gapBA,
   ];
-  const rel: { aKey: string; bKey: string; concepts: string[] }[] = [];
+  let rel = '';
   for (let k = 0; k < sk.related.length; k += 2) {
     const i = sk.related[k] as number;
     const j = sk.related[k + 1] as number;
-    rel.push({ aKey: pa.keys[i] as string, bKey: pb.keys[j] as string, concepts: commonConcepts(pa.concepts[i] ?? [], pb.concepts[j] ?? []) });
+    const concepts = commonConcepts(pa.concepts[i] ?? [], pb.concepts[j] ?? []);
+    rel += `${k === 0 ? '' : ';'}${relatedEntry(pa.keys[i] as string, pb.keys[j] as string, concepts)}`;
   }
-  const h = versionOf(pa.digest, pb.digest, pairCore(v, sk.overlap, t, rel));
+  const h = versionOf(pa.digest, pb.digest, pairCoreOf(v, sk.overlap, t, rel));
   return { v, o: sk.overlap, s: encodeBitset(sk.sharedA, pa.keys.length), r: encodeIndexPairs(sk.related), t, h };
 }
 

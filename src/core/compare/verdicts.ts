@@ -21,16 +21,24 @@ export const HIGHER_IS_BETTER: Readonly<Record<VerdictKey, boolean>> = Object.fr
 
 const HIGHER = VERDICT_KEYS.map((k) => HIGHER_IS_BETTER[k]);
 
+// All 3^7 verdict strings, indexed by their base-3 code, so the hot path builds no strings.
+const LETTERS = ['t', 'a', 'b'];
+const TABLE: string[] = Array.from({ length: 3 ** HIGHER.length }, (_, code) =>
+  HIGHER.map((_h, i) => LETTERS[Math.floor(code / 3 ** i) % 3]).join(''),
+);
+
 /** Verdict letters ('a' | 'b' | 't') from two verdict-input vectors. */
 export function verdictLetters(x: Float64Array, y: Float64Array): string {
-  let out = '';
+  let code = 0;
+  let place = 1;
   for (let i = 0; i < HIGHER.length; i++) {
     const a = x[i] as number;
     const b = y[i] as number;
-    if (Number.isNaN(a) || Number.isNaN(b) || a === b) out += 't';
-    else out += (a > b) === HIGHER[i] ? 'a' : 'b';
+    if (a > b) code += (HIGHER[i] ? 1 : 2) * place;
+    else if (a < b) code += (HIGHER[i] ? 2 : 1) * place;
+    place *= 3;
   }
-  return out;
+  return TABLE[code] as string;
 }
 
 /** Expands verdict letters to the contract's record. */

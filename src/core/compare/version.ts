@@ -37,15 +37,24 @@ export function sideDigest(side: ComparisonSide, skills: readonly SkillRef[]): s
   return shortHash(`${stableStringify(side)}\n${list}`);
 }
 
-/** The pair part of the content, in the orientation given. */
+/** One related pair in the version core. */
+export function relatedEntry(aKey: string, bKey: string, concepts: readonly string[]): string {
+  return `${aKey}>${bKey}:${concepts.join(',')}`;
+}
+
+/** The pair part of the content, in the orientation given; `rel` joins relatedEntry with ';'. */
+export function pairCoreOf(letters: string, overlap: number, t: readonly number[], rel: string): string {
+  return `${letters}|${overlap}|${t[0]},${t[1]},${t[2]},${t[3]}|${rel}`;
+}
+
+/** pairCoreOf from related pairs as objects. */
 export function pairCore(
   letters: string,
   overlap: number,
   t: readonly number[],
   related: readonly { aKey: string; bKey: string; concepts: readonly string[] }[],
 ): string {
-  const rel = related.map((r) => `${r.aKey}>${r.bKey}:${r.concepts.join(',')}`).join(';');
-  return `${letters}|${overlap}|${t.join(',')}|${rel}`;
+  return pairCoreOf(letters, overlap, t, related.map((r) => relatedEntry(r.aKey, r.bKey, r.concepts)).join(';'));
 }
 
 /** The version from the canonical-order parts. */

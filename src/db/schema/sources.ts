@@ -84,3 +84,12 @@ export const sourceDocuments = pgTable('source_documents', {
   rawDocumentId: bigint('raw_document_id', { mode: 'number' }).notNull(),
   checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.sourceId, t.url] })]);
+
+/** Titles a source used that no career matched: the operators' to-do list, replaced each run. */
+export const unmatchedTitles = pgTable('unmatched_titles', {
+  sourceId: text('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  count: bigint('count', { mode: 'number' }).notNull(),
+  candidates: jsonb('candidates').$type<{ slug: string; confidence: number }[]>().notNull(),
+  seenAt: timestamp('seen_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.sourceId, t.title] })]);
