@@ -8,6 +8,8 @@ import type { RunStats, RunTrigger } from '../db/schema/sources.js';
 import { writeBatch, type DocumentRecord } from './write-batch.js';
 import { IngestRejectedError, type AdapterContext, type DirectoryCareer, type NormalizedBatch, type SourceAdapter, type SourceDocument } from './types.js';
 import { SourceFormatError } from './sources/types.js';
+import { FACT_KEYS } from './fact-keys.js';
+import type { TechSkillRow } from '../core/skills.js';
 
 /** The fetcher contract every source uses (see src/ingest/fetch). */
 export interface DocumentFetcher {
@@ -117,8 +119,10 @@ async function buildContext(
   const validators = await getDocumentValidators(deps.db, source.id);
   const sql = deps.db.$client;
   let directory: Promise<DirectoryCareer[]> | undefined;
+  let skills: Promise<TechSkillRow[]> | undefined;
   return {
     careerDirectory: () => (directory ??= loadCareerDirectory(sql)),
+    technologySkills: () => (skills ??= loadTechnologySkills(sql)),
     sourceId: source.id,
     url: source.url,
     options: source.options,
@@ -161,6 +165,16 @@ async function archiveDocument(sql: postgres.Sql, sourceId: string, url: string,
 async function readArchived(sql: postgres.Sql, id: number): Promise<Buffer | null> {
   const [row] = await sql<{ body: Buffer }[]>`select body from raw_documents where id = ${id}`;
   return row ? gunzipSync(row.body) : null;
+}
+
+/** Distinct O*NET technology skills across every source's `tech-skills` facts, flags OR-ed. */
+async function loadTechnologySkills(sql: postgres.Sql): Promise<TechSkillRow[]> {
+  return sql<TechSkillRow[]>`
+    select s->>'example' as example, s->>'commodityTitle' as "commodityTitle",
+      bool_or((s->>'hot')::boolean) as hot, bool_or((s->>'inDemand')::boolean) as "inDemand"
+    from facts f cross join jsonb_array_elements(f.value) s
+    where f.key = ${FACT_KEYS.techSkills}
+    group by 1, 2 order by 1, 2`;
 }
 
 async function loadCareerDirectory(sql: postgres.Sql): Promise<DirectoryCareer[]> {

@@ -1,6 +1,7 @@
 import type { Logger } from '../log.js';
 import type { Reject } from './sources/types.js';
 import type { SourceKind } from '../db/schema/sources.js';
+import type { TechSkillRow } from '../core/skills.js';
 
 export type { Reject };
 
@@ -40,6 +41,11 @@ export interface NormalizedBatch {
    * states are removed. Defaults to the keys present in `facts`.
    */
   ownedKeys?: string[];
+  /**
+   * When set, the batch restates only these periods of its owned keys: facts of other periods
+   * stay (a yearly source adds a year instead of replacing the previous one).
+   */
+  periods?: string[];
   /** Free-text titles no career matched with enough confidence: shown to operators, never attached. */
   unmatched?: UnmatchedTitle[];
 }
@@ -80,6 +86,8 @@ export interface AdapterContext {
   fetchDocument(url: string, opts?: { robots?: boolean }): Promise<SourceDocument | { disallowed: true; url: string; rule: string }>;
   /** Every career with its aliases (loaded once per run, on first use). */
   careerDirectory(): Promise<DirectoryCareer[]>;
+  /** O*NET technology-skill rows stored so far (for a skill taxonomy); empty before O*NET ran. */
+  technologySkills(): Promise<TechSkillRow[]>;
   /** Reports progress (0..100) and a short message to the run's job. */
   progress(percent: number, message: string): Promise<void>;
 }

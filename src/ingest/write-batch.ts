@@ -57,6 +57,7 @@ export async function writeBatch(
     const ownedKeys = batch.ownedKeys ?? [...new Set(batch.facts.map((f) => f.key))];
     const removed = await tx<{ career_id: number }[]>`
       delete from facts f where f.source_id = ${sourceId} and f.key = any(${ownedKeys}::text[])
+        and (${batch.periods ?? null}::text[] is null or f.period = any(${batch.periods ?? null}::text[]))
         and not exists (select 1 from staged_facts s where s.career_id = f.career_id and s.key = f.key and s.period = f.period)
       returning career_id`;
     // Every fact this run confirmed carries the time it was last fetched.

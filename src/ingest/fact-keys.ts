@@ -1,0 +1,222 @@
+/**
+ * The facts ingest writes, by key, with the TypeScript type of each `facts.value`. Workers and
+ * the API read facts by these types. A fact row already carries its source (`source_id`), the
+ * source's period (`period`), when it was fetched and the archived document it came from; the
+ * value carries the rest of what is needed to show where a figure came from (method, scale,
+ * join rule, top-coding) so it reads correctly on its own.
+ */
+import type { OnetEducationProfile } from './sources/onet-database/education.js';
+
+export const FACT_KEYS = {
+  /** O*NET technology skills of an occupation. Period: the O*NET release, `O*NET 29.2`. */
+  techSkills: 'tech-skills',
+  /** O*NET Job Zone with its reference text. Period: the O*NET release. */
+  jobZone: 'job-zone',
+  /** O*NET education, training and experience distributions. Period: the O*NET release. */
+  education: 'education',
+  /** O*NET related occupations. Period: the O*NET release. */
+  relatedOccupations: 'related-occupations',
+  /** BLS OEWS national employment and wages. Period: the reference month, `May 2021`. */
+  wages: 'wages',
+  /** AI exposure of one method. Period: the method's publication year (`2023`, `2021`). */
+  aiExposure: 'ai-exposure',
+  /** Dingel & Neiman teleworkability. Period: the publication year, `2020`. */
+  telework: 'telework',
+  /** Salary-survey distribution. Period: the work year, `2022`. */
+  salarySurvey: 'salary-survey',
+  /** Job-posting counts, salaries and skills. Period: the snapshot (`2020`) or fetch month (`2025-06`). */
+  postings: 'postings',
+  /** Figures a career site declares. Period: always `site` (see {@link DeclaredFact}). */
+  declared: 'declared',
+} as const;
+export type FactKey = (typeof FACT_KEYS)[keyof typeof FACT_KEYS];
+
+// --- onet-database
+
+/** One `Technology Skills.txt` row of the occupation. */
+export interface TechSkillItem {
+  /** The technology as O*NET names it (`Python`, `Microsoft Excel`). */
+  example: string;
+  /** UNSPSC commodity code, as text (`43232405`). */
+  commodityCode: string;
+  commodityTitle: string;
+  /** O*NET "Hot Technology": frequently named in employer job postings. */
+  hot: boolean;
+  /** O*NET "In Demand": hot and frequently named for this occupation. */
+  inDemand: boolean;
+}
+/** `tech-skills`: every technology-skill row of the occupation, in file order. */
+export type TechSkillsFact = TechSkillItem[];
+
+/** `job-zone`: the occupation's Job Zone (1 = little preparation … 5 = extensive) and its reference text. */
+export interface JobZoneFact {
+  jobZone: number;
+  /** E.g. "Job Zone Four: Considerable Preparation Needed". */
+  name: string;
+  experience: string;
+  education: string;
+  training: string;
+  /** Specific Vocational Preparation range, e.g. "(7.0 to < 8.0)". */
+  svpRange: string;
+  /** Date O*NET rated it (`MM/YYYY`) and the rating's domain source (`Analyst`). */
+  ratedOn: string;
+  domainSource: string;
+}
+
+/**
+ * `education`: the ETE distributions (RL required education, RW related work experience, PT
+ * on-site training, OJ on-the-job training), each with its categories in percent of
+ * respondents and the derived modal/median category and typical months. See education.ts.
+ */
+export type EducationFact = Omit<OnetEducationProfile, 'code'>;
+
+/** `related-occupations`: O*NET's related occupations, best first. */
+export type RelatedOccupationsFact = {
+  /** O*NET-SOC 2019 code of the related occupation. */
+  code: string;
+  /** `Primary-Short`, `Primary-Long` or `Supplemental`. */
+  tier: string;
+  /** Rank 1..20, 1 = most related. */
+  index: number;
+}[];
+
+// --- oews-wages
+
+export type WageStatName = 'mean' | 'p10' | 'p25' | 'median' | 'p75' | 'p90';
+
+/**
+ * `wages` (stated per 6-digit SOC code, so it applies to every O*NET occupation under it unless
+ * a fact names that occupation exactly). Annual USD. A top-coded cell (BLS `#`) is stored as the
+ * published bound with its flag set: the true wage is at least that figure, never a made-up value.
+ */
+export interface WagesFact {
+  /** The 6-digit SOC 2018 code BLS published (`15-1252`) and its title. */
+  socCode: string;
+  title: string;
+  /** Jobs (TOT_EMP); null when BLS does not publish it. */
+  employment: number | null;
+  currency: 'USD';
+  /** Annual wages; null = not available (`*`). */
+  annual: Record<WageStatName, number | null>;
+  /** Hourly wages as published; null for annual-only occupations (teachers, pilots…). */
+  hourly: Record<WageStatName, number | null> | null;
+  /** Annual figures that are BLS's top-code bound (≥ `topCodeBound.annual`), e.g. `{ p90: true }`. */
+  topCoded: Partial<Record<WageStatName, true>>;
+  /** Hourly figures that are the hourly top-code bound. */
+  hourlyTopCoded: Partial<Record<WageStatName, true>>;
+  /** The bounds `#` stands for in this release. */
+  topCodeBound: { annual: number; hourly: number };
+  /** True when the annual figures are hourly × 2080 (BLS publishes hourly wages only). */
+  derivedFromHourly: boolean;
+  /** BLS publishes annual wages only (no hourly). */
+  annualOnly: boolean;
+}
+
+// --- ai-exposure
+
+export type AiExposureMethodName = 'gpts-are-gpts' | 'felten-aioe' | 'felten-lm-aioe';
+
+/** How a 2010-coded value reached a 2019 code (see crosswalkValues in core/soc.ts). */
+export interface CrosswalkNote {
+  rule: 'direct' | 'split-copy' | 'merge-mean';
+  /** The O*NET-SOC 2010 codes whose values were used. */
+  from: string[];
+}
+
+/** `ai-exposure`: one method's exposure score of the occupation. */
+export interface AiExposureFact {
+  method: AiExposureMethodName;
+  /** What `score` measures, in words (units and range). */
+  scale: string;
+  /** In the method's own scale: GPTs-are-GPTs a 0..1 share of tasks; Felten a standardized score. */
+  score: number;
+  /**
+   * 0..100 on one footing: GPTs-are-GPTs score × 100; Felten the percentile rank of the score
+   * among the file's occupations (the crosswalk mean of ranks after a merge).
+   */
+  percent: number;
+  /** The published column `score` is read from (`dv_rating_beta`, `AIOE`). */
+  headlineColumn: string;
+  /** Every numeric column of the published row (GPTs-are-GPTs: the six ratings); empty after a crosswalk merge. */
+  columns: Record<string, number>;
+  /** The code vintage the publisher used. */
+  codeVintage: 'onet-soc-2019' | 'soc-2010';
+  /** Present when the value came through the 2010 → 2019 crosswalk. */
+  crosswalk: CrosswalkNote | null;
+}
+
+// --- telework
+
+/** `telework`: Dingel & Neiman's share of the occupation's jobs that can be done at home. */
+export interface TeleworkFact extends CrosswalkNote {
+  method: 'dingel-neiman-2020';
+  /** 0..1 (0/1 per 2010 occupation; a merge gives the mean). */
+  value: number;
+}
+
+// --- salary-survey
+
+/** `salary-survey`: the distribution of one work year's submissions matched to the career. Annual USD. */
+export interface SalarySurveyFact {
+  currency: 'USD';
+  /** Submissions (exact duplicate rows count separately: the survey has no id). */
+  count: number;
+  min: number;
+  p25: number;
+  median: number;
+  p75: number;
+  max: number;
+  mean: number;
+  /** Percentiles interpolate linearly between closest ranks (type 7). */
+  percentileMethod: 'linear';
+  /** The free-text titles counted, with how they matched. */
+  titles: { title: string; count: number; confidence: number; method: 'title' | 'alias' | 'fuzzy' }[];
+}
+
+// --- job-postings
+
+/** `postings`: the postings of one snapshot whose title matched the career. */
+export interface PostingsFact {
+  /** Distinct postings (a posting repeated in the export counts once). */
+  count: number;
+  /** Rows or pages they came from, repeats included. */
+  occurrences: number;
+  /**
+   * Annual USD from the postings' salary text (hourly × 2080): min of the lows, max of the highs,
+   * median of the range midpoints; `postings` = how many had salary text. Null when none had.
+   */
+  salary: { min: number; median: number; max: number; postings: number } | null;
+  /** Canonical skill keys mentioned in the postings, most frequent first (top 20). */
+  topSkills: { key: string; count: number }[];
+  format: 'glassdoor-csv' | 'html-pages' | 'greenhouse-json';
+  /** The posting titles counted, with how they matched. */
+  titles: { title: string; count: number; confidence: number; method: 'title' | 'alias' | 'fuzzy' }[];
+}
+
+// --- career-pages
+
+/**
+ * `declared`: what a career site states about a career. Period is always `site`: the page has
+ * no date of its own and a fetch date would make every run a new fact; the content hash
+ * detects a change instead. Figures are null when the page does not give them.
+ */
+export interface DeclaredFact {
+  salaryMin: number | null;
+  salaryMax: number | null;
+  /** Annual USD. */
+  currency: 'USD';
+  /** 0–10. */
+  demandScore: number | null;
+  /** 0–100 (%). */
+  aiRiskPct: number | null;
+  learningCurveMonths: number | null;
+  difficulty: string | null;
+  entryBarrier: string | null;
+  remoteFriendly: boolean | null;
+  requiresCoding: boolean | null;
+  category: string | null;
+  /** The skills as the page writes them (markup and scripts removed). */
+  skills: string[];
+  /** The page the figures were read from. */
+  pageUrl: string;
+}

@@ -1,0 +1,135 @@
+/**
+ * Job postings in three formats (option `format`, else detected): the Glassdoor CSV export,
+ * a careers listing page whose linked posting pages are crawled (robots.txt honored), or a
+ * Greenhouse job-board feed. Titles are matched to careers; per career one `postings` fact.
+ */
+import { buildSkillTaxonomy, type SkillTaxonomy } from '../../../core/skills.js';
+import type { SalaryRange } from '../../../core/salary-text.js';
+import { FACT_KEYS, type PostingsFact } from '../../fact-keys.js';
+import { IngestRejectedError, type AdapterContext, type FactInput, type NormalizedBatch, type Reject, type SourceAdapter, type SourceDocument } from '../../types.js';
+import { buildDirectoryMatcher, fetchRequired, fileNameOf, median, stringOption } from '../adapter-kit.js';
+import { SourceFormatError } from '../types.js';
+import { parseGlassdoorPostings } from './parse-glassdoor.js';
+import { parseGreenhouseJobs } from './parse-greenhouse.js';
+import { parseCareersListing, parsePostingPage } from './parse-posting-html.js';
+
+export type PostingsFormat = PostingsFact['format'];
+const FORMATS: readonly PostingsFormat[] = ['glassdoor-csv', 'html-pages', 'greenhouse-json'];
+const TOP_SKILLS = 20;
+/** The widely mirrored Glassdoor export was scraped in 2020; other snapshots set `period`. */
+const GLASSDOOR_DEFAULT_PERIOD = '2020';
+
+/** One posting, whatever its format. */
+interface Posting { title: string; occurrences: number; salary: SalaryRange | null; skills: string[] }
+interface Loaded { postings: Posting[]; rejects: Reject[]; parsed: number; documentUrl: string }
+
+export const jobPostingsAdapter: SourceAdapter = {
+  kind: 'job-postings',
+  async load(ctx) {
+    const first = await fetchRequired(ctx, ctx.url, { robots: stringOption(ctx, 'format') === 'html-pages' || /\.html?$/i.test(ctx.url) });
+    const format = readFormat(ctx, first);
+    const taxonomy = buildSkillTaxonomy(await ctx.technologySkills());
+    const loaded = format === 'html-pages' ? await loadPages(ctx, first, taxonomy) : first.changed ? loadFile(format, first, taxonomy) : 'unchanged';
+    if (loaded === 'unchanged') return 'unchanged';
+    await ctx.progress(50, `read ${loaded.postings.length} postings; matching titles`);
+    const period = stringOption(ctx, 'period') ?? (format === 'glassdoor-csv' ? GLASSDOOR_DEFAULT_PERIOD : new Date().toISOString().slice(0, 7));
+    return summarize(ctx, loaded, format, period);
+  },
+};
+
+function readFormat(ctx: AdapterContext, doc: SourceDocument): PostingsFormat {
+  const option = stringOption(ctx, 'format');
+  if (option) {
+    if (!(FORMATS as readonly string[]).includes(option)) throw new IngestRejectedError(`source "${ctx.sourceId}": option "format" must be one of ${FORMATS.join(', ')}`);
+    return option as PostingsFormat;
+  }
+  const head = doc.body.subarray(0, 2048).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('{')) return 'greenhouse-json';
+  if (/^<(!doctype|html)/i.test(head)) return 'html-pages';
+  if (/Salary Estimate/.test(head.split(/\r?\n/, 1)[0] ?? '')) return 'glassdoor-csv';
+  throw new SourceFormatError(`${fileNameOf(doc.url)}: not a Glassdoor CSV, an HTML listing or a Greenhouse JSON feed; set option "format"`);
+}
+
+function loadFile(format: Exclude<PostingsFormat, 'html-pages'>, doc: SourceDocument, taxonomy: SkillTaxonomy): Loaded {
+  const file = fileNameOf(doc.url);
+  if (format === 'glassdoor-csv') {
+    const { records, rejects } = parseGlassdoorPostings(doc.body, { file, taxonomy });
+    const rows = records.reduce((n, r) => n + r.occurrences, 0);
+    return { postings: records, rejects, parsed: rows + rejects.length, documentUrl: doc.url };
+  }
+  const { records, rejects } = parseGreenhouseJobs(doc.body, { file, taxonomy });
+  return { postings: records.map((r) => ({ ...r, occurrences: 1 })), rejects, parsed: records.length + rejects.length, documentUrl: doc.url };
+}
+
+/**
+ * The listing page, then each posting page it links to, crawled politely (robots.txt is
+ * checked for every page; a disallowed page is a reject naming the rule, not a failure).
+ */
+async function loadPages(ctx: AdapterContext, listing: SourceDocument, taxonomy: SkillTaxonomy): Promise<Loaded | 'unchanged'> {
+  const links = parseCareersListing(listing.body.toString('utf8'), listing.url);
+  if (links.length === 0) throw new SourceFormatError(`${listing.url}: no posting links (/careers/<slug>-<id>) on the listing page; has its layout changed?`);
+  const rejects: Reject[] = [];
+  const postings: Posting[] = [];
+  let changed = listing.changed;
+  let done = 0;
+  await Promise.all(links.map(async (link) => {
+    const doc = await ctx.fetchDocument(link.url, { robots: true });
+    if (++done % 10 === 0) await ctx.progress(Math.round((40 * done) / links.length), `fetched ${done} of ${links.length} posting pages`);
+    if ('disallowed' in doc) { rejects.push({ line: null, file: link.url, reason: `disallowed by robots.txt (${doc.rule}); not fetched` }); return; }
+    changed ||= doc.changed;
+    const page = parsePostingPage(doc.body.toString('utf8'), { url: link.url, taxonomy });
+    rejects.push(...page.rejects);
+    postings.push(...page.records.map((p) => ({ title: p.title, occurrences: 1, salary: null, skills: p.skills })));
+  }));
+  if (!changed) return 'unchanged';
+  return { postings, rejects, parsed: links.length, documentUrl: listing.url };
+}
+
+function summarize(ctx: AdapterContext, loaded: Loaded, format: PostingsFormat, period: string): Promise<NormalizedBatch> {
+  return ctx.careerDirectory().then((directory) => {
+    const matcher = buildDirectoryMatcher(directory);
+    const groups = new Map<string, { postings: Posting[]; titles: Map<string, { count: number; confidence: number; method: PostingsFact['titles'][number]['method'] }> }>();
+    for (const p of loaded.postings) {
+      for (let i = 1; i < p.occurrences; i++) matcher.match(p.title); // repeats count in the unmatched list too
+      const m = matcher.match(p.title);
+      if (!m) continue;
+      const g = groups.get(m.slug) ?? groups.set(m.slug, { postings: [], titles: new Map() }).get(m.slug)!;
+      g.postings.push(p);
+      const t = g.titles.get(p.title) ?? g.titles.set(p.title, { count: 0, confidence: m.confidence, method: m.method }).get(p.title)!;
+      t.count++;
+    }
+    const facts: FactInput[] = [...groups].map(([slug, g]) => ({
+      career: { slug }, key: FACT_KEYS.postings, period, documentUrl: loaded.documentUrl,
+      value: {
+        count: g.postings.length,
+        occurrences: g.postings.reduce((n, p) => n + p.occurrences, 0),
+        salary: summarizeSalary(g.postings),
+        topSkills: countSkills(g.postings),
+        format,
+        titles: [...g.titles].map(([title, t]) => ({ title, ...t })).sort((a, b) => b.count - a.count || a.title.localeCompare(b.title)),
+      } satisfies PostingsFact,
+    }));
+    return {
+      careers: [], facts, rejects: loaded.rejects, parsed: loaded.parsed, ownedKeys: [FACT_KEYS.postings],
+      // A snapshot is one period: later snapshots add to the series.
+      periods: [period], unmatched: matcher.unmatched(),
+    };
+  });
+}
+
+function summarizeSalary(postings: readonly Posting[]): PostingsFact['salary'] {
+  const ranges = postings.map((p) => p.salary).filter((s): s is SalaryRange => s !== null);
+  if (ranges.length === 0) return null;
+  return {
+    min: Math.min(...ranges.map((r) => r.min)),
+    median: median(ranges.map((r) => (r.min + r.max) / 2)),
+    max: Math.max(...ranges.map((r) => r.max)),
+    postings: ranges.length,
+  };
+}
+
+function countSkills(postings: readonly Posting[]): PostingsFact['topSkills'] {
+  const counts = new Map<string, number>();
+  for (const p of postings) for (const k of new Set(p.skills)) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)).slice(0, TOP_SKILLS);
+}
