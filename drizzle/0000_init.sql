@@ -122,6 +122,21 @@ CREATE TABLE "metric_history" (
 	CONSTRAINT "metric_history_career_id_computed_at_pk" PRIMARY KEY("career_id","computed_at")
 );
 --> statement-breakpoint
+CREATE TABLE "compare_counts" (
+	"a_slug" text NOT NULL,
+	"b_slug" text NOT NULL,
+	"count" bigint NOT NULL,
+	"last_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "compare_counts_a_slug_b_slug_pk" PRIMARY KEY("a_slug","b_slug")
+);
+--> statement-breakpoint
+CREATE TABLE "rate_limit_counters" (
+	"key" text NOT NULL,
+	"window_start" bigint NOT NULL,
+	"count" integer NOT NULL,
+	CONSTRAINT "rate_limit_counters_key_window_start_pk" PRIMARY KEY("key","window_start")
+);
+--> statement-breakpoint
 ALTER TABLE "ingest_runs" ADD CONSTRAINT "ingest_runs_source_id_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."sources"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "raw_documents" ADD CONSTRAINT "raw_documents_source_id_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."sources"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "source_documents" ADD CONSTRAINT "source_documents_source_id_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."sources"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

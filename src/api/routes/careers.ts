@@ -1,33 +1,134 @@
-import { Hono } from 'hono';
-import { closestCareers, findCareer, getStoredComparison } from '../../db/queries/careers.js';
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { findCareer, getStoredComparison, type CareerWithMetrics } from '../../db/queries/careers.js';
+import { loadAliases } from '../../db/queries/search.js';
+import { loadCareerSkills } from '../../db/queries/profile.js';
+import { loadTrend } from '../../db/queries/trends.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv, ApiDeps } from '../context.js';
 import { buildComparison } from '../comparison-view.js';
+import {
+  CareerListQuerySchema, CareerListSchema, CareerProfileSchema, ComparisonSchema, SimilarQuerySchema, SimilarSchema,
+  SlugSchema, TrendQuerySchema, TrendSchema,
+} from '../openapi-schemas.js';
+import { apiServices, jsonEntry, serveCached } from './services.js';
+import { errorResponses, validationHook } from './route-kit.js';
+import { loadSimilar } from '../../db/queries/search.js';
 
-const SLUG = /^[a-z0-9][a-z0-9.-]{0,120}$/;
+const SLUG = /^[a-z0-9][a-z0-9.-]{0,119}$/;
 
 /** Loads a career by slug or code, or answers 404 with the closest matches. */
-export async function requireCareer(deps: ApiDeps, slug: string) {
-  if (!SLUG.test(slug)) throw new ApiError('invalid-request', 'a career is named by its slug (a-z, 0-9, -) or O*NET-SOC code');
+export async function requireCareer(deps: ApiDeps, slug: string): Promise<CareerWithMetrics> {
+  if (!SLUG.test(slug)) throw new ApiError('invalid-request', 'a career is named by its slug (a-z, 0-9, -) or O*NET-SOC code, at most 120 characters');
   const career = await findCareer(deps.db, slug);
   if (!career) {
-    const closest = await closestCareers(deps.db, slug);
+    const closest = (await apiServices(deps).searchIndex()).closest(slug);
     throw new ApiError('not-found', `no career "${slug}"`, { closest });
   }
   return career;
 }
 
-export const careerRoutes = new Hono<AppEnv>()
-  .get('/careers/:slug', async (c) => {
-    const career = await requireCareer(c.get('deps'), c.req.param('slug'));
-    return c.json(career);
+/** Opaque cursor: the offset into a deterministic ranking. */
+const encodeCursor = (offset: number) => Buffer.from(`o${offset}`).toString('base64url');
+function decodeCursor(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  const m = /^o(\d{1,7})$/.exec(Buffer.from(cursor, 'base64url').toString('latin1'));
+  if (!m) throw new ApiError('invalid-request', 'cursor: not a cursor from a previous answer');
+  return Number(m[1]);
+}
+
+const slugParam = z.object({ slug: SlugSchema });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+
+export const careerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(createRoute({
+    method: 'get', path: '/careers', tags: ['careers'], summary: 'Search and list careers',
+    description: 'Typo-tolerant search by title and alias, filtered by category, paginated by an opaque cursor.',
+    request: { query: CareerListQuerySchema },
+    responses: { 200: json(CareerListSchema, 'A page of careers'), ...errorResponses(400, 429) },
+  }), async (c) => {
+    const { q = '', category, cursor, limit = 20 } = c.req.valid('query');
+    const offset = decodeCursor(cursor);
+    return serveCached(c, `list|${q}|${category ?? ''}|${offset}|${limit}`, async () => {
+      const hits = (await apiServices(c.get('deps')).searchIndex()).search(q, category);
+      const page = hits.slice(offset, offset + limit);
+      const body = {
+        items: page.map((h) => ({ slug: h.row.slug, title: h.row.title, category: h.row.category, onetCode: h.row.onetCode, ...(q ? { matched: h.matched, score: h.score } : {}) })),
+        nextCursor: offset + limit < hits.length ? encodeCursor(offset + limit) : null,
+        total: hits.length,
+      };
+      return jsonEntry(body, null);
+    }) as never;
+  })
+  .openapi(createRoute({
+    method: 'get', path: '/careers/{slug}', tags: ['careers'], summary: 'A career profile',
+    description: 'Every metric with its source, period and method (or why it is missing), the skills and aliases. Also found by O*NET-SOC code.',
+    request: { params: slugParam },
+    responses: { 200: json(CareerProfileSchema, 'The career'), ...errorResponses(400, 404, 429) },
+  }), async (c) => {
+    const { slug } = c.req.valid('param');
+    const deps = c.get('deps');
+    return serveCached(c, `career|${slug}`, async () => {
+      const career = await requireCareer(deps, slug);
+      const [aliases, skills] = await Promise.all([loadAliases(deps.db, career.id), loadCareerSkills(deps.db, career.id)]);
+      const profile = {
+        slug: career.slug, title: career.title, category: career.category, onetCode: career.onetCode,
+        description: career.description, origin: career.origin, aliases,
+        metrics: career.metrics, metricsVersion: career.metricsVersion,
+        computedAt: career.computedAt ? new Date(career.computedAt).toISOString() : null,
+        skills,
+      };
+      const version = jsonEntry(profile, null).etag.slice(1, -1);
+      return jsonEntry({ ...profile, version }, version);
+    }) as never;
+  })
+  .openapi(createRoute({
+    method: 'get', path: '/careers/{slug}/trends', tags: ['careers'], summary: 'A metric over time',
+    description: 'Values of one metric from the career\'s metrics history, oldest first, each with its source and period.',
+    request: { params: slugParam, query: TrendQuerySchema },
+    responses: { 200: json(TrendSchema, 'The time series'), ...errorResponses(400, 404, 429) },
+  }), async (c) => {
+    const { slug } = c.req.valid('param');
+    const { metric = 'salaryMedian', from, to } = c.req.valid('query');
+    if (from && to && Date.parse(from) > Date.parse(to)) throw new ApiError('invalid-request', 'from: must not be after to');
+    const deps = c.get('deps');
+    return serveCached(c, `trend|${slug}|${metric}|${from ?? ''}|${to ?? ''}`, async () => {
+      const career = await requireCareer(deps, slug);
+      const points = await loadTrend(deps.db, career.id, metric, { from, to });
+      return jsonEntry({ slug: career.slug, metric, points }, null);
+    }) as never;
+  })
+  .openapi(createRoute({
+    method: 'get', path: '/careers/{slug}/similar', tags: ['careers'], summary: 'Nearest careers by skills',
+    description: 'Ranked by the skill overlap of the precomputed comparisons; by shared category while no overlap is known.',
+    request: { params: slugParam, query: SimilarQuerySchema },
+    responses: { 200: json(SimilarSchema, 'Similar careers'), ...errorResponses(400, 404, 429) },
+  }), async (c) => {
+    const { slug } = c.req.valid('param');
+    const { limit = 10 } = c.req.valid('query');
+    const deps = c.get('deps');
+    return serveCached(c, `similar|${slug}|${limit}`, async () => {
+      const career = await requireCareer(deps, slug);
+      const similar = await loadSimilar(deps.db, career, limit);
+      return jsonEntry({ slug: career.slug, ...similar }, null);
+    }) as never;
   });
 
-export const compareRoutes = new Hono<AppEnv>()
-  .get('/compare/:a/:b', async (c) => {
+export const compareRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(createRoute({
+    method: 'get', path: '/compare/{a}/{b}', tags: ['compare'], summary: 'The precomputed comparison of two careers',
+    description: 'Either order: the same pair, sides in the order asked. The version (and the ETag\'s core) is the same in both orders.',
+    request: { params: z.object({ a: SlugSchema, b: SlugSchema }) },
+    responses: { 200: json(ComparisonSchema, 'The comparison'), ...errorResponses(400, 404, 429) },
+  }), async (c) => {
+    const { a, b } = c.req.valid('param');
     const deps = c.get('deps');
-    const comparison = await loadComparison(deps, c.req.param('a'), c.req.param('b'));
-    return c.json(comparison);
+    const res = await serveCached(c, `compare|${a}|${b}`, async () => {
+      const cmp = await loadComparison(deps, a, b);
+      const version = typeof cmp.version === 'string' ? cmp.version : null;
+      return jsonEntry(cmp, version ? `${version}.${cmp.a.slug < cmp.b.slug ? 'ab' : 'ba'}` : null);
+    });
+    apiServices(deps).countCompare(a, b);
+    return res as never;
   });
 
 /** The comparison of two careers in the requested order, from the precomputed pair. */

@@ -1,0 +1,124 @@
+import type postgres from 'postgres';
+import type { Logger } from '../log.js';
+
+/** A cached answer: the serialized body and its strong validator. */
+export interface CachedEntry {
+  body: string;
+  etag: string;
+  /** Status and content type when not a plain 200 JSON answer. */
+  status?: number;
+  contentType?: string;
+}
+
+/**
+ * The API's in-process cache of finished answers. Everything is dropped on any content change
+ * (metrics or pairs): changes come in batches, and a cold read costs one primary-key lookup, so
+ * a precise per-key invalidation would buy little. Bounded by `maxEntries` (oldest out first).
+ */
+export class ResponseCache {
+  private entries = new Map<string, CachedEntry>();
+  private loading = new Map<string, Promise<CachedEntry>>();
+  /** Bumped by every invalidation; a load started under an older generation is not kept. */
+  generation = 0;
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly maxEntries = 50_000) {}
+
+  /** The cached entry, or the one `load` produces (concurrent misses share one load). */
+  async get(key: string, load: () => Promise<CachedEntry>): Promise<CachedEntry> {
+    const hit = this.entries.get(key);
+    if (hit) { this.hits++; return hit; }
+    this.misses++;
+    const pending = this.loading.get(key);
+    if (pending) return pending;
+    const gen = this.generation;
+    const p = load().then((entry) => {
+      if (gen === this.generation) {
+        if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+        this.entries.set(key, entry);
+      }
+      return entry;
+    }).finally(() => { if (this.loading.get(key) === p) this.loading.delete(key); });
+    this.loading.set(key, p);
+    return p;
+  }
+
+  invalidate(): void {
+    this.generation++;
+    this.entries.clear();
+    this.loading.clear();
+  }
+
+  get size(): number { return this.entries.size; }
+}
+
+/** The channel workers notify after writing pairs (src/workers/recompute-pairs.ts). */
+export const CHANGES_CHANNEL = 'careerlens_changes';
+
+export interface ChangeWatcher {
+  /** The newest committed change seq seen (metrics or pairs). */
+  readonly lastSeq: number;
+  /** Whether LISTEN is currently connected. */
+  readonly listening: boolean;
+  /** Checks now (used by tests and after a NOTIFY). */
+  check(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Calls `onChange` within about a second of any committed content change: on the workers'
+ * NOTIFY at once, and by polling the newest committed `seq` every `pollMs` (which also catches
+ * metric changes, which send no NOTIFY, and anything missed while LISTEN was reconnecting).
+ * Reading max(seq) walks the seq indexes backwards: one cheap query per interval, not per request.
+ */
+export function watchChanges(sql: postgres.Sql, log: Logger, onChange: () => void, pollMs = 1_000): ChangeWatcher {
+  let lastSeq = -1;
+  let listening = false;
+  let stopped = false;
+  let unlisten: (() => Promise<void>) | undefined;
+  let checking: Promise<void> | undefined;
+
+  const check = (): Promise<void> => {
+    checking ??= (async () => {
+      try {
+        const [row] = await sql<{ seq: string | null }[]>`
+          select greatest((select max(seq) from career_metrics), (select max(seq) from comparisons))::text as seq`;
+        const seq = Number(row?.seq ?? 0);
+        if (seq !== lastSeq) {
+          const first = lastSeq === -1;
+          lastSeq = seq;
+          if (!first) onChange();
+        }
+      } catch (err) {
+        if (!stopped) log.warn({ err: (err as Error).message }, 'change poll failed; retrying');
+      } finally {
+        checking = undefined;
+      }
+    })();
+    return checking;
+  };
+
+  void sql.listen(CHANGES_CHANNEL, () => {
+    // A NOTIFY means pairs were written: drop caches at once, then learn the new seq.
+    onChange();
+    void check();
+  }, () => { listening = true; }).then((l) => { unlisten = l.unlisten; }, (err: Error) => {
+    listening = false;
+    log.warn({ err: err.message }, 'LISTEN failed; relying on polling');
+  });
+
+  void check();
+  const timer = setInterval(() => { void check(); }, pollMs);
+  timer.unref();
+  return {
+    get lastSeq() { return lastSeq; },
+    get listening() { return listening; },
+    check,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await unlisten?.().catch(() => {});
+    },
+  };
+}

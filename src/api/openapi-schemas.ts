@@ -1,0 +1,160 @@
+/**
+ * The v1 API's request and response schemas. The handlers validate requests with these, the
+ * OpenAPI document is generated from them, and the tests check every response against them.
+ */
+import { z } from '@hono/zod-openapi';
+
+/** Slugs are lowercase a-z, 0-9 and '-'; O*NET-SOC codes also carry '.'. */
+export const SlugSchema = z.string().min(1).max(120).regex(/^[a-z0-9][a-z0-9.-]*$/, 'a slug (a-z, 0-9, -) or an O*NET-SOC code')
+  .openapi({ example: 'software-developers' });
+
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  requestId: z.string(),
+  closest: z.array(z.object({ slug: z.string(), title: z.string() })).optional(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+}).openapi('Problem');
+
+const Provenance = { source: z.string(), period: z.string().nullable() };
+
+/** A shown figure: a value with its source and period, or null with the reason it is missing. */
+const shown = <T extends z.ZodType>(value: T) => z.union([
+  z.object({ value, ...Provenance, estimatedFrom: z.string().optional() }),
+  z.object({ value: z.null(), reason: z.string() }),
+]);
+
+export const DifficultySchema = z.enum(['Beginner', 'Intermediate', 'Advanced', 'Expert']);
+export const EntryBarrierSchema = z.enum(['Low', 'Medium', 'High']);
+const VerdictSchema = z.enum(['a', 'b', 'tie']);
+
+export const ComparisonSideSchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  category: z.string().nullable(),
+  asOf: z.string().nullable(),
+  salary: z.object({ min: shown(z.number()), max: shown(z.number()), median: shown(z.number()), currency: z.literal('USD'), period: z.literal('year') }),
+  demandScore: shown(z.number().min(0).max(10)),
+  aiReplacementRisk: shown(z.number().min(0).max(100)),
+  learningCurveMonths: shown(z.number().min(0)),
+  difficulty: shown(DifficultySchema),
+  entryBarrier: shown(EntryBarrierSchema),
+  remoteFriendly: shown(z.boolean()),
+  requiresCoding: shown(z.boolean()),
+}).openapi('ComparisonSide');
+
+const SkillRef = z.object({ key: z.string(), label: z.string() });
+const Transition = z.object({ skillGap: z.number(), months: z.number().nullable(), difficulty: z.enum(['easy', 'moderate', 'hard']) });
+
+export const ComparisonSchema = z.object({
+  a: ComparisonSideSchema,
+  b: ComparisonSideSchema,
+  verdicts: z.object({
+    salaryCeiling: VerdictSchema, salaryMedian: VerdictSchema, demand: VerdictSchema, aiRisk: VerdictSchema,
+    learningCurve: VerdictSchema, entryBarrier: VerdictSchema, difficulty: VerdictSchema,
+  }),
+  skills: z.object({
+    onlyA: z.array(SkillRef),
+    shared: z.array(SkillRef.extend({ labelB: z.string().optional() })),
+    onlyB: z.array(SkillRef),
+    related: z.array(z.object({ a: SkillRef, b: SkillRef, concepts: z.array(z.string()) })),
+    overlap: z.number().min(0).max(100),
+  }),
+  transition: z.object({ aToB: Transition, bToA: Transition }),
+  summary: z.string(),
+  chooseA: z.array(z.string()),
+  chooseB: z.array(z.string()),
+  conclusion: z.string(),
+  asOf: z.string().nullable(),
+  version: z.string(),
+}).openapi('Comparison');
+
+export const CareerSummarySchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  category: z.string(),
+  onetCode: z.string().nullable(),
+}).openapi('CareerSummary');
+
+export const CareerSearchItemSchema = CareerSummarySchema.extend({
+  /** The title or alias that matched, and how well (0..1). */
+  matched: z.string().optional(),
+  score: z.number().min(0).max(1).optional(),
+}).openapi('CareerSearchItem');
+
+export const CareerListSchema = z.object({
+  items: z.array(CareerSearchItemSchema),
+  nextCursor: z.string().nullable(),
+  total: z.number().int().min(0),
+}).openapi('CareerList');
+
+export const CareerProfileSchema = CareerSummarySchema.extend({
+  description: z.string(),
+  origin: z.enum(['onet', 'career-page']),
+  aliases: z.array(z.string()),
+  /** Every derived figure with its source, period and method (or null with a reason). */
+  metrics: z.record(z.string(), z.unknown()).nullable(),
+  metricsVersion: z.string().nullable(),
+  computedAt: z.string().nullable(),
+  skills: z.array(z.object({ key: z.string(), label: z.string(), hot: z.boolean() })),
+  version: z.string(),
+}).openapi('CareerProfile');
+
+export const TREND_METRICS = ['salaryMedian', 'salaryMin', 'salaryMax', 'demandScore', 'aiReplacementRisk', 'learningCurveMonths'] as const;
+export const TrendMetricSchema = z.enum(TREND_METRICS);
+
+export const TrendSchema = z.object({
+  slug: z.string(),
+  metric: TrendMetricSchema,
+  points: z.array(z.object({ at: z.string(), value: z.number().nullable(), source: z.string().nullable(), period: z.string().nullable() })),
+}).openapi('Trend');
+
+export const SimilarSchema = z.object({
+  slug: z.string(),
+  /** 'skills' when ranked by stored skill overlap; 'category' when no overlap is known yet. */
+  basis: z.enum(['skills', 'category']),
+  items: z.array(CareerSummarySchema.extend({ overlap: z.number().nullable() })),
+}).openapi('Similar');
+
+export const ChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('career'), seq: z.string(), slug: z.string(), version: z.string(), at: z.string() }),
+  z.object({ kind: z.literal('pair'), seq: z.string(), a: z.string(), b: z.string(), version: z.string(), at: z.string() }),
+]).openapi('Change');
+
+export const ChangesSchema = z.object({
+  items: z.array(ChangeSchema),
+  /** Pass as `since` to get what changed after the last item; null when there is nothing newer yet. */
+  nextCursor: z.string().nullable(),
+  /** The cursor to keep when `items` is empty: the newest change seen. */
+  latest: z.string(),
+}).openapi('Changes');
+
+/** Bounded, printable text: rejects control characters and bidi overrides (unicode tricks). */
+const safeText = (max: number) => z.string().max(max, `at most ${max} characters`)
+  .refine((s) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(s), 'control and bidi-override characters are not allowed');
+
+const cursor = z.string().max(64).regex(/^[A-Za-z0-9_-]+$/, 'a cursor from a previous answer');
+const limit = (max: number, dflt: number) => z.coerce.number().int().min(1).max(max).default(dflt);
+const isoDate = z.string().max(40).refine((s) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)), 'an ISO date (2024-01-31 or 2024-01-31T12:00:00Z)');
+
+export const CareerListQuerySchema = z.object({
+  q: safeText(100).optional().openapi({ description: 'Title or alias; typos tolerated', example: 'softwre developer' }),
+  category: safeText(100).optional(),
+  cursor: cursor.optional(),
+  limit: limit(100, 20).optional(),
+});
+
+export const TrendQuerySchema = z.object({
+  metric: TrendMetricSchema.default('salaryMedian').optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+
+export const ChangesQuerySchema = z.object({
+  since: z.string().max(20).regex(/^\d+$/, 'a cursor from a previous answer (digits)').optional(),
+  limit: limit(1000, 500).optional(),
+});
+
+export const SimilarQuerySchema = z.object({ limit: limit(50, 10).optional() });

@@ -1,0 +1,111 @@
+import type postgres from 'postgres';
+import type { Logger } from '../log.js';
+
+export interface RateLimitPolicy {
+  /** Policy name shown in the RateLimit headers. */
+  name: string;
+  /** Requests allowed per window. */
+  limit: number;
+  /** Window length, seconds. */
+  windowSec: number;
+}
+
+export interface RateDecision {
+  allowed: boolean;
+  policy: RateLimitPolicy;
+  remaining: number;
+  /** Seconds until the window resets. */
+  resetSec: number;
+}
+
+interface Counter { windowStart: number; synced: number; pending: number; ready?: Promise<void> }
+
+/**
+ * Fixed-window request counters shared by every API process through Postgres (the one store
+ * both runtime modes have). A request never waits for the database except the first one of a
+ * client in a window, which learns the shared count; after that each process counts locally and
+ * adds its counts to the shared row every `flushMs`, learning the other processes' counts in
+ * the same statement. So N processes can overshoot a limit by at most what they admit in one
+ * flush interval, and the hot path costs no round trip.
+ */
+export class RateLimiter {
+  private counters = new Map<string, Counter>();
+  private timer: NodeJS.Timeout;
+  private flushing: Promise<void> | undefined;
+
+  constructor(private readonly sql: postgres.Sql, private readonly log: Logger, flushMs = 250) {
+    this.timer = setInterval(() => { void this.flush(); }, flushMs);
+    this.timer.unref();
+  }
+
+  /** Counts one request of `key` under `policy` and says whether it may proceed. */
+  async take(key: string, policy: RateLimitPolicy): Promise<RateDecision> {
+    const nowSec = Date.now() / 1000;
+    const windowStart = Math.floor(nowSec / policy.windowSec) * policy.windowSec;
+    const id = `${policy.name}|${key}`;
+    let c = this.counters.get(id);
+    if (!c || c.windowStart !== windowStart) {
+      c = { windowStart, synced: 0, pending: 0 };
+      this.counters.set(id, c);
+      c.ready = this.sync([[id, c]]).catch((err: Error) => {
+        this.log.warn({ err: err.message }, 'rate-limit store unreachable; counting locally');
+      });
+    }
+    if (c.ready) await c.ready;
+    const used = c.synced + c.pending;
+    const resetSec = Math.max(1, Math.ceil(windowStart + policy.windowSec - nowSec));
+    if (used >= policy.limit) return { allowed: false, policy, remaining: 0, resetSec };
+    c.pending++;
+    return { allowed: true, policy, remaining: Math.max(0, policy.limit - used - 1), resetSec };
+  }
+
+  /** Adds every local count to the shared rows and reads back the totals. */
+  flush(): Promise<void> {
+    this.flushing ??= (async () => {
+      try {
+        const nowSec = Date.now() / 1000;
+        for (const [id, c] of this.counters) if (c.windowStart + 3600 < nowSec) this.counters.delete(id);
+        const due = [...this.counters].filter(([, c]) => c.pending > 0);
+        if (due.length) await this.sync(due);
+      } catch (err) {
+        this.log.warn({ err: (err as Error).message }, 'rate-limit flush failed; will retry');
+      } finally {
+        this.flushing = undefined;
+      }
+    })();
+    return this.flushing;
+  }
+
+  private async sync(entries: [string, Counter][]): Promise<void> {
+    const sent = entries.map(([, c]) => c.pending);
+    const rows = await this.sql<{ key: string; window_start: string; count: number }[]>`
+      insert into rate_limit_counters (key, window_start, count)
+      select * from unnest(${entries.map(([id]) => id)}::text[], ${entries.map(([, c]) => c.windowStart)}::bigint[], ${sent}::int[])
+      on conflict (key, window_start) do update set count = rate_limit_counters.count + excluded.count
+      returning key, window_start::text, count`;
+    const byId = new Map(rows.map((r) => [`${r.key}@${r.window_start}`, r.count]));
+    entries.forEach(([id, c], i) => {
+      const total = byId.get(`${id}@${c.windowStart}`);
+      if (total === undefined) return;
+      c.pending -= sent[i]!;
+      c.synced = total;
+    });
+    // Old windows are of no use to anyone; one process trimming them now and then is enough.
+    if (Math.random() < 0.01) await this.sql`delete from rate_limit_counters where window_start < extract(epoch from now())::bigint - 7200`;
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush();
+  }
+}
+
+/** The RFC draft (draft-ietf-httpapi-ratelimit-headers) header values for a decision. */
+export function rateLimitHeaders(d: RateDecision): Record<string, string> {
+  const h: Record<string, string> = {
+    'RateLimit-Policy': `"${d.policy.name}";q=${d.policy.limit};w=${d.policy.windowSec}`,
+    RateLimit: `"${d.policy.name}";r=${d.remaining};t=${d.resetSec}`,
+  };
+  if (!d.allowed) h['Retry-After'] = String(d.resetSec);
+  return h;
+}

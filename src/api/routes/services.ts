@@ -1,0 +1,111 @@
+import type { Context } from 'hono';
+import { createHash } from 'node:crypto';
+import type { ApiDeps } from '../context.js';
+import { ResponseCache, watchChanges, type CachedEntry, type ChangeWatcher } from '../cache.js';
+import { RateLimiter, type RateLimitPolicy } from '../rate-limit.js';
+import { CareerSearchIndex } from '../search-index.js';
+import { loadSearchRows } from '../../db/queries/search.js';
+import { addCompareCounts } from '../../db/queries/changes.js';
+
+export interface ApiOptions {
+  /** Requests per minute without a key, and with one. */
+  anonymousPerMinute?: number;
+  keyedPerMinute?: number;
+  /** How often the change watcher polls the newest seq, ms. */
+  changePollMs?: number;
+  /** Turns the change watcher off (benchmarks of a cold path invalidate by hand). */
+  watchChanges?: boolean;
+}
+
+/** The API's process-wide state: caches, the search index, the rate limiter, counters. */
+export interface ApiServices {
+  cache: ResponseCache;
+  watcher: ChangeWatcher | undefined;
+  limiter: RateLimiter;
+  policies: { anonymous: RateLimitPolicy; keyed: RateLimitPolicy };
+  searchIndex(): Promise<CareerSearchIndex>;
+  countCompare(a: string, b: string): void;
+  stop(): Promise<void>;
+}
+
+const services = new WeakMap<ApiDeps, ApiServices>();
+
+/** Creates (once per deps) the services the routes share; timers are unref'd. */
+export function apiServices(deps: ApiDeps, options: ApiOptions = {}): ApiServices {
+  const existing = services.get(deps);
+  if (existing) return existing;
+  const cache = new ResponseCache();
+  let index: Promise<CareerSearchIndex> | undefined;
+  const invalidate = () => { cache.invalidate(); index = undefined; };
+  const watcher = options.watchChanges === false ? undefined : watchChanges(deps.db.$client, deps.log, invalidate, options.changePollMs ?? 1_000);
+  const limiter = new RateLimiter(deps.db.$client, deps.log);
+  const compareCounts = new Map<string, number>();
+  const flushCounts = async () => {
+    if (compareCounts.size === 0) return;
+    const batch = new Map(compareCounts);
+    compareCounts.clear();
+    await addCompareCounts(deps.db, batch).catch((err: Error) => deps.log.warn({ err: err.message }, 'compare counts not saved'));
+  };
+  const timer = setInterval(() => { void flushCounts(); }, 5_000);
+  timer.unref();
+  const s: ApiServices = {
+    cache,
+    watcher,
+    limiter,
+    policies: {
+      anonymous: { name: 'anonymous', limit: options.anonymousPerMinute ?? 120, windowSec: 60 },
+      keyed: { name: 'key', limit: options.keyedPerMinute ?? 1_200, windowSec: 60 },
+    },
+    searchIndex() {
+      if (!index) {
+        const p = loadSearchRows(deps.db).then((rows) => new CareerSearchIndex(rows));
+        p.catch(() => { if (index === p) index = undefined; });
+        index = p;
+      }
+      return index;
+    },
+    countCompare(a, b) {
+      const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+      compareCounts.set(key, (compareCounts.get(key) ?? 0) + 1);
+    },
+    async stop() {
+      clearInterval(timer);
+      await watcher?.stop();
+      await limiter.stop();
+      await flushCounts();
+    },
+  };
+  services.set(deps, s);
+  return s;
+}
+
+/** Strong ETag of a body: the content version when one is known, else a hash of the bytes. */
+export function etagOf(version: string | null, body: string): string {
+  return `"${version ?? createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+}
+
+export const API_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((t) => { const v = t.trim(); return v === etag || v === '*' || v === `W/${etag}`; });
+}
+
+/**
+ * Answers from the in-process cache (loading on a miss): the body with its ETag and
+ * Cache-Control, or 304 when the client already holds this version.
+ */
+export async function serveCached(c: Context, key: string, load: () => Promise<CachedEntry>): Promise<Response> {
+  const svc = apiServices(c.get('deps'));
+  const entry = await svc.cache.get(key, load);
+  const headers: Record<string, string> = { ETag: entry.etag, 'Cache-Control': API_CACHE_CONTROL };
+  if (matches(c.req.header('if-none-match'), entry.etag)) return c.body(null, 304, headers);
+  headers['Content-Type'] = entry.contentType ?? 'application/json';
+  return c.body(entry.body, (entry.status ?? 200) as 200, headers);
+}
+
+/** A cache entry for a JSON value, its ETag from `version` (prefixed by the answer's shape). */
+export function jsonEntry(value: unknown, version: string | null): CachedEntry {
+  const body = JSON.stringify(value);
+  return { body, etag: etagOf(version, body) };
+}

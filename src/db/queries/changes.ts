@@ -1,0 +1,64 @@
+import type { Db } from '../client.js';
+
+export type ChangeRow =
+  | { kind: 'career'; seq: string; slug: string; version: string; at: string }
+  | { kind: 'pair'; seq: string; a: string; b: string; version: string; at: string };
+
+/**
+ * Careers and pairs whose content changed after `since` (a change seq), in seq order. Each row
+ * holds only its latest version: a client that applies them in order ends in the current state.
+ */
+export async function loadChanges(db: Db, since: bigint, limit: number): Promise<ChangeRow[]> {
+  const sql = db.$client;
+  const s = since.toString();
+  const rows = await sql<{ kind: 'career' | 'pair'; seq: string; a: string; b: string | null; version: string; at: Date | string }[]>`
+    select * from (
+      (select 'career' as kind, m.seq::text as seq, m.seq as n, c.slug as a, null as b, m.version, m.computed_at as at
+        from career_metrics m join careers c on c.id = m.career_id where m.seq > ${s}::bigint order by m.seq limit ${limit})
+      union all
+      (select 'pair', p.seq::text, p.seq, ca.slug, cb.slug, p.version, p.updated_at
+        from comparisons p join careers ca on ca.id = p.a_id join careers cb on cb.id = p.b_id
+        where p.seq > ${s}::bigint order by p.seq limit ${limit})
+    ) u order by n limit ${limit}`;
+  return rows.map((r) => {
+    const at = new Date(r.at).toISOString();
+    return r.kind === 'career'
+      ? { kind: 'career', seq: r.seq, slug: r.a, version: r.version, at }
+      : { kind: 'pair', seq: r.seq, a: r.a, b: r.b!, version: r.version, at };
+  });
+}
+
+/** The newest committed change seq. */
+export async function latestChangeSeq(db: Db): Promise<string> {
+  const [row] = await db.$client<{ seq: string }[]>`
+    select coalesce(greatest((select max(seq) from career_metrics), (select max(seq) from comparisons)), 0)::text as seq`;
+  return row?.seq ?? '0';
+}
+
+/** Pairs asked for most (counted by the API), with titles. */
+export async function loadMostCompared(db: Db, limit: number): Promise<{ a: string; aTitle: string; b: string; bTitle: string; count: number }[]> {
+  return db.$client`
+    select k.a_slug as a, ca.title as "aTitle", k.b_slug as b, cb.title as "bTitle", k.count::int as count
+    from compare_counts k join careers ca on ca.slug = k.a_slug join careers cb on cb.slug = k.b_slug
+    order by k.count desc, k.last_at desc limit ${limit}`;
+}
+
+/** Adds compare-request counts (pairs in canonical order). */
+export async function addCompareCounts(db: Db, counts: Map<string, number>): Promise<void> {
+  if (counts.size === 0) return;
+  const keys = [...counts.keys()].map((k) => k.split('|') as [string, string]);
+  await db.$client`
+    insert into compare_counts (a_slug, b_slug, count)
+    select * from unnest(${keys.map((k) => k[0])}::text[], ${keys.map((k) => k[1])}::text[], ${[...counts.values()]}::bigint[])
+    on conflict (a_slug, b_slug) do update set count = compare_counts.count + excluded.count, last_at = now()`;
+}
+
+/** Data freshness for the overview: last successful run per source, last metrics and pair change. */
+export async function loadFreshness(db: Db): Promise<{ sources: { id: string; kind: string; lastSuccessAt: string | null }[]; metricsAt: string | null; pairsAt: string | null; careers: number }> {
+  const sql = db.$client;
+  const sources = await sql<{ id: string; kind: string; lastSuccessAt: Date | null }[]>`select id, kind, last_success_at as "lastSuccessAt" from sources order by id`;
+  const [m] = await sql<{ at: Date | null; n: number }[]>`select max(computed_at) as at, (select count(*)::int from careers) as n from career_metrics`;
+  const [p] = await sql<{ at: Date | null }[]>`select updated_at as at from comparisons order by seq desc limit 1`;
+  const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
+  return { sources: sources.map((s) => ({ ...s, lastSuccessAt: iso(s.lastSuccessAt) })), metricsAt: iso(m?.at), pairsAt: iso(p?.at), careers: m?.n ?? 0 };
+}

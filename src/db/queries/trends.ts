@@ -1,0 +1,61 @@
+import type { Db } from '../client.js';
+
+/** Where each trend metric sits in the CareerMetrics JSON (a figure: value, source, period). */
+export const TREND_PATHS = {
+  salaryMedian: ['salary', 'median'],
+  salaryMin: ['salary', 'min'],
+  salaryMax: ['salary', 'max'],
+  demandScore: ['demandScore'],
+  aiReplacementRisk: ['aiReplacementRisk'],
+  learningCurveMonths: ['learningCurveMonths'],
+} as const;
+export type TrendMetric = keyof typeof TREND_PATHS;
+
+export interface TrendPoint { at: string; value: number | null; source: string | null; period: string | null }
+
+/** One metric's values over the career's metrics history, oldest first, within [from, to]. */
+export async function loadTrend(db: Db, careerId: number, metric: TrendMetric, range: { from?: string; to?: string }): Promise<TrendPoint[]> {
+  const sql = db.$client;
+  const path = TREND_PATHS[metric] as readonly string[];
+  const rows = await sql<{ at: Date | string; fig: { value?: unknown; source?: unknown; period?: unknown } | null }[]>`
+    select computed_at as at, metrics #> ${path as string[]} as fig from metric_history
+    where career_id = ${careerId}
+      ${range.from ? sql`and computed_at >= ${range.from}::timestamptz` : sql``}
+      ${range.to ? sql`and computed_at <= ${range.to}::timestamptz` : sql``}
+    order by computed_at limit 5000`;
+  return rows.map((r) => ({
+    at: new Date(r.at).toISOString(),
+    value: typeof r.fig?.value === 'number' ? r.fig.value : null,
+    source: typeof r.fig?.source === 'string' ? r.fig.source : null,
+    period: typeof r.fig?.period === 'string' ? r.fig.period : null,
+  }));
+}
+
+export interface Mover { slug: string; title: string; category: string; from: number; to: number; change: number; changePct: number | null }
+
+/**
+ * Careers whose metric moved most between the start and the end of a window: for each career
+ * the last value at or before `from` (or its first inside the window) against its latest by `to`.
+ */
+export async function loadTopMovers(db: Db, params: { metric: TrendMetric; from: string; to: string; category?: string; limit: number }): Promise<Mover[]> {
+  const sql = db.$client;
+  const path = TREND_PATHS[params.metric] as readonly string[];
+  const rows = await sql<{ slug: string; title: string; category: string; v0: number; v1: number }[]>`
+    with vals as (
+      select h.career_id, h.computed_at, (h.metrics #>> ${[...path, 'value']})::float8 as v
+      from metric_history h where h.computed_at <= ${params.to}::timestamptz
+        and jsonb_typeof(h.metrics #> ${[...path, 'value']}) = 'number'),
+    first as (
+      select distinct on (career_id) career_id, v from vals
+      order by career_id, (computed_at <= ${params.from}::timestamptz) desc,
+        case when computed_at <= ${params.from}::timestamptz then -extract(epoch from computed_at) else extract(epoch from computed_at) end),
+    last as (select distinct on (career_id) career_id, v from vals order by career_id, computed_at desc)
+    select c.slug, c.title, c.category, f.v as v0, l.v as v1
+    from first f join last l using (career_id) join careers c on c.id = f.career_id
+    where l.v <> f.v ${params.category ? sql`and lower(c.category) = lower(${params.category})` : sql``}
+    order by abs(l.v - f.v) / greatest(abs(f.v), 1e-9) desc, c.slug limit ${params.limit}`;
+  return rows.map((r) => ({
+    slug: r.slug, title: r.title, category: r.category, from: r.v0, to: r.v1,
+    change: r.v1 - r.v0, changePct: r.v0 === 0 ? null : Math.round(((r.v1 - r.v0) / Math.abs(r.v0)) * 1000) / 10,
+  }));
+}
