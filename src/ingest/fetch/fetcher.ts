@@ -57,7 +57,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         const walk = await followRedirects(pageCtx, retry, url, buildHeaders(config, request), run, beforeHop);
         if (walk.kind === 'stopped') return walk.value;
         const base = { url: url.href, finalUrl: walk.finalUrl.href, attempts: run.attempts };
-        const validators = readValidators(walk.answer.headers, request);
+        const validators = readValidators(walk.answer.headers, walk.answer.kind === 'not-modified' ? request : {});
         if (walk.answer.kind === 'not-modified') return { status: 'unchanged', reason: 'not-modified', hash: null, ...validators, ...base };
         const { body } = walk.answer;
         const hash = hashBody(body);
@@ -123,8 +123,11 @@ function buildHeaders(config: ResolvedOptions, request: FetchRequest): Record<st
   return headers;
 }
 
-/** The validators to store for the next conditional GET; a 304 may omit them, so keep the old ones. */
-function readValidators(headers: IncomingHttpHeaders, request: FetchRequest): { etag: string | null; lastModified: string | null } {
+/**
+ * The validators to keep for next time. A 304 may omit them (the request's still hold); a 200
+ * without them must not inherit the old ones, or a later 304 would confirm a body we no longer have.
+ */
+function readValidators(headers: IncomingHttpHeaders, request: Pick<FetchRequest, 'etag' | 'lastModified'>): { etag: string | null; lastModified: string | null } {
   return {
     etag: headerValue(headers.etag) ?? request.etag ?? null,
     lastModified: headerValue(headers['last-modified']) ?? request.lastModified ?? null,
