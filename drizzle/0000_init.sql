@@ -122,6 +122,46 @@ CREATE TABLE "metric_history" (
 	CONSTRAINT "metric_history_career_id_computed_at_pk" PRIMARY KEY("career_id","computed_at")
 );
 --> statement-breakpoint
+CREATE TABLE "api_keys" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"role" text NOT NULL,
+	"prefix" text NOT NULL,
+	"hash" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_used_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone,
+	CONSTRAINT "api_keys_hash_unique" UNIQUE("hash")
+);
+--> statement-breakpoint
+CREATE TABLE "ops_sessions" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"key_id" integer NOT NULL,
+	"csrf_token" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "audit_log" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"actor" text NOT NULL,
+	"key_id" integer,
+	"action" text NOT NULL,
+	"target" text,
+	"details" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "ops_alerts" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"source_id" text NOT NULL,
+	"run_id" bigint,
+	"message" text NOT NULL,
+	"raised_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"resolved_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "compare_counts" (
 	"a_slug" text NOT NULL,
 	"b_slug" text NOT NULL,
@@ -150,9 +190,15 @@ ALTER TABLE "comparisons" ADD CONSTRAINT "comparisons_a_id_careers_id_fk" FOREIG
 ALTER TABLE "comparisons" ADD CONSTRAINT "comparisons_b_id_careers_id_fk" FOREIGN KEY ("b_id") REFERENCES "public"."careers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dirty_careers" ADD CONSTRAINT "dirty_careers_career_id_careers_id_fk" FOREIGN KEY ("career_id") REFERENCES "public"."careers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "metric_history" ADD CONSTRAINT "metric_history_career_id_careers_id_fk" FOREIGN KEY ("career_id") REFERENCES "public"."careers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ops_sessions" ADD CONSTRAINT "ops_sessions_key_id_api_keys_id_fk" FOREIGN KEY ("key_id") REFERENCES "public"."api_keys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "ingest_runs_source_idx" ON "ingest_runs" USING btree ("source_id","queued_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "ingest_runs_one_active_idx" ON "ingest_runs" USING btree ("source_id") WHERE status in ('queued', 'running');--> statement-breakpoint
 CREATE UNIQUE INDEX "raw_documents_hash_idx" ON "raw_documents" USING btree ("source_id","url","sha256");--> statement-breakpoint
 CREATE INDEX "career_aliases_norm_idx" ON "career_aliases" USING btree ("normalized");--> statement-breakpoint
 CREATE INDEX "career_metrics_seq_idx" ON "career_metrics" USING btree ("seq");--> statement-breakpoint
-CREATE INDEX "comparisons_seq_idx" ON "comparisons" USING btree ("seq");
+CREATE INDEX "comparisons_seq_idx" ON "comparisons" USING btree ("seq");--> statement-breakpoint
+CREATE INDEX "ops_sessions_expires_idx" ON "ops_sessions" USING btree ("expires_at");--> statement-breakpoint
+CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
+CREATE UNIQUE INDEX "ops_alerts_run_idx" ON "ops_alerts" USING btree ("run_id") WHERE kind = 'run-failed';--> statement-breakpoint
+CREATE UNIQUE INDEX "ops_alerts_open_stale_idx" ON "ops_alerts" USING btree ("source_id") WHERE kind = 'source-stale' and resolved_at is null;--> statement-breakpoint
+CREATE INDEX "ops_alerts_raised_idx" ON "ops_alerts" USING btree ("raised_at");

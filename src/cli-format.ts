@@ -1,14 +1,25 @@
 import type { RunStats } from './db/schema/sources.js';
-import type { SourceRow } from './db/queries/sources.js';
+import type { SourceStatus } from './ops/sources.js';
 
-const scheduleText = (s: SourceRow['schedule']) => ('cron' in s ? `${s.cron} (${s.tz})` : `every ${Math.round(s.everyMs / 1000)} s`);
+const scheduleText = (s: SourceStatus['schedule']) => ('cron' in s ? `${s.cron} (${s.tz})` : `every ${Math.round(s.everyMs / 1000)} s`);
+const when = (iso: string | null | undefined) => (iso ? iso.replace(/\.\d+Z$/, 'Z') : '—');
 
-/** A fixed-width table of sources for the terminal. */
-export function formatSourcesTable(sources: SourceRow[]): string {
-  const rows = sources.map((s) => [s.id, s.kind, s.enabled ? 'enabled' : 'paused', scheduleText(s.schedule), s.lastSuccessAt?.toISOString() ?? 'never']);
-  const head = ['ID', 'KIND', 'STATE', 'SCHEDULE', 'LAST SUCCESS'];
+/** A fixed-width table: a header row, then one row per item, columns padded to their widest cell. */
+export function formatTable(head: string[], rows: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   return [head, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+}
+
+/** Sources with state, schedule, last run, next run and freshness, for the terminal. */
+export function formatSourcesTable(sources: SourceStatus[]): string {
+  const rows = sources.map((s) => [
+    s.id, s.kind, s.enabled ? 'enabled' : 'paused', scheduleText(s.schedule),
+    s.lastRun ? `#${s.lastRun.id} ${s.lastRun.status}` : 'never run', when(s.nextRunAt),
+    s.freshness.state, when(s.freshness.lastSuccessAt),
+  ]);
+  const errors = sources.filter((s) => s.lastRun?.status === 'failed' && s.lastRun.error).map((s) => `${s.id}: ${s.lastRun!.error}`);
+  const table = formatTable(['ID', 'KIND', 'STATE', 'SCHEDULE', 'LAST RUN', 'NEXT RUN', 'FRESHNESS', 'LAST SUCCESS'], rows);
+  return errors.length ? `${table}\n\nlast run failed:\n${errors.map((e) => `  ${e}`).join('\n')}` : table;
 }
 
 /** The stats of a finished run, one figure a line, then the first rejected rows. */

@@ -2,17 +2,33 @@ import { parseArgs } from 'node:util';
 import { getConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { startRuntime, type Role, type Runtime } from './runtime/start.js';
-import { getRun, listSources } from './db/queries/sources.js';
-import { requestRun } from './workers/scheduler.js';
+import { getRun } from './db/queries/sources.js';
+import { createApiKey } from './db/queries/keys.js';
+import type { Actor } from './db/queries/audit.js';
+import { apiKeyRoles, type ApiKeyRole } from './db/schema/auth.js';
+import { listSourceStatus, runSourceNow, setSourceEnabled, setSourceSchedule, type OpsResult } from './ops/sources.js';
+import { requestRecompute } from './ops/runs.js';
 import { formatRunStats, formatSourcesTable } from './cli-format.js';
+
+/** CLI actions are audited as the terminal's operator. */
+const CLI: Actor = { kind: 'cli' };
+
+/** An expected failure of an operation becomes the CLI's one-line error. */
+function unwrap<T>(r: OpsResult<T>): T {
+  if (r.ok) return r.value;
+  throw new Error(r.message);
+}
 
 const USAGE = `usage: careerlens <command>
   start                         migrate, then API + dashboard + workers + scheduler in one process
   api | worker | scheduler      one role (scale-out: run any number of each)
   migrate                       apply database migrations and exit
-  sources list                  sources with schedule, last run and freshness
+  sources list                  sources with schedule, last and next run, and freshness
   sources run <id> [--wait]     queue a run now (--wait: show progress and the run's stats)
-  recompute --all [--wait]      recompute every career's metrics and every pair`;
+  sources schedule <id> --cron "0 3 * * 1" [--tz Europe/Paris] | --every-ms 3600000
+  sources pause <id> | resume <id>
+  recompute [--all | --career <slug>] [--wait]
+  keys create --role client|operator [--name <name>]   prints the new key once`;
 
 /** Known, fixable failures print one line; anything else also prints its stack at debug level. */
 function fail(err: unknown, config?: Config): never {
@@ -62,13 +78,35 @@ async function waitForRun(rt: Runtime, runId: number): Promise<number> {
   }
 }
 
+/** Follows a recompute job until it and the pair recomputations it causes are done. */
+async function waitForRecompute(rt: Runtime, jobId: string): Promise<number> {
+  for (;;) {
+    const job = await rt.queues.careers.getJob(jobId);
+    const state = job ? await job.getState() : 'missing';
+    if (state === 'failed') { process.stdout.write(`recompute failed: ${job?.failedReason}\n`); return 1; }
+    if (state === 'completed' || state === 'missing') break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  for (;;) {
+    const [row] = await rt.db.$client<{ n: number }[]>`select count(*)::int as n from dirty_careers`;
+    if (row!.n === 0) break;
+    process.stdout.write(`${row!.n} careers left to recompute\n`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  process.stdout.write('recompute done\n');
+  return 0;
+}
+
 async function main(argv: string[]): Promise<void> {
   let config: Config | undefined;
   try {
     config = getConfig();
     const { positionals, values } = parseArgs({
       args: argv, allowPositionals: true, strict: true,
-      options: { wait: { type: 'boolean' }, all: { type: 'boolean' }, career: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        wait: { type: 'boolean' }, all: { type: 'boolean' }, career: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        cron: { type: 'string' }, tz: { type: 'string' }, 'every-ms': { type: 'string' }, role: { type: 'string' }, name: { type: 'string' },
+      },
     });
     const [cmd, sub, arg] = positionals;
     if (values.help || !cmd) { process.stdout.write(`${USAGE}\n`); return; }
@@ -80,11 +118,24 @@ async function main(argv: string[]): Promise<void> {
         return;
       case 'sources': {
         const code = await withRuntime(config, async (rt) => {
-          if (sub === 'list') { process.stdout.write(`${formatSourcesTable(await listSources(rt.db))}\n`); return 0; }
-          if (sub === 'run' && arg) {
-            const { runId, existing } = await requestRun(rt.db, rt.queues, arg);
-            process.stdout.write(`${existing ? 'already running' : 'queued'}: run ${runId} of ${arg}\n`);
+          if (sub === 'list') { process.stdout.write(`${formatSourcesTable(await listSourceStatus(rt))}\n`); return 0; }
+          if (!arg) throw new Error(`sources ${sub ?? ''}: which source?\n${USAGE}`);
+          if (sub === 'run') {
+            const { runId, existing } = unwrap(await runSourceNow(rt, CLI, arg));
+            process.stdout.write(`${existing ? 'already queued or running' : 'queued'}: run ${runId} of ${arg}\n`);
             return values.wait ? waitForRun(rt, runId) : 0;
+          }
+          if (sub === 'schedule') {
+            const input = values['every-ms'] !== undefined ? { everyMs: Number(values['every-ms']) } : values.cron !== undefined ? { cron: values.cron, tz: values.tz ?? 'UTC' } : undefined;
+            if (!input) throw new Error('sources schedule: give --cron "<expression>" [--tz <zone>] or --every-ms <ms>');
+            const s = unwrap(await setSourceSchedule(rt, CLI, arg, input));
+            process.stdout.write(`${s.id}: schedule set; next run ${s.nextRunAt ?? 'not scheduled (paused)'}\n`);
+            return 0;
+          }
+          if (sub === 'pause' || sub === 'resume') {
+            const s = unwrap(await setSourceEnabled(rt, CLI, arg, sub === 'resume'));
+            process.stdout.write(`${s.id}: ${s.enabled ? `resumed; next run ${s.nextRunAt ?? '—'}` : 'paused'}\n`);
+            return 0;
           }
           throw new Error(`unknown sources command: ${[sub, arg].filter(Boolean).join(' ')}\n${USAGE}`);
         });
@@ -92,9 +143,23 @@ async function main(argv: string[]): Promise<void> {
         return;
       }
       case 'recompute': {
+        if (values.all && values.career) throw new Error('recompute: give --all or --career <slug>, not both');
+        const code = await withRuntime(config, async (rt) => {
+          const r = unwrap(await requestRecompute(rt, CLI, { career: values.career }));
+          process.stdout.write(`queued a recompute of ${r.scope === 'all' ? 'every career and pair' : r.scope} (job ${r.jobId})\n`);
+          return values.wait ? waitForRecompute(rt, r.jobId) : 0;
+        });
+        process.exitCode = code;
+        return;
+      }
+      case 'keys': {
+        if (sub !== 'create') throw new Error(`unknown keys command: ${sub ?? ''}\n${USAGE}`);
+        const role = values.role as ApiKeyRole;
+        if (!apiKeyRoles.includes(role)) throw new Error('keys create: --role client or --role operator is required');
         await withRuntime(config, async (rt) => {
-          await rt.queues.careers.add('recompute-all', {}, { jobId: `recompute-all-${Date.now()}` });
-          process.stdout.write('queued a recompute of every career and pair\n');
+          const { key, row } = await createApiKey(rt.db, { role, name: values.name ?? `${role}-${new Date().toISOString().slice(0, 10)}` });
+          process.stderr.write(`created ${role} key ${row.id} "${row.name}" (${row.prefix}…); it is shown once, store it now:\n`);
+          process.stdout.write(`${key}\n`);
         });
         return;
       }

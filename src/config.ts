@@ -36,6 +36,8 @@ const envSchema = z.object({
   FETCH_RETRIES: z.coerce.number().int().min(0).max(10).default(4),
   FETCH_BACKOFF_MS: z.coerce.number().int().min(1).default(500),
   ALERT_WEBHOOK_URL: url(['http:', 'https:']).optional(),
+  /** How often the scheduler role checks for failed runs and stale sources (alerts), in ms. */
+  OPS_ALERT_CHECK_MS: z.coerce.number().int().min(100).default(60_000),
 });
 
 export type Config = z.infer<typeof envSchema> & {

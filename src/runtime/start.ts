@@ -14,6 +14,7 @@ import { createApp } from '../api/app.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { describeConnectError, StartupError } from './errors.js';
 import { buildAdapters, fetcherFactory } from '../ingest/wiring.js';
+import { startAlertWatcher } from '../ops/alerts.js';
 
 export type Role = 'api' | 'worker' | 'scheduler';
 
@@ -65,6 +66,7 @@ export async function startRuntime(config: Config, roles: Role[], log: Logger): 
       const { removed } = await syncSources(db, loadSourceDefinitions(config.SOURCES_FILE));
       if (removed.length) log.info({ removed }, 'sources no longer configured were removed');
       await registerSchedules(db, queues, log);
+      onStop(startAlertWatcher({ db, queues, log }, { webhookUrl: config.ALERT_WEBHOOK_URL, everyMs: config.OPS_ALERT_CHECK_MS }));
     }
     if (roles.includes('worker')) {
       const workers = startWorkers({ kit, db, queues, log, newFetcher: fetcherFactory(config), adapters: buildAdapters(), concurrency: config.WORKER_CONCURRENCY });

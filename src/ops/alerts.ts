@@ -1,0 +1,62 @@
+import type { Logger } from '../log.js';
+import { failedRunsWithoutAlert, raiseAlert, resolveStaleAlert, type AlertRow } from '../db/queries/alerts.js';
+import { listSourceStatus, type OpsDeps } from './sources.js';
+
+export interface AlertOptions {
+  /** Where new alerts are POSTed as JSON; none when unset. */
+  webhookUrl?: string;
+  /** How often the scheduler checks for failed runs and stale sources, in ms. */
+  everyMs: number;
+}
+
+/** Posts one alert; a failing webhook is logged, never retried (the alert stays on the console). */
+async function postWebhook(url: string, alert: AlertRow, log: Logger): Promise<void> {
+  try {
+    const res = await fetch(url, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, signal: AbortSignal.timeout(5_000),
+      body: JSON.stringify({ type: alert.kind, sourceId: alert.sourceId, runId: alert.runId, message: alert.message, raisedAt: alert.raisedAt.toISOString() }),
+    });
+    if (!res.ok) log.warn({ status: res.status, alert: alert.id }, 'alert webhook answered with an error');
+  } catch (err) {
+    log.warn({ err: (err as Error).message, alert: alert.id }, 'alert webhook unreachable');
+  }
+}
+
+/**
+ * One pass: alerts for runs that failed after their retries (in the last day) and for enabled
+ * sources that turned stale; closes stale alerts of sources fresh again. Safe from any number of
+ * processes at once: the alert table's unique indexes let exactly one raise each alert.
+ */
+export async function checkAlerts(deps: OpsDeps & { log: Logger }, opts: Pick<AlertOptions, 'webhookUrl'>): Promise<AlertRow[]> {
+  const raised: AlertRow[] = [];
+  for (const run of await failedRunsWithoutAlert(deps.db, new Date(Date.now() - 24 * 3600_000))) {
+    const a = await raiseAlert(deps.db, { kind: 'run-failed', sourceId: run.sourceId, runId: run.id, message: `run ${run.id} of ${run.sourceId} failed after its retries: ${run.error ?? 'no error recorded'}` });
+    if (a) raised.push(a);
+  }
+  for (const s of await listSourceStatus(deps)) {
+    if (s.enabled && s.freshness.state === 'stale') {
+      const since = s.freshness.lastSuccessAt ? `last success ${s.freshness.lastSuccessAt}` : 'never succeeded';
+      const a = await raiseAlert(deps.db, { kind: 'source-stale', sourceId: s.id, message: `source ${s.id} is stale: ${since}, expected every ${Math.round(s.freshness.intervalMs / 1000)} s` });
+      if (a) raised.push(a);
+    } else if (s.freshness.state === 'fresh') {
+      await resolveStaleAlert(deps.db, s.id);
+    }
+  }
+  for (const a of raised) {
+    deps.log.error({ alert: a.kind, sourceId: a.sourceId, runId: a.runId }, a.message);
+    if (opts.webhookUrl) await postWebhook(opts.webhookUrl, a, deps.log);
+  }
+  return raised;
+}
+
+/** Runs `checkAlerts` every `everyMs` (the scheduler role); returns a stop function. */
+export function startAlertWatcher(deps: OpsDeps & { log: Logger }, opts: AlertOptions): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    running = checkAlerts(deps, opts).catch((err: Error) => deps.log.warn({ err: err.message }, 'alert check failed; retried on the next tick'));
+  };
+  const timer = setInterval(tick, opts.everyMs);
+  timer.unref();
+  tick();
+  return async () => { clearInterval(timer); await running; };
+}

@@ -1,0 +1,60 @@
+import { eq } from 'drizzle-orm';
+import type { RunStats } from '../db/schema/sources.js';
+import { careers } from '../db/schema/careers.js';
+import { getRun, getSource } from '../db/queries/sources.js';
+import { recordAudit, type Actor } from '../db/queries/audit.js';
+import { requestRun } from '../workers/scheduler.js';
+import { enqueueCareersChanged } from '../queue/queues.js';
+import { summarizeRun, type OpsDeps, type OpsResult, type RunSummary } from './sources.js';
+
+export interface RunDetail extends RunSummary {
+  sourceId: string;
+  /** Rejected rows with their reasons and line numbers (the first 500 a run kept). */
+  rejects: RunStats['rejects'];
+  /** The BullMQ job's progress while running. */
+  progress: { percent?: number; message?: string } | null;
+}
+
+export async function getRunDetail(deps: OpsDeps, runId: number): Promise<RunDetail | undefined> {
+  const run = await getRun(deps.db, runId);
+  if (!run) return undefined;
+  let progress: RunDetail['progress'] = null;
+  if (run.status === 'running' || run.status === 'queued') {
+    const job = await deps.queues.ingest.getJob(`run-${run.id}`);
+    progress = (job?.progress && typeof job.progress === 'object' ? job.progress : null) as RunDetail['progress'];
+  }
+  return { ...summarizeRun(run), sourceId: run.sourceId, rejects: run.stats.rejects ?? [], progress };
+}
+
+/** Retries a failed run as a new run (trigger 'retry'); only failed runs can be retried. */
+export async function retryRun(deps: OpsDeps, actor: Actor, runId: number): Promise<OpsResult<{ runId: number; existing: boolean; retryOf: number }>> {
+  const run = await getRun(deps.db, runId);
+  if (!run) return { ok: false, error: 'not-found', message: `no run ${runId}` };
+  if (run.status !== 'failed') return { ok: false, error: 'conflict', message: `run ${runId} is ${run.status}; only failed runs can be retried` };
+  if (!(await getSource(deps.db, run.sourceId))) return { ok: false, error: 'not-found', message: `source "${run.sourceId}" no longer exists` };
+  const r = await requestRun(deps.db, deps.queues, run.sourceId, 'retry');
+  await recordAudit(deps.db, { actor, action: 'run.retry', target: String(runId), details: { ...r, sourceId: run.sourceId } });
+  return { ok: true, value: { ...r, retryOf: runId } };
+}
+
+/**
+ * Queues a recompute: of every career and pair (`recompute-all`), or of one career's metrics
+ * and pairs (a `careers-changed` for it). Returns the queue and job id to follow.
+ */
+export async function requestRecompute(deps: OpsDeps, actor: Actor, params: { career?: string }): Promise<OpsResult<{ queue: 'careers'; jobId: string; scope: string }>> {
+  const stamp = Date.now();
+  if (params.career) {
+    const [c] = await deps.db.select({ id: careers.id, slug: careers.slug }).from(careers).where(eq(careers.slug, params.career));
+    if (!c) return { ok: false, error: 'not-found', message: `no career "${params.career}"` };
+    await deps.db.$client`insert into dirty_careers (career_id, stage) values (${c.id}, 'metrics'), (${c.id}, 'pairs')
+      on conflict (stage, career_id) do update set marked_at = now()`;
+    const key = `recompute-${c.slug}-${stamp}`;
+    await enqueueCareersChanged(deps.queues, { careerIds: [c.id] }, key);
+    await recordAudit(deps.db, { actor, action: 'recompute.career', target: c.slug });
+    return { ok: true, value: { queue: 'careers', jobId: `careers-changed-${key}`, scope: c.slug } };
+  }
+  const jobId = `recompute-all-${stamp}`;
+  await deps.queues.careers.add('recompute-all', {}, { jobId });
+  await recordAudit(deps.db, { actor, action: 'recompute.all' });
+  return { ok: true, value: { queue: 'careers', jobId, scope: 'all' } };
+}

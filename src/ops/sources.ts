@@ -1,0 +1,92 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import type { Queues } from '../queue/queues.js';
+import { sources, type RunStats, type Schedule } from '../db/schema/sources.js';
+import { getSource, listSources, type RunRow, type SourceRow } from '../db/queries/sources.js';
+import { lastSuccessPerSource, latestRunPerSource } from '../db/queries/runs.js';
+import { recordAudit, type Actor } from '../db/queries/audit.js';
+import { applySchedule, requestRun } from '../workers/scheduler.js';
+import { computeFreshness, validateSchedule, type Freshness } from './schedule.js';
+
+/** What every operation needs: the database and the producer queues. */
+export interface OpsDeps { db: Db; queues: Queues }
+
+/** Expected outcomes of an operation; the API maps `error` to a problem code, the CLI to a message. */
+export type OpsResult<T> = { ok: true; value: T } | { ok: false; error: 'not-found' | 'invalid' | 'conflict'; message: string };
+const notFound = (id: string): OpsResult<never> => ({ ok: false, error: 'not-found', message: `no source "${id}"` });
+
+export interface RunSummary {
+  id: number; status: RunRow['status']; trigger: RunRow['trigger'];
+  queuedAt: string; startedAt: string | null; finishedAt: string | null;
+  /** Stats without the rejected rows (those are in the run's details). */
+  stats: Omit<Partial<RunStats>, 'rejects'>; error: string | null;
+}
+
+export interface SourceStatus {
+  id: string; kind: SourceRow['kind']; url: string; enabled: boolean;
+  schedule: Schedule; scheduleSetBy: SourceRow['scheduleSetBy'];
+  lastRun: RunSummary | null;
+  /** When BullMQ's job scheduler fires next; null when paused or not registered. */
+  nextRunAt: string | null;
+  freshness: Freshness;
+}
+
+export function summarizeRun(r: RunRow): RunSummary {
+  const { rejects: _rejects, ...stats } = r.stats;
+  return {
+    id: r.id, status: r.status, trigger: r.trigger, stats, error: r.error,
+    queuedAt: r.queuedAt.toISOString(), startedAt: r.startedAt?.toISOString() ?? null, finishedAt: r.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/** Every source with its schedule, last run, next run and freshness. */
+export async function listSourceStatus(deps: OpsDeps, now = Date.now()): Promise<SourceStatus[]> {
+  const [rows, lastRuns, successes] = await Promise.all([listSources(deps.db), latestRunPerSource(deps.db), lastSuccessPerSource(deps.db)]);
+  return Promise.all(rows.map(async (s) => {
+    const scheduler = s.enabled ? await deps.queues.ingest.getJobScheduler(`source-${s.id}`) : undefined;
+    const last = [s.lastSuccessAt, successes.get(s.id)].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+    const run = lastRuns.get(s.id);
+    return {
+      id: s.id, kind: s.kind, url: s.url, enabled: s.enabled, schedule: s.schedule, scheduleSetBy: s.scheduleSetBy,
+      lastRun: run ? summarizeRun(run) : null,
+      nextRunAt: scheduler?.next ? new Date(scheduler.next).toISOString() : null,
+      freshness: computeFreshness({ schedule: s.schedule, lastSuccessAt: last, createdAt: s.createdAt, now }),
+    };
+  }));
+}
+
+export async function getSourceStatus(deps: OpsDeps, id: string): Promise<SourceStatus | undefined> {
+  return (await listSourceStatus(deps)).find((s) => s.id === id);
+}
+
+/**
+ * Sets a source's schedule (kept across restarts: schedule_set_by = 'operator') and re-registers
+ * its job scheduler at once, so the next run moves without a restart.
+ */
+export async function setSourceSchedule(deps: OpsDeps, actor: Actor, id: string, input: unknown): Promise<OpsResult<SourceStatus>> {
+  const valid = validateSchedule(input);
+  if (!valid.ok) return { ok: false, error: 'invalid', message: valid.message };
+  const before = await getSource(deps.db, id);
+  if (!before) return notFound(id);
+  const [row] = await deps.db.update(sources).set({ schedule: valid.schedule, scheduleSetBy: 'operator', updatedAt: sql`now()` }).where(eq(sources.id, id)).returning();
+  await applySchedule(deps.queues, row!);
+  await recordAudit(deps.db, { actor, action: 'source.schedule', target: id, details: { from: before.schedule, to: valid.schedule } });
+  return { ok: true, value: (await getSourceStatus(deps, id))! };
+}
+
+/** Pauses or resumes a source: its job scheduler is removed or registered again. */
+export async function setSourceEnabled(deps: OpsDeps, actor: Actor, id: string, enabled: boolean): Promise<OpsResult<SourceStatus>> {
+  const [row] = await deps.db.update(sources).set({ enabled, scheduleSetBy: 'operator', updatedAt: sql`now()` }).where(eq(sources.id, id)).returning();
+  if (!row) return notFound(id);
+  await applySchedule(deps.queues, row);
+  await recordAudit(deps.db, { actor, action: enabled ? 'source.resume' : 'source.pause', target: id });
+  return { ok: true, value: (await getSourceStatus(deps, id))! };
+}
+
+/** Queues a run now, or answers with the run already queued or running (never two at once). */
+export async function runSourceNow(deps: OpsDeps, actor: Actor, id: string): Promise<OpsResult<{ runId: number; existing: boolean }>> {
+  if (!(await getSource(deps.db, id))) return notFound(id);
+  const r = await requestRun(deps.db, deps.queues, id, 'manual');
+  await recordAudit(deps.db, { actor, action: 'source.run', target: id, details: r });
+  return { ok: true, value: r };
+}
