@@ -6,6 +6,7 @@ CREATE TABLE "ingest_runs" (
 	"trigger" text NOT NULL,
 	"stats" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"error" text,
+	"worker" text,
 	"queued_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"started_at" timestamp with time zone,
 	"finished_at" timestamp with time zone

@@ -8,6 +8,7 @@ import type { RunStats, RunTrigger } from '../db/schema/sources.js';
 import { writeBatch, type DocumentRecord } from './write-batch.js';
 import { IngestRejectedError, type AdapterContext, type DirectoryCareer, type NormalizedBatch, type SourceAdapter, type SourceDocument } from './types.js';
 import { SourceFormatError } from './sources/types.js';
+import { FetchError } from './fetch/index.js';
 import { FACT_KEYS } from './fact-keys.js';
 import type { TechSkillRow } from '../core/skills.js';
 
@@ -40,7 +41,10 @@ export interface IngestOutcome {
 
 /** True for errors no retry can fix: the input itself is wrong. */
 export function isPermanentIngestError(err: unknown): boolean {
-  return err instanceof SourceFormatError || err instanceof IngestRejectedError;
+  if (err instanceof SourceFormatError || err instanceof IngestRejectedError) return true;
+  // The fetcher already retried what can be retried; a refused URL or a 4xx will not change.
+  return err instanceof FetchError && (['blocked-url', 'bad-scheme', 'too-large'].includes(err.code) ||
+    (err.code === 'http-status' && err.status !== undefined && err.status < 500 && err.status !== 429 && err.status !== 408));
 }
 
 /**

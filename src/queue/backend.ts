@@ -28,8 +28,11 @@ export function createQueueKit(cfg: QueueBackendConfig): QueueKit {
 
 function createRedisKit(cfg: Extract<QueueBackendConfig, { kind: 'redis' }>): QueueKit {
   // One shared client for producers; workers get their own (BullMQ blocks on them).
-  const shared = new Redis(cfg.url, { maxRetriesPerRequest: null, lazyConnect: true });
-  const workerConnection = () => new Redis(cfg.url, { maxRetriesPerRequest: null });
+  // Connection errors surface through ping() and BullMQ's own events; without a listener
+  // ioredis would also print each reconnect failure to stderr.
+  const quiet = (r: Redis) => r.on('error', () => {});
+  const shared = quiet(new Redis(cfg.url, { maxRetriesPerRequest: null, lazyConnect: true }));
+  const workerConnection = () => quiet(new Redis(cfg.url, { maxRetriesPerRequest: null }));
   const ownedWorkers: Redis[] = [];
   return {
     kind: 'redis',
@@ -41,8 +44,18 @@ function createRedisKit(cfg: Extract<QueueBackendConfig, { kind: 'redis' }>): Qu
     },
     flowProducer: () => new FlowProducer({ connection: shared, prefix: cfg.prefix }),
     ping: async () => {
-      if (shared.status === 'wait') await shared.connect();
-      await shared.ping();
+      // A one-shot probe: fails at once with the real cause instead of retrying forever.
+      const probe = new Redis(cfg.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+      let cause: Error | undefined;
+      probe.on('error', (err: Error) => { cause ??= err; });
+      try {
+        await probe.connect();
+        await probe.ping();
+      } catch (err) {
+        throw cause ?? err;
+      } finally {
+        probe.disconnect();
+      }
     },
     close: async () => {
       await Promise.allSettled([shared, ...ownedWorkers].map((c) => c.quit()));

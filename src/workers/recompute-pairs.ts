@@ -20,6 +20,8 @@ export interface PairsResult {
   dirtyCareers: number;
   pairs: number;
   written: number;
+  /** True when `signal` stopped the work early; the marks stay for the next job. */
+  aborted: boolean;
 }
 
 /**
@@ -31,14 +33,14 @@ export interface PairsResult {
  */
 export async function recomputeDirtyPairs(
   sql: postgres.Sql,
-  params: { compute?: PairComputer; chunkSize?: number; onProgress?: (done: number, total: number) => Promise<void> } = {},
+  params: { compute?: PairComputer; chunkSize?: number; signal?: AbortSignal; onProgress?: (done: number, total: number) => Promise<void> } = {},
 ): Promise<PairsResult> {
   const compute = params.compute ?? minimalPair;
   const chunkSize = params.chunkSize ?? 20_000;
   // marked_at travels as text: a JS Date would drop the microseconds and miss the mark.
   const marks = await sql<{ career_id: number; marked_at: string }[]>`
     select career_id, marked_at::text as marked_at from dirty_careers where stage = 'pairs'`;
-  if (marks.length === 0) return { dirtyCareers: 0, pairs: 0, written: 0 };
+  if (marks.length === 0) return { dirtyCareers: 0, pairs: 0, written: 0, aborted: false };
   const careers = await sql<PreparedCareer[]>`
     select c.id, m.version from careers c join career_metrics m on m.career_id = c.id order by c.id`;
   const dirty = new Set(marks.map((m) => m.career_id));
@@ -64,13 +66,16 @@ export async function recomputeDirtyPairs(
       if (!aDirty && !dirty.has(b.id)) continue;
       const pair = compute(a, b);
       lines.push(`${a.id}\t${b.id}\t${pair.data.replace(/\\/g, '\\\\')}\t${pair.version}\n`);
-      if (lines.length >= chunkSize) await flush();
+      if (lines.length >= chunkSize) {
+        await flush();
+        if (params.signal?.aborted) return { dirtyCareers: dirty.size, pairs: done, written, aborted: true };
+      }
     }
   }
   await flush();
   await clearMarks(sql, marks);
   if (written > 0) await sql`select pg_notify('careerlens_changes', 'pairs')`;
-  return { dirtyCareers: dirty.size, pairs: done, written };
+  return { dirtyCareers: dirty.size, pairs: done, written, aborted: false };
 }
 
 async function writePairs(sql: postgres.Sql, lines: string[]): Promise<number> {

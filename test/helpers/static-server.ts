@@ -27,10 +27,12 @@ export async function startStaticServer(): Promise<StaticServer> {
   const requests: StaticServer['requests'] = [];
   let override: Override | null = null;
   const server = createServer(async (req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    requests.push({ method: req.method ?? 'GET', path: urlPath, at: Date.now(), headers: req.headers });
+    const pathOf = () => decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    requests.push({ method: req.method ?? 'GET', path: pathOf(), at: Date.now(), headers: req.headers });
     try {
+      // An override may answer itself, or rewrite req.url and fall through to the files.
       if (override && (await override(req, res))) return;
+      const urlPath = pathOf();
       const [, top, ...rest] = urlPath.split('/');
       const root = top === 'data' ? sharedDataDir : top === 'fixtures' ? fixturesDir : null;
       const file = root ? path.resolve(root, rest.join('/')) : null;

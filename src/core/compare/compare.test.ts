@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CareerMetrics } from '../metrics/types.js';
 import { decodeBitset, decodeIndexPairs, encodeBitset, encodeIndexPairs } from './codec.js';
 import { canonicalPair, compareCareers } from './compare.js';
+import { overlapPercent } from './skill-overlap.js';
 import { checkComparisonInvariants } from './invariants.js';
 import { seedPair } from './seed-fixtures.js';
 import type { CareerForComparison } from './types.js';
@@ -25,17 +26,22 @@ describe('verdicts at display precision', () => {
     expect(c.verdicts.demand).toBe('b');
     expect(c.conclusion).toMatch(/AI Model Routing Engineer scores higher on market demand \(9\.0 vs 8\.9 out of 10\)/);
   });
-  it('rounds salary to the dollar and risk to the percent before comparing', () => {
+  it('rounds salary to $1,000 and risk to the percent before comparing', () => {
     const set = (x: Side, max: number, risk: number) =>
       withMetrics(x, (m) => ({
         ...m,
         salary: { ...m.salary, max: { value: max, source: 's', period: null, method: 'm' } },
         aiReplacementRisk: { value: risk, source: 's', period: null, method: 'm', alternatives: [], spread: 0 },
       }));
-    const c = compareCareers(set(compression, 200_000.4, 15.4), set(routing, 200_000, 15));
+    const c = compareCareers(set(compression, 200_400, 15.4), set(routing, 200_000, 15));
     expect(c.verdicts.salaryCeiling).toBe('tie');
     expect(c.verdicts.aiRisk).toBe('tie');
+    expect(c.a.salary.max.value).toBe(200_000);
     expect(checkComparisonInvariants(c)).toEqual([]);
+    const d = compareCareers(set(compression, 200_600, 15.6), set(routing, 200_000, 15));
+    expect(d.verdicts.salaryCeiling).toBe('a');
+    expect(d.verdicts.aiRisk).toBe('b');
+    expect(d.conclusion).toMatch(/AI Model Compression Engineer offers a higher salary ceiling \(\$201,000 vs \$200,000\)/);
   });
   it('is a tie when either value is missing, and the text says which is missing', () => {
     const c = compareCareers(
@@ -83,5 +89,19 @@ describe('canonicalPair and codec', () => {
     expect(encodeBitset(new Uint8Array(10), 10)).toBe('');
     expect(decodeIndexPairs(encodeIndexPairs([0, 4095, 64, 1]))).toEqual([[0, 4095], [64, 1]]);
     expect(() => encodeIndexPairs([4096])).toThrow(/out of range/);
+  });
+});
+
+describe('overlapPercent', () => {
+  it('is Jaccard with a related pair counting half', () => {
+    expect(overlapPercent(2, 0, 4, 4)).toBe(33); // 2 / 6
+    expect(overlapPercent(0, 4, 4, 4)).toBe(33); // 2 / 6
+    expect(overlapPercent(4, 0, 4, 4)).toBe(100);
+  });
+  it('never shows 0% when something is shared or related, and 0% otherwise', () => {
+    expect(overlapPercent(1, 0, 200, 200)).toBe(1);
+    expect(overlapPercent(0, 1, 300, 300)).toBe(1);
+    expect(overlapPercent(0, 0, 5, 5)).toBe(0);
+    expect(overlapPercent(0, 0, 0, 0)).toBe(0);
   });
 });

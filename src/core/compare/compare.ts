@@ -10,7 +10,7 @@ import type { PreparedCareer } from './prepare.js';
 import { commonConcepts, compareSkills } from './skill-overlap.js';
 import { writeComparisonText } from './text.js';
 import { skillGap, transitionDifficulty, transitionMonths } from './transition.js';
-import type { CareerForComparison, CompactComparison, Comparison, ComparisonData, SharedSkill, SkillRef } from './types.js';
+import type { CareerForComparison, CompactComparison, Comparison, ComparisonData, SharedSkill, SkillRef, Transition } from './types.js';
 import { lettersToVerdicts, verdictLetters } from './verdicts.js';
 import { pairCoreOf, relatedEntry, versionOf } from './version.js';
 
@@ -66,12 +66,20 @@ export function expandComparisonData(c: CompactComparison, pa: PreparedCareer, p
     const labelB = (pb.skills[j] as SkillRef).label;
     shared.push(labelB === s.label ? ref(s) : { ...ref(s), labelB });
   }
-  const related = decodeIndexPairs(c.r).map(([i, j]) => ({
+  const pairs = decodeIndexPairs(c.r);
+  if (pairs.some(([i, j]) => i >= pa.skills.length || j >= pb.skills.length)) {
+    throw new Error(`stale comparison ${pa.slug}/${pb.slug}: a related skill index is out of range; recompute the pair`);
+  }
+  const related = pairs.map(([i, j]) => ({
     a: ref(pa.skills[i] as SkillRef),
     b: ref(pb.skills[j] as SkillRef),
     concepts: commonConcepts(pa.concepts[i] ?? [], pb.concepts[j] ?? []),
   }));
   const [mAB, mBA, gAB, gBA] = c.t;
+  const aToB: Transition = { skillGap: gAB, months: mAB < 0 ? null : mAB, difficulty: 'easy' };
+  const bToA: Transition = { skillGap: gBA, months: mBA < 0 ? null : mBA, difficulty: 'easy' };
+  aToB.difficulty = transitionDifficulty(aToB.skillGap, aToB.months);
+  bToA.difficulty = transitionDifficulty(bToA.skillGap, bToA.months);
   const asOfs = [pa.side.asOf, pb.side.asOf].filter((x): x is string => x !== null).sort();
   return {
     a: pa.side,
@@ -84,10 +92,7 @@ export function expandComparisonData(c: CompactComparison, pa: PreparedCareer, p
       related,
       overlap: c.o,
     },
-    transition: {
-      aToB: { skillGap: gAB, months: mAB < 0 ? null : mAB, difficulty: transitionDifficulty(gAB) },
-      bToA: { skillGap: gBA, months: mBA < 0 ? null : mBA, difficulty: transitionDifficulty(gBA) },
-    },
+    transition: { aToB, bToA },
     asOf: asOfs.pop() ?? null,
   };
 }

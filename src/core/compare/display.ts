@@ -1,6 +1,7 @@
 /**
  * Display precision, shared by verdicts and text so that both see the same numbers:
- * salary to the whole dollar (shown as "$120,000"), demand to one decimal ("9.0/10"), AI risk
+ * salary to the nearest $1,000 (shown as "$120,000": a $400 difference is not a "higher
+ * salary" worth a sentence, and survey/OEWS figures are not that precise), demand to one decimal ("9.0/10"), AI risk
  * to the whole percent ("15%"), months whole ("8 months"); difficulty and entry barrier by
  * rank. Two values that display the same are a tie.
  */
@@ -20,6 +21,9 @@ export function shown<T>(fig: Figure<T>, round?: (v: T) => T): ShownFigure<T> {
 }
 
 const whole = (v: number): number => roundTo(v, 0);
+/** Salaries in a comparison are shown to the nearest $1,000 (exact figures are on the profile). */
+export const SALARY_DISPLAY_STEP = 1000;
+const toStep = (v: number): number => roundTo(v / SALARY_DISPLAY_STEP, 0) * SALARY_DISPLAY_STEP;
 const oneDecimal = (v: number): number => roundTo(v, 1);
 
 /** The comparison side of one career: every figure at display precision. */
@@ -30,9 +34,9 @@ export function buildSide(career: CareerIdentity, m: CareerMetrics): ComparisonS
     category: career.category,
     asOf: m.asOf,
     salary: {
-      min: shown(m.salary.min, whole),
-      max: shown(m.salary.max, whole),
-      median: shown(m.salary.median, whole),
+      min: shown(m.salary.min, toStep),
+      max: shown(m.salary.max, toStep),
+      median: shown(m.salary.median, toStep),
       currency: 'USD',
       period: 'year',
     },

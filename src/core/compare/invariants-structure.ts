@@ -33,7 +33,7 @@ function checkTransition(name: string, t: Transition, targetSkills: number, curv
   const gap = skillGap(targetSkills, c.skills.shared.length, c.skills.related.length);
   if (t.skillGap !== gap) out.push(`transition ${name}: gap ${t.skillGap}% but skills give ${gap}%`);
   if (t.months !== transitionMonths(curve, t.skillGap)) out.push(`transition ${name}: months ${t.months} do not follow from the curve`);
-  if (t.difficulty !== transitionDifficulty(t.skillGap)) out.push(`transition ${name}: difficulty ${t.difficulty} does not follow from the gap`);
+  if (t.difficulty !== transitionDifficulty(t.skillGap, t.months)) out.push(`transition ${name}: difficulty ${t.difficulty} does not follow from months and gap`);
 }
 
 /** Violations of the structured part (empty when consistent). */

@@ -30,14 +30,16 @@ function checkSkillsSentences(c: Comparison, sentences: string[], out: string[])
   }
 }
 
+const PAYS = { A: /⟨A⟩ pays ((?:up to |from )?\$[\d,]+(?:-\$[\d,]+)?\/yr)/, B: /⟨B⟩ pays ((?:up to |from )?\$[\d,]+(?:-\$[\d,]+)?\/yr)/ };
+const NO_RANGE = { A: /⟨A⟩ has no published salary range/, B: /⟨B⟩ has no published salary range/ };
+
 function checkRanges(c: Comparison, sentences: string[], out: string[]): void {
-  for (const s of sentences) {
-    for (const [tag, side] of [['A', c.a], ['B', c.b]] as const) {
-      const m = new RegExp(`⟨${tag}⟩ pays ((?:up to |from )?\\$[\\d,]+(?:-\\$[\\d,]+)?/yr)`).exec(s);
-      if (m && m[1] !== formatRange(side)) out.push(`salary: ${tag}'s range is shown as ${m[1]}, but it is ${formatRange(side)}`);
-      if (new RegExp(`⟨${tag}⟩ has no published salary range`).test(s) && formatRange(side) !== null) {
-        out.push(`salary: says ${tag} has no range, but it has ${formatRange(side)}`);
-      }
+  for (const [tag, side] of [['A', c.a], ['B', c.b]] as const) {
+    const range = formatRange(side);
+    for (const s of sentences) {
+      const m = PAYS[tag].exec(s);
+      if (m && m[1] !== range) out.push(`salary: ${tag}'s range is shown as ${m[1]}, but it is ${range}`);
+      if (NO_RANGE[tag].test(s) && range !== null) out.push(`salary: says ${tag} has no range, but it has ${range}`);
     }
   }
 }

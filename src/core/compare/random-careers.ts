@@ -32,7 +32,7 @@ export function randomCareerFacts(rand: () => number, i: number): CareerFacts {
   const title = rand() < 0.2 ? pick(TITLES) : `${pick(TITLES)} ${i}`;
   const base = emptyFacts(slug, { title, category: pick(CATEGORIES), asOf: pick(['2024-01-01', '2025-01-01', null]) });
   if (rand() < 0.5) {
-    const median = pick([50_000, 80_000, 80_000.4, 120_000, 208_000]);
+    const median = pick([50_000, 80_000, 80_400, 80_600, 120_000, 208_000]);
     return {
       ...base,
       wages: rand() < 0.8 ? [{ source: 'bls-oews', period: '2021-05', employment: pick([100, 1000, 50_000, null]), p10: median * 0.5, p25: median * 0.7, median, p75: median * 1.3, p90: rand() < 0.3 ? null : Math.min(208_000, median * 1.8), topCoded: { p90: median * 1.8 >= 208_000 } }] : [],

@@ -32,7 +32,7 @@ export type ShownFigure<T> =
   | { value: T; source: string; period: string | null; estimatedFrom?: string }
   | { value: null; reason: string };
 
-/** One side of a comparison. Salary in whole annual USD, risk in whole %, months whole. */
+/** One side of a comparison. Salary in annual USD to the nearest $1,000, risk in whole %, months whole. */
 export interface ComparisonSide extends CareerIdentity {
   asOf: string | null;
   salary: {

@@ -31,10 +31,19 @@ export function shortHash(text: string): string {
 /** Code-unit order (locale-independent), used for every key sort. */
 export const byKey = (x: { key: string }, y: { key: string }): number => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
 
+// Sides are shared, immutable objects (one per prepared career), so their canonical text is
+// computed once per object.
+const sideText = new WeakMap<ComparisonSide, string>();
+
 /** Digest of one side: its shown figures and its skills (sorted by key). */
 export function sideDigest(side: ComparisonSide, skills: readonly SkillRef[]): string {
+  let text = sideText.get(side);
+  if (text === undefined) {
+    text = stableStringify(side);
+    sideText.set(side, text);
+  }
   const list = [...skills].sort(byKey).map((s) => `${s.key}\t${s.label}`).join('\n');
-  return shortHash(`${stableStringify(side)}\n${list}`);
+  return shortHash(`${text}\n${list}`);
 }
 
 /** One related pair in the version core. */

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { hostname } from 'node:os';
 import type { Db } from '../client.js';
 import { ingestRuns, sourceDocuments, sources, type RunStats, type RunStatus, type RunTrigger } from '../schema/sources.js';
 import type { SourceDefinition } from '../../ingest/catalog.js';
@@ -61,7 +62,9 @@ export async function findActiveRun(db: Db, sourceId: string): Promise<RunRow | 
 }
 
 export async function markRunRunning(db: Db, id: number): Promise<void> {
-  await db.update(ingestRuns).set({ status: 'running', startedAt: sql`now()`, error: null }).where(eq(ingestRuns.id, id));
+  await db.update(ingestRuns)
+    .set({ status: 'running', startedAt: sql`now()`, error: null, worker: `${hostname()}:${process.pid}` })
+    .where(eq(ingestRuns.id, id));
 }
 
 export async function finishRun(

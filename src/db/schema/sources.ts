@@ -52,6 +52,8 @@ export const ingestRuns = pgTable('ingest_runs', {
   trigger: text('trigger', { enum: runTriggers }).notNull(),
   stats: jsonb('stats').$type<Partial<RunStats>>().notNull().default({}),
   error: text('error'),
+  /** The process that ran it (host:pid), for operators following a run across workers. */
+  worker: text('worker'),
   queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
   startedAt: timestamp('started_at', { withTimezone: true }),
   finishedAt: timestamp('finished_at', { withTimezone: true }),

@@ -1,0 +1,108 @@
+/**
+ * `CareerFacts`: everything known about one career, as a worker assembles it from the
+ * database for `computeCareerMetrics`. Pure data; every observation carries its provenance.
+ */
+import type { CareerOrigin, Difficulty, EntryBarrier, Provenance } from './types.js';
+
+/** One OEWS row for a career: annual USD, `topCoded` when BLS printed '#' (≥ its cap). */
+export interface WageObservation extends Provenance {
+  employment: number | null;
+  p10: number | null;
+  p25: number | null;
+  median: number | null;
+  p75: number | null;
+  p90: number | null;
+  /** Per-percentile flags: the value is the publication cap, the true value is at least it. */
+  topCoded: { p10?: boolean; p25?: boolean; median?: boolean; p75?: boolean; p90?: boolean };
+}
+
+/** Salary-survey distribution for one work year, annual USD, `count` respondents. */
+export interface SurveyDistribution extends Provenance {
+  workYear: number;
+  count: number;
+  p10: number;
+  p25: number;
+  median: number;
+  p75: number;
+  p90: number;
+}
+
+/** Job-posting count for one period (e.g. a month or a scrape). */
+export interface PostingCount extends Provenance {
+  count: number;
+}
+
+/** One O*NET technology skill row. */
+export interface TechnologySkill {
+  name: string;
+  /** UNSPSC commodity code, e.g. 43232402 'Development environment software'. */
+  commodityCode: number;
+  commodityTitle: string;
+  hot: boolean;
+  inDemand: boolean;
+}
+
+/** O*NET education, training and experience, reduced to the typical values. */
+export interface PreparationFacts extends Provenance {
+  /** O*NET Job Zone 1..5, null when not rated. */
+  jobZone: number | null;
+  /** Most common 'Required Level of Education' category, RL 1..12 (6 = bachelor's). */
+  typicalEducationLevel: number | null;
+  /** Typical related work experience, months (category midpoint). */
+  experienceMonths: number | null;
+  /** Typical on-site plus on-the-job training, months (category midpoints). */
+  trainingMonths: number | null;
+}
+
+/** Known AI-exposure methods; the order of preference for the headline is in ai-risk.ts. */
+export type AiExposureMethod = 'gpts-are-gpts' | 'felten-aioe' | 'felten-lm-aioe';
+
+/** One AI-exposure measure. `value` is a 0..1 share for GPTs-are-GPTs, a z-score for AIOE. */
+export interface AiExposure extends Provenance {
+  method: AiExposureMethod;
+  /** Variant inside the method, e.g. 'dv_rating_beta' (GPT-4, E1 + 0.5·E2). */
+  measure: string;
+  /** True for the variant the method's authors headline (GPT-4 beta for GPTs-are-GPTs). */
+  headline: boolean;
+  value: number;
+}
+
+/** Figures a career site declares on its page; any may be absent. */
+export interface DeclaredFigures extends Provenance {
+  salaryMin?: number;
+  salaryMax?: number;
+  /** 0..10 as the site shows it. */
+  demandScore?: number;
+  /** 0..100 %. */
+  aiRiskPct?: number;
+  learningCurveMonths?: number;
+  difficulty?: Difficulty;
+  entryBarrier?: EntryBarrier;
+  remoteFriendly?: boolean;
+  requiresCoding?: boolean;
+}
+
+/** Everything known about one career, as a worker assembles it from the database. */
+export interface CareerFacts {
+  id: string;
+  slug: string;
+  title: string;
+  category: string | null;
+  origin: CareerOrigin;
+  onetCode: string | null;
+  /** ISO date of the newest observation included; data-derived so unchanged data keeps it. */
+  asOf: string | null;
+  wages: WageObservation[];
+  salarySurveys: SurveyDistribution[];
+  postings: PostingCount[];
+  technologySkills: TechnologySkill[];
+  /** Source and period of the technology-skill rows (one O*NET release). */
+  technologySource: Provenance | null;
+  preparation: PreparationFacts | null;
+  aiExposure: AiExposure[];
+  /** Teleworkability share 0..1 (Dingel & Neiman), averaged over crosswalked codes. */
+  telework: ({ value: number } & Provenance) | null;
+  declared: DeclaredFigures | null;
+  /** Closest O*NET career, for figures a career-page career lacks (marked estimated). */
+  estimatedFrom?: CareerFacts;
+}

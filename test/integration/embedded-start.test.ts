@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startStaticServer, type StaticServer } from '../helpers/static-server.js';
+import { waitFor, writeSourcesFile } from '../helpers/runtime.js';
+import { freePort, spawnCli, type CliProcess } from '../helpers/process.js';
+
+/**
+ * `careerlens start` with no DATABASE_URL and no REDIS_URL: an embedded PostgreSQL holds the data
+ * and BullMQ's jobs. The first start fills itself from the sources; a restart keeps the data.
+ */
+describe('embedded default mode', () => {
+  let server: StaticServer;
+  let dataDir: string;
+  let env: Record<string, string>;
+  let proc: CliProcess | undefined;
+
+  beforeAll(async () => {
+    server = await startStaticServer();
+    dataDir = mkdtempSync(path.join(tmpdir(), 'careerlens-embedded-'));
+    const sourcesFile = writeSourcesFile([{ id: 'onet', kind: 'onet-database', url: `${server.url}/data/onet-29.2/` }]);
+    env = {
+      DATA_DIR: dataDir, SOURCES_FILE: sourcesFile, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()),
+      ALLOW_PRIVATE_NETWORKS: 'true', FETCH_HOST_DELAY_MS: '0', LOG_LEVEL: 'warn',
+    };
+  });
+
+  afterAll(async () => {
+    if (proc && proc.child.exitCode === null) { proc.child.kill('SIGTERM'); await proc.exited; }
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const base = () => `http://127.0.0.1:${env.PORT}`;
+  const ready = () => waitFor('/readyz to answer 200', async () => {
+    if (proc?.child.exitCode !== null) throw new Error(`careerlens exited with ${proc?.child.exitCode}`);
+    return (await fetch(`${base()}/readyz`).catch(() => null))?.status === 200;
+  }, 90_000, 250)
+    .catch((err: Error) => { throw new Error(`${err.message}; process output:\n${proc?.output()}`); });
+
+  it('starts from nothing, fills itself from the sources, and keeps its data across a restart', { timeout: 180_000 }, async () => {
+    proc = spawnCli(['start'], env);
+    await ready();
+    expect((await fetch(`${base()}/`)).status).toBe(200);
+    await waitFor('the first run to bring the careers in', async () => (await fetch(`${base()}/v1/careers/software-developers`)).status === 200, 60_000, 250);
+    const fetchedBefore = server.requests.filter((r) => r.path.endsWith('Occupation Data.txt')).length;
+    proc.child.kill('SIGTERM');
+    expect(await proc.exited).toBe(0);
+
+    proc = spawnCli(['start'], env);
+    await ready();
+    const career = await fetch(`${base()}/v1/careers/software-developers`);
+    expect(career.status).toBe(200);
+    expect(((await career.json()) as { onetCode: string }).onetCode).toBe('15-1252.00');
+    // The source already succeeded once, so the restart does not fetch it again.
+    expect(server.requests.filter((r) => r.path.endsWith('Occupation Data.txt')).length).toBe(fetchedBefore);
+    proc.child.kill('SIGTERM');
+    expect(await proc.exited).toBe(0);
+  });
+});
