@@ -84,22 +84,19 @@ function joinThroughCrosswalk(records: AiExposureRecord[], pairs: ReturnType<typ
   const facts: FactInput[] = [];
   for (const [code2019, v] of joined) {
     const socs = [...new Set(v.from.map((c) => toSocCode(c)!))];
-    // One SOC 2010 code behind it (however many O*NET detail codes): its published columns hold.
-    const columns = socs.length === 1 ? bySoc.get(socs[0]!)!.columns : {};
+    // One SOC 2010 code behind it (however many O*NET detail codes): its published figures hold
+    // exactly (a mean of equal values can differ in the last binary digit).
+    const only = socs.length === 1 ? bySoc.get(socs[0]!)! : null;
     facts.push({
       career: { onetCode: code2019 }, key: FACT_KEYS.aiExposure, period: METHOD_PERIODS[first.method], documentUrl,
       value: {
-        method: first.method, scale: first.scale, score: tidy(v.value), percent: tidy(joinedPercent.get(code2019)!.value), headlineColumn, columns,
+        method: first.method, scale: first.scale, score: only?.score ?? v.value, percent: only?.percent ?? joinedPercent.get(code2019)!.value,
+        headlineColumn, columns: only?.columns ?? {},
         codeVintage: 'soc-2010', crosswalk: { rule: v.rule, from: v.from },
       } satisfies AiExposureFact,
     });
   }
   return facts;
-}
-
-/** Removes float noise from a mean of equal values ((a + a + a) / 3 ≠ a in binary). */
-function tidy(n: number): number {
-  return Number(n.toPrecision(12));
 }
 
 function isZip(body: Buffer): boolean {

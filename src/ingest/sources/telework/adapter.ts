@@ -37,7 +37,9 @@ export const teleworkAdapter: SourceAdapter = {
     const period = stringOption(ctx, 'period') ?? DEFAULT_PERIOD;
     const facts: FactInput[] = [];
     for (const [code2019, v] of crosswalkValues(values, crosswalk.records)) {
-      const value: TeleworkFact = { method: 'dingel-neiman-2020', value: Number(v.value.toPrecision(12)), rule: v.rule, from: v.from };
+      // Equal values merged (detail codes of one 6-digit code) keep their exact value.
+      const merged = new Set(v.from.map((c) => values.get(c)!));
+      const value: TeleworkFact = { method: 'dingel-neiman-2020', value: merged.size === 1 ? [...merged][0]! : v.value, rule: v.rule, from: v.from };
       facts.push({ career: { onetCode: code2019 }, key: FACT_KEYS.telework, period, value, documentUrl: doc.url });
     }
     const allRejects = [...rejects, ...crosswalk.rejects];
