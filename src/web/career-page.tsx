@@ -1,0 +1,88 @@
+import type { Child } from 'hono/jsx';
+import { Layout } from './layout.js';
+import { Chart, CareerPicker, type ChartData } from './widgets.js';
+import type { ProfileSkill } from '../db/queries/profile.js';
+import type { SimilarCareers } from '../db/queries/search.js';
+
+type Fig = { value: unknown; source?: string; period?: string | null; method?: string; reason?: string; estimatedFrom?: { slug: string; title: string }; note?: string };
+
+const METRIC_ROWS: { label: string; path: string[]; fmt: (v: unknown) => string }[] = [
+  { label: 'Median salary', path: ['salary', 'median'], fmt: (v) => `$${Number(v).toLocaleString('en-US')}/yr` },
+  { label: 'Salary (low end)', path: ['salary', 'min'], fmt: (v) => `$${Number(v).toLocaleString('en-US')}/yr` },
+  { label: 'Salary (high end)', path: ['salary', 'max'], fmt: (v) => `$${Number(v).toLocaleString('en-US')}/yr` },
+  { label: 'Demand score', path: ['demandScore'], fmt: (v) => `${Number(v).toFixed(1)}/10` },
+  { label: 'AI replacement risk', path: ['aiReplacementRisk'], fmt: (v) => `${v}%` },
+  { label: 'Learning curve', path: ['learningCurveMonths'], fmt: (v) => `${v} months` },
+  { label: 'Difficulty', path: ['difficulty'], fmt: String },
+  { label: 'Entry barrier', path: ['entryBarrier'], fmt: String },
+  { label: 'Remote friendly', path: ['remoteFriendly'], fmt: (v) => (v ? 'Yes' : 'No') },
+  { label: 'Requires coding', path: ['requiresCoding'], fmt: (v) => (v ? 'Yes' : 'No') },
+];
+
+function figAt(metrics: Record<string, unknown> | null, path: string[]): Fig | null {
+  let cur: unknown = metrics;
+  for (const p of path) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[p] : undefined;
+  return cur && typeof cur === 'object' && 'value' in cur ? (cur as Fig) : null;
+}
+
+const SKILLS_SHOWN = 40;
+
+function SkillItems(props: { skills: ProfileSkill[] }): Child {
+  return <ul class="skills">{props.skills.map((s) => <li class={s.hot ? 'hot' : undefined}>{s.label}{s.hot ? <span> 🔥<span class="sr"> hot technology</span></span> : null}</li>)}</ul>;
+}
+
+export interface CareerPageProps {
+  career: { slug: string; title: string; category: string; onetCode: string | null; description: string; metrics: Record<string, unknown> | null; computedAt: string | null };
+  aliases: string[];
+  skills: ProfileSkill[];
+  similar: SimilarCareers;
+  charts: { id: string; title: string; data: ChartData; csvHref: string }[];
+}
+
+/** A career: every metric with its provenance, history charts, skills (hot marked), similar careers. */
+export function CareerPage(props: CareerPageProps): Child {
+  const { career } = props;
+  return (
+    <Layout title={career.title} charts>
+      <p class="kicker">{career.category}{career.onetCode ? ` · O*NET-SOC ${career.onetCode}` : ''}</p>
+      <h1>{career.title}</h1>
+      <p>{career.description}</p>
+      {props.aliases.length ? <p class="muted">Also called: {props.aliases.slice(0, 12).join(', ')}{props.aliases.length > 12 ? ` and ${props.aliases.length - 12} more` : ''}</p> : null}
+      <CareerPicker id="picker" label={`Compare ${career.title} with:`} hiddenName="a" hiddenValue={career.slug} />
+      <h2>Metrics</h2>
+      <table class="metrics">
+        <caption>Each figure with its source and period{career.computedAt ? `; computed ${career.computedAt}` : ''}</caption>
+        <thead><tr><th scope="col">Metric</th><th scope="col">Value</th><th scope="col">Source</th><th scope="col">Method</th></tr></thead>
+        <tbody>
+          {METRIC_ROWS.map((row) => {
+            const f = figAt(career.metrics, row.path);
+            if (!f || f.value === null || f.value === undefined) return <tr><th scope="row">{row.label}</th><td class="unknown">Unknown</td><td colspan={2} class="muted">{f?.reason ?? 'not computed yet'}</td></tr>;
+            return (
+              <tr>
+                <th scope="row">{row.label}</th>
+                <td>{row.fmt(f.value)}{f.note ? <small class="prov">{f.note}</small> : null}</td>
+                <td>{f.source ?? ''}{f.period ? `, ${f.period}` : ''}{f.estimatedFrom ? <small class="prov">estimated from {f.estimatedFrom.title}</small> : null}</td>
+                <td>{f.method ?? ''}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <h2>History</h2>
+      {props.charts.map((ch) => <Chart {...ch} />)}
+      <h2>Skills ({props.skills.length})</h2>
+      {props.skills.length ? (
+        <>
+          <p class="muted">{props.skills.filter((s) => s.hot).length} hot technologies (🔥: frequently named in job postings), listed first.</p>
+          <SkillItems skills={props.skills.slice(0, SKILLS_SHOWN)} />
+          {props.skills.length > SKILLS_SHOWN ? <details><summary>{props.skills.length - SKILLS_SHOWN} more skills</summary><SkillItems skills={props.skills.slice(SKILLS_SHOWN)} /></details> : null}
+        </>
+      ) : <p class="muted">No skills recorded yet.</p>}
+      <h2>Similar careers</h2>
+      <p class="muted">{props.similar.basis === 'skills' ? 'Ranked by skill overlap.' : 'Same category (no skill overlap known yet).'}</p>
+      <ul>{props.similar.items.map((s) => (
+        <li><a href={`/careers/${s.slug}`}>{s.title}</a>{s.overlap !== null ? ` · ${s.overlap}% overlap` : ''} · <a href={`/compare/${career.slug}-vs-${s.slug}`}>compare</a></li>
+      ))}</ul>
+    </Layout>
+  );
+}

@@ -1,0 +1,176 @@
+import type { Child } from 'hono/jsx';
+import type { Comparison, ComparisonSide, ShownFigure, Verdict, VerdictKey } from '../core/compare/types.js';
+import { formatDemand, formatMonths, formatRange, formatUsd } from '../core/compare/display.js';
+import { Layout } from './layout.js';
+import { CareerPicker } from './widgets.js';
+
+type SideKey = 'a' | 'b';
+
+/** A figure's value with its source and period underneath, or "Unknown" with the reason. */
+function FigureCell(props: { fig: ShownFigure<unknown>; text: (v: never) => string; better: boolean }): Child {
+  const { fig } = props;
+  if (fig.value === null) return <td class="unknown">Unknown <small class="prov">{'reason' in fig ? fig.reason : ''}</small></td>;
+  const src = 'source' in fig ? fig : null;
+  return (
+    <td class={props.better ? 'better' : undefined}>
+      <span class="val">{props.text(fig.value as never)}</span>
+      {props.better ? <span class="badge" aria-label="better">▲</span> : null}
+      {src ? <small class="prov">{src.source}{src.period ? `, ${src.period}` : ''}{src.estimatedFrom ? ` (estimated from ${src.estimatedFrom})` : ''}</small> : null}
+    </td>
+  );
+}
+
+const yesNo = (v: boolean) => (v ? '✅ Yes' : '❌ No');
+
+interface Row { label: string; verdict?: VerdictKey; fig: (s: ComparisonSide) => ShownFigure<unknown>; text: (v: never) => string }
+const ROWS: Row[] = [
+  { label: 'Salary range', verdict: 'salaryCeiling', fig: (s) => (s.salary.max.value !== null ? s.salary.max : s.salary.min), text: () => '' },
+  { label: 'Median salary', verdict: 'salaryMedian', fig: (s) => s.salary.median, text: (v: number) => `${formatUsd(v)}/yr` },
+  { label: 'Demand score', verdict: 'demand', fig: (s) => s.demandScore, text: (v: number) => `${formatDemand(v)}/10` },
+  { label: 'AI replacement risk', verdict: 'aiRisk', fig: (s) => s.aiReplacementRisk, text: (v: number) => `${v}%` },
+  { label: 'Learning curve', verdict: 'learningCurve', fig: (s) => s.learningCurveMonths, text: (v: number) => formatMonths(v) },
+  { label: 'Difficulty', verdict: 'difficulty', fig: (s) => s.difficulty, text: (v: string) => v },
+  { label: 'Entry barrier', verdict: 'entryBarrier', fig: (s) => s.entryBarrier, text: (v: string) => v },
+  { label: 'Remote friendly', fig: (s) => s.remoteFriendly, text: yesNo as (v: never) => string },
+  { label: 'Requires coding', fig: (s) => s.requiresCoding, text: yesNo as (v: never) => string },
+];
+
+function GlanceTable(props: { cmp: Comparison }): Child {
+  const { cmp } = props;
+  const better = (row: Row, side: SideKey) => (row.verdict ? cmp.verdicts[row.verdict] === side : false);
+  const salaryRange = (s: ComparisonSide) => formatRange(s);
+  return (
+    <table class="glance">
+      <caption>At a glance (▲ marks the better side; ties are unmarked)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Attribute</th>
+          <th scope="col">{cmp.a.title} <small class="cat">{cmp.a.category ?? ''}</small></th>
+          <th scope="col">{cmp.b.title} <small class="cat">{cmp.b.category ?? ''}</small></th>
+        </tr>
+      </thead>
+      <tbody>
+        {ROWS.map((row) => (
+          <tr>
+            <th scope="row">{row.label}</th>
+            {(['a', 'b'] as const).map((k) => {
+              const side = cmp[k];
+              if (row.label === 'Salary range') {
+                const range = salaryRange(side);
+                const fig = side.salary.max.value !== null ? side.salary.max : side.salary.min;
+                if (!range) return <td class="unknown">Unknown <small class="prov">{'reason' in side.salary.max ? side.salary.max.reason : ''}</small></td>;
+                return <FigureCell fig={fig} text={() => range} better={better(row, k)} />;
+              }
+              return <FigureCell fig={row.fig(side)} text={row.text} better={better(row, k)} />;
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function SkillList(props: { items: { label: string }[]; empty: string }): Child {
+  return props.items.length ? <ul>{props.items.map((s) => <li>{s.label}</li>)}</ul> : <ul><li class="muted">{props.empty}</li></ul>;
+}
+
+function SkillsSection(props: { cmp: Comparison }): Child {
+  const { cmp } = props;
+  const s = cmp.skills;
+  return (
+    <section aria-labelledby="skills-h">
+      <h2 id="skills-h">Skills analysis</h2>
+      <p>Skill overlap: <strong>{s.overlap}%</strong> ({s.shared.length} shared, {s.related.length} related {s.related.length === 1 ? 'pair' : 'pairs'}).</p>
+      <div class="cols">
+        <div><h3>{cmp.a.title} only ({s.onlyA.length})</h3><SkillList items={s.onlyA} empty="No skills of its own" /></div>
+        <div><h3>Shared ({s.shared.length})</h3><SkillList items={s.shared} empty="No shared skills" /></div>
+        <div><h3>{cmp.b.title} only ({s.onlyB.length})</h3><SkillList items={s.onlyB} empty="No skills of its own" /></div>
+      </div>
+      <h3>Related skills ({s.related.length})</h3>
+      {s.related.length ? (
+        <table class="related">
+          <thead><tr><th scope="col">{cmp.a.title}</th><th scope="col">{cmp.b.title}</th><th scope="col">In common</th></tr></thead>
+          <tbody>{s.related.map((r) => <tr><td>{r.a.label}</td><td>{r.b.label}</td><td>{r.concepts.join(', ')}</td></tr>)}</tbody>
+        </table>
+      ) : <p class="muted">No related skills.</p>}
+    </section>
+  );
+}
+
+function TransitionSection(props: { cmp: Comparison }): Child {
+  const { cmp } = props;
+  const line = (from: ComparisonSide, to: ComparisonSide, t: Comparison['transition']['aToB']) => (
+    <li>{from.title} → {to.title}: <strong>{t.difficulty}</strong>, {t.skillGap}% of the target's skills to learn{t.months !== null ? `, about ${formatMonths(t.months)}` : ''}</li>
+  );
+  return (
+    <section aria-labelledby="transition-h">
+      <h2 id="transition-h">Switching between them</h2>
+      <ul>{line(cmp.a, cmp.b, cmp.transition.aToB)}{line(cmp.b, cmp.a, cmp.transition.bToA)}</ul>
+    </section>
+  );
+}
+
+/** The compare page: every field of a comparison, each figure with its source and period. */
+export function ComparePage(props: { cmp: Comparison; similar?: { a: { slug: string; title: string }[]; b: { slug: string; title: string }[] } }): Child {
+  const { cmp } = props;
+  return (
+    <Layout title={`${cmp.a.title} vs ${cmp.b.title}`}>
+      <p class="kicker">Career comparison</p>
+      <h1>{cmp.a.title} vs {cmp.b.title}</h1>
+      <p class="summary">{cmp.summary}</p>
+      <CareerPicker id="picker" label="Compare with another career:" hiddenName="a" hiddenValue={cmp.a.slug} currentB={cmp.b.slug} />
+      <h2>At a glance</h2>
+      <GlanceTable cmp={cmp} />
+      <SkillsSection cmp={cmp} />
+      <TransitionSection cmp={cmp} />
+      <section aria-labelledby="choose-h">
+        <h2 id="choose-h">Which career should you choose?</h2>
+        <div class="cols two">
+          {(['a', 'b'] as const).map((k) => {
+            const side = cmp[k];
+            const reasons = k === 'a' ? cmp.chooseA : cmp.chooseB;
+            return (
+              <div class="choose">
+                <h3>Choose {side.title} if you…</h3>
+                {reasons.length ? <ul>{reasons.map((r) => <li>{r}</li>)}</ul> : <p class="muted">No clear reason stands out.</p>}
+                <a href={`/careers/${side.slug}`}>View {side.title} career profile →</a>
+              </div>
+            );
+          })}
+        </div>
+      </section>
+      <section aria-labelledby="conclusion-h">
+        <h2 id="conclusion-h">Conclusion</h2>
+        <p class="conclusion">{cmp.conclusion}</p>
+      </section>
+      {props.similar ? (
+        <section aria-labelledby="related-h">
+          <h2 id="related-h">Related careers</h2>
+          <div class="cols two">
+            {(['a', 'b'] as const).map((k) => (
+              <div><h3>Close to {cmp[k].title}</h3><ul>{props.similar![k].map((s) => <li><a href={`/compare/${cmp[k].slug}-vs-${s.slug}`}>{cmp[k].title} vs {s.title}</a></li>)}</ul></div>
+            ))}
+          </div>
+        </section>
+      ) : null}
+      <p class="asof">Data as of {cmp.asOf ?? 'unknown'} · version <code>{cmp.version}</code> · share this comparison: <a href={`/compare/${cmp.a.slug}-vs-${cmp.b.slug}`}>{`/compare/${cmp.a.slug}-vs-${cmp.b.slug}`}</a> · <a href={`/v1/compare/${cmp.a.slug}/${cmp.b.slug}`}>JSON</a></p>
+    </Layout>
+  );
+}
+
+/** Until the pair workers store full comparisons: the identities and what is known. */
+export function ComparePendingPage(props: { a: { slug: string; title: string; category: string | null }; b: { slug: string; title: string; category: string | null }; version: string; asOf: string | null }): Child {
+  return (
+    <Layout title={`${props.a.title} vs ${props.b.title}`}>
+      <p class="kicker">Career comparison</p>
+      <h1>{props.a.title} vs {props.b.title}</h1>
+      <CareerPicker id="picker" label="Compare with another career:" hiddenName="a" hiddenValue={props.a.slug} currentB={props.b.slug} />
+      <table class="glance">
+        <thead><tr><th scope="col">Attribute</th><th scope="col">{props.a.title}</th><th scope="col">{props.b.title}</th></tr></thead>
+        <tbody><tr><th scope="row">Category</th><td>{props.a.category ?? ''}</td><td>{props.b.category ?? ''}</td></tr></tbody>
+      </table>
+      <p class="muted">The figures of this pair are being computed.</p>
+      <p class="asof">As of {props.asOf ?? 'unknown'}, version {props.version}</p>
+    </Layout>
+  );
+}

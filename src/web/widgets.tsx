@@ -1,0 +1,64 @@
+import type { Child } from 'hono/jsx';
+
+/**
+ * A career input with suggestions: a datalist that /assets/site.js fills from /v1/careers as
+ * the user types. Free text works without JS too: the server resolves it by search.
+ */
+export function CareerInput(props: { id: string; name: string; label: string; value?: string; placeholder?: string; required?: boolean }): Child {
+  return (
+    <span class="field">
+      <label for={props.id}>{props.label}</label>
+      <input id={props.id} name={props.name} type="search" list={`${props.id}-list`} value={props.value ?? ''} placeholder={props.placeholder ?? 'Type a career title'}
+        autocomplete="off" maxlength={100} data-suggest={`${props.id}-list`} required={props.required ?? false} />
+      <datalist id={`${props.id}-list`}></datalist>
+    </span>
+  );
+}
+
+/** "Compare with another career": submits to /compare, which redirects to the pair's page. */
+export function CareerPicker(props: { id: string; label: string; hiddenName: string; hiddenValue: string; currentB?: string }): Child {
+  return (
+    <form class="picker" method="get" action="/compare" role="search" aria-label="Career picker">
+      <input type="hidden" name={props.hiddenName} value={props.hiddenValue} />
+      <CareerInput id={props.id} name="b" label={props.label} placeholder={props.currentB ? 'Another career' : undefined} required />
+      <button type="submit">Compare</button>
+    </form>
+  );
+}
+
+export interface ChartSeries { label: string; values: (number | null)[] }
+export interface ChartData { x: number[]; series: ChartSeries[]; unit: string }
+
+/**
+ * A line chart drawn by uPlot (/assets/charts.js), its data in a data attribute (escaped like
+ * all attributes), with the same numbers in a table for screen readers and a CSV download.
+ */
+export function Chart(props: { id: string; title: string; data: ChartData; csvHref: string }): Child {
+  const { data } = props;
+  return (
+    <figure class="chart" aria-labelledby={`${props.id}-cap`}>
+      <figcaption id={`${props.id}-cap`}>{props.title} <a href={props.csvHref} download>Download CSV</a></figcaption>
+      <div id={props.id} class="plot" data-chart={JSON.stringify(data)} role="img" aria-label={`${props.title}: line chart, ${data.x.length} points`}></div>
+      <details>
+        <summary>Data table</summary>
+        <table>
+          <thead><tr><th scope="col">Date</th>{data.series.map((s) => <th scope="col">{s.label}</th>)}</tr></thead>
+          <tbody>{data.x.map((t, i) => <tr><td>{new Date(t * 1000).toISOString().slice(0, 10)}</td>{data.series.map((s) => <td>{s.values[i] ?? ''}</td>)}</tr>)}</tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}
+
+/** CSV of a chart's data (RFC 4180 quoting; cells starting with = + - @ are prefixed so spreadsheets do not run them). */
+export function chartCsv(data: ChartData): string {
+  const cell = (v: string | number | null) => {
+    if (v === null) return '';
+    let s = String(v);
+    if (/^[=+\-@]/.test(s) && typeof v === 'string') s = `'${s}`;
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [['date', ...data.series.map((s) => s.label)].map(cell).join(',')];
+  data.x.forEach((t, i) => lines.push([new Date(t * 1000).toISOString(), ...data.series.map((s) => s.values[i] ?? null)].map(cell).join(',')));
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { compareCareers } from '../../src/core/compare/index.js';
+import { seedPair, SEED_SOURCE, compressionSkills, routingSkills } from '../../src/core/compare/seed-fixtures.js';
+import { ComparePage } from '../../src/web/compare-page.js';
+import { ComparisonSchema } from '../../src/api/openapi-schemas.js';
+
+const render = (cmp: ReturnType<typeof compareCareers>) => String(ComparePage({ cmp }));
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, ' ');
+
+/** The seed page's two careers through the real metrics and comparison code, rendered. */
+describe('compare page on the seed pair', () => {
+  const { compression, routing } = seedPair();
+  const cmp = compareCareers(compression, routing);
+  const html = render(cmp);
+  const t = text(html);
+
+  it('is a valid Comparison per the API schema', () => {
+    expect(ComparisonSchema.safeParse(cmp).success).toBe(true);
+  });
+
+  it('shows every field of the seed page, with the right career in each column', () => {
+    expect(t).toContain('AI Model Compression Engineer vs AI Model Routing Engineer');
+    const header = /<thead><tr><th scope="col">Attribute<\/th><th scope="col">(.*?)<\/th><th scope="col">(.*?)<\/th>/.exec(html)!;
+    expect(text(header[1]!)).toContain('AI Model Compression Engineer');
+    expect(text(header[2]!)).toContain('AI Model Routing Engineer');
+    for (const s of ['$120,000-$200,000/yr', '$135,000-$210,000/yr', '9.0/10', '20%', '15%', '12 months', '8 months', 'Advanced', 'High', '✅ Yes']) expect(t).toContain(s);
+    for (const s of [...compressionSkills, ...routingSkills]) expect(t).toContain(s.label);
+    expect(t).toContain(cmp.summary);
+    expect(t).toContain(cmp.conclusion);
+    for (const r of [...cmp.chooseA, ...cmp.chooseB]) expect(t).toContain(r);
+    expect(t).toContain(`Shared (${cmp.skills.shared.length})`);
+    expect(t).toContain(`Related skills (${cmp.skills.related.length})`);
+    expect(cmp.skills.related.length).toBeGreaterThan(0); // benchmarking and latency work are related
+    expect(t).toContain(`${SEED_SOURCE}, 2025`);
+    expect(t).toContain('Compare with another career:');
+    expect(html).toContain('href="/compare/ai-model-compression-engineer-vs-ai-model-routing-engineer"');
+  });
+
+  it('marks the better side only where the verdict says so (ties unmarked)', () => {
+    expect(cmp.verdicts.entryBarrier).toBe('tie');
+    const barrierRow = /<th scope="row">Entry barrier<\/th>(.*?)<\/tr>/.exec(html)![1]!;
+    expect(barrierRow).not.toContain('better');
+    const riskRow = /<th scope="row">AI replacement risk<\/th>(.*?)<\/tr>/.exec(html)![1]!;
+    expect(riskRow.indexOf('class="better"')).toBeGreaterThan(riskRow.indexOf('20%'));
+  });
+
+  it('escapes scraped text', () => {
+    const evil = compareCareers(
+      { ...compression, career: { ...compression.career, title: '<script>alert(1)</script>' } },
+      { ...routing, skills: [{ key: 'x', label: '<img src=x onerror=alert(1)>', concepts: [] }] },
+    );
+    const out = render(evil);
+    expect(out).not.toContain('<script>alert');
+    expect(out).not.toContain('<img src=x');
+    expect(out).toContain('&lt;script&gt;');
+  });
+});
