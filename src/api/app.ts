@@ -12,11 +12,11 @@ import { rateLimitHeaders } from './rate-limit.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { validationHook } from './routes/route-kit.js';
 import { webRoutes } from '../web/routes.js';
+import { identifyBearer } from './auth.js';
 import { opsRoutes } from './routes/ops.js';
 import { DocsPage } from '../web/docs.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{8,200})$/;
 
 /** The v1 client API as one OpenAPI router (mounted at /v1): the source of /openapi.json. */
 export function createV1() {
@@ -27,13 +27,28 @@ export function createV1() {
 }
 
 /**
- * Client identity for rate limiting. API keys are optional: the sha256 of a Bearer token is
- * the key id (clients are not authenticated; operators' keys are checked by the ops routes).
+ * Client identity for rate limiting. API keys are optional: a valid key (src/api/auth.ts) gets
+ * the keyed limit, counted per key id; no key is counted per address. Lookups are memoized for
+ * a minute so that a request does not write `last_used_at` each time.
  */
-function clientKey(c: { req: { header(n: string): string | undefined } }, remote: string): { key: string; keyed: boolean } {
-  const m = BEARER.exec(c.req.header('authorization') ?? '');
-  if (m) return { key: `key:${createHash('sha256').update(m[1]!).digest('hex').slice(0, 32)}`, keyed: true };
-  return { key: `ip:${remote}`, keyed: false };
+const KEY_MEMO_MS = 60_000;
+function keyResolver(deps: ApiDeps) {
+  const memo = new Map<string, { at: number; who: Promise<'missing' | 'invalid' | { id: number }> }>();
+  return async (c: { req: { header(n: string): string | undefined } }, remote: string): Promise<{ key: string; keyed: boolean } | 'invalid'> => {
+    const header = c.req.header('authorization');
+    if (!header) return { key: `ip:${remote}`, keyed: false };
+    const h = createHash('sha256').update(header).digest('base64url');
+    let m = memo.get(h);
+    if (!m || Date.now() - m.at > KEY_MEMO_MS) {
+      if (memo.size > 10_000) memo.clear();
+      m = { at: Date.now(), who: identifyBearer(deps.db, header) };
+      memo.set(h, m);
+    }
+    const who = await m.who.catch(() => { memo.delete(h); return 'invalid' as const; });
+    if (who === 'missing') return { key: `ip:${remote}`, keyed: false };
+    if (who === 'invalid') return 'invalid';
+    return { key: `key:${who.id}`, keyed: true };
+  };
 }
 
 function remoteAddress(c: { env: unknown }): string {
@@ -45,6 +60,7 @@ function remoteAddress(c: { env: unknown }): string {
 export function createApp(deps: ApiDeps, options: ApiOptions = {}) {
   const app = new Hono<AppEnv>();
   const svc = apiServices(deps, options);
+  const resolveKey = keyResolver(deps);
   app.use(async (c, next) => {
     const given = c.req.header('x-request-id');
     const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
@@ -68,7 +84,9 @@ export function createApp(deps: ApiDeps, options: ApiOptions = {}) {
   app.use('/openapi.json', corsMw);
   app.use('/v1/*', async (c, next) => {
     if (c.req.method === 'OPTIONS' || c.req.path.startsWith('/v1/ops')) return next();
-    const { key, keyed } = clientKey(c, remoteAddress(c));
+    const client = await resolveKey(c, remoteAddress(c));
+    if (client === 'invalid') return problem(c, 'unauthorized', 'unknown or revoked API key: send a valid key as "Authorization: Bearer <key>", or none for anonymous access');
+    const { key, keyed } = client;
     const decision = await svc.limiter.take(key, keyed ? svc.policies.keyed : svc.policies.anonymous);
     const headers = rateLimitHeaders(decision);
     if (!decision.allowed) {

@@ -19,7 +19,7 @@ const METRIC_ROWS: { label: string; path: string[]; fmt: (v: unknown) => string 
   { label: 'Requires coding', path: ['requiresCoding'], fmt: (v) => (v ? 'Yes' : 'No') },
 ];
 
-function figAt(metrics: Record<string, unknown> | null, path: string[]): Fig | null {
+function figAt(metrics: object | null, path: string[]): Fig | null {
   let cur: unknown = metrics;
   for (const p of path) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[p] : undefined;
   return cur && typeof cur === 'object' && 'value' in cur ? (cur as Fig) : null;
@@ -32,7 +32,7 @@ function SkillItems(props: { skills: ProfileSkill[] }): Child {
 }
 
 export interface CareerPageProps {
-  career: { slug: string; title: string; category: string; onetCode: string | null; description: string; metrics: Record<string, unknown> | null; computedAt: string | null };
+  career: { slug: string; title: string; category: string; onetCode: string | null; description: string; metrics: object | null; computedAt: string | null };
   aliases: string[];
   skills: ProfileSkill[];
   similar: SimilarCareers;

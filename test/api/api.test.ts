@@ -8,6 +8,7 @@ import {
 import { apiServices } from '../../src/api/routes/services.js';
 import { seedRealData, type Seeded } from './seed.js';
 import { waitFor } from '../helpers/runtime.js';
+import { createApiKey } from '../../src/db/queries/keys.js';
 
 let seeded: Seeded;
 let app: ReturnType<typeof createApp>;
@@ -153,8 +154,11 @@ describe('v1 compare, caching and changes', () => {
     expect(last!.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(last!.headers.get('ratelimit-policy')).toBe('"anonymous";q=3;w=60');
     await problemOf(last!, 429);
-    const keyed = await limited.request('/v1/careers?limit=1', { headers: { Authorization: `Bearer clk_cl_test-${Date.now()}` } }, env);
+    const { key } = await createApiKey(deps.db, { role: 'client', name: 'rate-limit test' });
+    const keyed = await limited.request('/v1/careers?limit=1', { headers: { Authorization: `Bearer ${key}` } }, env);
     expect(keyed.status).toBe(200);
+    const bogus = await limited.request('/v1/careers?limit=1', { headers: { Authorization: 'Bearer clk_cl_not-a-key' } }, env);
+    await problemOf(bogus, 401);
     expect(keyed.headers.get('ratelimit')).toMatch(/^"key";r=5;t=\d+$/);
   });
 });

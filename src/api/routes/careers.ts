@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { findCareer, getStoredComparison, type CareerWithMetrics } from '../../db/queries/careers.js';
+import { getStoredComparison, type CareerWithMetrics } from '../../db/queries/careers.js';
 import { loadAliases } from '../../db/queries/search.js';
 import { loadCareerSkills } from '../../db/queries/profile.js';
 import { loadTrend } from '../../db/queries/trends.js';
@@ -19,7 +19,7 @@ const SLUG = /^[a-z0-9][a-z0-9.-]{0,119}$/;
 /** Loads a career by slug or code, or answers 404 with the closest matches. */
 export async function requireCareer(deps: ApiDeps, slug: string): Promise<CareerWithMetrics> {
   if (!SLUG.test(slug)) throw new ApiError('invalid-request', 'a career is named by its slug (a-z, 0-9, -) or O*NET-SOC code, at most 120 characters');
-  const career = await findCareer(deps.db, slug);
+  const career = await apiServices(deps).career(slug);
   if (!career) {
     const closest = (await apiServices(deps).searchIndex()).closest(slug);
     throw new ApiError('not-found', `no career "${slug}"`, { closest });

@@ -6,6 +6,7 @@ import { RateLimiter, type RateLimitPolicy } from '../rate-limit.js';
 import { CareerSearchIndex } from '../search-index.js';
 import { loadSearchRows } from '../../db/queries/search.js';
 import { addCompareCounts } from '../../db/queries/changes.js';
+import { findCareer, type CareerWithMetrics } from '../../db/queries/careers.js';
 
 export interface ApiOptions {
   /** Requests per minute without a key, and with one. */
@@ -24,6 +25,8 @@ export interface ApiServices {
   limiter: RateLimiter;
   policies: { anonymous: RateLimitPolicy; keyed: RateLimitPolicy };
   searchIndex(): Promise<CareerSearchIndex>;
+  /** A career with its metrics by slug or code, memoized until the next change (about a thousand careers). */
+  career(slugOrCode: string): Promise<CareerWithMetrics | undefined>;
   countCompare(a: string, b: string): void;
   stop(): Promise<void>;
 }
@@ -36,7 +39,8 @@ export function apiServices(deps: ApiDeps, options: ApiOptions = {}): ApiService
   if (existing) return existing;
   const cache = new ResponseCache();
   let index: Promise<CareerSearchIndex> | undefined;
-  const invalidate = () => { cache.invalidate(); index = undefined; };
+  let careers = new Map<string, Promise<CareerWithMetrics | undefined>>();
+  const invalidate = () => { cache.invalidate(); index = undefined; careers = new Map(); };
   const watcher = options.watchChanges === false ? undefined : watchChanges(deps.db.$client, deps.log, invalidate, options.changePollMs ?? 1_000);
   const limiter = new RateLimiter(deps.db.$client, deps.log);
   const compareCounts = new Map<string, number>();
@@ -63,6 +67,17 @@ export function apiServices(deps: ApiDeps, options: ApiOptions = {}): ApiService
         index = p;
       }
       return index;
+    },
+    career(slugOrCode) {
+      let p = careers.get(slugOrCode);
+      if (!p) {
+        const map = careers;
+        p = findCareer(deps.db, slugOrCode);
+        p.then((c) => { if (!c) map.delete(slugOrCode); }, () => map.delete(slugOrCode));
+        if (map.size > 5_000) map.clear();
+        map.set(slugOrCode, p);
+      }
+      return p;
     },
     countCompare(a, b) {
       const key = a < b ? `${a}|${b}` : `${b}|${a}`;
