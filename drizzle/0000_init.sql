@@ -93,6 +93,7 @@ CREATE TABLE "facts" (
 CREATE TABLE "career_metrics" (
 	"career_id" integer PRIMARY KEY NOT NULL,
 	"metrics" jsonb NOT NULL,
+	"skills" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"version" text NOT NULL,
 	"seq" bigint DEFAULT nextval('change_seq') NOT NULL,
 	"computed_at" timestamp with time zone DEFAULT now() NOT NULL

@@ -56,18 +56,12 @@ export function startWorkers(deps: WorkerDeps): RunningWorkers {
   }, { concurrency: deps.concurrency, ...common });
 
   const careers = kit.worker('careers', async (job: Job) => {
-    if (job.name === 'recompute-all') await markAllDirty(db);
-    else parsePayload(careersChangedPayload, job);
-    let claimed = 0;
-    let changed = 0;
-    for (;;) {
-      const r = await recomputeDirtyMetrics(db.$client);
-      if (r.claimed === 0) break;
-      claimed += r.claimed;
-      changed += r.changedCareerIds.length;
-    }
-    if (changed > 0 || job.name === 'recompute-all') await enqueueRecomputePairs(queues, `${job.name} ${job.id}`);
-    return { claimed, changed };
+    const all = job.name === 'recompute-all';
+    if (!all) parsePayload(careersChangedPayload, job);
+    const r = await recomputeDirtyMetrics(db.$client, { all });
+    if (all) await db.$client`insert into dirty_careers (career_id, stage) select id, 'pairs' from careers on conflict (stage, career_id) do update set marked_at = now()`;
+    if (r.changedCareerIds.length > 0 || all) await enqueueRecomputePairs(queues, `${job.name} ${job.id}`);
+    return { claimed: r.claimed, changed: r.changedCareerIds.length };
   }, { concurrency: 1, ...common });
 
   const comparisons = kit.worker('comparisons', async (job: Job, token?: string) => {
@@ -103,9 +97,4 @@ export function startWorkers(deps: WorkerDeps): RunningWorkers {
       }
     },
   };
-}
-
-async function markAllDirty(db: Db): Promise<void> {
-  await db.$client`insert into dirty_careers (career_id, stage) select id, 'metrics' from careers on conflict (stage, career_id) do update set marked_at = now()`;
-  await db.$client`insert into dirty_careers (career_id, stage) select id, 'pairs' from careers on conflict (stage, career_id) do update set marked_at = now()`;
 }

@@ -1,20 +1,23 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type postgres from 'postgres';
-import { createHash } from 'node:crypto';
+import { comparePrepared, prepareCareer, type PreparedCareer } from '../core/compare/index.js';
+import type { CareerMetrics } from '../core/metrics/types.js';
+import type { SkillInput } from '../core/compare/types.js';
 
-export interface PreparedCareer {
+/** A career ready for comparisons: its id (pairs are stored with the lower id first) and prepared form. */
+export interface PairSide {
   id: number;
-  version: string;
+  prepared: PreparedCareer;
 }
 
 /** Computes a pair's stored form; `a.id < b.id` always. */
-export type PairComputer = (a: PreparedCareer, b: PreparedCareer) => { data: string; version: string };
+export type PairComputer = (a: PairSide, b: PairSide) => { data: string; version: string };
 
-/** The minimal pair: both sides' metric versions make the pair's version. */
-export const minimalPair: PairComputer = (a, b) => ({
-  data: '{}',
-  version: createHash('sha1').update(`${a.version}|${b.version}`).digest('hex').slice(0, 16),
-});
+/** The full comparison, stored compact: verdict codes, skill indexes, overlap, transition. */
+export const comparePair: PairComputer = (a, b) => {
+  const c = comparePrepared(a.prepared, b.prepared);
+  return { data: JSON.stringify(c), version: c.h };
+};
 
 export interface PairsResult {
   dirtyCareers: number;
@@ -35,14 +38,13 @@ export async function recomputeDirtyPairs(
   sql: postgres.Sql,
   params: { compute?: PairComputer; chunkSize?: number; signal?: AbortSignal; onProgress?: (done: number, total: number) => Promise<void> } = {},
 ): Promise<PairsResult> {
-  const compute = params.compute ?? minimalPair;
+  const compute = params.compute ?? comparePair;
   const chunkSize = params.chunkSize ?? 20_000;
   // marked_at travels as text: a JS Date would drop the microseconds and miss the mark.
   const marks = await sql<{ career_id: number; marked_at: string }[]>`
     select career_id, marked_at::text as marked_at from dirty_careers where stage = 'pairs'`;
   if (marks.length === 0) return { dirtyCareers: 0, pairs: 0, written: 0, aborted: false };
-  const careers = await sql<PreparedCareer[]>`
-    select c.id, m.version from careers c join career_metrics m on m.career_id = c.id order by c.id`;
+  const careers = await loadPairSides(sql);
   const dirty = new Set(marks.map((m) => m.career_id));
   const n = careers.length;
   const clean = n - careers.filter((c) => dirty.has(c.id)).length;
@@ -103,4 +105,15 @@ async function clearMarks(sql: postgres.Sql, marks: { career_id: number; marked_
     delete from dirty_careers d
     using jsonb_to_recordset(${JSON.stringify(marks)}::jsonb) as m(career_id int, marked_at timestamptz)
     where d.stage = 'pairs' and d.career_id = m.career_id and d.marked_at <= m.marked_at`;
+}
+
+/** Every career with metrics, prepared once for all of its pairs (about 60 µs each). */
+export async function loadPairSides(sql: postgres.Sql): Promise<PairSide[]> {
+  const rows = await sql<{ id: number; slug: string; title: string; category: string; metrics: CareerMetrics; skills: SkillInput[] }[]>`
+    select c.id, c.slug, c.title, c.category, m.metrics, m.skills
+    from careers c join career_metrics m on m.career_id = c.id order by c.id`;
+  return rows.map((r) => ({
+    id: r.id,
+    prepared: prepareCareer({ career: { slug: r.slug, title: r.title, category: r.category }, metrics: r.metrics, skills: r.skills }),
+  }));
 }

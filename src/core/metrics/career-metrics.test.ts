@@ -91,7 +91,7 @@ describe('salary', () => {
   });
   it('falls back to a survey year with enough respondents', () => {
     const survey = (workYear: number, count: number, median: number) => ({
-      source: 'ai-jobs', period: String(workYear), workYear, count, p10: 1, p25: 2, median, p75: 4, p90: 5,
+      source: 'ai-jobs', period: String(workYear), workYear, count, min: 1, p25: 2, median, p75: 4, max: 5,
     });
     const s = computeSalary(emptyFacts('s', { salarySurveys: [survey(2022, 40, 100), survey(2023, 3, 999)] }));
     expect(s.median).toMatchObject({ value: 100, period: '2022' });

@@ -20,11 +20,12 @@ export interface WageObservation extends Provenance {
 export interface SurveyDistribution extends Provenance {
   workYear: number;
   count: number;
-  p10: number;
+  /** Lowest and highest submission of the year. */
+  min: number;
   p25: number;
   median: number;
   p75: number;
-  p90: number;
+  max: number;
 }
 
 /** Job-posting count for one period (e.g. a month or a scrape). */

@@ -1,6 +1,7 @@
 /**
  * Annual USD salary figures. O*NET careers: the newest OEWS row (min = p10, max = p90),
- * else the newest salary-survey year with at least SURVEY_MIN_COUNT respondents. Career-page
+ * else the newest salary-survey year with at least SURVEY_MIN_COUNT respondents (min/max =
+ * the lowest and highest submission). Career-page
  * careers: the declared range; their median and quartiles stay null (a page gives a range,
  * and a midpoint would be a made-up figure).
  */
@@ -36,8 +37,9 @@ export function computeSalary(facts: CareerFacts): SalaryMetrics {
     .filter((s) => s.count >= SURVEY_MIN_COUNT)
     .sort((x, y) => y.workYear - x.workYear)[0];
   if (survey) {
-    const f = (k: Pct): KnownFigure<number> => known(Math.round(survey[k]), survey, `survey-${k} (n=${survey.count})`);
-    return { min: f('p10'), max: f('p90'), median: f('median'), p25: f('p25'), p75: f('p75'), currency: 'USD', period: 'year' };
+    const f = (k: 'min' | 'p25' | 'median' | 'p75' | 'max'): KnownFigure<number> =>
+      known(Math.round(survey[k]), survey, `survey-${k} (n=${survey.count})`);
+    return { min: f('min'), max: f('max'), median: f('median'), p25: f('p25'), p75: f('p75'), currency: 'USD', period: 'year' };
   }
   const none = missing('no wage or salary-survey data for this career');
   return { min: none, max: none, median: none, p25: none, p75: none, currency: 'USD', period: 'year' };

@@ -1,4 +1,6 @@
 import type { Db } from '../client.js';
+import type { CareerMetrics } from '../../core/metrics/types.js';
+import type { CompactComparison, SkillInput } from '../../core/compare/types.js';
 
 export interface CareerRow {
   id: number;
@@ -11,7 +13,9 @@ export interface CareerRow {
 }
 
 export interface CareerWithMetrics extends CareerRow {
-  metrics: Record<string, unknown> | null;
+  metrics: CareerMetrics | null;
+  /** Canonical skills with concept tags (what comparisons use); empty before the first recompute. */
+  skills: SkillInput[];
   metricsVersion: string | null;
   computedAt: string | null;
 }
@@ -24,7 +28,7 @@ export async function findCareer(db: Db, slugOrCode: string): Promise<CareerWith
   const code = ONET_CODE.test(slugOrCode) ? (slugOrCode.length === 7 ? `${slugOrCode}.00` : slugOrCode) : null;
   const rows = await sql<CareerWithMetrics[]>`
     select c.id, c.slug, c.onet_code as "onetCode", c.title, c.description, c.category, c.origin,
-      m.metrics, m.version as "metricsVersion", m.computed_at as "computedAt"
+      m.metrics, coalesce(m.skills, '[]'::jsonb) as skills, m.version as "metricsVersion", m.computed_at as "computedAt"
     from careers c left join career_metrics m on m.career_id = c.id
     where ${code ? sql`c.onet_code = ${code}` : sql`c.slug = ${slugOrCode}`}`;
   return rows[0];
@@ -43,7 +47,8 @@ export async function closestCareers(db: Db, text: string, limit = 5): Promise<{
 export interface StoredComparison {
   aId: number;
   bId: number;
-  data: Record<string, unknown>;
+  /** The compact form, oriented with the lower career id as side a. */
+  data: CompactComparison;
   version: string;
   /** ISO text: the drizzle-configured client returns timestamps as strings. */
   updatedAt: string;

@@ -13,6 +13,8 @@ const nextChange = sql`nextval('change_seq')`;
 export const careerMetrics = pgTable('career_metrics', {
   careerId: integer('career_id').primaryKey().references(() => careers.id, { onDelete: 'cascade' }),
   metrics: jsonb('metrics').notNull(),
+  /** Canonical skills with concept tags, as comparisons use them. */
+  skills: jsonb('skills').notNull().default([]),
   version: text('version').notNull(),
   seq: bigint('seq', { mode: 'number' }).notNull().default(nextChange),
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),

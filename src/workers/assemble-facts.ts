@@ -1,0 +1,167 @@
+import type postgres from 'postgres';
+import type { CareerFacts, TechnologySkill } from '../core/metrics/facts.js';
+import type { Difficulty, EntryBarrier } from '../core/metrics/types.js';
+import type { SkillInput } from '../core/compare/types.js';
+import { buildSkillTaxonomy, cleanSkillName, conceptsOf, extractSkills, type SkillTaxonomy } from '../core/skills.js';
+import { buildTitleMatcher } from '../core/title-match.js';
+import { slugify } from '../core/text-normalize.js';
+import type {
+  AiExposureFact, DeclaredFact, EducationFact, JobZoneFact, PostingsFact, SalarySurveyFact, TechSkillsFact, TeleworkFact, WagesFact,
+} from '../ingest/fact-keys.js';
+
+interface FactRow { career_id: number; source_id: string; kind: string; key: string; period: string; value: unknown; updated_at: string }
+interface CareerRow { id: number; slug: string; title: string; category: string; origin: 'onet' | 'career-page'; onet_code: string | null }
+
+/** The name shown for a source: the publisher and dataset, never an internal id alone. */
+const SOURCE_LABELS: Record<string, string> = {
+  'onet-database': 'O*NET', 'oews-wages': 'BLS OEWS', telework: 'Dingel & Neiman (2020)',
+  'salary-survey': 'ai-jobs.net salary survey', 'job-postings': 'Job postings', 'career-pages': 'Career site',
+};
+const METHOD_LABELS: Record<string, string> = {
+  'gpts-are-gpts': 'GPTs are GPTs (Eloundou et al. 2023)', 'felten-aioe': 'Felten, Raj & Seamans AIOE (2021)',
+  'felten-lm-aioe': 'Felten, Raj & Seamans language-modeling AIOE (2023)',
+};
+const sourceOf = (row: FactRow) => `${SOURCE_LABELS[row.kind] ?? row.kind} (${row.source_id})`;
+
+const DIFFICULTIES = ['Beginner', 'Intermediate', 'Advanced', 'Expert'];
+const BARRIERS = ['Low', 'Medium', 'High'];
+
+export interface CareerBundle {
+  facts: CareerFacts;
+  skills: SkillInput[];
+}
+
+/**
+ * Reads every career and fact and turns them into the inputs of the pure metric and
+ * comparison code: CareerFacts (with provenance on each observation) and canonical skills.
+ */
+export async function loadCareerBundles(sql: postgres.Sql | postgres.TransactionSql): Promise<Map<number, CareerBundle>> {
+  const careers = await sql<CareerRow[]>`select id, slug, title, category, origin, onet_code from careers order by id`;
+  const rows = await sql<FactRow[]>`
+    select f.career_id, f.source_id, s.kind, f.key, f.period, f.value, f.updated_at::text as updated_at
+    from facts f join sources s on s.id = f.source_id`;
+  const byCareer = new Map<number, FactRow[]>();
+  for (const r of rows) byCareer.set(r.career_id, [...(byCareer.get(r.career_id) ?? []), r]);
+  const taxonomy = buildSkillTaxonomy(rows.filter((r) => r.key === 'tech-skills').flatMap((r) => (r.value as TechSkillsFact).map((t) => ({
+    example: t.example, commodityTitle: t.commodityTitle, hot: t.hot, inDemand: t.inDemand,
+  }))));
+  const keyOf = memoKey(taxonomy);
+  const bundles = new Map<number, CareerBundle>();
+  for (const c of careers) bundles.set(c.id, assembleCareer(c, byCareer.get(c.id) ?? [], keyOf));
+  await attachEstimates(sql, careers, bundles);
+  return bundles;
+}
+
+function memoKey(taxonomy: SkillTaxonomy): (label: string) => string[] {
+  const memo = new Map<string, string[]>();
+  return (label) => {
+    let keys = memo.get(label);
+    if (!keys) {
+      keys = extractSkills(label, taxonomy);
+      memo.set(label, keys);
+    }
+    return keys;
+  };
+}
+
+function assembleCareer(c: CareerRow, rows: FactRow[], keyOf: (label: string) => string[]): CareerBundle {
+  const facts: CareerFacts = {
+    id: String(c.id), slug: c.slug, title: c.title, category: c.category, origin: c.origin, onetCode: c.onet_code,
+    asOf: rows.reduce<string | null>((m, r) => (m === null || r.updated_at > m ? r.updated_at : m), null)?.slice(0, 10) ?? null,
+    wages: [], salarySurveys: [], postings: [], technologySkills: [], technologySource: null,
+    preparation: null, aiExposure: [], telework: null, declared: null,
+  };
+  const skills: SkillInput[] = [];
+  let jobZone: JobZoneFact | null = null;
+  let education: { row: FactRow; value: EducationFact } | null = null;
+  for (const r of rows) {
+    const prov = { source: sourceOf(r), period: r.period };
+    switch (r.key) {
+      case 'wages': {
+        const w = r.value as WagesFact;
+        facts.wages.push({ ...prov, employment: w.employment, p10: w.annual.p10, p25: w.annual.p25, median: w.annual.median, p75: w.annual.p75, p90: w.annual.p90, topCoded: w.topCoded });
+        break;
+      }
+      case 'salary-survey': {
+        const s = r.value as SalarySurveyFact;
+        facts.salarySurveys.push({ ...prov, workYear: Number(r.period), count: s.count, min: s.min, p25: s.p25, median: s.median, p75: s.p75, max: s.max });
+        break;
+      }
+      case 'postings': facts.postings.push({ ...prov, count: (r.value as PostingsFact).count }); break;
+      case 'tech-skills': {
+        const items = r.value as TechSkillsFact;
+        facts.technologySkills = items.map((t): TechnologySkill => ({ name: t.example, commodityCode: Number(t.commodityCode), commodityTitle: t.commodityTitle, hot: t.hot, inDemand: t.inDemand }));
+        facts.technologySource = prov;
+        for (const t of items) skills.push(skillOf(t.example, keyOf, t.hot || t.inDemand));
+        break;
+      }
+      case 'job-zone': jobZone = r.value as JobZoneFact; break;
+      case 'education': education = { row: r, value: r.value as EducationFact }; break;
+      case 'ai-exposure': {
+        const a = r.value as AiExposureFact;
+        facts.aiExposure.push({ source: METHOD_LABELS[a.method] ?? a.method, period: r.period, method: a.method, measure: a.headlineColumn, headline: true, value: a.score });
+        break;
+      }
+      case 'telework': facts.telework = { ...prov, value: (r.value as TeleworkFact).value }; break;
+      case 'declared': {
+        const d = r.value as DeclaredFact;
+        const opt = <T,>(v: T | null) => (v === null ? undefined : v);
+        facts.declared = {
+          ...prov, salaryMin: opt(d.salaryMin), salaryMax: opt(d.salaryMax), demandScore: opt(d.demandScore), aiRiskPct: opt(d.aiRiskPct),
+          learningCurveMonths: opt(d.learningCurveMonths),
+          difficulty: DIFFICULTIES.includes(d.difficulty ?? '') ? (d.difficulty as Difficulty) : undefined,
+          entryBarrier: BARRIERS.includes(d.entryBarrier ?? '') ? (d.entryBarrier as EntryBarrier) : undefined,
+          remoteFriendly: opt(d.remoteFriendly), requiresCoding: opt(d.requiresCoding),
+        };
+        for (const phrase of d.skills) skills.push(skillOf(phrase, keyOf, false));
+        break;
+      }
+      default: break;
+    }
+  }
+  const prep = jobZone ?? education ? preparationOf(jobZone, education, rows) : null;
+  if (prep) facts.preparation = prep;
+  return { facts, skills };
+}
+
+/**
+ * A skill for comparisons: an O*NET technology keeps its canonical key; a page's long phrase
+ * gets a key of its own. Concepts are the phrase's concept tags plus the canonical skills it
+ * names, so "PyTorch/TensorFlow proficiency" relates to O*NET's PyTorch.
+ */
+function skillOf(label: string, keyOf: (label: string) => string[], hot: boolean): SkillInput {
+  const clean = cleanSkillName(label);
+  const keys = keyOf(clean);
+  const key = keys.length === 1 && clean.split(/\s+/).length <= 4 ? keys[0]! : slugify(clean).slice(0, 80) || 'skill';
+  return { key, label: clean, concepts: [...new Set([...conceptsOf(clean), ...keys])].sort(), ...(hot ? { hot } : {}) };
+}
+
+function preparationOf(zone: JobZoneFact | null, edu: { row: FactRow; value: EducationFact } | null, rows: FactRow[]): CareerFacts['preparation'] {
+  const src = rows.find((r) => r.key === 'job-zone') ?? edu?.row;
+  const e = edu?.value;
+  const training = [e?.onSiteTraining?.typicalMonths, e?.onTheJobTraining?.typicalMonths].filter((m): m is number => typeof m === 'number');
+  return {
+    source: src ? sourceOf(src) : 'O*NET', period: src?.period ?? null,
+    jobZone: zone?.jobZone ?? null,
+    typicalEducationLevel: e?.education?.modalCategory ?? null,
+    experienceMonths: e?.relatedWork?.typicalMonths ?? null,
+    trainingMonths: training.length ? training.reduce((a, b) => a + b, 0) : null,
+  };
+}
+
+/** Career-page careers borrow missing figures from their closest O*NET occupation by title. */
+async function attachEstimates(sql: postgres.Sql | postgres.TransactionSql, careers: CareerRow[], bundles: Map<number, CareerBundle>): Promise<void> {
+  const pages = careers.filter((c) => c.origin === 'career-page');
+  if (pages.length === 0) return;
+  const aliases = await sql<{ career_id: number; alias: string }[]>`
+    select a.career_id, a.alias from career_aliases a join careers c on c.id = a.career_id where c.origin = 'onet'`;
+  const byCareer = new Map<number, string[]>();
+  for (const a of aliases) byCareer.set(a.career_id, [...(byCareer.get(a.career_id) ?? []), a.alias]);
+  const matcher = buildTitleMatcher(careers.filter((c) => c.origin === 'onet').map((c) => ({ id: String(c.id), title: c.title, aliases: byCareer.get(c.id) ?? [] })));
+  for (const c of pages) {
+    const m = matcher.match(c.title);
+    const best = m.matched ? { id: m.careerId } : m.candidates[0] && m.candidates[0].confidence >= 0.5 ? { id: m.candidates[0].careerId } : null;
+    const closest = best ? bundles.get(Number(best.id)) : undefined;
+    if (closest) bundles.get(c.id)!.facts.estimatedFrom = closest.facts;
+  }
+}
