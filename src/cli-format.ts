@@ -14,7 +14,7 @@ export function formatTable(head: string[], rows: string[][]): string {
 export function formatSourcesTable(sources: SourceStatus[]): string {
   const rows = sources.map((s) => [
     s.id, s.kind, s.enabled ? 'enabled' : 'paused', scheduleText(s.schedule),
-    s.lastRun ? `#${s.lastRun.id} ${s.lastRun.status}` : 'never run', when(s.nextRunAt),
+    `${s.lastRun ? `#${s.lastRun.id} ${s.lastRun.status}` : 'never run'}${s.activeRun ? ` (#${s.activeRun.id} ${s.activeRun.status})` : ''}`, when(s.nextRunAt),
     s.freshness.state, when(s.freshness.lastSuccessAt),
   ]);
   const errors = sources.filter((s) => s.lastRun?.status === 'failed' && s.lastRun.error).map((s) => `${s.id}: ${s.lastRun!.error}`);

@@ -51,9 +51,12 @@ export async function checkAlerts(deps: OpsDeps & { log: Logger }, opts: Pick<Al
 
 /** Runs `checkAlerts` every `everyMs` (the scheduler role); returns a stop function. */
 export function startAlertWatcher(deps: OpsDeps & { log: Logger }, opts: AlertOptions): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
+  let running: Promise<unknown> | undefined;
   const tick = () => {
-    running = checkAlerts(deps, opts).catch((err: Error) => deps.log.warn({ err: err.message }, 'alert check failed; retried on the next tick'));
+    if (running) return; // a slow check is never overlapped by the next one
+    running = checkAlerts(deps, opts)
+      .catch((err: Error) => deps.log.warn({ err: err.message }, 'alert check failed; retried on the next tick'))
+      .finally(() => { running = undefined; });
   };
   const timer = setInterval(tick, opts.everyMs);
   timer.unref();

@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import type { Queues } from '../queue/queues.js';
 import { sources, type RunStats, type Schedule } from '../db/schema/sources.js';
 import { getSource, listSources, type RunRow, type SourceRow } from '../db/queries/sources.js';
-import { lastSuccessPerSource, latestRunPerSource } from '../db/queries/runs.js';
+import { lastSuccessPerSource, latestFinishedRunPerSource, listActiveRuns } from '../db/queries/runs.js';
 import { recordAudit, type Actor } from '../db/queries/audit.js';
 import { applySchedule, requestRun } from '../workers/scheduler.js';
 import { computeFreshness, validateSchedule, type Freshness } from './schedule.js';
@@ -25,7 +25,10 @@ export interface RunSummary {
 export interface SourceStatus {
   id: string; kind: SourceRow['kind']; url: string; enabled: boolean;
   schedule: Schedule; scheduleSetBy: SourceRow['scheduleSetBy'];
+  /** The latest finished run (its status, stats and error). */
   lastRun: RunSummary | null;
+  /** The run queued or running now, if any (at most one per source). */
+  activeRun: RunSummary | null;
   /** When BullMQ's job scheduler fires next; null when paused or not registered. */
   nextRunAt: string | null;
   freshness: Freshness;
@@ -41,14 +44,17 @@ export function summarizeRun(r: RunRow): RunSummary {
 
 /** Every source with its schedule, last run, next run and freshness. */
 export async function listSourceStatus(deps: OpsDeps, now = Date.now()): Promise<SourceStatus[]> {
-  const [rows, lastRuns, successes] = await Promise.all([listSources(deps.db), latestRunPerSource(deps.db), lastSuccessPerSource(deps.db)]);
+  const [rows, lastRuns, successes, active] = await Promise.all([listSources(deps.db), latestFinishedRunPerSource(deps.db), lastSuccessPerSource(deps.db), listActiveRuns(deps.db)]);
+  const activeBySource = new Map(active.map((r) => [r.sourceId, r]));
   return Promise.all(rows.map(async (s) => {
     const scheduler = s.enabled ? await deps.queues.ingest.getJobScheduler(`source-${s.id}`) : undefined;
     const last = [s.lastSuccessAt, successes.get(s.id)].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
     const run = lastRuns.get(s.id);
+    const current = activeBySource.get(s.id);
     return {
       id: s.id, kind: s.kind, url: s.url, enabled: s.enabled, schedule: s.schedule, scheduleSetBy: s.scheduleSetBy,
       lastRun: run ? summarizeRun(run) : null,
+      activeRun: current ? summarizeRun(current) : null,
       nextRunAt: scheduler?.next ? new Date(scheduler.next).toISOString() : null,
       freshness: computeFreshness({ schedule: s.schedule, lastSuccessAt: last, createdAt: s.createdAt, now }),
     };

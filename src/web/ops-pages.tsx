@@ -70,7 +70,7 @@ function SourceRow(props: { s: SourceStatus; csrf: string }) {
       <th scope="row">{s.id}<div class="muted">{s.kind}</div></th>
       <td>{s.enabled ? 'enabled' : <span class="badge">paused</span>}</td>
       <td>{scheduleText(s.schedule)}<div class="muted">set by {s.scheduleSetBy}</div></td>
-      <td>{s.lastRun ? <RunStatus run={s.lastRun} /> : 'never run'}</td>
+      <td>{s.lastRun ? <RunStatus run={s.lastRun} /> : 'never run'}{s.activeRun && <div>now: <RunStatus run={s.activeRun} /></div>}</td>
       <td>{when(s.nextRunAt)}</td>
       <td><span class={`badge ${s.freshness.state}`} data-freshness={s.freshness.state}>{s.freshness.state}</span>
         <div class="muted">last success {when(s.freshness.lastSuccessAt)}</div></td>

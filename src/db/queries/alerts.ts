@@ -29,7 +29,7 @@ export async function listAlerts(db: Db, params: { limit?: number } = {}): Promi
 export async function failedRunsWithoutAlert(db: Db, since: Date): Promise<{ id: number; sourceId: string; error: string | null }[]> {
   const rows = await db.$client<{ id: string; source_id: string; error: string | null }[]>`
     select r.id, r.source_id, r.error from ingest_runs r
-    where r.status = 'failed' and r.finished_at >= ${since}
+    where r.status = 'failed' and r.finished_at >= ${since.toISOString()}::timestamptz
       and not exists (select 1 from ops_alerts a where a.kind = 'run-failed' and a.run_id = r.id)
     order by r.id`;
   return rows.map((r) => ({ id: Number(r.id), sourceId: r.source_id, error: r.error }));

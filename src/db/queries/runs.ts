@@ -28,9 +28,10 @@ export async function listRunHistory(db: Db, f: RunFilter): Promise<{ items: Run
   return { items, nextCursor: rows.length > f.limit ? items[items.length - 1]!.id : null };
 }
 
-/** The latest run of each source. */
-export async function latestRunPerSource(db: Db): Promise<Map<string, RunRow>> {
-  const rows = await db.selectDistinctOn([ingestRuns.sourceId]).from(ingestRuns).orderBy(ingestRuns.sourceId, desc(ingestRuns.id));
+/** The latest finished run of each source (succeeded, unchanged or failed). */
+export async function latestFinishedRunPerSource(db: Db): Promise<Map<string, RunRow>> {
+  const rows = await db.selectDistinctOn([ingestRuns.sourceId]).from(ingestRuns)
+    .where(sql`${ingestRuns.status} not in ('queued', 'running')`).orderBy(ingestRuns.sourceId, desc(ingestRuns.id));
   return new Map(rows.map((r) => [r.sourceId, r]));
 }
 
