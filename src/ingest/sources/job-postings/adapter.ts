@@ -2,12 +2,14 @@
  * Job postings in three formats (option `format`, else detected): the Glassdoor CSV export,
  * a careers listing page whose linked posting pages are crawled (robots.txt honored), or a
  * Greenhouse job-board feed. Titles are matched to careers; per career one `postings` fact.
+ * Options: `format`, `period` (default: 2020 for the Glassdoor export, else the fetch month
+ * `YYYY-MM`: a live board is a snapshot of the month it was read).
  */
 import { buildSkillTaxonomy, type SkillTaxonomy } from '../../../core/skills.js';
 import type { SalaryRange } from '../../../core/salary-text.js';
 import { FACT_KEYS, type PostingsFact } from '../../fact-keys.js';
 import { IngestRejectedError, type AdapterContext, type FactInput, type NormalizedBatch, type Reject, type SourceAdapter, type SourceDocument } from '../../types.js';
-import { buildDirectoryMatcher, fetchRequired, fileNameOf, median, stringOption } from '../adapter-kit.js';
+import { buildDirectoryMatcher, fetchRequired, fileNameOf, isNotFound, median, stringOption } from '../adapter-kit.js';
 import { SourceFormatError } from '../types.js';
 import { parseGlassdoorPostings } from './parse-glassdoor.js';
 import { parseGreenhouseJobs } from './parse-greenhouse.js';
@@ -73,7 +75,11 @@ async function loadPages(ctx: AdapterContext, listing: SourceDocument, taxonomy:
   let changed = listing.changed;
   let done = 0;
   await Promise.all(links.map(async (link) => {
-    const doc = await ctx.fetchDocument(link.url, { robots: true });
+    const doc = await ctx.fetchDocument(link.url, { robots: true }).catch((err: unknown) => {
+      if (isNotFound(err)) return null; // taken down since the listing was published: a reject, not a failure
+      throw err;
+    });
+    if (doc === null) { rejects.push({ line: null, file: link.url, reason: 'posting page not found (404/410); skipped' }); return; }
     if (++done % 10 === 0) await ctx.progress(Math.round((40 * done) / links.length), `fetched ${done} of ${links.length} posting pages`);
     if ('disallowed' in doc) { rejects.push({ line: null, file: link.url, reason: `disallowed by robots.txt (${doc.rule}); not fetched` }); return; }
     changed ||= doc.changed;
