@@ -46,6 +46,11 @@ export interface NormalizedBatch {
    * stay (a yearly source adds a year instead of replacing the previous one).
    */
   periods?: string[];
+  /**
+   * Careers whose records were rejected this run: their earlier facts of the owned keys stay
+   * served instead of being removed as "no longer stated".
+   */
+  retain?: CareerRef[];
   /** Free-text titles no career matched with enough confidence: shown to operators, never attached. */
   unmatched?: UnmatchedTitle[];
 }

@@ -1,7 +1,7 @@
 import type postgres from 'postgres';
 import { rowsOf } from '../db/bulk.js';
 import { contentHash } from '../core/stable-hash.js';
-import type { CareerInput, FactInput, NormalizedBatch } from './types.js';
+import type { CareerInput, CareerRef, FactInput, NormalizedBatch } from './types.js';
 
 export interface DocumentRecord {
   url: string;
@@ -42,6 +42,7 @@ export async function writeBatch(
     const index = await loadCareerIndex(tx);
     const docIds = new Map(documents.map((d) => [d.url, d.rawDocumentId]));
     const { rows, unresolved } = resolveFacts(batch.facts, index, docIds);
+    const retained = (batch.retain ?? []).flatMap((ref) => idsOf(ref, index));
     await tx`create temp table staged_facts (career_id int, key text, period text, value jsonb, hash text, raw_document_id bigint) on commit drop`;
     for (let i = 0; i < rows.length; i += 5_000) {
       await tx`insert into staged_facts ${rowsOf(tx, rows.slice(i, i + 5_000), ['career_id', 'key', 'period', 'value', 'hash', 'raw_document_id'])}`;
@@ -59,6 +60,7 @@ export async function writeBatch(
       delete from facts f where f.source_id = ${sourceId} and f.key = any(${ownedKeys}::text[])
         and (${batch.periods ?? null}::text[] is null or f.period = any(${batch.periods ?? null}::text[]))
         and not exists (select 1 from staged_facts s where s.career_id = f.career_id and s.key = f.key and s.period = f.period)
+        and not (f.career_id = any(${retained}::int[]))
       returning career_id`;
     // Every fact this run confirmed carries the time it was last fetched.
     await tx`update facts f set fetched_at = ${at}::timestamptz where f.source_id = ${sourceId} and f.fetched_at < ${at}::timestamptz`;
@@ -148,6 +150,11 @@ async function loadCareerIndex(tx: Sql): Promise<CareerIndex> {
   return index;
 }
 
+function idsOf(ref: CareerRef, index: CareerIndex): number[] {
+  const ids = 'onetCode' in ref ? [index.byCode.get(ref.onetCode)] : 'slug' in ref ? [index.bySlug.get(ref.slug)] : index.bySoc6.get(ref.soc6) ?? [];
+  return ids.filter((id): id is number => id !== undefined);
+}
+
 interface StagedFact { career_id: number; key: string; period: string; value: string; hash: string; raw_document_id: number | null }
 
 /**
@@ -159,9 +166,8 @@ function resolveFacts(facts: FactInput[], index: CareerIndex, docIds: Map<string
   let unresolved = 0;
   for (const f of facts) {
     const ref = f.career;
-    const ids = 'onetCode' in ref ? [index.byCode.get(ref.onetCode)] : 'slug' in ref ? [index.bySlug.get(ref.slug)] : index.bySoc6.get(ref.soc6) ?? [];
     const exact = !('soc6' in ref);
-    const found = ids.filter((id): id is number => id !== undefined);
+    const found = idsOf(ref, index);
     if (found.length === 0) { unresolved++; continue; }
     const hash = contentHash(f.value);
     // Sent as JSON text: postgres.js does not serialize objects in bulk row helpers.

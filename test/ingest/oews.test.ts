@@ -97,13 +97,15 @@ describe('oews-wages over HTTP', () => {
     serve(CSV_PATH, editRow(original, '15-1252', (l) => l.replace('"90,870"', 'n/a!')));
     try {
       const out = await h.run('oews');
-      expect(out.status).toBe('succeeded');
+      expect(out.status).toBe('unchanged'); // succeeded, and no fact changed: the bad row kept its earlier figures
       expect(out.stats.rejects).toEqual([{ line: 151, file: 'national_May2021_dl.csv', reason: 'A_PCT25: non-numeric value "n/a!"' }]);
-      expect(await factOf<WagesFact>(h, '15-1299.00', 'wages')).toBeDefined();
+      expect(out.changedCareerIds).toEqual([]);
+      // the rejected row's earlier figures stay served
+      expect((await factOf<WagesFact>(h, '15-1252.00', 'wages'))!.annual).toMatchObject({ p25: 90_870, median: 120_730 });
     } finally {
       h.server.override(null);
     }
-    expect((await h.run('oews')).status).toBe('succeeded'); // back to the published file
+    expect((await h.run('oews')).status).toBe('unchanged'); // back to the published file: same facts
   });
 
   describe('bad files fail the run, write nothing, and leave earlier data served', () => {

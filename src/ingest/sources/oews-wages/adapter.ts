@@ -4,6 +4,9 @@
  * occupation (by 6-digit SOC) for the file's reference period. Summary rows (total, major,
  * minor, broad groups) are not careers and give no fact.
  */
+import { parseCsvRows } from '../../../core/csv.js';
+import { isSocCode } from '../../../core/soc.js';
+import { readXlsxSheet } from '../../../core/xlsx.js';
 import { readZipEntries, ZipFormatError } from '../../../core/zip.js';
 import { FACT_KEYS, type WagesFact } from '../../fact-keys.js';
 import type { FactInput, SourceAdapter } from '../../types.js';
@@ -27,7 +30,11 @@ export const oewsWagesAdapter: SourceAdapter = {
     }));
     const periods = [...new Set(records.map((r) => r.period))];
     // Each release is one period: a new year adds to the series, it does not replace the last one.
-    return { careers: [], facts, rejects, parsed: records.length + rejects.length, ownedKeys: [FACT_KEYS.wages], periods };
+    return {
+      careers: [], facts, rejects, parsed: records.length + rejects.length, ownedKeys: [FACT_KEYS.wages], periods,
+      // A rejected row keeps its occupation's earlier wages served rather than deleting them.
+      retain: codesAtLines(body, rejects.map((r) => r.line)).map((soc6) => ({ soc6 })),
+    };
   },
 };
 
@@ -47,6 +54,16 @@ function unpack(body: Buffer, name: string): { body: Buffer; file: string } {
   const table = tables.find((e) => /\.xlsx$/i.test(e.name)) ?? tables[0];
   if (!table) throw new SourceFormatError(`${name}: no national_M<year>_dl.xlsx inside; entries are ${entries.map((e) => e.name).slice(0, 10).join(', ')}`);
   return { body: table.read(), file: table.name.split('/').pop()! };
+}
+
+/** OCC_CODE of the rows at these lines (CSV lines or sheet rows), for rejected rows. */
+function codesAtLines(body: Buffer, lines: (number | null)[]): string[] {
+  const wanted = new Set(lines.filter((l): l is number => l !== null));
+  if (wanted.size === 0) return [];
+  const rows = body.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004' ? readXlsxSheet(body, 0).rows : parseCsvRows(body.toString('utf8'));
+  const at = rows[0]?.fields.findIndex((h) => h.trim().toUpperCase() === 'OCC_CODE') ?? -1;
+  if (at < 0) return [];
+  return rows.filter((r) => wanted.has(r.line)).map((r) => r.fields[at]?.trim() ?? '').filter(isSocCode);
 }
 
 function toFact(r: OewsWageRecord): WagesFact {
