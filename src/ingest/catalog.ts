@@ -20,18 +20,26 @@ export type SourceDefinition = z.infer<typeof sourceDefinitionSchema>;
 const weekly = (dow: number, hour: number): Schedule => ({ cron: `0 ${hour} * * ${dow}`, tz: 'UTC' });
 const monthly = (day: number): Schedule => ({ cron: `0 4 ${day} * *`, tz: 'UTC' });
 
+/** The O*NET Resource Center's O*NET-SOC 2010 → 2019 crosswalk, for the 2010-coded sources. */
+const CROSSWALK_2010_2019 = 'https://www.onetcenter.org/taxonomy/2019/soc/2010_to_2019_Crosswalk.csv';
+
 /**
- * The publishers' own locations. None is reachable from a closed network: point SOURCES_FILE at
+ * The publishers' own locations, with each kind's options (see src/ingest/sources/<kind>/adapter.ts):
+ * onet-database `release` (fallback when the zip has no Read Me.txt); oews-wages `period`
+ * (else read from the file name, national_M2024_dl.xlsx → May 2024); ai-exposure `method` and,
+ * for Felten's SOC 2010 codes, `crosswalkUrl`; telework `crosswalkUrl`, `period`; job-postings
+ * `format`, `period` (the Glassdoor export is the 2020 scrape); career-pages `pages`; any source
+ * `maxRejectRatio` (default 0.05). None is reachable from a closed network: point SOURCES_FILE at
  * local mirrors there (see README).
  */
 export const defaultSources: SourceDefinition[] = [
   { id: 'onet', kind: 'onet-database', url: 'https://www.onetcenter.org/dl_files/database/db_29_2_text.zip', schedule: weekly(1, 3), options: {}, enabled: true },
   { id: 'oews', kind: 'oews-wages', url: 'https://www.bls.gov/oes/special-requests/oesm24nat.zip', schedule: monthly(2), options: {}, enabled: true },
   { id: 'gpts-are-gpts', kind: 'ai-exposure', url: 'https://raw.githubusercontent.com/openai/GPTs-are-GPTs/main/data/occ_level.csv', schedule: monthly(3), options: { method: 'gpts-are-gpts' }, enabled: true },
-  { id: 'felten-aioe', kind: 'ai-exposure', url: 'https://raw.githubusercontent.com/AIOE-Data/AIOE/main/AIOE_DataAppendix.xlsx', schedule: monthly(3), options: { method: 'felten-aioe' }, enabled: true },
-  { id: 'dingel-neiman', kind: 'telework', url: 'https://raw.githubusercontent.com/jdingel/DingelNeiman-workathome/master/occ_onet_scores/output/occupations_workathome.csv', schedule: monthly(4), options: { crosswalkUrl: 'https://www.onetcenter.org/taxonomy/2019/soc/2010_to_2019_Crosswalk.csv' }, enabled: true },
+  { id: 'felten-aioe', kind: 'ai-exposure', url: 'https://raw.githubusercontent.com/AIOE-Data/AIOE/main/AIOE_DataAppendix.xlsx', schedule: monthly(3), options: { method: 'felten-aioe', crosswalkUrl: CROSSWALK_2010_2019 }, enabled: true },
+  { id: 'dingel-neiman', kind: 'telework', url: 'https://raw.githubusercontent.com/jdingel/DingelNeiman-workathome/master/occ_onet_scores/output/occupations_workathome.csv', schedule: monthly(4), options: { crosswalkUrl: CROSSWALK_2010_2019 }, enabled: true },
   { id: 'ai-jobs-salaries', kind: 'salary-survey', url: 'https://salaries.ai-jobs.net/download/salaries.csv', schedule: weekly(2, 5), options: {}, enabled: true },
-  { id: 'glassdoor-postings', kind: 'job-postings', url: 'https://raw.githubusercontent.com/Abhishek-2505/data_scientist_salary_proj/master/glassdoor_jobs.csv', schedule: weekly(3, 5), options: { format: 'glassdoor-csv' }, enabled: true },
+  { id: 'glassdoor-postings', kind: 'job-postings', url: 'https://raw.githubusercontent.com/Abhishek-2505/data_scientist_salary_proj/master/glassdoor_jobs.csv', schedule: weekly(3, 5), options: { format: 'glassdoor-csv', period: '2020' }, enabled: true },
   { id: 'futurevocation', kind: 'career-pages', url: 'https://futurevocation.pages.dev/compare/ai-model-compression-engineer-vs-ai-model-routing-engineer', schedule: weekly(4, 6), options: {}, enabled: true },
 ];
 
