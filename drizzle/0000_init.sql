@@ -43,6 +43,7 @@ CREATE TABLE "sources" (
 	"enabled" boolean DEFAULT true NOT NULL,
 	"schedule_set_by" text DEFAULT 'config' NOT NULL,
 	"last_success_at" timestamp with time zone,
+	"careers_fingerprint" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );

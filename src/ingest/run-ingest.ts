@@ -5,7 +5,7 @@ import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
 import { createRun, finishRun, getDocumentValidators, getSource, markRunRunning, type SourceRow } from '../db/queries/sources.js';
 import type { RunStats, RunTrigger } from '../db/schema/sources.js';
-import { writeBatch, type DocumentRecord } from './write-batch.js';
+import { careersFingerprintQuery, writeBatch, type DocumentRecord } from './write-batch.js';
 import { IngestRejectedError, type AdapterContext, type DirectoryCareer, type NormalizedBatch, type SourceAdapter, type SourceDocument } from './types.js';
 import { SourceFormatError } from './sources/types.js';
 import { FetchError } from './fetch/index.js';
@@ -36,6 +36,8 @@ export interface IngestOutcome {
   status: 'succeeded' | 'unchanged' | 'failed' | 'skipped';
   stats: Partial<RunStats>;
   changedCareerIds: number[];
+  /** Careers this run inserted or updated (their own rows, not facts). */
+  careersWritten: number;
   error?: string;
 }
 
@@ -62,7 +64,7 @@ export async function runIngest(
   const runId = params.runId ?? (await createRun(db, { sourceId: source.id, trigger: params.trigger }))?.id;
   if (runId === undefined) {
     log.info({ sourceId: source.id }, 'a run of this source is already queued or running; this tick is skipped');
-    return { runId: -1, status: 'skipped', stats: {}, changedCareerIds: [] };
+    return { runId: -1, status: 'skipped', stats: {}, changedCareerIds: [], careersWritten: 0 };
   }
   await markRunRunning(db, runId);
   const started = Date.now();
@@ -78,8 +80,9 @@ export async function runIngest(
     if (batch === 'unchanged') {
       const done = { ...stats, parsed: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, rejects: [], changedCareers: 0, durationMs: Date.now() - started };
       await finishRun(db, { id: runId, status: 'unchanged', stats: done });
+      await db.$client`update sources set last_success_at = now() where id = ${source.id}`;
       runLog.info({ stats: done }, 'source unchanged since its last successful run');
-      return { runId, status: 'unchanged', stats: done, changedCareerIds: [] };
+      return { runId, status: 'unchanged', stats: done, changedCareerIds: [], careersWritten: 0 };
     }
     checkRejects(source, batch);
     await params.onProgress?.(80, `writing ${batch.facts.length} facts`);
@@ -87,12 +90,13 @@ export async function runIngest(
     const done: Partial<RunStats> = {
       ...stats, parsed: batch.parsed, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged,
       rejected: batch.rejects.length, rejects: batch.rejects.slice(0, 500), changedCareers: result.changedCareerIds.length,
+      unresolved: result.unresolved,
       durationMs: Date.now() - started,
     };
     const status = result.changedCareerIds.length || result.inserted || result.updated || result.removed ? 'succeeded' : 'unchanged';
     await finishRun(db, { id: runId, status, stats: done });
     runLog.info({ stats: { ...done, rejects: undefined } }, 'ingest run finished');
-    return { runId, status, stats: done, changedCareerIds: result.changedCareerIds };
+    return { runId, status, stats: done, changedCareerIds: result.changedCareerIds, careersWritten: result.careersWritten };
   } catch (err) {
     const message = (err as Error).message ?? String(err);
     const permanent = isPermanentIngestError(err);
@@ -122,6 +126,9 @@ async function buildContext(
 ): Promise<AdapterContext> {
   const validators = await getDocumentValidators(deps.db, source.id);
   const sql = deps.db.$client;
+  // Careers added or changed since the last success: documents are read again even if unchanged.
+  const [fp] = await sql<{ fingerprint: string }[]>`select (${sql.unsafe(careersFingerprintQuery)}) as fingerprint`;
+  const careersMoved = fp!.fingerprint !== source.careersFingerprint;
   let directory: Promise<DirectoryCareer[]> | undefined;
   let skills: Promise<TechSkillRow[]> | undefined;
   return {
@@ -143,7 +150,7 @@ async function buildContext(
       if (res.status === 'disallowed') return { disallowed: true, url: res.url, rule: res.rule };
       if (res.status === 'unchanged' && prev && archived) {
         documents.push({ url, sha256: prev.sha256, etag: prev.etag, lastModified: prev.lastModified, rawDocumentId: prev.rawDocumentId });
-        return { url, body: archived, sha256: prev.sha256, changed: false, contentType: null };
+        return { url, body: archived, sha256: prev.sha256, changed: careersMoved, contentType: null };
       }
       if (res.status !== 'fetched') throw new Error(`${url}: answered "unchanged" but no archived copy exists`);
       stats.fetched = (stats.fetched ?? 0) + 1;

@@ -20,9 +20,14 @@ export interface WriteResult {
   changedCareerIds: number[];
   /** Facts whose career reference matched no career. */
   unresolved: number;
+  /** Career rows inserted or updated. */
+  careersWritten: number;
 }
 
 type Sql = postgres.Sql | postgres.TransactionSql;
+
+/** SQL text of the career-set fingerprint: how many careers, and the newest change to one. */
+export const careersFingerprintQuery = `select count(*)::text || ':' || coalesce(max(updated_at)::text, '') from careers`;
 
 /**
  * Writes a source's normalized batch in one transaction: careers, aliases and facts are
@@ -38,7 +43,8 @@ export async function writeBatch(
   const at = params.fetchedAt.toISOString();
   return sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtext(${`ingest:${sourceId}`}))`;
-    const changed = new Set<number>(await upsertCareers(tx, batch.careers));
+    const careersWritten = await upsertCareers(tx, batch.careers);
+    const changed = new Set<number>(careersWritten);
     const index = await loadCareerIndex(tx);
     const docIds = new Map(documents.map((d) => [d.url, d.rawDocumentId]));
     const { rows, unresolved } = resolveFacts(batch.facts, index, docIds);
@@ -67,6 +73,9 @@ export async function writeBatch(
     for (const r of written) changed.add(r.career_id);
     for (const r of removed) changed.add(r.career_id);
     await recordDocuments(tx, sourceId, documents);
+    // The career set this batch was resolved against: when it changes, the next run reads the
+    // documents again even if they did not change (facts may now name careers that exist).
+    await tx`update sources set careers_fingerprint = (${tx.unsafe(careersFingerprintQuery)}) where id = ${sourceId}`;
     await replaceUnmatched(tx, sourceId, batch);
     const changedCareerIds = [...changed].sort((a, b) => a - b);
     if (changedCareerIds.length) {
@@ -76,7 +85,7 @@ export async function writeBatch(
     const inserted = written.filter((r) => r.inserted).length;
     return {
       inserted, updated: written.length - inserted, unchanged: rows.length - written.length,
-      removed: removed.length, changedCareerIds, unresolved,
+      removed: removed.length, changedCareerIds, unresolved, careersWritten: careersWritten.length,
     };
   }) as Promise<WriteResult>;
 }

@@ -8,6 +8,8 @@ import { isPermanentIngestError, runIngest, type IngestDeps } from '../ingest/ru
 import { recomputeDirtyMetrics } from './recompute-metrics.js';
 import { recomputeDirtyPairs, type PairComputer } from './recompute-pairs.js';
 import { recordJob } from './job-metrics.js';
+import { createRun } from '../db/queries/sources.js';
+import { rerunSourcesWithUnresolvedFacts } from './scheduler.js';
 
 export interface WorkerDeps extends IngestDeps {
   kit: QueueKit;
@@ -37,17 +39,28 @@ export function startWorkers(deps: WorkerDeps): RunningWorkers {
   const common = { maxStalledCount: 3, stalledInterval: 15_000, lockDuration: 30_000 };
 
   const ingest = kit.worker('ingest', async (job: Job) => {
-    const payload = parsePayload(ingestSourcePayload, job);
+    let payload = parsePayload(ingestSourcePayload, job);
+    if (!payload.runId) {
+      // A scheduled tick has no run yet: create it before the first attempt and keep its id in
+      // the job, so a retry continues the same run instead of colliding with it.
+      const run = await createRun(db, { sourceId: payload.sourceId, trigger: payload.trigger });
+      if (!run) {
+        log.info({ sourceId: payload.sourceId }, 'a run of this source is already queued or running; this tick is skipped');
+        return { runId: null, status: 'skipped', changedCareers: 0 };
+      }
+      payload = { ...payload, runId: run.id };
+      await job.updateData(payload);
+    }
     const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     try {
       const outcome = await runIngest(deps, {
         ...payload, final,
         onProgress: async (percent, message) => { await job.updateProgress({ percent, message }); },
       });
-      if (!payload.runId && outcome.runId > 0) await job.updateData({ ...payload, runId: outcome.runId });
       if (outcome.changedCareerIds.length) {
         await enqueueCareersChanged(queues, { careerIds: outcome.changedCareerIds, sourceId: payload.sourceId }, `run-${outcome.runId}`);
       }
+      if (outcome.careersWritten > 0) await rerunSourcesWithUnresolvedFacts(db, queues, payload.sourceId, log);
       return { runId: outcome.runId, status: outcome.status, changedCareers: outcome.changedCareerIds.length };
     } catch (err) {
       if (isPermanentIngestError(err)) throw new UnrecoverableError((err as Error).message);

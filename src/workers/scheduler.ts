@@ -86,3 +86,20 @@ export async function requestRun(db: Db, queues: Queues, sourceId: string, trigg
   await enqueueIngest(queues, { sourceId, runId: run.id, trigger });
   return { runId: run.id, existing: false };
 }
+
+/**
+ * New careers arrived (an O*NET run): sources whose last run stated facts about careers that did
+ * not exist yet (unresolved) run again now, so a first start fills completely whatever order
+ * the sources ran in.
+ */
+export async function rerunSourcesWithUnresolvedFacts(db: Db, queues: Queues, exceptSourceId: string, log: Logger): Promise<void> {
+  const due = await db.$client<{ source_id: string }[]>`
+    select distinct on (r.source_id) r.source_id, (r.stats->>'unresolved')::int as unresolved
+    from ingest_runs r join sources s on s.id = r.source_id
+    where s.enabled and r.source_id <> ${exceptSourceId} and r.status in ('succeeded', 'unchanged')
+    order by r.source_id, r.id desc`;
+  for (const { source_id } of due.filter((d) => (d as { unresolved?: number }).unresolved)) {
+    const { runId, existing } = await requestRun(db, queues, source_id, 'retry');
+    if (!existing) log.info({ sourceId: source_id, runId }, 'new careers arrived: re-running a source whose facts named careers that did not exist yet');
+  }
+}

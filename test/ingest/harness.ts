@@ -42,7 +42,7 @@ export async function startIngestHarness(env: Record<string, string> = {}): Prom
       } catch (err) {
         const sql = tdb.db.$client;
         const [row] = await sql<{ id: number; status: string }[]>`select id, status from ingest_runs where source_id = ${sourceId} order by id desc limit 1`;
-        return { runId: row?.id ?? -1, status: 'failed', stats: {}, changedCareerIds: [], error: (err as Error).message };
+        return { runId: row?.id ?? -1, status: 'failed', stats: {}, changedCareerIds: [], careersWritten: 0, error: (err as Error).message };
       }
     },
     async close() {

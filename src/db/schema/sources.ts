@@ -27,6 +27,8 @@ export interface RunStats {
   rejected: number;
   rejects: { line: number | null; reason: string; file?: string }[];
   changedCareers: number;
+  /** Facts naming careers that do not exist (yet); the source runs again when careers arrive. */
+  unresolved: number;
   durationMs: number;
   bytes: number;
 }
@@ -41,6 +43,8 @@ export const sources = pgTable('sources', {
   /** 'config' while the schedule follows the source list; 'operator' once changed at run time. */
   scheduleSetBy: text('schedule_set_by', { enum: ['config', 'operator'] }).notNull().default('config'),
   lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
+  /** The career set the last successful batch was resolved against (see write-batch.ts). */
+  careersFingerprint: text('careers_fingerprint'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
