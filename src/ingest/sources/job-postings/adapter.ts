@@ -91,36 +91,36 @@ async function loadPages(ctx: AdapterContext, listing: SourceDocument, taxonomy:
   return { postings, rejects, parsed: links.length, documentUrl: listing.url };
 }
 
-function summarize(ctx: AdapterContext, loaded: Loaded, format: PostingsFormat, period: string): Promise<NormalizedBatch> {
-  return ctx.careerDirectory().then((directory) => {
-    const matcher = buildDirectoryMatcher(directory);
-    const groups = new Map<string, { postings: Posting[]; titles: Map<string, { count: number; confidence: number; method: PostingsFact['titles'][number]['method'] }> }>();
-    for (const p of loaded.postings) {
-      for (let i = 1; i < p.occurrences; i++) matcher.match(p.title); // repeats count in the unmatched list too
-      const m = matcher.match(p.title);
-      if (!m) continue;
-      const g = groups.get(m.slug) ?? groups.set(m.slug, { postings: [], titles: new Map() }).get(m.slug)!;
-      g.postings.push(p);
-      const t = g.titles.get(p.title) ?? g.titles.set(p.title, { count: 0, confidence: m.confidence, method: m.method }).get(p.title)!;
-      t.count++;
-    }
-    const facts: FactInput[] = [...groups].map(([slug, g]) => ({
-      career: { slug }, key: FACT_KEYS.postings, period, documentUrl: loaded.documentUrl,
-      value: {
-        count: g.postings.length,
-        occurrences: g.postings.reduce((n, p) => n + p.occurrences, 0),
-        salary: summarizeSalary(g.postings),
-        topSkills: countSkills(g.postings),
-        format,
-        titles: [...g.titles].map(([title, t]) => ({ title, ...t })).sort((a, b) => b.count - a.count || a.title.localeCompare(b.title)),
-      } satisfies PostingsFact,
-    }));
-    return {
-      careers: [], facts, rejects: loaded.rejects, parsed: loaded.parsed, ownedKeys: [FACT_KEYS.postings],
-      // A snapshot is one period: later snapshots add to the series.
-      periods: [period], unmatched: matcher.unmatched(),
-    };
-  });
+/** Matches each posting's title to a career (once per distinct title) and sums up each career's postings. */
+async function summarize(ctx: AdapterContext, loaded: Loaded, format: PostingsFormat, period: string): Promise<NormalizedBatch> {
+  const matcher = buildDirectoryMatcher(await ctx.careerDirectory());
+  type TitleCount = { count: number; confidence: number; method: PostingsFact['titles'][number]['method'] };
+  const groups = new Map<string, { postings: Posting[]; titles: Map<string, TitleCount> }>();
+  for (const p of loaded.postings) {
+    for (let i = 1; i < p.occurrences; i++) matcher.match(p.title); // repeats count in the unmatched list too
+    const m = matcher.match(p.title);
+    if (!m) continue;
+    const g = groups.get(m.slug) ?? groups.set(m.slug, { postings: [], titles: new Map() }).get(m.slug)!;
+    g.postings.push(p);
+    const t = g.titles.get(p.title) ?? g.titles.set(p.title, { count: 0, confidence: m.confidence, method: m.method }).get(p.title)!;
+    t.count++;
+  }
+  const facts: FactInput[] = [...groups].map(([slug, g]) => ({
+    career: { slug }, key: FACT_KEYS.postings, period, documentUrl: loaded.documentUrl,
+    value: {
+      count: g.postings.length,
+      occurrences: g.postings.reduce((n, p) => n + p.occurrences, 0),
+      salary: summarizeSalary(g.postings),
+      topSkills: countSkills(g.postings),
+      format,
+      titles: [...g.titles].map(([title, t]) => ({ title, ...t })).sort((a, b) => b.count - a.count || a.title.localeCompare(b.title)),
+    } satisfies PostingsFact,
+  }));
+  return {
+    careers: [], facts, rejects: loaded.rejects, parsed: loaded.parsed, ownedKeys: [FACT_KEYS.postings],
+    // A snapshot is one period: later snapshots add to the series.
+    periods: [period], unmatched: matcher.unmatched(),
+  };
 }
 
 function summarizeSalary(postings: readonly Posting[]): PostingsFact['salary'] {
