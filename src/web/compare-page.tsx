@@ -70,8 +70,18 @@ function GlanceTable(props: { cmp: Comparison }): Child {
   );
 }
 
+/** Skills shown before the rest fold away (O*NET careers list a hundred or more). */
+const SKILLS_SHOWN = 12;
+
 function SkillList(props: { items: { label: string }[]; empty: string }): Child {
-  return props.items.length ? <ul>{props.items.map((s) => <li>{s.label}</li>)}</ul> : <ul><li class="muted">{props.empty}</li></ul>;
+  if (!props.items.length) return <ul><li class="muted">{props.empty}</li></ul>;
+  const rest = props.items.slice(SKILLS_SHOWN);
+  return (
+    <>
+      <ul>{props.items.slice(0, SKILLS_SHOWN).map((s) => <li>{s.label}</li>)}</ul>
+      {rest.length ? <details><summary>{rest.length} more</summary><ul>{rest.map((s) => <li>{s.label}</li>)}</ul></details> : null}
+    </>
+  );
 }
 
 function SkillsSection(props: { cmp: Comparison }): Child {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { createApp } from '../../src/api/app.js';
 import { createLogger } from '../../src/log.js';
 import {
-  CareerListSchema, CareerProfileSchema, ChangesSchema, ComparisonSchema, ComparisonSideSchema, ProblemSchema, SimilarSchema, TrendSchema,
+  CareerListSchema, CareerProfileSchema, ChangesSchema, ComparisonSchema, ProblemSchema, SimilarSchema, TrendSchema,
 } from '../../src/api/openapi-schemas.js';
 import { apiServices } from '../../src/api/routes/services.js';
 import { seedRealData, type Seeded } from './seed.js';
@@ -23,14 +23,6 @@ async function valid<S extends z.ZodType>(res: Response, schema: S, status = 200
   return parsed.data;
 }
 
-/**
- * The full Comparison schema once the stored pair is expanded (src/api/comparison-view.ts);
- * until the metrics and pair workers store real data it serves only each side's identity.
- * TODO(lead wiring): drop the fallback when comparisons carry verdicts.
- */
-const IdentityOnly = ComparisonSchema.pick({ version: true }).extend({ a: ComparisonSideSchema.pick({ slug: true, title: true }), b: ComparisonSideSchema.pick({ slug: true, title: true }) });
-const comparisonSchemaFor = (body: unknown) => ((body as { verdicts?: unknown }).verdicts ? ComparisonSchema : IdentityOnly) as typeof ComparisonSchema;
-
 const problemOf = async (res: Response, status: number) => {
   expect(res.headers.get('content-type')).toContain('application/problem+json');
   return valid(res, ProblemSchema, status);
@@ -38,7 +30,8 @@ const problemOf = async (res: Response, status: number) => {
 
 beforeAll(async () => {
   seeded = await seedRealData('api');
-  deps = { db: seeded.tdb.db, kit: seeded.rt.kit, queues: seeded.rt.queues, log: createLogger('silent') };
+  // No queues: the routes under test never touch them (the health routes do, and are tested elsewhere).
+  deps = { db: seeded.db, kit: {} as never, queues: {} as never, log: createLogger('silent') };
   app = createApp(deps, { anonymousPerMinute: 100_000, changePollMs: 200 });
 });
 
@@ -65,6 +58,9 @@ describe('v1 careers', () => {
   it('serves a profile by slug and by O*NET-SOC code, with trends and similar careers', async () => {
     const p = await valid(await app.request('/v1/careers/software-developers'), CareerProfileSchema);
     expect(p).toMatchObject({ onetCode: '15-1252.00', title: 'Software Developers' });
+    expect(p.metrics).toHaveProperty('salary.median.source');
+    expect(p.skills.some((s) => s.hot)).toBe(true);
+    expect(p.aliases.length).toBeGreaterThan(0);
     const byCode = await valid(await app.request('/v1/careers/15-1252.00'), CareerProfileSchema);
     expect(byCode.slug).toBe('software-developers');
     const t = await valid(await app.request('/v1/careers/software-developers/trends?metric=demandScore&from=2000-01-01'), TrendSchema);
@@ -104,11 +100,17 @@ describe('v1 careers', () => {
 describe('v1 compare, caching and changes', () => {
   it('serves the same pair in either order with a strong ETag and 304', async () => {
     const ab = await app.request('/v1/compare/software-developers/chief-executives');
-    const abBody = await valid(ab.clone(), comparisonSchemaFor(await ab.clone().json()));
-    const ba = await valid(await app.request('/v1/compare/chief-executives/software-developers'), comparisonSchemaFor(abBody));
+    const abBody = await valid(ab.clone(), ComparisonSchema);
+    const ba = await valid(await app.request('/v1/compare/chief-executives/software-developers'), ComparisonSchema);
     expect([abBody.a.slug, abBody.b.slug]).toEqual(['software-developers', 'chief-executives']);
     expect([ba.a.slug, ba.b.slug]).toEqual(['chief-executives', 'software-developers']);
     expect(ba.version).toBe(abBody.version);
+    // The sides swap with the order asked, verdicts with them.
+    expect(ba.a.salary).toEqual(abBody.b.salary);
+    const swap = { a: 'b', b: 'a', tie: 'tie' } as const;
+    for (const [k, v] of Object.entries(abBody.verdicts)) expect(ba.verdicts[k as keyof typeof ba.verdicts]).toBe(swap[v]);
+    expect(abBody.a.salary.median.value).toBeGreaterThan(50_000);
+    expect(abBody.a.salary.median).toHaveProperty('source');
     const etag = ab.headers.get('etag')!;
     expect(etag).toMatch(/^"[^"]+"$/);
     expect(ab.headers.get('cache-control')).toContain('must-revalidate');
@@ -128,7 +130,7 @@ describe('v1 compare, caching and changes', () => {
     expect(svc.cache.hits).toBe(hits + 1);
     const seq = svc.watcher!.lastSeq;
     // A worker's write and NOTIFY, as recompute-pairs does it.
-    const sql = seeded.tdb.db.$client;
+    const sql = seeded.db.$client;
     await sql`update career_metrics set seq = nextval('change_seq'), version = version || 'x' where career_id = (select id from careers where slug = 'software-developers')`;
     await sql`select pg_notify('careerlens_changes', 'pairs')`;
     const t0 = Date.now();

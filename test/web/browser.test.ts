@@ -22,7 +22,8 @@ let deps: Parameters<typeof createApp>[0];
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   seeded = await seedRealData('web');
-  deps = { db: seeded.tdb.db, kit: seeded.rt.kit, queues: seeded.rt.queues, log: createLogger('silent') };
+  // No queues: the routes under test never touch them (the health routes do, and are tested elsewhere).
+  deps = { db: seeded.db, kit: {} as never, queues: {} as never, log: createLogger('silent') };
   const app = createApp(deps, { anonymousPerMinute: 100_000 });
   server = await new Promise<ServerType>((resolve) => { const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s)); });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -64,9 +65,11 @@ describe('dashboard in a browser, on ingested O*NET data', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Software Developers');
     await page.waitForSelector('#chart-salary[data-rendered] canvas');
     expect(Number(await page.locator('#chart-salary').getAttribute('data-rendered'))).toBeGreaterThanOrEqual(1);
+    const chart = JSON.parse((await page.locator('#chart-salary').getAttribute('data-chart'))!) as { series: { values: (number | null)[] }[] };
+    expect(chart.series[0]!.values.some((v) => typeof v === 'number' && v > 50_000)).toBe(true);
     await expect(page.getByRole('heading', { name: 'Similar careers' }).count()).resolves.toBe(1);
     expect(await page.locator('h2:has-text("Similar careers") ~ ul li').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: path.join(artifacts, 'career.png'), fullPage: true });
+    await page.screenshot({ path: path.join(artifacts, 'career.png') });
   });
 
   it('compare page: the pair, and the picker leads to another shareable comparison', async () => {
@@ -75,7 +78,12 @@ describe('dashboard in a browser, on ingested O*NET data', () => {
     const header = await page.locator('table.glance thead th').allTextContents();
     expect(header[1]).toContain('Software Developers');
     expect(header[2]).toContain('Chief Executives');
-    await page.screenshot({ path: path.join(artifacts, 'compare.png'), fullPage: true });
+    const median = await page.locator('tr:has(th:text-is("Median salary")) td').allTextContents();
+    expect(median[0]).toMatch(/\$[\d,]+\/yr/);
+    expect(median[0]).toMatch(/oews/i);
+    await expect(page.getByRole('heading', { name: 'Conclusion' }).count()).resolves.toBe(1);
+    await page.screenshot({ path: path.join(artifacts, 'compare.png') });
+    await page.screenshot({ path: path.join(artifacts, 'compare-full.png'), fullPage: true });
     const picker = page.getByLabel('Compare with another career:');
     await picker.pressSequentially('database admin', { delay: 20 });
     await page.waitForFunction(() => Number(document.querySelector<HTMLInputElement>('#picker')?.dataset.suggestions ?? 0) > 0);
