@@ -1,4 +1,4 @@
-import { DelayedError, UnrecoverableError, type Job, type Worker } from 'bullmq';
+import { UnrecoverableError, type Job, type Worker } from 'bullmq';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
 import type { QueueKit } from '../queue/backend.js';
@@ -6,16 +6,22 @@ import { careersChangedPayload, ingestSourcePayload } from '../queue/jobs.js';
 import { enqueueCareersChanged, enqueueRecomputePairs, type Queues } from '../queue/queues.js';
 import { isPermanentIngestError, runIngest, type IngestDeps } from '../ingest/run-ingest.js';
 import { recomputeDirtyMetrics } from './recompute-metrics.js';
-import { recomputeDirtyPairs, type PairComputer } from './recompute-pairs.js';
+import type { PairComputer } from './recompute-pairs.js';
+import { startComparisonsWorker } from './comparisons-worker.js';
 import { recordJob } from './job-metrics.js';
 import { createRun } from '../db/queries/sources.js';
-import { rerunSourcesWithUnresolvedFacts } from './scheduler.js';
+import { rerunSourcesOnNewCareers } from './scheduler.js';
 
 export interface WorkerDeps extends IngestDeps {
   kit: QueueKit;
   queues: Queues;
   concurrency: number;
   pairComputer?: PairComputer;
+  /** Pairs per child job of a large pair recompute (config PAIRS_PER_JOB). */
+  pairsPerJob?: number;
+  /** Lock and stall check of every worker (config WORKER_LOCK_DURATION_MS, WORKER_STALLED_INTERVAL_MS). */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
 }
 
 export interface RunningWorkers {
@@ -36,7 +42,7 @@ export function startWorkers(deps: WorkerDeps): RunningWorkers {
   // Long batches check this between chunks, so a shutdown releases them within seconds.
   const stopping = new AbortController();
   // A stalled job (its worker died) is retried up to 3 times before it counts as failed.
-  const common = { maxStalledCount: 3, stalledInterval: 15_000, lockDuration: 30_000 };
+  const common = { maxStalledCount: 3, stalledInterval: deps.stalledIntervalMs ?? 15_000, lockDuration: deps.lockDurationMs ?? 30_000 };
 
   const ingest = kit.worker('ingest', async (job: Job) => {
     let payload = parsePayload(ingestSourcePayload, job);
@@ -60,7 +66,7 @@ export function startWorkers(deps: WorkerDeps): RunningWorkers {
       if (outcome.changedCareerIds.length) {
         await enqueueCareersChanged(queues, { careerIds: outcome.changedCareerIds, sourceId: payload.sourceId }, `run-${outcome.runId}`);
       }
-      if (outcome.careersWritten > 0) await rerunSourcesWithUnresolvedFacts(db, queues, payload.sourceId, log);
+      if (outcome.careersWritten > 0) await rerunSourcesOnNewCareers(db, queues, payload.sourceId, log);
       return { runId: outcome.runId, status: outcome.status, changedCareers: outcome.changedCareerIds.length };
     } catch (err) {
       if (isPermanentIngestError(err)) throw new UnrecoverableError((err as Error).message);
@@ -77,19 +83,10 @@ export function startWorkers(deps: WorkerDeps): RunningWorkers {
     return { claimed: r.claimed, changed: r.changedCareerIds.length };
   }, { concurrency: 1, ...common });
 
-  const comparisons = kit.worker('comparisons', async (job: Job, token?: string) => {
-    const result = await recomputeDirtyPairs(db.$client, {
-      compute: deps.pairComputer,
-      signal: stopping.signal,
-      onProgress: async (done, total) => { await job.updateProgress({ percent: Math.round((done / total) * 100), done, total }); },
-    });
-    if (result.aborted) {
-      // Shutting down: hand the job back without using an attempt; its marks are still set.
-      await job.moveToDelayed(Date.now() + 1_000, token);
-      throw new DelayedError();
-    }
-    return result;
-  }, { concurrency: 1, ...common });
+  const flows = kit.flowProducer();
+  const comparisons = startComparisonsWorker({
+    kit, db, queues, log, flows, stopping: stopping.signal, pairComputer: deps.pairComputer, pairsPerJob: deps.pairsPerJob ?? 40_000,
+  }, common);
 
   const workers = [ingest, careers, comparisons];
   for (const w of workers) {
@@ -108,6 +105,7 @@ export function startWorkers(deps: WorkerDeps): RunningWorkers {
         log.warn('active jobs did not finish in time; releasing them to be picked up again');
         await Promise.all(workers.map((w) => w.close(true)));
       }
+      await flows.close();
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Logger } from '../log.js';
 import type { Schedule } from '../db/schema/sources.js';
 import { createRun, findActiveRun, listSources, type SourceRow } from '../db/queries/sources.js';
 import { enqueueIngest, type Queues } from '../queue/queues.js';
+import { careersFingerprintQuery } from '../ingest/write-batch.js';
 
 const schedulerId = (sourceId: string) => `source-${sourceId}`;
 
@@ -88,18 +89,19 @@ export async function requestRun(db: Db, queues: Queues, sourceId: string, trigg
 }
 
 /**
- * New careers arrived (an O*NET run): sources whose last run stated facts about careers that did
- * not exist yet (unresolved) run again now, so a first start fills completely whatever order
- * the sources ran in.
+ * The career set changed (an O*NET or career-page run wrote careers): every other source whose
+ * last batch was resolved against an older career set runs again now — its codes and titles may
+ * name careers that now exist — so a first start fills completely whatever order the sources
+ * ran in. Unchanged documents are not downloaded again (conditional GET, archived copies).
  */
-export async function rerunSourcesWithUnresolvedFacts(db: Db, queues: Queues, exceptSourceId: string, log: Logger): Promise<void> {
-  const due = await db.$client<{ source_id: string }[]>`
-    select distinct on (r.source_id) r.source_id, (r.stats->>'unresolved')::int as unresolved
-    from ingest_runs r join sources s on s.id = r.source_id
-    where s.enabled and r.source_id <> ${exceptSourceId} and r.status in ('succeeded', 'unchanged')
-    order by r.source_id, r.id desc`;
-  for (const { source_id } of due.filter((d) => (d as { unresolved?: number }).unresolved)) {
-    const { runId, existing } = await requestRun(db, queues, source_id, 'retry');
-    if (!existing) log.info({ sourceId: source_id, runId }, 'new careers arrived: re-running a source whose facts named careers that did not exist yet');
+export async function rerunSourcesOnNewCareers(db: Db, queues: Queues, exceptSourceId: string, log: Logger): Promise<void> {
+  const due = await db.$client<{ id: string }[]>`
+    select id from sources
+    where enabled and id <> ${exceptSourceId} and last_success_at is not null
+      and careers_fingerprint is distinct from (${db.$client.unsafe(careersFingerprintQuery)})
+    order by id`;
+  for (const { id } of due) {
+    const { runId, existing } = await requestRun(db, queues, id, 'retry');
+    if (!existing) log.info({ sourceId: id, runId }, 'careers changed: re-running a source resolved against the older career set');
   }
 }
