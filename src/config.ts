@@ -24,6 +24,15 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Namespaces BullMQ keys on Redis (and the schema on the PostgreSQL backend). */
   QUEUE_PREFIX: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lowercase letters, digits and _').default('careerlens'),
+  /**
+   * How a dead worker's jobs are found: a running job holds a lock renewed every half
+   * WORKER_LOCK_DURATION_MS; workers look for expired locks every WORKER_STALLED_INTERVAL_MS and
+   * hand those jobs to another worker. Shorter values recover sooner but cost more polling (tests).
+   */
+  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
+  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(15_000),
+  /** Pairs per child job of a large pair recomputation (a full one is about 515,000 pairs). */
+  PAIRS_PER_JOB: z.coerce.number().int().min(1_000).default(40_000),
   /** Jobs one worker process runs at once per queue. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** Lets sources point at loopback and private addresses (local mirrors, tests). */

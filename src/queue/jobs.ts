@@ -30,7 +30,7 @@ export const recomputePairsPayload = z.object({ reason: z.string().optional() })
 export const jobNames = {
   ingest: ['ingest-source'],
   careers: ['careers-changed', 'recompute-all'],
-  comparisons: ['recompute-pairs'],
+  comparisons: ['recompute-pairs', 'pairs-range', 'pairs-finish'],
 } as const satisfies Record<QueueName, readonly string[]>;
 
 /**

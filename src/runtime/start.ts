@@ -69,7 +69,8 @@ export async function startRuntime(config: Config, roles: Role[], log: Logger): 
       onStop(startAlertWatcher({ db, queues, log }, { webhookUrl: config.ALERT_WEBHOOK_URL, everyMs: config.OPS_ALERT_CHECK_MS }));
     }
     if (roles.includes('worker')) {
-      const workers = startWorkers({ kit, db, queues, log, newFetcher: fetcherFactory(config), adapters: buildAdapters(), concurrency: config.WORKER_CONCURRENCY });
+      const workers = startWorkers({ kit, db, queues, log, newFetcher: fetcherFactory(config), adapters: buildAdapters(), concurrency: config.WORKER_CONCURRENCY,
+        pairsPerJob: config.PAIRS_PER_JOB, lockDurationMs: config.WORKER_LOCK_DURATION_MS, stalledIntervalMs: config.WORKER_STALLED_INTERVAL_MS });
       onStop(() => workers.close());
     }
     if (roles.includes('scheduler') && config.RUN_NEVER_SUCCEEDED_ON_START) await runNeverSucceededSources(db, queues, log);

@@ -1,23 +1,35 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type postgres from 'postgres';
-import { comparePrepared, prepareCareer, type PreparedCareer } from '../core/compare/index.js';
-import type { CareerMetrics } from '../core/metrics/types.js';
-import type { SkillInput } from '../core/compare/types.js';
+import { comparePrepared, type CompactComparison, type PreparedCareer } from '../core/compare/index.js';
+import { loadPairSides, type PairSide } from './pair-sides.js';
+import { writePairChunks, type PairChunk, type PairLine } from './write-pairs.js';
 
-/** A career ready for comparisons: its id (pairs are stored with the lower id first) and prepared form. */
-export interface PairSide {
-  id: number;
-  prepared: PreparedCareer;
-}
+export { loadPairSides, loadPairSidesCached, type PairSide } from './pair-sides.js';
 
 /** Computes a pair's stored form; `a.id < b.id` always. */
 export type PairComputer = (a: PairSide, b: PairSide) => { data: string; version: string };
 
 /** The full comparison, stored compact: verdict codes, skill indexes, overlap, transition. */
 export const comparePair: PairComputer = (a, b) => {
-  const c = comparePrepared(a.prepared, b.prepared);
-  return { data: JSON.stringify(c), version: c.h };
+  const c = comparePrepared(a.prepared as PreparedCareer, b.prepared as PreparedCareer);
+  return { data: compactJson(c), version: c.h };
 };
+
+/**
+ * JSON of the compact form without JSON.stringify (a third of the pair cost): its strings are
+ * verdict letters, base64url and hex, never needing escapes; any non-finite figure falls back.
+ */
+export function compactJson(c: CompactComparison): string {
+  const [t0, t1, t2, t3] = c.t;
+  if (!Number.isFinite(c.o + t0 + t1 + t2 + t3)) return JSON.stringify(c);
+  return `{"v":"${c.v}","o":${c.o},"s":"${c.s}","r":"${c.r}","t":[${t0},${t1},${t2},${t3}],"h":"${c.h}"}`;
+}
+
+/** A career marked for pair recomputation; `marked_at` as text (a JS Date would drop microseconds). */
+export interface PairMark {
+  career_id: number;
+  marked_at: string;
+}
 
 export interface PairsResult {
   dirtyCareers: number;
@@ -27,93 +39,104 @@ export interface PairsResult {
   aborted: boolean;
 }
 
+export interface PairWorkOptions {
+  compute?: PairComputer;
+  /** Pairs per write transaction (COPY + upsert). */
+  chunkSize?: number;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => Promise<void>;
+}
+
+export async function readPairMarks(sql: postgres.Sql): Promise<PairMark[]> {
+  return sql<PairMark[]>`select career_id, marked_at::text as marked_at from dirty_careers where stage = 'pairs' order by career_id`;
+}
+
 /**
- * Recomputes every pair that involves a career marked for pair recomputation, in chunks of
- * `chunkSize` pairs, each written in its own transaction (COPY into a staging table, then an
- * upsert that rewrites only pairs whose version changed). The marks are cleared at the end, so
- * a worker killed midway leaves them in place and the retry redoes the work; pairs already
- * written are then unchanged and cost no write.
+ * Recomputes every pair that involves a career marked for pair recomputation (all marks, or
+ * the `marks` given), in chunks each written in its own transaction (COPY into a staging table,
+ * then an upsert that rewrites only pairs whose version changed). The marks are cleared at the
+ * end, so a worker killed midway leaves them in place and the retry redoes the work; pairs
+ * already written are then unchanged and cost no write.
  */
-export async function recomputeDirtyPairs(
-  sql: postgres.Sql,
-  params: { compute?: PairComputer; chunkSize?: number; signal?: AbortSignal; onProgress?: (done: number, total: number) => Promise<void> } = {},
-): Promise<PairsResult> {
-  const compute = params.compute ?? comparePair;
-  const chunkSize = params.chunkSize ?? 20_000;
-  // marked_at travels as text: a JS Date would drop the microseconds and miss the mark.
-  const marks = await sql<{ career_id: number; marked_at: string }[]>`
-    select career_id, marked_at::text as marked_at from dirty_careers where stage = 'pairs'`;
+export async function recomputeDirtyPairs(sql: postgres.Sql, params: PairWorkOptions & { marks?: PairMark[] } = {}): Promise<PairsResult> {
+  const marks = params.marks ?? await readPairMarks(sql);
   if (marks.length === 0) return { dirtyCareers: 0, pairs: 0, written: 0, aborted: false };
-  const careers = await loadPairSides(sql);
+  const sides = await loadPairSides(sql);
   const dirty = new Set(marks.map((m) => m.career_id));
-  const n = careers.length;
-  const clean = n - careers.filter((c) => dirty.has(c.id)).length;
-  const total = (n * (n - 1)) / 2 - (clean * (clean - 1)) / 2;
+  const r = await computePairRange(sql, sides, { ...params, dirty });
+  if (r.aborted) return { dirtyCareers: dirty.size, ...r };
+  await clearPairMarks(sql, marks);
+  if (r.written > 0) await sql`select pg_notify('careerlens_changes', 'pairs')`;
+  return { dirtyCareers: dirty.size, ...r };
+}
+
+/** Pairs (i, j > i) with side i in the id range [fromId, toId) and i or j dirty (null = every career). */
+export function countRangePairs(ids: readonly number[], dirty: ReadonlySet<number> | null, fromId = -Infinity, toId = Infinity): number {
+  let suffixDirty = 0;
+  let total = 0;
+  for (let i = ids.length - 1; i >= 0; i--) {
+    const id = ids[i]!;
+    const after = ids.length - 1 - i;
+    if (id >= fromId && id < toId) total += !dirty || dirty.has(id) ? after : suffixDirty;
+    if (!dirty || dirty.has(id)) suffixDirty++;
+  }
+  return total;
+}
+
+/**
+ * Computes and writes the pairs whose lower side's id is in [fromId, toId) and that involve a
+ * dirty career (`dirty` null: every pair of the range). Idempotent: a second run writes nothing.
+ * The next chunk is computed while the previous one is written, so Node and Postgres work at once.
+ */
+export async function computePairRange(
+  sql: postgres.Sql,
+  sides: readonly PairSide[],
+  params: PairWorkOptions & { dirty: ReadonlySet<number> | null; fromId?: number; toId?: number },
+): Promise<{ pairs: number; written: number; aborted: boolean }> {
+  const compute = params.compute ?? comparePair;
+  const { dirty, fromId = -Infinity, toId = Infinity } = params;
+  const ids = sides.map((s) => s.id);
+  const total = countRangePairs(ids, dirty, fromId, toId);
+  const chunkSize = params.chunkSize ?? 20_000;
   let done = 0;
-  let written = 0;
-  let lines: string[] = [];
-  const flush = async () => {
-    if (lines.length === 0) return;
-    written += await writePairs(sql, lines);
-    done += lines.length;
-    lines = [];
-    await params.onProgress?.(done, total);
-    await yieldToLoop();
-  };
-  for (let i = 0; i < n; i++) {
-    const a = careers[i]!;
-    const aDirty = dirty.has(a.id);
-    for (let j = i + 1; j < n; j++) {
-      const b = careers[j]!;
-      if (!aDirty && !dirty.has(b.id)) continue;
-      const pair = compute(a, b);
-      lines.push(`${a.id}\t${b.id}\t${pair.data.replace(/\\/g, '\\\\')}\t${pair.version}\n`);
-      if (lines.length >= chunkSize) {
-        await flush();
-        if (params.signal?.aborted) return { dirtyCareers: dirty.size, pairs: done, written, aborted: true };
+  async function* chunks(): AsyncGenerator<PairChunk> {
+    let lines: PairLine[] = [];
+    let minA = Infinity;
+    let lastA = -Infinity;
+    for (let i = 0; i < sides.length; i++) {
+      const a = sides[i]!;
+      if (a.id < fromId || a.id >= toId) continue;
+      const aDirty = !dirty || dirty.has(a.id);
+      for (let j = i + 1; j < sides.length; j++) {
+        const b = sides[j]!;
+        if (!aDirty && !dirty!.has(b.id)) continue;
+        const pair = compute(a, b);
+        lines.push(`${a.id}\t${b.id}\t${a.seq}\t${b.seq}\t${pair.data.includes('\\') ? pair.data.replace(/\\/g, '\\\\') : pair.data}\t${pair.version}\n`);
+        if (minA === Infinity) minA = a.id;
+        lastA = a.id;
+        // Short slices keep the event loop turning, so the chunks being written keep flowing.
+        if (lines.length % 1_000 === 0) await yieldToLoop();
+        if (lines.length >= chunkSize) {
+          yield { lines, minA, maxA: a.id };
+          lines = [];
+          minA = Infinity;
+        }
       }
     }
+    if (lines.length) yield { lines, minA, maxA: lastA };
   }
-  await flush();
-  await clearMarks(sql, marks);
-  if (written > 0) await sql`select pg_notify('careerlens_changes', 'pairs')`;
-  return { dirtyCareers: dirty.size, pairs: done, written, aborted: false };
+  const seqs = { ids: sides.map((s) => s.id), seqs: sides.map((s) => s.seq) };
+  const r = await writePairChunks(sql, chunks(), seqs, {
+    signal: params.signal,
+    onChunk: async (n) => { done += n; await params.onProgress?.(done, total); },
+  });
+  return { pairs: done, written: r.written, aborted: r.aborted };
 }
 
-async function writePairs(sql: postgres.Sql, lines: string[]): Promise<number> {
-  return sql.begin(async (tx) => {
-    await tx`create temp table staged_pairs (a_id int, b_id int, data jsonb, version text) on commit drop`;
-    const copy = await tx`copy staged_pairs (a_id, b_id, data, version) from stdin`.writable();
-    await new Promise<void>((resolve, reject) => {
-      copy.on('error', reject);
-      copy.on('finish', resolve);
-      copy.end(lines.join(''));
-    });
-    const res = await tx`
-      insert into comparisons (a_id, b_id, data, version)
-      select a_id, b_id, data, version from staged_pairs
-      on conflict (a_id, b_id) do update set data = excluded.data, version = excluded.version,
-        seq = nextval('change_seq'), updated_at = now()
-      where comparisons.version <> excluded.version`;
-    return res.count;
-  }) as Promise<number>;
-}
-
-async function clearMarks(sql: postgres.Sql, marks: { career_id: number; marked_at: string }[]): Promise<void> {
-  // Marks set again while the pairs were computed (a newer marked_at) stay for the next job.
+/** Clears the given marks; marks set again meanwhile (a newer marked_at) stay for the next job. */
+export async function clearPairMarks(sql: postgres.Sql, marks: readonly PairMark[]): Promise<void> {
   await sql`
     delete from dirty_careers d
     using jsonb_to_recordset(${JSON.stringify(marks)}::jsonb) as m(career_id int, marked_at timestamptz)
     where d.stage = 'pairs' and d.career_id = m.career_id and d.marked_at <= m.marked_at`;
-}
-
-/** Every career with metrics, prepared once for all of its pairs (about 60 µs each). */
-export async function loadPairSides(sql: postgres.Sql): Promise<PairSide[]> {
-  const rows = await sql<{ id: number; slug: string; title: string; category: string; metrics: CareerMetrics; skills: SkillInput[] }[]>`
-    select c.id, c.slug, c.title, c.category, m.metrics, m.skills
-    from careers c join career_metrics m on m.career_id = c.id order by c.id`;
-  return rows.map((r) => ({
-    id: r.id,
-    prepared: prepareCareer({ career: { slug: r.slug, title: r.title, category: r.category }, metrics: r.metrics, skills: r.skills }),
-  }));
 }

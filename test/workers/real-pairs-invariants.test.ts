@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startIngestHarness, type IngestHarness } from '../ingest/harness.js';
+import { recomputeDirtyMetrics } from '../../src/workers/recompute-metrics.js';
+import { recomputeDirtyPairs } from '../../src/workers/recompute-pairs.js';
+import { buildComparison } from '../../src/api/comparison-view.js';
+import { checkComparisonInvariants } from '../../src/core/compare/index.js';
+import type { CareerWithMetrics, StoredComparison } from '../../src/db/queries/careers.js';
+import type { Comparison } from '../../src/core/compare/types.js';
+
+const CROSSWALK = '/data/onet-soc-2010-to-2019-crosswalk/2010_to_2019_Crosswalk.csv';
+/** Every SAMPLE-th stored pair is expanded and checked here; `npm run bench` checks all of them. */
+const SAMPLE = 5;
+
+/**
+ * The invariants over a real ingest: O*NET, OEWS, GPTs-are-GPTs, Felten (through the
+ * crosswalk), Dingel-Neiman and the seed's career pages; the pair worker code computes every
+ * pair; each stored pair (a deterministic fifth here, every one in the bench) is expanded the
+ * way the API does and checked, a sample in both orders.
+ */
+describe('comparison invariants over a real ingest', () => {
+  let h: IngestHarness;
+  beforeAll(async () => {
+    h = await startIngestHarness();
+    const u = h.server.url;
+    const defs = [
+      { id: 'onet', kind: 'onet-database' as const, url: `${u}/data/onet-29.2/` },
+      { id: 'oews', kind: 'oews-wages' as const, url: `${u}/data/bls-oews-national/national_May2021_dl.csv` },
+      { id: 'gpts', kind: 'ai-exposure' as const, url: `${u}/data/gpts-are-gpts-ai-exposure/occ_level.csv`, options: { method: 'gpts-are-gpts' } },
+      { id: 'felten', kind: 'ai-exposure' as const, url: `${u}/data/felten-aioe/AIOE_AppendixA_occupation.csv`, options: { method: 'felten-aioe', crosswalkUrl: `${u}${CROSSWALK}` } },
+      { id: 'telework', kind: 'telework' as const, url: `${u}/data/dingel-neiman-teleworkability/occupations_workathome.csv`, options: { crosswalkUrl: `${u}${CROSSWALK}` } },
+      { id: 'site', kind: 'career-pages' as const, url: `${u}/fixtures/career-pages/compare-table.html`, options: { pages: ['compare-table.html', 'profile-routing.html'] } },
+    ];
+    for (const d of defs) {
+      await h.define(d);
+      const out = await h.run(d.id);
+      expect(out.status, `${d.id}: ${out.error ?? ''}`).toBe('succeeded');
+    }
+    const sql = h.tdb.db.$client;
+    await sql`insert into dirty_careers (career_id, stage) select id, 'metrics' from careers on conflict do nothing`;
+    await recomputeDirtyMetrics(sql, { all: true });
+    await recomputeDirtyPairs(sql);
+  }, 240_000);
+  afterAll(async () => { await h?.close(); });
+
+  it('stores every pair once, and expands every sampled pair with zero violations', async () => {
+    const sql = h.tdb.db.$client;
+    const careers = await sql<CareerWithMetrics[]>`
+      select c.id, c.slug, c.onet_code as "onetCode", c.title, c.description, c.category, c.origin,
+        m.metrics, m.skills, m.version as "metricsVersion", m.computed_at::text as "computedAt"
+      from careers c join career_metrics m on m.career_id = c.id order by c.id`;
+    const n = careers.length;
+    expect(n).toBe(1018);
+    const [counts] = await sql<{ pairs: number; marks: number }[]>`
+      select (select count(*)::int from comparisons) as pairs, (select count(*)::int from dirty_careers) as marks`;
+    const { pairs, marks } = counts!;
+    expect(pairs).toBe((n * (n - 1)) / 2);
+    expect(marks).toBe(0);
+    const byId = new Map(careers.map((c) => [c.id, c]));
+    const violations: string[] = [];
+    let checked = 0;
+    const check = (c: Comparison, what: string) => {
+      checked++;
+      for (const v of checkComparisonInvariants(c)) if (violations.length < 20) violations.push(`${what}: ${v}`);
+    };
+    // Cursor through the table in primary-key order; every SAMPLE-th pair, and both orders of every 50th.
+    let k = 0;
+    await sql<StoredComparison[]>`select a_id as "aId", b_id as "bId", data, version, updated_at::text as "updatedAt" from comparisons order by a_id, b_id`
+      .cursor(5_000, async (rows) => {
+        for (const row of rows) {
+          if (k++ % SAMPLE !== 0) continue;
+          const a = byId.get(row.aId)!;
+          const b = byId.get(row.bId)!;
+          check(buildComparison(a, b, row), `${a.slug}/${b.slug}`);
+          if (k % (SAMPLE * 50) === 1) check(buildComparison(b, a, row), `${b.slug}/${a.slug}`);
+        }
+      });
+    expect(violations).toEqual([]);
+    expect(checked).toBeGreaterThan(pairs / SAMPLE);
+  }, 120_000);
+
+  it('the seed pair has none of the seed page’s errors', async () => {
+    const sql = h.tdb.db.$client;
+    const rows = await sql<CareerWithMetrics[]>`
+      select c.id, c.slug, c.onet_code as "onetCode", c.title, c.description, c.category, c.origin,
+        m.metrics, m.skills, m.version as "metricsVersion", m.computed_at::text as "computedAt"
+      from careers c join career_metrics m on m.career_id = c.id
+      where c.slug in ('ai-model-compression-engineer', 'ai-model-routing-engineer') order by c.slug`;
+    expect(rows.map((r) => r.slug)).toEqual(['ai-model-compression-engineer', 'ai-model-routing-engineer']);
+    const [a, b] = [rows[0]!, rows[1]!];
+    const [x, y] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
+    const [stored] = await sql<StoredComparison[]>`select a_id as "aId", b_id as "bId", data, version, updated_at::text as "updatedAt" from comparisons where a_id = ${x} and b_id = ${y}`;
+    for (const c of [buildComparison(a, b, stored!), buildComparison(b, a, stored!)]) {
+      expect(checkComparisonInvariants(c)).toEqual([]);
+      const text = [c.summary, ...c.chooseA, ...c.chooseB, c.conclusion].join('\n');
+      expect(text).not.toMatch(/\b0 skills overlap/);
+      expect(text).not.toMatch(/tied\)/);
+      expect(text).not.toMatch(/lower entry barrier/);
+      expect(c.verdicts.entryBarrier).toBe('tie');
+      expect(c.skills.related.some((r) => r.concepts.includes('benchmarking') || r.concepts.includes('latency'))).toBe(true);
+      expect(c.summary.startsWith(`${c.a.title} vs ${c.b.title}`)).toBe(true);
+    }
+  });
+});
