@@ -69,8 +69,9 @@ export function createApp(deps: ApiDeps, options: ApiOptions = {}) {
     c.set('log', log);
     c.set('deps', deps);
     const started = performance.now();
-    await next();
+    // Set before the handler answers, so the header goes out with the response as it is built.
     c.header('x-request-id', requestId);
+    await next();
     log.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
   const corsMw = cors({
@@ -80,22 +81,19 @@ export function createApp(deps: ApiDeps, options: ApiOptions = {}) {
     exposeHeaders: ['ETag', 'RateLimit', 'RateLimit-Policy', 'Retry-After', 'X-Request-Id'],
     maxAge: 86_400,
   });
-  app.use('/v1/*', corsMw);
-  app.use('/openapi.json', corsMw);
+  // Only cross-origin requests carry Origin; the others skip the CORS work.
+  const corsIfOrigin: typeof corsMw = (c, next) => (c.req.header('origin') ? corsMw(c, next) : next());
+  app.use('/v1/*', corsIfOrigin);
+  app.use('/openapi.json', corsIfOrigin);
   app.use('/v1/*', async (c, next) => {
     if (c.req.method === 'OPTIONS' || c.req.path.startsWith('/v1/ops')) return next();
     const client = await resolveKey(c, remoteAddress(c));
     if (client === 'invalid') return problem(c, 'unauthorized', 'unknown or revoked API key: send a valid key as "Authorization: Bearer <key>", or none for anonymous access');
     const { key, keyed } = client;
     const decision = await svc.limiter.take(key, keyed ? svc.policies.keyed : svc.policies.anonymous);
-    const headers = rateLimitHeaders(decision);
-    if (!decision.allowed) {
-      const res = problem(c, 'rate-limited', `over ${decision.policy.limit} requests per ${decision.policy.windowSec} s for this ${keyed ? 'key' : 'address'}; retry in ${decision.resetSec} s`);
-      for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
-      return res;
-    }
+    for (const [k, v] of Object.entries(rateLimitHeaders(decision))) c.header(k, v);
+    if (!decision.allowed) return problem(c, 'rate-limited', `over ${decision.policy.limit} requests per ${decision.policy.windowSec} s for this ${keyed ? 'key' : 'address'}; retry in ${decision.resetSec} s`);
     await next();
-    for (const [k, v] of Object.entries(headers)) c.res.headers.set(k, v);
   });
   const v1 = createV1();
   const openApiDocument = buildOpenApiDocument(v1);

@@ -80,7 +80,9 @@ export function watchChanges(sql: postgres.Sql, log: Logger, onChange: () => voi
   let checking: Promise<void> | undefined;
 
   const check = (): Promise<void> => {
-    checking ??= (async () => {
+    if (checking) return checking;
+    let run: Promise<void> | undefined = undefined;
+    run = (async () => {
       try {
         const [row] = await sql<{ seq: string | null }[]>`
           select greatest((select max(seq) from career_metrics), (select max(seq) from comparisons))::text as seq`;
@@ -93,10 +95,11 @@ export function watchChanges(sql: postgres.Sql, log: Logger, onChange: () => voi
       } catch (err) {
         if (!stopped) log.warn({ err: (err as Error).message }, 'change poll failed; retrying');
       } finally {
-        checking = undefined;
+        if (checking === run) checking = undefined;
       }
     })();
-    return checking;
+    checking = run;
+    return run;
   };
 
   void sql.listen(CHANGES_CHANNEL, () => {

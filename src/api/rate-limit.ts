@@ -61,19 +61,17 @@ export class RateLimiter {
 
   /** Adds every local count to the shared rows and reads back the totals. */
   flush(): Promise<void> {
-    this.flushing ??= (async () => {
-      try {
-        const nowSec = Date.now() / 1000;
-        for (const [id, c] of this.counters) if (c.windowStart + 3600 < nowSec) this.counters.delete(id);
-        const due = [...this.counters].filter(([, c]) => c.pending > 0);
-        if (due.length) await this.sync(due);
-      } catch (err) {
-        this.log.warn({ err: (err as Error).message }, 'rate-limit flush failed; will retry');
-      } finally {
-        this.flushing = undefined;
-      }
-    })();
-    return this.flushing;
+    if (this.flushing) return this.flushing;
+    const run = (async () => {
+      const nowSec = Date.now() / 1000;
+      for (const [id, c] of this.counters) if (c.windowStart + 3600 < nowSec) this.counters.delete(id);
+      const due = [...this.counters].filter(([, c]) => c.pending > 0);
+      if (due.length) await this.sync(due);
+    })().catch((err: Error) => {
+      this.log.warn({ err: err.message }, 'rate-limit flush failed; will retry');
+    }).finally(() => { if (this.flushing === run) this.flushing = undefined; });
+    this.flushing = run;
+    return run;
   }
 
   private async sync(entries: [string, Counter][]): Promise<void> {

@@ -117,6 +117,8 @@ describe('v1 compare, caching and changes', () => {
     const again = await app.request('/v1/compare/software-developers/chief-executives', { headers: { 'If-None-Match': etag } });
     expect(again.status).toBe(304);
     expect(again.headers.get('etag')).toBe(etag);
+    expect(again.headers.get('x-request-id')).toBeTruthy();
+    expect(ab.headers.get('ratelimit')).toMatch(/^"anonymous";r=\d+;t=\d+$/);
     const cors = await app.request('/v1/compare/software-developers/chief-executives', { headers: { Origin: 'https://example.org' } });
     expect(cors.headers.get('access-control-allow-origin')).toBe('*');
     expect(cors.headers.get('access-control-expose-headers')).toContain('ETag');
