@@ -72,7 +72,7 @@ export function createApp(deps: ApiDeps, options: ApiOptions = {}) {
     // Set before the handler answers, so the header goes out with the response as it is built.
     c.header('x-request-id', requestId);
     await next();
-    log.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
   const corsMw = cors({
     origin: '*',

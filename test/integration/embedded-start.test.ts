@@ -22,7 +22,7 @@ describe('embedded default mode', () => {
     const sourcesFile = writeSourcesFile([{ id: 'onet', kind: 'onet-database', url: `${server.url}/data/onet-29.2/` }]);
     env = {
       DATA_DIR: dataDir, SOURCES_FILE: sourcesFile, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()),
-      ALLOW_PRIVATE_NETWORKS: 'true', FETCH_HOST_DELAY_MS: '0', LOG_LEVEL: 'warn',
+      ALLOW_PRIVATE_NETWORKS: 'true', FETCH_HOST_DELAY_MS: '0', LOG_LEVEL: 'info',
     };
   });
 
@@ -42,11 +42,16 @@ describe('embedded default mode', () => {
   it('starts from nothing, fills itself from the sources, and keeps its data across a restart', { timeout: 180_000 }, async () => {
     proc = spawnCli(['start'], env);
     await ready();
-    expect((await fetch(`${base()}/`)).status).toBe(200);
+    const home = await fetch(`${base()}/`, { headers: { 'x-request-id': 'embedded-home-1' } });
+    expect(home.status).toBe(200);
+    expect(home.headers.get('x-request-id')).toBe('embedded-home-1');
     await waitFor('the first run to bring the careers in', async () => (await fetch(`${base()}/v1/careers/software-developers`)).status === 200, 60_000, 250);
     const fetchedBefore = server.requests.filter((r) => r.path.endsWith('Occupation Data.txt')).length;
     proc.child.kill('SIGTERM');
     expect(await proc.exited).toBe(0);
+    // Logs are JSON lines; each request's line carries its request id.
+    const logLines = proc.output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(logLines.find((l) => l.requestId === 'embedded-home-1')).toMatchObject({ method: 'GET', path: '/', status: 200 });
 
     proc = spawnCli(['start'], env);
     await ready();

@@ -65,6 +65,15 @@ describe.each<Backend>(['redis', 'postgres'])('thin slice on the %s queue backen
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<h1>Software Developers vs Chief Executives</h1>');
 
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', migrations: 'ok', queue: 'ok' } });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/careerlens_queue_jobs\{queue="careers",state="completed"\} [1-9]/);
+    expect(metrics).toMatch(/careerlens_jobs_total\{queue="comparisons",outcome="completed"\} [1-9]/);
+    expect(metrics).toContain('careerlens_job_duration_seconds_bucket{le="0.05",queue="ingest",outcome="completed"}');
+
     const missing = await fetch(`${base}/v1/careers/software-developper`);
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toContain('application/problem+json');
