@@ -156,6 +156,8 @@ async function buildContext(
       stats.fetched = (stats.fetched ?? 0) + 1;
       stats.bytes = (stats.bytes ?? 0) + res.body.length;
       const rawDocumentId = await archiveDocument(sql, source.id, url, res.body, res.hash, res.contentType);
+      const name = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? url);
+      await params.onProgress?.(Math.min(35, 5 * (stats.fetched ?? 1)), `fetched ${name} (${res.body.length} bytes)`);
       documents.push({ url, sha256: res.hash, etag: res.etag, lastModified: res.lastModified, rawDocumentId });
       return { url, body: res.body, sha256: res.hash, changed: true, contentType: res.contentType };
     },
