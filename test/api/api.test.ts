@@ -9,6 +9,7 @@ import { apiServices } from '../../src/api/routes/services.js';
 import { seedRealData, type Seeded } from './seed.js';
 import { waitFor } from '../helpers/runtime.js';
 import { createApiKey } from '../../src/db/queries/keys.js';
+import { loadMostCompared } from '../../src/db/queries/changes.js';
 
 let seeded: Seeded;
 let app: ReturnType<typeof createApp>;
@@ -119,6 +120,11 @@ describe('v1 compare, caching and changes', () => {
     expect(again.headers.get('etag')).toBe(etag);
     expect(again.headers.get('x-request-id')).toBeTruthy();
     expect(ab.headers.get('ratelimit')).toMatch(/^"anonymous";r=\d+;t=\d+$/);
+    // Compare requests are counted (either order is one pair) for the overview's "most compared".
+    await apiServices(deps).flushCounts();
+    const top = await loadMostCompared(deps.db, 1);
+    expect(top[0]).toMatchObject({ a: 'chief-executives', b: 'software-developers' });
+    expect(top[0]!.count).toBe(3); // ab, ba and the revalidation
     const cors = await app.request('/v1/compare/software-developers/chief-executives', { headers: { Origin: 'https://example.org' } });
     expect(cors.headers.get('access-control-allow-origin')).toBe('*');
     expect(cors.headers.get('access-control-expose-headers')).toContain('ETag');
@@ -183,6 +189,13 @@ describe('OpenAPI', () => {
         const res = await app.request(concrete);
         expect(res.status, concrete).toBe(200);
       }
+    }
+    // Every $ref resolves inside the document.
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const r of refs) expect(doc.components.schemas, r).toHaveProperty([r]);
+    for (const item of Object.values(doc.paths)) for (const op of Object.values(item)) {
+      for (const param of (op as { parameters?: { in: string; name: string; required?: boolean }[] }).parameters ?? []) if (param.in === 'path') expect(param.required).toBe(true);
     }
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Comparison', 'CareerList', 'CareerProfile', 'Problem', 'Changes']));
     const docs = await app.request('/docs');

@@ -28,6 +28,8 @@ export interface ApiServices {
   /** A career with its metrics by slug or code, memoized until the next change (about a thousand careers). */
   career(slugOrCode: string): Promise<CareerWithMetrics | undefined>;
   countCompare(a: string, b: string): void;
+  /** Writes the compare counts gathered so far (done every 5 s and on stop). */
+  flushCounts(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -44,11 +46,16 @@ export function apiServices(deps: ApiDeps, options: ApiOptions = {}): ApiService
   const watcher = options.watchChanges === false ? undefined : watchChanges(deps.db.$client, deps.log, invalidate, options.changePollMs ?? 1_000);
   const limiter = new RateLimiter(deps.db.$client, deps.log);
   const compareCounts = new Map<string, number>();
-  const flushCounts = async () => {
-    if (compareCounts.size === 0) return;
-    const batch = new Map(compareCounts);
-    compareCounts.clear();
-    await addCompareCounts(deps.db, batch).catch((err: Error) => deps.log.warn({ err: err.message }, 'compare counts not saved'));
+  // Flushes run one after another, so a caller awaiting one sees every earlier count written.
+  let countsWritten = Promise.resolve();
+  const flushCounts = () => {
+    countsWritten = countsWritten.then(async () => {
+      if (compareCounts.size === 0) return;
+      const batch = new Map(compareCounts);
+      compareCounts.clear();
+      await addCompareCounts(deps.db, batch).catch((err: Error) => deps.log.warn({ err: err.message }, 'compare counts not saved'));
+    });
+    return countsWritten;
   };
   const timer = setInterval(() => { void flushCounts(); }, 5_000);
   timer.unref();
@@ -83,6 +90,7 @@ export function apiServices(deps: ApiDeps, options: ApiOptions = {}): ApiService
       const key = a < b ? `${a}|${b}` : `${b}|${a}`;
       compareCounts.set(key, (compareCounts.get(key) ?? 0) + 1);
     },
+    flushCounts,
     async stop() {
       clearInterval(timer);
       await watcher?.stop();
