@@ -158,8 +158,14 @@ export const webRoutes = new Hono<AppEnv>()
   .get('/trends', (c) => page(c, async () => {
     const deps = c.get('deps');
     const p = trendParams(c);
-    const chosen = await chosenCareers(c);
     const index = await apiServices(deps).searchIndex();
+    let chosen = await chosenCareers(c);
+    if (chosen.length === 0) {
+      // Nothing chosen yet: start from the most compared pair, so the page shows something useful.
+      const [top] = await loadMostCompared(deps.db, 1);
+      chosen = [top?.a, top?.b].map((s) => (s ? index.bySlug.get(s) : undefined)).filter((r) => r !== undefined)
+        .map((r) => ({ id: r.id, slug: r.slug, title: r.title }));
+    }
     const cs = chosen.map((k) => `&c=${encodeURIComponent(k.slug)}`).join('');
     const [salary, demand, movers] = await Promise.all([
       trendChart(c, chosen, 'salaryMedian', { to: p.toEnd }), trendChart(c, chosen, 'demandScore', { to: p.toEnd }),
