@@ -44,7 +44,7 @@ export const careerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     method: 'get', path: '/careers', tags: ['careers'], summary: 'Search and list careers',
     description: 'Typo-tolerant search by title and alias, filtered by category, paginated by an opaque cursor.',
     request: { query: CareerListQuerySchema },
-    responses: { 200: json(CareerListSchema, 'A page of careers'), ...errorResponses(400, 429) },
+    responses: { 200: json(CareerListSchema, 'A page of careers'), ...errorResponses(400, 401, 429) },
   }), async (c) => {
     const { q = '', category, cursor, limit = 20 } = c.req.valid('query');
     const offset = decodeCursor(cursor);
@@ -63,7 +63,7 @@ export const careerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     method: 'get', path: '/careers/{slug}', tags: ['careers'], summary: 'A career profile',
     description: 'Every metric with its source, period and method (or why it is missing), the skills and aliases. Also found by O*NET-SOC code.',
     request: { params: slugParam },
-    responses: { 200: json(CareerProfileSchema, 'The career'), ...errorResponses(400, 404, 429) },
+    responses: { 200: json(CareerProfileSchema, 'The career'), ...errorResponses(400, 401, 404, 429) },
   }), async (c) => {
     const { slug } = c.req.valid('param');
     const deps = c.get('deps');
@@ -85,7 +85,7 @@ export const careerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     method: 'get', path: '/careers/{slug}/trends', tags: ['careers'], summary: 'A metric over time',
     description: 'Values of one metric from the career\'s metrics history, oldest first, each with its source and period.',
     request: { params: slugParam, query: TrendQuerySchema },
-    responses: { 200: json(TrendSchema, 'The time series'), ...errorResponses(400, 404, 429) },
+    responses: { 200: json(TrendSchema, 'The time series'), ...errorResponses(400, 401, 404, 429) },
   }), async (c) => {
     const { slug } = c.req.valid('param');
     const { metric = 'salaryMedian', from, to } = c.req.valid('query');
@@ -101,7 +101,7 @@ export const careerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     method: 'get', path: '/careers/{slug}/similar', tags: ['careers'], summary: 'Nearest careers by skills',
     description: 'Ranked by the skill overlap of the precomputed comparisons; by shared category while no overlap is known.',
     request: { params: slugParam, query: SimilarQuerySchema },
-    responses: { 200: json(SimilarSchema, 'Similar careers'), ...errorResponses(400, 404, 429) },
+    responses: { 200: json(SimilarSchema, 'Similar careers'), ...errorResponses(400, 401, 404, 429) },
   }), async (c) => {
     const { slug } = c.req.valid('param');
     const { limit = 10 } = c.req.valid('query');
@@ -118,7 +118,7 @@ export const compareRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     method: 'get', path: '/compare/{a}/{b}', tags: ['compare'], summary: 'The precomputed comparison of two careers',
     description: 'Either order: the same pair, sides in the order asked. The version (and the ETag\'s core) is the same in both orders.',
     request: { params: z.object({ a: SlugSchema, b: SlugSchema }) },
-    responses: { 200: json(ComparisonSchema, 'The comparison'), ...errorResponses(400, 404, 429) },
+    responses: { 200: json(ComparisonSchema, 'The comparison'), ...errorResponses(400, 401, 404, 429, 503) },
   }), async (c) => {
     const { a, b } = c.req.valid('param');
     const deps = c.get('deps');
@@ -137,5 +137,13 @@ export async function loadComparison(deps: ApiDeps, aSlug: string, bSlug: string
   if (a.id === b.id) throw new ApiError('invalid-request', 'compare two different careers');
   const stored = await getStoredComparison(deps.db, a.id, b.id);
   if (!stored) throw new ApiError('not-found', `the comparison of "${a.slug}" and "${b.slug}" is not computed yet; it is queued with their next recompute`);
-  return buildComparison(a, b, stored);
+  try {
+    return buildComparison(a, b, stored);
+  } catch (err) {
+    // Between a career's new metrics and its pairs' recompute, a stored pair can lag its careers' skills.
+    if (err instanceof Error && /^stale comparison/.test(err.message)) {
+      throw new ApiError('not-ready', `the comparison of "${a.slug}" and "${b.slug}" is being recomputed; retry in a few seconds`);
+    }
+    throw err;
+  }
 }

@@ -11,7 +11,7 @@ export const changeRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     description: 'Careers (metrics) and pairs whose content changed after `since`, oldest first, each with its new version. '
       + 'Start without `since`; keep `nextCursor` (or `latest` when there is nothing newer) for the next call.',
     request: { query: ChangesQuerySchema },
-    responses: { 200: { content: { 'application/json': { schema: ChangesSchema } }, description: 'A page of changes' }, ...errorResponses(400, 429) },
+    responses: { 200: { content: { 'application/json': { schema: ChangesSchema } }, description: 'A page of changes' }, ...errorResponses(400, 401, 429) },
   }), async (c) => {
     const { since = '0', limit = 500 } = c.req.valid('query');
     const { db } = c.get('deps');

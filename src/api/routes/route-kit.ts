@@ -3,10 +3,10 @@ import type { ZodError } from 'zod';
 import { ProblemSchema } from '../openapi-schemas.js';
 import { errorCodes, problem, type ErrorCode } from '../errors.js';
 
-const codeOfStatus: Record<number, ErrorCode> = { 400: 'invalid-request', 404: 'not-found', 429: 'rate-limited', 401: 'unauthorized' };
+const codeOfStatus: Record<number, ErrorCode> = { 400: 'invalid-request', 404: 'not-found', 429: 'rate-limited', 401: 'unauthorized', 503: 'not-ready' };
 
 /** The problem+json responses a route can give, for its OpenAPI description. */
-export function errorResponses(...statuses: (400 | 401 | 404 | 429)[]) {
+export function errorResponses(...statuses: (400 | 401 | 404 | 429 | 503)[]) {
   return Object.fromEntries(statuses.map((s) => [s, {
     description: errorCodes[codeOfStatus[s]!].title,
     content: { 'application/problem+json': { schema: ProblemSchema } },
