@@ -14,7 +14,7 @@ function FigureCell(props: { fig: ShownFigure<unknown>; text: (v: never) => stri
   return (
     <td class={props.better ? 'better' : undefined}>
       <span class="val">{props.text(fig.value as never)}</span>
-      {props.better ? <span class="badge" aria-label="better">▲</span> : null}
+      {props.better ? <span class="badge"><span aria-hidden="true">▲</span><span class="sr"> (better)</span></span> : null}
       {src ? <small class="prov">{src.source}{src.period ? `, ${src.period}` : ''}{src.estimatedFrom ? ` (estimated from ${src.estimatedFrom})` : ''}</small> : null}
     </td>
   );
