@@ -3,12 +3,21 @@
  * tests use (BENCH_ADMIN_DATABASE_URL, default postgres://127.0.0.1:5432/postgres).
  */
 import { benchApi } from './api-bench.js';
+import { benchWorkers, printFigures } from './workers.js';
 
 const adminUrl = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://127.0.0.1:5432/postgres';
 
+/** BENCH_ONLY=api|workers runs one section. */
+const only = process.env.BENCH_ONLY;
+
 async function main() {
-  const api = await benchApi({ adminUrl });
-  console.log(`api: warm ${api.warmRatio.toFixed(2)}×, cold ${api.coldRatio.toFixed(2)}×`);
+  if (!only || only === 'api') {
+    const api = await benchApi({ adminUrl });
+    console.log(`api: warm ${api.warmRatio.toFixed(2)}×, cold ${api.coldRatio.toFixed(2)}×`);
+  }
+  if (!only || only === 'workers') {
+    printFigures('workers (issue 4)', await benchWorkers({ adminUrl, redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' }));
+  }
 }
 
 main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
