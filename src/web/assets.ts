@@ -66,7 +66,7 @@ export const chartsJs = `
     const d = JSON.parse(el.dataset.chart);
     const opts = {
       width: Math.max(320, el.clientWidth || 640), height: 240,
-      series: [{}, ...d.series.map((s, i) => ({ label: s.label, stroke: colors[i % colors.length], width: 2, points: { show: true, size: 6 } }))],
+      series: [{}, ...d.series.map((s, i) => ({ label: s.label, stroke: colors[i % colors.length], width: 2, spanGaps: true, points: { show: true, size: 6 } }))],
       axes: [{}, { label: d.unit, size: 70 }],
     };
     new uPlot(opts, [d.x, ...d.series.map((s) => s.values)], el);

@@ -70,6 +70,7 @@ async function chosenCareers(c: Context<AppEnv>) {
   const out: { id: number; slug: string; title: string }[] = [];
   for (const raw of c.req.queries('c')?.slice(0, 8) ?? []) {
     const t = cleanText(raw);
+    if (!t) continue;
     const row = index.bySlug.get(t) ?? index.search(t)[0]?.row;
     if (row && !out.some((o) => o.id === row.id)) out.push({ id: row.id, slug: row.slug, title: row.title });
   }
