@@ -22,8 +22,9 @@ export interface SearchHit {
   score: number;
 }
 
-/** Score under which a name is not a match: about half the query's trigrams must be found. */
-const MIN_SCORE = 0.45;
+/** At least half the query's trigrams must be in a name, and its score this high. */
+const MIN_CONTAINMENT = 0.5;
+const MIN_SCORE = 0.4;
 
 /**
  * A typo-tolerant index over career titles and aliases, built in memory from one query
@@ -34,6 +35,7 @@ const MIN_SCORE = 0.45;
 export class CareerSearchIndex {
   private names: { norm: string; text: string; row: number; grams: number }[] = [];
   private postings = new Map<string, number[]>();
+  private counts: Int32Array | undefined;
   readonly categories: string[];
   readonly bySlug = new Map<string, SearchRow>();
 
@@ -65,19 +67,29 @@ export class CareerSearchIndex {
     const nq = normalizeForSearch(q);
     if (!nq) return this.rows.filter(inCategory).map((row) => ({ row, matched: row.title, score: 1 }));
     const qGrams = trigrams(nq);
-    const common = new Map<number, number>();
-    for (const g of qGrams) for (const id of this.postings.get(g) ?? []) common.set(id, (common.get(id) ?? 0) + 1);
+    // Common-trigram counts per name, in a reused array (a query touches thousands of names).
+    const counts = (this.counts ??= new Int32Array(this.names.length));
+    const touched: number[] = [];
+    for (const g of qGrams) {
+      for (const id of this.postings.get(g) ?? []) {
+        if (counts[id] === 0) touched.push(id);
+        counts[id]!++;
+      }
+    }
     const best = new Map<number, SearchHit>();
-    for (const [id, n] of common) {
+    for (const id of touched) {
+      const n = counts[id]!;
+      counts[id] = 0;
       const name = this.names[id]!;
       const row = this.rows[name.row]!;
-      if (!inCategory(row)) continue;
-      const similarity = n / (qGrams.size + name.grams - n);
       const containment = n / qGrams.size;
-      let score = Math.max(similarity, containment * 0.9);
+      if (containment < MIN_CONTAINMENT || !inCategory(row)) continue;
+      const similarity = n / (qGrams.size + name.grams - n);
+      // How much of the query the name holds, and how much of the name is the query.
+      let score = 0.55 * containment + 0.45 * similarity;
       if (name.norm === nq) score = 1;
-      else if (name.norm.startsWith(nq)) score = Math.max(score, 0.97);
-      else if (name.norm.includes(nq)) score = Math.max(score, 0.93);
+      else if (name.norm.startsWith(nq)) score = Math.max(score, 0.85 + 0.1 * similarity);
+      else if (name.norm.includes(nq)) score = Math.max(score, 0.8 + 0.1 * similarity);
       if (score < MIN_SCORE) continue;
       // Titles rank above aliases at equal score.
       if (name.text !== row.title) score *= 0.98;

@@ -45,6 +45,10 @@ describe('v1 careers', () => {
   it('searches by title with typos, filters by category, pages with a cursor', async () => {
     const typo = await valid(await app.request('/v1/careers?q=sofware%20developr'), CareerListSchema);
     expect(typo.items[0]?.slug).toBe('software-developers');
+    for (const [q, slug] of [['registred nurse', 'registered-nurses'], ['data scientst', 'data-scientists'], ['ceo', 'chief-executives'], ['softwar engneer', 'software-developers']]) {
+      const r = await valid(await app.request(`/v1/careers?q=${encodeURIComponent(q!)}&limit=3`), CareerListSchema);
+      expect(r.items[0]?.slug, q).toBe(slug);
+    }
     const cat = typo.items[0]!.category;
     const all = await valid(await app.request(`/v1/careers?category=${encodeURIComponent(cat)}&limit=5`), CareerListSchema);
     expect(all.items).toHaveLength(5);
