@@ -46,6 +46,13 @@ describe('embedded default mode', () => {
     expect(home.status).toBe(200);
     expect(home.headers.get('x-request-id')).toBe('embedded-home-1');
     await waitFor('the first run to bring the careers in', async () => (await fetch(`${base()}/v1/careers/software-developers`)).status === 200, 60_000, 250);
+    // The CLI beside the running instance joins its database; it never starts a second server.
+    const cli = spawnCli(['sources', 'list'], { ...env, LOG_LEVEL: 'info' });
+    expect(await cli.exited).toBe(0);
+    expect(cli.output()).toMatch(/^onet\s+onet-database\s+enabled/m);
+    expect(cli.output()).toContain('joining the embedded PostgreSQL already running on this data folder');
+    expect(cli.output()).not.toContain('embedded PostgreSQL started');
+    expect((await fetch(`${base()}/readyz`)).status).toBe(200);
     const fetchedBefore = server.requests.filter((r) => r.path.endsWith('Occupation Data.txt')).length;
     proc.child.kill('SIGTERM');
     expect(await proc.exited).toBe(0);
