@@ -9,8 +9,8 @@ import type {
   AiExposureFact, DeclaredFact, EducationFact, JobZoneFact, PostingsFact, SalarySurveyFact, TechSkillsFact, TeleworkFact, WagesFact,
 } from '../ingest/fact-keys.js';
 
-interface FactRow { career_id: number; source_id: string; kind: string; key: string; period: string; value: unknown; updated_at: string }
-interface CareerRow { id: number; slug: string; title: string; category: string; origin: 'onet' | 'career-page'; onet_code: string | null }
+export interface FactRow { career_id: number; source_id: string; kind: string; key: string; period: string; value: unknown; updated_at: string }
+export interface CareerRow { id: number; slug: string; title: string; category: string; origin: 'onet' | 'career-page'; onet_code: string | null }
 
 /** The name shown for a source: the publisher and dataset, never an internal id alone. */
 const SOURCE_LABELS: Record<string, string> = {
@@ -31,24 +31,54 @@ export interface CareerBundle {
   skills: SkillInput[];
 }
 
+/** Careers in id order, as the assembly reads them. */
+export async function readCareers(sql: postgres.Sql | postgres.TransactionSql): Promise<CareerRow[]> {
+  return sql<CareerRow[]>`select id, slug, title, category, origin, onet_code from careers order by id`;
+}
+
+/**
+ * Facts of the given careers (null: every career), in a fixed order (career, source, key,
+ * period): the assembled lists and the skill taxonomy then never depend on heap order.
+ */
+export async function readFacts(sql: postgres.Sql | postgres.TransactionSql, careerIds: readonly number[] | null): Promise<FactRow[]> {
+  return sql<FactRow[]>`
+    select f.career_id, f.source_id, s.kind, f.key, f.period, f.value, f.updated_at::text as updated_at
+    from facts f join sources s on s.id = f.source_id
+    where ${careerIds === null ? sql`true` : sql`f.career_id = any(${careerIds as number[]}::int[])`}
+    order by f.career_id, f.source_id, f.key, f.period`;
+}
+
+/** Groups fact rows by career, keeping their order. */
+export function groupFacts(rows: readonly FactRow[]): Map<number, FactRow[]> {
+  const byCareer = new Map<number, FactRow[]>();
+  for (const r of rows) {
+    const list = byCareer.get(r.career_id);
+    if (list) list.push(r);
+    else byCareer.set(r.career_id, [r]);
+  }
+  return byCareer;
+}
+
+/** The canonical-skill lookup built from every career's O*NET technology skills (memoized per label). */
+export function skillKeysOf(rows: readonly FactRow[]): (label: string) => string[] {
+  return memoKey(buildSkillTaxonomy(rows.filter((r) => r.key === 'tech-skills').flatMap((r) => (r.value as TechSkillsFact).map((t) => ({
+    example: t.example, commodityTitle: t.commodityTitle, hot: t.hot, inDemand: t.inDemand,
+  })))));
+}
+
 /**
  * Reads every career and fact and turns them into the inputs of the pure metric and
  * comparison code: CareerFacts (with provenance on each observation) and canonical skills.
+ * `bundle-cache.ts` does the same incrementally.
  */
 export async function loadCareerBundles(sql: postgres.Sql | postgres.TransactionSql): Promise<Map<number, CareerBundle>> {
-  const careers = await sql<CareerRow[]>`select id, slug, title, category, origin, onet_code from careers order by id`;
-  const rows = await sql<FactRow[]>`
-    select f.career_id, f.source_id, s.kind, f.key, f.period, f.value, f.updated_at::text as updated_at
-    from facts f join sources s on s.id = f.source_id`;
-  const byCareer = new Map<number, FactRow[]>();
-  for (const r of rows) byCareer.set(r.career_id, [...(byCareer.get(r.career_id) ?? []), r]);
-  const taxonomy = buildSkillTaxonomy(rows.filter((r) => r.key === 'tech-skills').flatMap((r) => (r.value as TechSkillsFact).map((t) => ({
-    example: t.example, commodityTitle: t.commodityTitle, hot: t.hot, inDemand: t.inDemand,
-  }))));
-  const keyOf = memoKey(taxonomy);
+  const careers = await readCareers(sql);
+  const rows = await readFacts(sql, null);
+  const byCareer = groupFacts(rows);
+  const keyOf = skillKeysOf(rows);
   const bundles = new Map<number, CareerBundle>();
   for (const c of careers) bundles.set(c.id, assembleCareer(c, byCareer.get(c.id) ?? [], keyOf));
-  await attachEstimates(sql, careers, bundles);
+  attachEstimates(bundles, await closestOnetCareers(sql, careers));
   return bundles;
 }
 
@@ -64,7 +94,8 @@ function memoKey(taxonomy: SkillTaxonomy): (label: string) => string[] {
   };
 }
 
-function assembleCareer(c: CareerRow, rows: FactRow[], keyOf: (label: string) => string[]): CareerBundle {
+/** One career's CareerFacts and skills from its fact rows (in `readFacts` order). */
+export function assembleCareer(c: CareerRow, rows: FactRow[], keyOf: (label: string) => string[]): CareerBundle {
   const facts: CareerFacts = {
     id: String(c.id), slug: c.slug, title: c.title, category: c.category, origin: c.origin, onetCode: c.onet_code,
     asOf: rows.reduce<string | null>((m, r) => (m === null || r.updated_at > m ? r.updated_at : m), null)?.slice(0, 10) ?? null,
@@ -149,10 +180,14 @@ function preparationOf(zone: JobZoneFact | null, edu: { row: FactRow; value: Edu
   };
 }
 
-/** Career-page careers borrow missing figures from their closest O*NET occupation by title. */
-async function attachEstimates(sql: postgres.Sql | postgres.TransactionSql, careers: CareerRow[], bundles: Map<number, CareerBundle>): Promise<void> {
+/**
+ * Career-page careers borrow missing figures from their closest O*NET occupation by title:
+ * page career id → O*NET career id (pages without a close enough occupation are left out).
+ */
+export async function closestOnetCareers(sql: postgres.Sql | postgres.TransactionSql, careers: readonly CareerRow[]): Promise<Map<number, number>> {
+  const closest = new Map<number, number>();
   const pages = careers.filter((c) => c.origin === 'career-page');
-  if (pages.length === 0) return;
+  if (pages.length === 0) return closest;
   const aliases = await sql<{ career_id: number; alias: string }[]>`
     select a.career_id, a.alias from career_aliases a join careers c on c.id = a.career_id where c.origin = 'onet'`;
   const byCareer = new Map<number, string[]>();
@@ -160,8 +195,19 @@ async function attachEstimates(sql: postgres.Sql | postgres.TransactionSql, care
   const matcher = buildTitleMatcher(careers.filter((c) => c.origin === 'onet').map((c) => ({ id: String(c.id), title: c.title, aliases: byCareer.get(c.id) ?? [] })));
   for (const c of pages) {
     const m = matcher.match(c.title);
-    const best = m.matched ? { id: m.careerId } : m.candidates[0] && m.candidates[0].confidence >= 0.5 ? { id: m.candidates[0].careerId } : null;
-    const closest = best ? bundles.get(Number(best.id)) : undefined;
-    if (closest) bundles.get(c.id)!.facts.estimatedFrom = closest.facts;
+    const best = m.matched ? m.careerId : m.candidates[0] && m.candidates[0].confidence >= 0.5 ? m.candidates[0].careerId : null;
+    if (best !== null) closest.set(c.id, Number(best));
+  }
+  return closest;
+}
+
+/** Points each page career's `estimatedFrom` at its closest occupation's current facts (or at none). */
+export function attachEstimates(bundles: ReadonlyMap<number, CareerBundle>, closest: ReadonlyMap<number, number>): void {
+  for (const [id, b] of bundles) {
+    if (b.facts.origin !== 'career-page') continue;
+    const onetId = closest.get(id);
+    const from = onetId === undefined ? undefined : bundles.get(onetId);
+    if (from) b.facts.estimatedFrom = from.facts;
+    else delete b.facts.estimatedFrom;
   }
 }

@@ -11,11 +11,13 @@ export interface PairSide {
   prepared: PreparedCareer;
 }
 
-/** Every career with metrics, in id order, prepared once for all of its pairs (about 60 µs each). */
-export async function loadPairSides(sql: postgres.Sql): Promise<PairSide[]> {
+/** Every career with metrics (or those of `ids`), in id order, prepared once for all of its pairs (about 60 µs each). */
+export async function loadPairSides(sql: postgres.Sql, ids?: readonly number[]): Promise<PairSide[]> {
   const rows = await sql<{ id: number; seq: string; slug: string; title: string; category: string; metrics: CareerMetrics; skills: SkillInput[] }[]>`
     select c.id, m.seq, c.slug, c.title, c.category, m.metrics, m.skills
-    from careers c join career_metrics m on m.career_id = c.id order by c.id`;
+    from careers c join career_metrics m on m.career_id = c.id
+    where ${ids ? sql`c.id = any(${ids as number[]}::int[])` : sql`true`}
+    order by c.id`;
   return rows.map((r) => ({
     id: r.id,
     seq: Number(r.seq),
@@ -23,20 +25,25 @@ export async function loadPairSides(sql: postgres.Sql): Promise<PairSide[]> {
   }));
 }
 
-const cache = new WeakMap<postgres.Sql, { key: string; sides: Promise<PairSide[]> }>();
+const cache = new WeakMap<postgres.Sql, Promise<PairSide[]>>();
 
 /**
- * `loadPairSides`, reused while no career's metrics changed: the child jobs of one large
- * recompute each need every career, and reading and preparing them costs about 0.4 s.
- * The key (count and sum of metrics seqs, which only grow) changes with any write or delete.
+ * `loadPairSides`, reading and preparing again only careers whose metrics seq changed since
+ * the last call in this process (reading and preparing all costs about 0.2-0.4 s, most of a
+ * one-career event's budget; the child jobs of a large recompute each need every career). A
+ * side's seq and content come from the same row, so a side is never newer or older than its seq.
+ * Calls are serialized, each starting from the previous one's result.
  */
 export async function loadPairSidesCached(sql: postgres.Sql): Promise<PairSide[]> {
-  const [k] = await sql<{ key: string }[]>`
-    select count(*)::text || ':' || coalesce(sum(m.seq), 0)::text as key from careers c join career_metrics m on m.career_id = c.id`;
-  const hit = cache.get(sql);
-  if (hit && hit.key === k!.key) return hit.sides;
-  const sides = loadPairSides(sql);
-  cache.set(sql, { key: k!.key, sides });
-  sides.catch(() => cache.delete(sql));
-  return sides;
+  const previous = cache.get(sql);
+  const next = (async () => {
+    const known = new Map(((await previous?.catch(() => null)) ?? []).map((s) => [s.id, s]));
+    const heads = await sql<{ id: number; seq: string }[]>`
+      select c.id, m.seq from careers c join career_metrics m on m.career_id = c.id order by c.id`;
+    const due = heads.filter((h) => known.get(h.id)?.seq !== Number(h.seq)).map((h) => h.id);
+    const fresh = new Map(due.length === 0 ? [] : (await loadPairSides(sql, due)).map((s) => [s.id, s]));
+    return heads.map((h) => fresh.get(h.id) ?? known.get(h.id)).filter((s): s is PairSide => s !== undefined);
+  })();
+  cache.set(sql, next);
+  return next;
 }

@@ -1,8 +1,13 @@
+import { createHash } from 'node:crypto';
 import type postgres from 'postgres';
-import { contentHash } from '../core/stable-hash.js';
-import { computeCareerMetrics, computePopulationStats } from '../core/metrics/index.js';
+import { stableStringify } from '../core/stable-hash.js';
+import { computeCareerMetrics, computePopulationStats, type PopulationStats } from '../core/metrics/index.js';
+import type { CareerFacts } from '../core/metrics/facts.js';
+import type { CareerMetrics } from '../core/metrics/types.js';
+import type { SkillInput } from '../core/compare/types.js';
 import { rowsOf } from '../db/bulk.js';
-import { loadCareerBundles } from './assemble-facts.js';
+import type { CareerBundle } from './assemble-facts.js';
+import { loadCareerBundlesCached, type BundleCache } from './bundle-cache.js';
 
 export interface MetricsResult {
   /** Marks consumed (careers whose facts changed). */
@@ -11,26 +16,84 @@ export interface MetricsResult {
   changedCareerIds: number[];
 }
 
+/** A career's metrics as last computed by this process, with what they were computed from. */
+interface ComputedCareer {
+  facts: CareerFacts;
+  from: CareerFacts | undefined;
+  skills: SkillInput[];
+  /** Stable JSON of the skills (the bulk of the version's input). */
+  skillsJson: string;
+  metrics: CareerMetrics;
+  version: string;
+}
+
+/** What a worker process keeps between recomputes (per database client). */
+interface MetricsCache {
+  bundles: BundleCache | null;
+  population: string;
+  computed: Map<number, ComputedCareer>;
+}
+const caches = new WeakMap<postgres.Sql, MetricsCache>();
+
+/** Everything the percentiles read, as text: equal text = every career's percentiles unchanged. */
+function populationKey(p: PopulationStats): string {
+  const parts: string[] = [String(p.careers)];
+  for (const [name, values] of [...Object.entries(p.signals), ...Object.entries(p.exposureScores)]) parts.push(`${name}:${Array.from(values).join(',')}`);
+  return parts.join('\n');
+}
+
+/** `contentHash({ identity, metrics, skills })` with the skills' stable JSON already made. */
+export function metricsVersion(identity: { slug: string; title: string; category: string | null }, metrics: CareerMetrics, skillsJson: string): string {
+  const text = `{"identity":${stableStringify(identity)},"metrics":${stableStringify(metrics)},"skills":${skillsJson}}`;
+  return createHash('sha1').update(text).digest('hex').slice(0, 16);
+}
+
+/**
+ * Every career's metrics from its bundle; a career whose bundle, estimate source and the
+ * population are all as last time keeps its previous result without computing.
+ */
+function computeAll(bundles: Map<number, CareerBundle>, prev: MetricsCache | undefined, popKey: string, population: PopulationStats): Map<number, ComputedCareer> {
+  const out = new Map<number, ComputedCareer>();
+  for (const [id, b] of bundles) {
+    const old = prev?.computed.get(id);
+    if (old && prev!.population === popKey && old.facts === b.facts && old.from === b.facts.estimatedFrom && old.skills === b.skills) {
+      out.set(id, old);
+      continue;
+    }
+    const metrics = computeCareerMetrics(b.facts, population);
+    const skillsJson = old && old.skills === b.skills ? old.skillsJson : stableStringify(b.skills);
+    const identity = { slug: b.facts.slug, title: b.facts.title, category: b.facts.category };
+    out.set(id, { facts: b.facts, from: b.facts.estimatedFrom, skills: b.skills, skillsJson, metrics, version: metricsVersion(identity, metrics, skillsJson) });
+  }
+  return out;
+}
+
 /**
  * Consumes the `metrics` marks and recomputes every career's metrics in one transaction.
  * Demand is normalized across all careers, so one career's new facts can move others'
- * percentiles: computing all (about 1 s for 1,000 careers) keeps every figure consistent, and
- * only careers whose content changed are rewritten, appended to history and marked for pairs.
- * A burst of events finds the marks already consumed and does nothing; a worker killed
- * midway rolls back and loses nothing.
+ * percentiles: computing all keeps every figure consistent. The work that does not depend on
+ * the change is kept in the worker process: careers' assembled facts (read again only when
+ * their facts or careers row changed, see bundle-cache.ts) and their metrics (computed again
+ * only when their facts or the population changed). Only careers whose version differs from
+ * the stored one are written, appended to history and marked for pairs. `all` starts from
+ * nothing (an operator's recompute-all). A burst of events finds the marks already consumed and
+ * does nothing; a worker killed midway rolls back and loses nothing.
  */
 export async function recomputeDirtyMetrics(sql: postgres.Sql, opts: { all?: boolean } = {}): Promise<MetricsResult> {
+  const prev = opts.all ? undefined : caches.get(sql);
   return sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtext('careerlens:metrics'))`;
     const claimed = await tx<{ career_id: number }[]>`delete from dirty_careers where stage = 'metrics' returning career_id`;
     if (claimed.length === 0 && !opts.all) return { claimed: 0, changedCareerIds: [] };
-    const bundles = await loadCareerBundles(tx);
-    const population = computePopulationStats([...bundles.values()].map((b) => b.facts));
-    const rows = [...bundles.entries()].map(([id, b]) => {
-      const metrics = computeCareerMetrics(b.facts, population);
-      const identity = { slug: b.facts.slug, title: b.facts.title, category: b.facts.category };
-      return { career_id: id, metrics: JSON.stringify(metrics), skills: JSON.stringify(b.skills), version: contentHash({ identity, metrics, skills: b.skills }) };
-    });
+    const loaded = await loadCareerBundlesCached(tx, prev?.bundles ?? null);
+    const population = computePopulationStats([...loaded.bundles.values()].map((b) => b.facts));
+    const popKey = populationKey(population);
+    const computed = computeAll(loaded.bundles, prev, popKey, population);
+    caches.set(sql, { bundles: loaded.cache, population: popKey, computed });
+
+    const stored = new Map((await tx<{ career_id: number; version: string }[]>`select career_id, version from career_metrics`).map((r) => [r.career_id, r.version]));
+    const rows = [...computed].filter(([id, c]) => stored.get(id) !== c.version)
+      .map(([id, c]) => ({ career_id: id, metrics: JSON.stringify(c.metrics), skills: JSON.stringify(c.skills), version: c.version }));
     const changed: { career_id: number }[] = [];
     for (let i = 0; i < rows.length; i += 500) {
       changed.push(...await tx<{ career_id: number }[]>`

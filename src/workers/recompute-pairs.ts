@@ -1,7 +1,7 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type postgres from 'postgres';
 import { comparePrepared, type CompactComparison, type PreparedCareer } from '../core/compare/index.js';
-import { loadPairSides, type PairSide } from './pair-sides.js';
+import { loadPairSidesCached, type PairSide } from './pair-sides.js';
 import { writePairChunks, type PairChunk, type PairLine } from './write-pairs.js';
 
 export { loadPairSides, loadPairSidesCached, type PairSide } from './pair-sides.js';
@@ -61,7 +61,7 @@ export async function readPairMarks(sql: postgres.Sql): Promise<PairMark[]> {
 export async function recomputeDirtyPairs(sql: postgres.Sql, params: PairWorkOptions & { marks?: PairMark[] } = {}): Promise<PairsResult> {
   const marks = params.marks ?? await readPairMarks(sql);
   if (marks.length === 0) return { dirtyCareers: 0, pairs: 0, written: 0, aborted: false };
-  const sides = await loadPairSides(sql);
+  const sides = await loadPairSidesCached(sql);
   const dirty = new Set(marks.map((m) => m.career_id));
   const r = await computePairRange(sql, sides, { ...params, dirty });
   if (r.aborted) return { dirtyCareers: dirty.size, ...r };
@@ -117,13 +117,13 @@ export async function computePairRange(
         // Short slices keep the event loop turning, so the chunks being written keep flowing.
         if (lines.length % 1_000 === 0) await yieldToLoop();
         if (lines.length >= chunkSize) {
-          yield { lines, minA, maxA: a.id };
+          yield { lines, minA, maxA: a.id, sparse: dirty !== null };
           lines = [];
           minA = Infinity;
         }
       }
     }
-    if (lines.length) yield { lines, minA, maxA: lastA };
+    if (lines.length) yield { lines, minA, maxA: lastA, sparse: dirty !== null };
   }
   const seqs = { ids: sides.map((s) => s.id), seqs: sides.map((s) => s.seq) };
   const r = await writePairChunks(sql, chunks(), seqs, {

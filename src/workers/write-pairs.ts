@@ -8,6 +8,11 @@ export interface PairChunk {
   lines: PairLine[];
   minA: number;
   maxA: number;
+  /**
+   * Only some pairs of the range (those of dirty careers): stored versions are then looked up
+   * pair by pair, not by scanning the range (one career's pairs span almost every a_id).
+   */
+  sparse?: boolean;
 }
 
 /** The metrics seq of every side the chunks were computed from. */
@@ -85,7 +90,7 @@ export async function writePairs(sql: postgres.Sql, chunk: PairChunk, sides: Sid
     }
     // Pairs whose stored version is already this one are left out before staging: a recompute
     // of unchanged inputs then sends and writes almost nothing.
-    const stored = await tx<{ k: string }[]>`
+    const stored = chunk.sparse ? await storedKeysOf(tx, chunk.lines) : await tx<{ k: string }[]>`
       select a_id::text || ':' || b_id::text || ':' || version as k from comparisons where a_id between ${chunk.minA} and ${chunk.maxA}`;
     const have = new Set(stored.map((r) => r.k));
     const changed = chunk.lines.filter((l) => !have.has(keyOf(l)));
@@ -102,6 +107,20 @@ export async function writePairs(sql: postgres.Sql, chunk: PairChunk, sides: Sid
       where comparisons.version <> excluded.version`;
     return res.count;
   }) as Promise<number>;
+}
+
+/** `a:b:version` of the stored pairs among `lines`. */
+async function storedKeysOf(tx: postgres.TransactionSql, lines: readonly PairLine[]): Promise<{ k: string }[]> {
+  const as: number[] = [];
+  const bs: number[] = [];
+  for (const l of lines) {
+    const t1 = l.indexOf('\t');
+    as.push(Number(l.slice(0, t1)));
+    bs.push(Number(l.slice(t1 + 1, l.indexOf('\t', t1 + 1))));
+  }
+  return tx<{ k: string }[]>`
+    select c.a_id::text || ':' || c.b_id::text || ':' || c.version as k
+    from unnest(${as}::int[], ${bs}::int[]) as x(a, b) join comparisons c on c.a_id = x.a and c.b_id = x.b`;
 }
 
 /** `a:b:version` of a line. */

@@ -100,4 +100,40 @@ describe('comparison invariants over a real ingest', () => {
       expect(c.summary.startsWith(`${c.a.title} vs ${c.b.title}`)).toBe(true);
     }
   });
+
+  // Last: it changes the data. The worker keeps assembled facts and metrics between recomputes
+  // (bundle-cache.ts); what it computes incrementally must be exactly what a full recompute gives.
+  it('an incremental metrics recompute equals a full one (renamed careers, removed wages, an estimate source changed)', async () => {
+    const sql = h.tdb.db.$client;
+    const idOf = async (slugOrCode: string) => (await sql<{ id: number }[]>`select id from careers where slug = ${slugOrCode} or onet_code = ${slugOrCode}`)[0]!.id;
+    const page = await idOf('ai-model-routing-engineer');
+    const source = await idOf('15-2051.00');
+    const metricsOf = async (id: number) => (await sql<{ m: string }[]>`select metrics::text as m from career_metrics where career_id = ${id}`)[0]!.m;
+    const mark = (ids: number[]) => sql`insert into dirty_careers (career_id, stage) select unnest(${ids}::int[]), 'metrics' on conflict do nothing`;
+
+    // A page career renamed to an O*NET title, whose page no longer states its learning curve,
+    // borrows it from that occupation.
+    await sql`update careers set title = 'Data Scientists' where id = ${page}`;
+    await sql`update facts set value = jsonb_set(value, '{learningCurveMonths}', 'null'), hash = hash || '-edited', updated_at = now()
+      where career_id = ${page} and key = 'declared'`;
+    await mark([page]);
+    expect((await recomputeDirtyMetrics(sql)).changedCareerIds).toEqual([page]);
+    expect(await metricsOf(page)).toContain('"estimatedFrom"');
+    expect((await recomputeDirtyMetrics(sql, { all: true })).changedCareerIds).toEqual([]);
+
+    // The occupation it borrows from loses its preparation; another career its wages (employment
+    // percentiles move for everyone); a third is renamed.
+    const [wages] = await sql<{ id: number }[]>`select career_id as id from facts where key = 'wages' and career_id <> ${source} order by career_id limit 1`;
+    const [renamed] = await sql<{ id: number }[]>`select id from careers where origin = 'onet' and id not in (${source}, ${wages!.id}) order by id desc limit 1`;
+    await sql`update careers set title = title || ' (renamed)' where id = ${renamed!.id}`;
+    await sql`delete from facts where career_id = ${wages!.id} and key = 'wages'`;
+    await sql`delete from facts where career_id = ${source} and key in ('job-zone', 'education')`;
+    await mark([renamed!.id, wages!.id, source]);
+    const before = await metricsOf(page);
+    const incremental = await recomputeDirtyMetrics(sql);
+    expect(incremental.changedCareerIds).toEqual(expect.arrayContaining([renamed!.id, wages!.id, source, page]));
+    expect(incremental.changedCareerIds.length).toBeGreaterThan(4);
+    expect(await metricsOf(page)).not.toBe(before);
+    expect((await recomputeDirtyMetrics(sql, { all: true })).changedCareerIds).toEqual([]);
+  }, 60_000);
 });
