@@ -1,13 +1,12 @@
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type postgres from 'postgres';
 import { comparePrepared, type CompactComparison, type PreparedCareer } from '../core/compare/index.js';
 import { loadPairSidesCached, type PairSide } from './pair-sides.js';
-import { writePairChunks, type PairChunk, type PairLine } from './write-pairs.js';
+import { writePairChunks } from './write-pairs.js';
+import { pairChunks, type PairComputer } from './pair-chunks.js';
 
 export { loadPairSides, loadPairSidesCached, type PairSide } from './pair-sides.js';
 
-/** Computes a pair's stored form; `a.id < b.id` always. */
-export type PairComputer = (a: PairSide, b: PairSide) => { data: string; version: string };
+export type { PairComputer } from './pair-chunks.js';
 
 /** The full comparison, stored compact: verdict codes, skill indexes, overlap, transition. */
 export const comparePair: PairComputer = (a, b) => {
@@ -99,34 +98,9 @@ export async function computePairRange(
   const total = countRangePairs(ids, dirty, fromId, toId);
   const chunkSize = params.chunkSize ?? 20_000;
   let done = 0;
-  async function* chunks(): AsyncGenerator<PairChunk> {
-    let lines: PairLine[] = [];
-    let minA = Infinity;
-    let lastA = -Infinity;
-    for (let i = 0; i < sides.length; i++) {
-      const a = sides[i]!;
-      if (a.id < fromId || a.id >= toId) continue;
-      const aDirty = !dirty || dirty.has(a.id);
-      for (let j = i + 1; j < sides.length; j++) {
-        const b = sides[j]!;
-        if (!aDirty && !dirty!.has(b.id)) continue;
-        const pair = compute(a, b);
-        lines.push(`${a.id}\t${b.id}\t${a.seq}\t${b.seq}\t${pair.data.includes('\\') ? pair.data.replace(/\\/g, '\\\\') : pair.data}\t${pair.version}\n`);
-        if (minA === Infinity) minA = a.id;
-        lastA = a.id;
-        // Short slices keep the event loop turning, so the chunks being written keep flowing.
-        if (lines.length % 1_000 === 0) await yieldToLoop();
-        if (lines.length >= chunkSize) {
-          yield { lines, minA, maxA: a.id, sparse: dirty !== null };
-          lines = [];
-          minA = Infinity;
-        }
-      }
-    }
-    if (lines.length) yield { lines, minA, maxA: lastA, sparse: dirty !== null };
-  }
+  const chunks = pairChunks(sides, { compute, dirty, fromId, toId, chunkSize });
   const seqs = { ids: sides.map((s) => s.id), seqs: sides.map((s) => s.seq) };
-  const r = await writePairChunks(sql, chunks(), seqs, {
+  const r = await writePairChunks(sql, chunks, seqs, {
     signal: params.signal,
     onChunk: async (n) => { done += n; await params.onProgress?.(done, total); },
   });

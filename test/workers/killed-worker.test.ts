@@ -36,9 +36,11 @@ describe.each<Backend>(['redis', 'postgres'])('a worker killed mid-batch on the 
   });
 
   it('loses nothing and duplicates nothing', async () => {
+    // Children of about 45,000 pairs are written in 3 chunks of whole rows (20,000+ pairs each), so
+    // a child stays active with some chunks done long enough to be caught and killed there.
     const env = testEnv({
       databaseUrl: tdb.url, backend, name: `killed_${backend}`,
-      extra: { PAIRS_PER_JOB: '15000', WORKER_LOCK_DURATION_MS: '2000', WORKER_STALLED_INTERVAL_MS: '1000', RUN_NEVER_SUCCEEDED_ON_START: 'false', LOG_LEVEL: 'info' },
+      extra: { PAIRS_PER_JOB: '45000', WORKER_LOCK_DURATION_MS: '2000', WORKER_STALLED_INTERVAL_MS: '1000', RUN_NEVER_SUCCEEDED_ON_START: 'false', LOG_LEVEL: 'info' },
     });
     const config = parseConfig(env);
     kit = createQueueKit(config.REDIS_URL
