@@ -4,10 +4,11 @@
  */
 import { benchApi } from './api-bench.js';
 import { benchWorkers, printFigures } from './workers.js';
+import { benchIngest } from './ingest.js';
 
 const adminUrl = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://127.0.0.1:5432/postgres';
 
-/** BENCH_ONLY=api|workers runs one section. */
+/** BENCH_ONLY=api|workers|ingest runs one section. */
 const only = process.env.BENCH_ONLY;
 
 async function main() {
@@ -18,6 +19,7 @@ async function main() {
   if (!only || only === 'workers') {
     printFigures('workers (issue 4)', await benchWorkers({ adminUrl, redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' }));
   }
+  if (!only || only === 'ingest') printFigures('ingest (issue 3)', await benchIngest({ adminUrl }));
 }
 
 main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });

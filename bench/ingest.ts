@@ -1,0 +1,165 @@
+/**
+ * Ingest throughput (issue 3): the O*NET text files and the saved job-posting HTML pages, each
+ * ingested end to end the way a worker does (HTTP fetch from a local server → parse → normalize
+ * → one write transaction, archived documents included) and compared with bare parsing of the
+ * same bytes already in memory, measured in the same run. Each round starts from an empty
+ * database; the figures are medians of the rounds, bare parses interleaved with the ingests.
+ */
+import postgres from 'postgres';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { parseConfig } from '../src/config.js';
+import { buildSkillTaxonomy, type SkillTaxonomy, type TechSkillRow } from '../src/core/skills.js';
+import { openDb, closeDb, type Db } from '../src/db/client.js';
+import { runMigrations } from '../src/db/migrate.js';
+import { syncSources } from '../src/db/queries/sources.js';
+import { runIngest, type IngestDeps } from '../src/ingest/run-ingest.js';
+import { ONET_FILES, parseOnetFiles } from '../src/ingest/sources/onet-database/parse.js';
+import { parseCareersListing, parsePostingPage } from '../src/ingest/sources/job-postings/parse-posting-html.js';
+import { decodeSourceText } from '../src/ingest/sources/types.js';
+import { buildAdapters, fetcherFactory } from '../src/ingest/wiring.js';
+import { createLogger } from '../src/log.js';
+import type { Figure } from './workers.js';
+
+const DATA = path.resolve('../shared/data');
+const ONET_DIR = path.join(DATA, 'onet-29.2');
+const PAGES_DIR = path.join(DATA, 'vercel-careers-html');
+const ROUNDS = 3;
+/** Ingest ÷ bare parse. The ingest also fetches, archives (gzip) and writes in one transaction. */
+const ONET_MAX_RATIO = 4;
+const PAGES_MAX_RATIO = 2;
+
+/** Serves ../shared/data under /data and the posting pages where the listing links them (/careers/<slug>). */
+async function dataServer(): Promise<{ url: string; close(): void }> {
+  const srv = createServer(async (req, res) => {
+    const p = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const m = /^\/careers\/([a-z0-9-]+)$/.exec(p);
+    const file = m ? path.join(PAGES_DIR, 'careers', `${m[1]}.html`) : path.resolve(DATA, p.replace(/^\/data\//, ''));
+    if (!file.startsWith(DATA)) { res.writeHead(404).end(); return; }
+    const body = await readFile(file).catch(() => null);
+    if (body) res.writeHead(200).end(body);
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}`, close: () => srv.close() };
+}
+
+async function withDatabase<T>(adminUrl: string, fn: (db: Db) => Promise<T>): Promise<T> {
+  const name = `cl_benchi_${randomBytes(3).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+  try {
+    await runMigrations(url);
+    const db = openDb(url, { max: 4 });
+    try { return await fn(db); } finally { await closeDb(db); }
+  } finally {
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  }
+}
+
+/** The O*NET files as bytes (what the fetcher hands the adapter), and their bare parse. */
+const onetBytes = () => new Map(Object.values(ONET_FILES).map((f) => [f, readFileSync(path.join(ONET_DIR, f))]));
+function parseOnet(bytes: Map<string, Buffer>): number {
+  const files = new Map([...bytes].map(([f, b]) => [f, decodeSourceText(b, f)]));
+  return parseOnetFiles(files).occupations.length;
+}
+
+/** The listing and every posting page it links to that exists here, and their bare parse. */
+function pageBytes(): { listing: Buffer; pages: Buffer[] } {
+  const listing = readFileSync(path.join(PAGES_DIR, 'vercel_careers_clone.html'));
+  const pages = readdirSync(path.join(PAGES_DIR, 'careers')).filter((f) => f.endsWith('.html')).sort()
+    .map((f) => readFileSync(path.join(PAGES_DIR, 'careers', f)));
+  return { listing, pages };
+}
+function parsePages(input: { listing: Buffer; pages: Buffer[] }, taxonomy: SkillTaxonomy): number {
+  const links = parseCareersListing(input.listing.toString('utf8'), 'http://127.0.0.1/careers');
+  let records = 0;
+  for (const p of input.pages) records += parsePostingPage(p.toString('utf8'), { taxonomy }).records.length;
+  return links.length + records;
+}
+
+/** The adapter's taxonomy input: distinct O*NET technology skills, flags OR-ed (as run-ingest reads it). */
+async function technologySkills(db: Db): Promise<TechSkillRow[]> {
+  return db.$client<TechSkillRow[]>`
+    select s->>'example' as example, s->>'commodityTitle' as "commodityTitle",
+      bool_or((s->>'hot')::boolean) as hot, bool_or((s->>'inDemand')::boolean) as "inDemand"
+    from facts f cross join jsonb_array_elements(f.value) s where f.key = 'tech-skills' group by 1, 2 order by 1, 2`;
+}
+
+function timed<T>(fn: () => T): { ms: number; value: T } {
+  const t = performance.now();
+  const value = fn();
+  return { ms: performance.now() - t, value };
+}
+
+/** Median of several runs of a bare parse (the first one warms the code up and is dropped). */
+function medianParse(fn: () => unknown, runs = 3): number {
+  fn();
+  const ms = Array.from({ length: runs }, () => timed(fn).ms).sort((a, b) => a - b);
+  return ms[Math.floor(runs / 2)]!;
+}
+
+const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+const mb = (bytes: number) => bytes / 2 ** 20;
+
+/** Runs the ingest benchmarks and returns their figures (printed by run.ts). */
+export async function benchIngest(opts: { adminUrl: string }): Promise<Figure[]> {
+  const server = await dataServer();
+  const config = parseConfig({ ALLOW_PRIVATE_NETWORKS: 'true', FETCH_HOST_DELAY_MS: '0', LOG_LEVEL: 'silent' });
+  const onet = onetBytes();
+  const onetSize = [...onet.values()].reduce((n, b) => n + b.length, 0);
+  const pages = pageBytes();
+  const pagesSize = pages.listing.length + pages.pages.reduce((n, b) => n + b.length, 0);
+  const runs = { onet: [] as number[], onetParse: [] as number[], pages: [] as number[], pagesParse: [] as number[] };
+  let pageStats = '';
+  try {
+    for (let r = 0; r < ROUNDS; r++) {
+      await withDatabase(opts.adminUrl, async (db) => {
+        const deps: IngestDeps = { db, newFetcher: fetcherFactory(config), adapters: buildAdapters(), log: createLogger('silent') };
+        await syncSources(db, [
+          { id: 'onet', kind: 'onet-database', url: `${server.url}/data/onet-29.2/`, schedule: { cron: '0 3 * * 1', tz: 'UTC' }, enabled: true, options: {} },
+          { id: 'vercel', kind: 'job-postings', url: `${server.url}/data/vercel-careers-html/vercel_careers_clone.html`, schedule: { cron: '0 3 * * 1', tz: 'UTC' }, enabled: true,
+            options: { format: 'html-pages', period: '2022-12', maxRejectRatio: 0.25 } },
+        ]);
+        runs.onetParse.push(medianParse(() => parseOnet(onet)));
+        let t = performance.now();
+        const o = await runIngest(deps, { sourceId: 'onet', trigger: 'manual', final: true });
+        runs.onet.push(performance.now() - t);
+        if (o.status !== 'succeeded') throw new Error(`O*NET ingest: ${o.status} ${o.error ?? ''}`);
+        const taxonomy = buildSkillTaxonomy(await technologySkills(db));
+        runs.pagesParse.push(medianParse(() => parsePages(pages, taxonomy)));
+        t = performance.now();
+        const p = await runIngest(deps, { sourceId: 'vercel', trigger: 'manual', final: true });
+        runs.pages.push(performance.now() - t);
+        if (p.status !== 'succeeded') throw new Error(`HTML pages ingest: ${p.status} ${p.error ?? ''}`);
+        pageStats = `${p.stats.fetched} fetched, ${p.stats.parsed} links, ${p.stats.rejected} rejected`;
+      });
+    }
+  } finally {
+    server.close();
+  }
+  const fmt = (v: number[]) => v.map((x) => x.toFixed(0)).join(', ');
+  console.log(`ingest bench: O*NET ingest ${fmt(runs.onet)} ms, bare parse ${fmt(runs.onetParse)} ms; pages ingest ${fmt(runs.pages)} ms, bare parse ${fmt(runs.pagesParse)} ms (${pageStats}; ${existsSync(PAGES_DIR) ? pages.pages.length : 0} pages here)`);
+  const onetMs = median(runs.onet);
+  const onetParseMs = median(runs.onetParse);
+  const pagesMs = median(runs.pages);
+  const pagesParseMs = median(runs.pagesParse);
+  const figures: Figure[] = [];
+  figures.push({
+    name: `O*NET files (${mb(onetSize).toFixed(1)} MB, 1,016 careers), ingest vs bare parse`,
+    value: `${(onetMs / 1000).toFixed(2)} s (${(mb(onetSize) / (onetMs / 1000)).toFixed(1)} MB/s) = ${(onetMs / onetParseMs).toFixed(2)}× parse (${(onetParseMs / 1000).toFixed(2)} s)`,
+    target: `≤ ${ONET_MAX_RATIO}× parse`, pass: onetMs / onetParseMs <= ONET_MAX_RATIO,
+  });
+  figures.push({
+    name: `HTML posting pages (listing + ${pages.pages.length}, ${mb(pagesSize).toFixed(1)} MB), ingest vs bare parse`,
+    value: `${(pagesMs / 1000).toFixed(2)} s (${(pages.pages.length / (pagesMs / 1000)).toFixed(0)} pages/s) = ${(pagesMs / pagesParseMs).toFixed(2)}× parse (${(pagesParseMs / 1000).toFixed(2)} s)`,
+    target: `≤ ${PAGES_MAX_RATIO}× parse`, pass: pagesMs / pagesParseMs <= PAGES_MAX_RATIO,
+  });
+  return figures;
+}
