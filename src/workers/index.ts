@@ -5,7 +5,7 @@ import type { QueueKit } from '../queue/backend.js';
 import { careersChangedPayload, ingestSourcePayload } from '../queue/jobs.js';
 import { enqueueCareersChanged, enqueueRecomputePairs, type Queues } from '../queue/queues.js';
 import { isPermanentIngestError, runIngest, type IngestDeps } from '../ingest/run-ingest.js';
-import { recomputeDirtyMetrics } from './recompute-metrics.js';
+import { recomputeDirtyMetrics, warmMetricsCache } from './recompute-metrics.js';
 import type { PairComputer } from './recompute-pairs.js';
 import { startComparisonsWorker } from './comparisons-worker.js';
 import { recordJob } from './job-metrics.js';
@@ -82,6 +82,9 @@ export function startWorkers(deps: WorkerDeps): RunningWorkers {
     if (r.changedCareerIds.length > 0 || all) await enqueueRecomputePairs(queues, `${job.name} ${job.id}`);
     return { claimed: r.claimed, changed: r.changedCareerIds.length };
   }, { concurrency: 1, ...common });
+
+  // In the background: the first careers-changed event then finds every career assembled.
+  warmMetricsCache(db.$client).catch((err: Error) => log.warn({ err: err.message }, 'could not prepare the metrics cache; the first recompute reads everything'));
 
   const flows = kit.flowProducer();
   const comparisons = startComparisonsWorker({
