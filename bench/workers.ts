@@ -7,7 +7,8 @@
  */
 import postgres from 'postgres';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -77,6 +78,37 @@ async function copyBaseline(sql: postgres.Sql, rows: string[]): Promise<number> 
   return ms;
 }
 
+/** A `careerlens worker` process of its own, as operators run it; its memory is read from /proc. */
+interface WorkerProcess { child: ChildProcess; output(): string; stop(): Promise<void> }
+
+async function spawnWorker(env: Record<string, string>): Promise<WorkerProcess> {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DATABASE_URL|REDIS_URL|PORT|SOURCES_FILE|DATA_DIR|QUEUE_PREFIX|LOG_LEVEL)$/.test(k)));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'worker'], { env: { ...clean, ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => { out = (out + d.toString()).slice(-20_000); });
+  child.stderr!.on('data', (d: Buffer) => { out = (out + d.toString()).slice(-20_000); });
+  const exited = new Promise<void>((r) => child.on('exit', () => r()));
+  const t0 = Date.now();
+  while (!out.includes('CareerLens started')) {
+    if (child.exitCode !== null || Date.now() - t0 > 60_000) throw new Error(`the worker process did not start:\n${out}`);
+    await sleep(50);
+  }
+  return { child, output: () => out, stop: async () => { child.kill('SIGTERM'); await exited; } };
+}
+
+/** Resident set size now and its peak so far (VmRSS, VmHWM), in bytes. */
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+  return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+}
+
+/** p50 and p95 of a list of durations (p95 of 20 = the largest). */
+function percentiles(values: number[]): { p50: number; p95: number } {
+  const v = [...values].sort((x, y) => x - y);
+  return { p50: v[Math.floor(v.length * 0.5)]!, p95: v[Math.min(v.length - 1, Math.floor(v.length * 0.95))]! };
+}
+
 const careersQuery = (sql: postgres.Sql) => sql<CareerWithMetrics[]>`
   select c.id, c.slug, c.onet_code as "onetCode", c.title, c.description, c.category, c.origin,
     m.metrics, m.skills, m.version as "metricsVersion", m.computed_at::text as "computedAt"
@@ -91,64 +123,74 @@ async function benchReal(adminUrl: string, redisUrl: string | undefined, out: Fi
     writeFileSync(sourcesFile, JSON.stringify([{ id: 'onet', kind: 'onet-database', url: `${data.url}/data/onet-29.2/`, schedule: { cron: '0 3 1 1 *', tz: 'UTC' }, options: {} }]));
     const prefix = `benchw${randomBytes(3).toString('hex')}`;
     const env = { DATABASE_URL: url, ...(redisUrl ? { REDIS_URL: redisUrl } : {}), QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent', ALLOW_PRIVATE_NETWORKS: 'true', FETCH_HOST_DELAY_MS: '0', SOURCES_FILE: sourcesFile, PORT: '0' };
-    const rt: Runtime = await startRuntime(parseConfig(env), ['worker', 'scheduler'], createLogger('silent'));
+    // This process queues the first runs and the bench's events; the work is done by `careerlens
+    // worker` processes of their own, so their memory is what operators would see.
+    const rt: Runtime = await startRuntime(parseConfig(env), ['scheduler'], createLogger('silent'));
     const sql = rt.db.$client;
+    let worker = await spawnWorker(env);
     try {
       let t0 = Date.now();
       for (;;) {
         const [r] = await sql<{ n: number; p: number; d: number }[]>`select (select count(*)::int from careers) n, (select count(*)::int from comparisons) p, (select count(*)::int from dirty_careers) d`;
         if (r!.n > 0 && r!.p === (r!.n * (r!.n - 1)) / 2 && r!.d === 0) break;
-        if (Date.now() - t0 > 300_000) throw new Error('the O*NET ingest did not finish in 5 minutes');
+        if (Date.now() - t0 > 300_000) throw new Error(`the O*NET ingest did not finish in 5 minutes:\n${worker.output()}`);
         await sleep(500);
       }
       const n = (await sql<{ n: number }[]>`select count(*)::int n from careers`)[0]!.n;
       const total = (n * (n - 1)) / 2;
-      console.log(`workers bench: O*NET ingested (${n} careers) and ${total} pairs computed in ${secs(Date.now() - t0)}`);
-
-      // Full recompute from an empty table, as after a first ingest, through the queue and the flow.
-      await sql`truncate comparisons`;
-      await sql`vacuum analyze comparisons`;
-      await sql`insert into dirty_careers (career_id, stage) select career_id, 'pairs' from career_metrics on conflict (stage, career_id) do update set marked_at = now()`;
-      global.gc?.();
-      let peak = process.memoryUsage().rss;
-      t0 = performance.now();
-      await enqueueRecomputePairs(rt.queues, 'bench');
-      await waitPairsDone(sql, total, () => { peak = Math.max(peak, process.memoryUsage().rss); });
-      const fullMs = performance.now() - t0;
-      const [size] = await sql<{ b: string }[]>`select pg_total_relation_size('comparisons')::text b`;
-      const rows = (await sql<{ l: string }[]>`select a_id || E'\t' || b_id || E'\t' || data::text || E'\t' || version || E'\n' as l from comparisons`).map((r) => r.l);
-      const copyMs = await copyBaseline(sql, rows);
-      // Again with every pair stored and unchanged (an operator's recompute-all with nothing new).
-      await sql`insert into dirty_careers (career_id, stage) select career_id, 'pairs' from career_metrics on conflict (stage, career_id) do update set marked_at = now()`;
-      t0 = performance.now();
-      await enqueueRecomputePairs(rt.queues, 'bench-unchanged');
-      await waitPairsDone(sql, total, () => { peak = Math.max(peak, process.memoryUsage().rss); });
-      const sameMs = performance.now() - t0;
-      out.push({ name: `full recompute, ${total} pairs (empty table)`, value: `${secs(fullMs)} = ${(fullMs / copyMs).toFixed(2)}× COPY (${secs(copyMs)})`, target: '≤ 3× COPY', pass: fullMs / copyMs <= 3 });
-      out.push({ name: 'full recompute, every pair unchanged', value: `${secs(sameMs)} = ${(sameMs / copyMs).toFixed(2)}× COPY`, target: '≤ 3× COPY', pass: sameMs / copyMs <= 3 });
-      out.push({ name: 'stored size per pair (table + indexes)', value: `${Math.round(Number(size!.b) / total)} B`, target: '≤ 400 B', pass: Number(size!.b) / total <= 400 });
-      out.push({ name: 'worker process peak RSS during full recompute', value: `${Math.round(peak / 2 ** 20)} MB`, target: '< 512 MB', pass: peak < 512 * 2 ** 20 });
+      console.log(`workers bench: O*NET ingested (${n} careers) and ${total} pairs computed in ${secs(Date.now() - t0)} (worker peak RSS ${Math.round(memoryOf(worker.child.pid!).peak / 2 ** 20)} MB)`);
+      // A fresh worker process for the full recompute: its peak RSS (VmHWM) is then that of the recompute.
+      await worker.stop();
+      worker = await spawnWorker(env);
+      const pid = worker.child.pid!;
+      const atStart = memoryOf(pid).peak;
 
       // One changed career → all of its pairs rewritten (what the API serves) after the event.
       const ids = (await sql<{ id: number }[]>`select id from careers order by id`).map((r) => r.id);
-      const lat: number[] = [];
-      for (let k = 0; k < 20; k++) {
-        const id = ids[(k * 97) % ids.length]!;
+      const oneChange = async (id: number, tag: string): Promise<number> => {
         await sql`update careers set title = title || ' ·' where id = ${id}`;
         await sql`insert into dirty_careers (career_id, stage) values (${id}, 'metrics') on conflict do nothing`;
         const since = (await sql<{ s: string }[]>`select coalesce(max(seq), 0)::text s from comparisons`)[0]!.s;
         const t = performance.now();
-        await enqueueCareersChanged(rt.queues, { careerIds: [id] }, `bench-${k}-${Date.now()}`);
+        await enqueueCareersChanged(rt.queues, { careerIds: [id] }, `bench-${tag}-${Date.now()}`);
         for (;;) {
           const [r] = await sql<{ c: number }[]>`select count(*)::int c from comparisons where (a_id = ${id} or b_id = ${id}) and seq > ${since}`;
           if (r!.c === n - 1) break;
           await sleep(5);
         }
-        lat.push(performance.now() - t);
-      }
-      lat.sort((x, y) => x - y);
-      const p50 = lat[Math.floor(lat.length * 0.5)]!;
-      const p95 = lat[Math.min(lat.length - 1, Math.floor(lat.length * 0.95))]!;
+        return performance.now() - t;
+      };
+      // The first event right after the worker started: its caches are filling (or still empty).
+      const cold = await oneChange(ids[1]!, 'cold');
+
+      // Full recompute from an empty table, as after a first ingest, through the queue and the flow.
+      await sql`truncate comparisons`;
+      await sql`vacuum analyze comparisons`;
+      await sql`insert into dirty_careers (career_id, stage) select career_id, 'pairs' from career_metrics on conflict (stage, career_id) do update set marked_at = now()`;
+      t0 = performance.now();
+      await enqueueRecomputePairs(rt.queues, 'bench');
+      await waitPairsDone(sql, total);
+      const fullMs = performance.now() - t0;
+      const peak = memoryOf(pid).peak;
+      const [size] = await sql<{ b: string }[]>`select pg_total_relation_size('comparisons')::text b`;
+      let rows: string[] | null = (await sql<{ l: string }[]>`select a_id || E'\t' || b_id || E'\t' || data::text || E'\t' || version || E'\n' as l from comparisons`).map((r) => r.l);
+      const copyMs = await copyBaseline(sql, rows);
+      rows = null;
+      // Again with every pair stored and unchanged (an operator's recompute-all with nothing new).
+      await sql`insert into dirty_careers (career_id, stage) select career_id, 'pairs' from career_metrics on conflict (stage, career_id) do update set marked_at = now()`;
+      t0 = performance.now();
+      await enqueueRecomputePairs(rt.queues, 'bench-unchanged');
+      await waitPairsDone(sql, total);
+      const sameMs = performance.now() - t0;
+      out.push({ name: `full recompute, ${total} pairs (empty table)`, value: `${secs(fullMs)} = ${(fullMs / copyMs).toFixed(2)}× COPY (${secs(copyMs)})`, target: '≤ 3× COPY', pass: fullMs / copyMs <= 3 });
+      out.push({ name: 'full recompute, every pair unchanged', value: `${secs(sameMs)} = ${(sameMs / copyMs).toFixed(2)}× COPY`, target: '≤ 3× COPY', pass: sameMs / copyMs <= 3 });
+      out.push({ name: 'stored size per pair (table + indexes)', value: `${Math.round(Number(size!.b) / total)} B`, target: '≤ 400 B', pass: Number(size!.b) / total <= 400 });
+      out.push({ name: 'one changed career, first event after the worker started', value: `${cold.toFixed(0)} ms`, target: '(printed)', pass: null });
+      out.push({ name: 'worker process peak RSS (VmHWM) during full recompute', value: `${Math.round(peak / 2 ** 20)} MB (${Math.round(atStart / 2 ** 20)} MB at start)`, target: '< 512 MB', pass: peak < 512 * 2 ** 20 });
+
+      const lat: number[] = [];
+      for (let k = 0; k < 20; k++) lat.push(await oneChange(ids[(k * 97) % ids.length]!, String(k)));
+      const { p50, p95 } = percentiles(lat);
       out.push({ name: 'one changed career → its pairs fresh (p50 / p95 of 20)', value: `${p50.toFixed(0)} / ${p95.toFixed(0)} ms`, target: 'p95 ≤ 1000 ms', pass: p95 <= 1000 });
 
       // Every stored pair expanded as the API does, both orders for every 50th.
@@ -171,6 +213,7 @@ async function benchReal(adminUrl: string, redisUrl: string | undefined, out: Fi
       out.push({ name: `invariants over every pair (${checked} expansions, ${secs(performance.now() - t0)})`, value: `${violations.length} violations`, target: '0', pass: violations.length === 0 });
       for (const v of violations) console.log(`  violation: ${v}`);
     } finally {
+      await worker.stop();
       await rt.stop();
       data.close();
     }
@@ -189,6 +232,9 @@ async function perPairSynthetic(adminUrl: string, n: number): Promise<number> {
       await sql`insert into career_metrics (career_id, metrics, skills, version)
         select id, m::jsonb, s::jsonb, 'v' || id from unnest(${ids}::int[], ${list.map((c) => JSON.stringify(c.metrics))}::text[], ${list.map((c) => JSON.stringify(c.skills))}::text[]) as x(id, m, s)`;
       const sides = await loadPairSides(sql);
+      // Dirty buffers and WAL left by earlier runs are flushed first, so a run does not pay for
+      // the one before it (a checkpoint falling inside whichever run came next).
+      await sql`checkpoint`;
       const t = performance.now();
       const r = await computePairRange(sql, sides, { dirty: null });
       return (performance.now() - t) / r.pairs;
@@ -198,13 +244,24 @@ async function perPairSynthetic(adminUrl: string, n: number): Promise<number> {
   });
 }
 
+/** Runs of each synthetic size, alternating which size goes first. */
+const SYNTHETIC_ROUNDS = 3;
+
 /** Runs the worker benchmarks and returns their figures (printed by run.ts). */
 export async function benchWorkers(opts: { adminUrl: string; redisUrl?: string }): Promise<Figure[]> {
   const out: Figure[] = [];
   await benchReal(opts.adminUrl, opts.redisUrl, out);
-  const at1k = await perPairSynthetic(opts.adminUrl, 1_000);
-  const at2k = await perPairSynthetic(opts.adminUrl, 2_000);
-  out.push({ name: 'time per pair, 2,000 vs 1,000 synthetic careers', value: `${(at2k * 1000).toFixed(1)} vs ${(at1k * 1000).toFixed(1)} µs = ${(at2k / at1k).toFixed(2)}×`, target: '≤ 1.2×', pass: at2k / at1k <= 1.2 });
+  // Interleaved and repeated, compared by medians: one run each, back to back, measured machine
+  // load as often as it measured the code (1.08× to 1.43× on unchanged code).
+  const runs: Record<1000 | 2000, number[]> = { 1000: [], 2000: [] };
+  for (let r = 0; r < SYNTHETIC_ROUNDS; r++) {
+    for (const n of r % 2 === 0 ? [1000, 2000] as const : [2000, 1000] as const) runs[n].push(await perPairSynthetic(opts.adminUrl, n));
+  }
+  const median = (v: number[]) => [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)]!;
+  const [at1k, at2k] = [median(runs[1000]), median(runs[2000])];
+  const us = (v: number[]) => v.map((x) => (x * 1000).toFixed(1)).join(', ');
+  console.log(`workers bench: µs per pair, 1,000 careers: ${us(runs[1000])}; 2,000 careers: ${us(runs[2000])}`);
+  out.push({ name: `time per pair, 2,000 vs 1,000 synthetic careers (medians of ${SYNTHETIC_ROUNDS})`, value: `${(at2k * 1000).toFixed(1)} vs ${(at1k * 1000).toFixed(1)} µs = ${(at2k / at1k).toFixed(2)}×`, target: '≤ 1.2×', pass: at2k / at1k <= 1.2 });
   return out;
 }
 
