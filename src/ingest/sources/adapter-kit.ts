@@ -2,7 +2,7 @@
  * Small pieces every source adapter uses: fetching a required document, reading options, and
  * matching free-text titles against the career directory once per run.
  */
-import { buildTitleMatcher, type MatchMethod } from '../../core/title-match.js';
+import { buildTitleMatcher, type MatchMethod, type TitleMatcher } from '../../core/title-match.js';
 import { FetchError } from '../fetch/index.js';
 import { IngestRejectedError, type AdapterContext, type DirectoryCareer, type SourceDocument, type UnmatchedTitle } from '../types.js';
 
@@ -55,9 +55,16 @@ export interface DirectoryMatcher {
   unmatched(): UnmatchedTitle[];
 }
 
+/** The title index of a career directory: the runner reuses the directory while careers are unchanged. */
+const titleIndexes = new WeakMap<readonly DirectoryCareer[], TitleMatcher>();
+
 /** Builds the run's title matcher (exact title → alias → fuzzy, with the matcher's default threshold). */
 export function buildDirectoryMatcher(careers: readonly DirectoryCareer[]): DirectoryMatcher {
-  const matcher = buildTitleMatcher(careers.map((c) => ({ id: c.slug, title: c.title, aliases: c.aliases })));
+  let matcher = titleIndexes.get(careers);
+  if (!matcher) {
+    matcher = buildTitleMatcher(careers.map((c) => ({ id: c.slug, title: c.title, aliases: c.aliases })));
+    titleIndexes.set(careers, matcher);
+  }
   const cache = new Map<string, CareerMatch | null>();
   const misses = new Map<string, UnmatchedTitle>();
   return {
