@@ -97,6 +97,7 @@ CREATE TABLE "career_metrics" (
 	"skills" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"version" text NOT NULL,
 	"seq" bigint DEFAULT nextval('change_seq') NOT NULL,
+	"txid" "xid8" DEFAULT pg_current_xact_id() NOT NULL,
 	"computed_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -106,6 +107,7 @@ CREATE TABLE "comparisons" (
 	"data" jsonb NOT NULL,
 	"version" text NOT NULL,
 	"seq" bigint DEFAULT nextval('change_seq') NOT NULL,
+	"txid" "xid8" DEFAULT pg_current_xact_id() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "comparisons_a_id_b_id_pk" PRIMARY KEY("a_id","b_id")
 );
@@ -197,7 +199,9 @@ CREATE UNIQUE INDEX "ingest_runs_one_active_idx" ON "ingest_runs" USING btree ("
 CREATE UNIQUE INDEX "raw_documents_hash_idx" ON "raw_documents" USING btree ("source_id","url","sha256");--> statement-breakpoint
 CREATE INDEX "career_aliases_norm_idx" ON "career_aliases" USING btree ("normalized");--> statement-breakpoint
 CREATE INDEX "career_metrics_seq_idx" ON "career_metrics" USING btree ("seq");--> statement-breakpoint
+CREATE INDEX "career_metrics_txid_seq_idx" ON "career_metrics" USING btree ("txid","seq");--> statement-breakpoint
 CREATE INDEX "comparisons_seq_idx" ON "comparisons" USING btree ("seq");--> statement-breakpoint
+CREATE INDEX "comparisons_txid_seq_idx" ON "comparisons" USING btree ("txid","seq");--> statement-breakpoint
 CREATE INDEX "ops_sessions_expires_idx" ON "ops_sessions" USING btree ("expires_at");--> statement-breakpoint
 CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
 CREATE UNIQUE INDEX "ops_alerts_run_idx" ON "ops_alerts" USING btree ("run_id") WHERE kind = 'run-failed';--> statement-breakpoint

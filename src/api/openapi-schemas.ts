@@ -153,7 +153,7 @@ export const TrendQuerySchema = z.object({
 });
 
 export const ChangesQuerySchema = z.object({
-  since: z.string().max(20).regex(/^\d+$/, 'a cursor from a previous answer (digits)').optional(),
+  since: z.string().max(38).regex(/^\d{1,19}\.\d{1,18}$/, 'a cursor from a previous answer ("txid.seq")').optional(),
   limit: limit(1000, 500).optional(),
 });
 

@@ -119,7 +119,7 @@ export async function recomputeDirtyMetrics(sql: postgres.Sql, opts: { all?: boo
       changed.push(...await tx<{ career_id: number }[]>`
         insert into career_metrics ${rowsOf(tx, rows.slice(i, i + 500), ['career_id', 'metrics', 'skills', 'version'])}
         on conflict (career_id) do update set metrics = excluded.metrics, skills = excluded.skills, version = excluded.version,
-          seq = nextval('change_seq'), computed_at = now()
+          seq = nextval('change_seq'), txid = pg_current_xact_id(), computed_at = now()
         where career_metrics.version <> excluded.version
         returning career_id`);
     }

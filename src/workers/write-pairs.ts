@@ -103,7 +103,7 @@ export async function writePairs(sql: postgres.Sql, chunk: PairChunk, sides: Sid
       join career_metrics ma on ma.career_id = s.a_id and ma.seq = s.a_seq
       join career_metrics mb on mb.career_id = s.b_id and mb.seq = s.b_seq
       on conflict (a_id, b_id) do update set data = excluded.data, version = excluded.version,
-        seq = nextval('change_seq'), updated_at = now()
+        seq = nextval('change_seq'), txid = pg_current_xact_id(), updated_at = now()
       where comparisons.version <> excluded.version`;
     return res.count;
   }) as Promise<number>;

@@ -141,17 +141,39 @@ describe('v1 compare, caching and changes', () => {
     const before = await app.request('/v1/careers/software-developers');
     expect(svc.cache.hits).toBe(hits + 1);
     const seq = svc.watcher!.lastSeq;
+    const cursorBefore = (await valid(await app.request('/v1/changes?limit=1'), ChangesSchema)).latest;
     // A worker's write and NOTIFY, as recompute-pairs does it.
     const sql = seeded.db.$client;
-    await sql`update career_metrics set seq = nextval('change_seq'), version = version || 'x' where career_id = (select id from careers where slug = 'software-developers')`;
+    await sql`update career_metrics set seq = nextval('change_seq'), txid = pg_current_xact_id(), version = version || 'x' where career_id = (select id from careers where slug = 'software-developers')`;
     await sql`select pg_notify('careerlens_changes', 'pairs')`;
     const t0 = Date.now();
     await waitFor('the cache to drop', async () => svc.watcher!.lastSeq > seq && svc.cache.size === 0, 2_000, 20);
     expect(Date.now() - t0).toBeLessThan(1_000);
     const after = await app.request('/v1/careers/software-developers', { headers: { 'If-None-Match': before.headers.get('etag')! } });
     expect(after.status).toBe(200);
-    const changes = await valid(await app.request(`/v1/changes?since=${seq}`), ChangesSchema);
-    expect(changes.items.some((i) => i.kind === 'career' && i.slug === 'software-developers')).toBe(true);
+    const changes = await valid(await app.request(`/v1/changes?since=${cursorBefore}`), ChangesSchema);
+    expect(changes.items.map((i) => i.kind === 'career' && i.slug)).toEqual(['software-developers']);
+    expect((await valid(await app.request(`/v1/changes?since=${changes.items[0]!.seq}`), ChangesSchema)).items).toEqual([]);
+    // A transaction still running holds a lower seq: a later commit must wait behind it, so no
+    // change ever lands behind a cursor already handed out.
+    const mark = (await valid(await app.request('/v1/changes?limit=1'), ChangesSchema)).latest;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    let started!: () => void;
+    const holding = new Promise<void>((r) => { started = r; });
+    const slow = sql.begin(async (tx) => {
+      await tx`update career_metrics set seq = nextval('change_seq'), txid = pg_current_xact_id(), version = version || 'y' where career_id = (select id from careers where slug = 'chief-executives')`;
+      started();
+      await gate;
+    });
+    await holding;
+    await sql`update career_metrics set seq = nextval('change_seq'), txid = pg_current_xact_id(), version = version || 'y' where career_id = (select id from careers where slug = 'software-developers')`;
+    const held = await valid(await app.request(`/v1/changes?since=${mark}`), ChangesSchema);
+    expect(held.items).toEqual([]);
+    release();
+    await slow;
+    const both = await valid(await app.request(`/v1/changes?since=${mark}`), ChangesSchema);
+    expect(both.items.map((i) => i.kind === 'career' && i.slug)).toEqual(['chief-executives', 'software-developers']);
     const first = await valid(await app.request('/v1/changes?limit=10'), ChangesSchema);
     expect(first.items).toHaveLength(10);
     expect(first.nextCursor).toBe(first.items[9]!.seq);

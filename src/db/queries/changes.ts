@@ -4,31 +4,59 @@ export type ChangeRow =
   | { kind: 'career'; seq: string; slug: string; version: string; at: string }
   | { kind: 'pair'; seq: string; a: string; b: string; version: string; at: string };
 
+/** A position in the change feed: the writing transaction's id and the change seq ("txid.seq"). */
+export interface ChangeCursor { txid: string; seq: string }
+
+export const parseChangeCursor = (s: string): ChangeCursor => {
+  const [txid = '0', seq = '0'] = s.split('.');
+  return { txid, seq };
+};
+const formatCursor = (txid: string, seq: string) => `${txid}.${seq}`;
+
 /**
- * Careers and pairs whose content changed after `since` (a change seq), in seq order. Each row
- * holds only its latest version: a client that applies them in order ends in the current state.
+ * Careers and pairs whose content changed after the cursor, in (txid, seq) order, and only from
+ * transactions older than every running one: a transaction still writing can commit a lower
+ * seq later, so it is held back until it is done, and no change ever lands behind a cursor
+ * already handed out. Each row holds its latest version: applying them in order ends in the
+ * current state. `seq` of an item is its cursor.
  */
-export async function loadChanges(db: Db, since: bigint, limit: number): Promise<ChangeRow[]> {
+export async function loadChanges(db: Db, since: ChangeCursor, limit: number): Promise<ChangeRow[]> {
   const sql = db.$client;
-  const s = since.toString();
-  const rows = await sql<{ kind: 'career' | 'pair'; seq: string; a: string; b: string | null; version: string; at: Date | string }[]>`
+  const rows = await sql<{ kind: 'career' | 'pair'; txid: string; seq: string; a: string; b: string | null; version: string; at: Date | string }[]>`
+    with horizon as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin)
     select * from (
-      (select 'career' as kind, m.seq::text as seq, m.seq as n, c.slug as a, null as b, m.version, m.computed_at as at
-        from career_metrics m join careers c on c.id = m.career_id where m.seq > ${s}::bigint order by m.seq limit ${limit})
+      (select 'career' as kind, m.txid, m.seq, c.slug as a, null as b, m.version, m.computed_at as at
+        from career_metrics m join careers c on c.id = m.career_id, horizon h
+        where m.txid < h.xmin and (m.txid, m.seq) > (${since.txid}::xid8, ${since.seq}::bigint)
+        order by m.txid, m.seq limit ${limit})
       union all
-      (select 'pair', p.seq::text, p.seq, ca.slug, cb.slug, p.version, p.updated_at
-        from comparisons p join careers ca on ca.id = p.a_id join careers cb on cb.id = p.b_id
-        where p.seq > ${s}::bigint order by p.seq limit ${limit})
-    ) u order by n limit ${limit}`;
+      (select 'pair', p.txid, p.seq, ca.slug, cb.slug, p.version, p.updated_at
+        from comparisons p join careers ca on ca.id = p.a_id join careers cb on cb.id = p.b_id, horizon h
+        where p.txid < h.xmin and (p.txid, p.seq) > (${since.txid}::xid8, ${since.seq}::bigint)
+        order by p.txid, p.seq limit ${limit})
+    ) u order by txid, seq limit ${limit}`;
   return rows.map((r) => {
     const at = new Date(r.at).toISOString();
+    const cursor = formatCursor(String(r.txid), String(r.seq));
     return r.kind === 'career'
-      ? { kind: 'career', seq: r.seq, slug: r.a, version: r.version, at }
-      : { kind: 'pair', seq: r.seq, a: r.a, b: r.b!, version: r.version, at };
+      ? { kind: 'career', seq: cursor, slug: r.a, version: r.version, at }
+      : { kind: 'pair', seq: cursor, a: r.a, b: r.b!, version: r.version, at };
   });
 }
 
-/** The newest committed change seq. */
+/** The cursor of the newest change the feed can hand out now (see loadChanges), "0.0" when none. */
+export async function latestChangeCursor(db: Db): Promise<string> {
+  const [row] = await db.$client<{ txid: string; seq: string }[]>`
+    with horizon as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin)
+    select txid::text, seq::text from (
+      (select txid, seq from career_metrics, horizon h where txid < h.xmin order by txid desc, seq desc limit 1)
+      union all
+      (select txid, seq from comparisons, horizon h where txid < h.xmin order by txid desc, seq desc limit 1)
+    ) u order by txid desc, seq desc limit 1`;
+  return row ? formatCursor(row.txid, row.seq) : '0.0';
+}
+
+/** The newest committed change seq (what the API cache watches). */
 export async function latestChangeSeq(db: Db): Promise<string> {
   const [row] = await db.$client<{ seq: string }[]>`
     select coalesce(greatest((select max(seq) from career_metrics), (select max(seq) from comparisons)), 0)::text as seq`;

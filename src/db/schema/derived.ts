@@ -1,4 +1,4 @@
-import { bigint, integer, index, jsonb, pgSequence, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, customType, integer, index, jsonb, pgSequence, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { careers } from './careers.js';
 
@@ -9,6 +9,14 @@ import { careers } from './careers.js';
 export const changeSeq = pgSequence('change_seq');
 const nextChange = sql`nextval('change_seq')`;
 
+/**
+ * The writing transaction's id (xid8). Seqs are taken at write time but transactions commit in
+ * any order, so the change feed pages by (txid, seq) below the oldest running transaction:
+ * nothing can later appear before a cursor it handed out. Every write sets it.
+ */
+const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
+const currentTxid = sql`pg_current_xact_id()`;
+
 /** The latest metrics of each career; `version` is a hash of the content. */
 export const careerMetrics = pgTable('career_metrics', {
   careerId: integer('career_id').primaryKey().references(() => careers.id, { onDelete: 'cascade' }),
@@ -17,8 +25,9 @@ export const careerMetrics = pgTable('career_metrics', {
   skills: jsonb('skills').notNull().default([]),
   version: text('version').notNull(),
   seq: bigint('seq', { mode: 'number' }).notNull().default(nextChange),
+  txid: xid8('txid').notNull().default(currentTxid),
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('career_metrics_seq_idx').on(t.seq)]);
+}, (t) => [index('career_metrics_seq_idx').on(t.seq), index('career_metrics_txid_seq_idx').on(t.txid, t.seq)]);
 
 /** Every metrics version a career has had, for trends. */
 export const metricHistory = pgTable('metric_history', {
@@ -41,8 +50,9 @@ export const comparisons = pgTable('comparisons', {
   data: jsonb('data').notNull(),
   version: text('version').notNull(),
   seq: bigint('seq', { mode: 'number' }).notNull().default(nextChange),
+  txid: xid8('txid').notNull().default(currentTxid),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.aId, t.bId] }), index('comparisons_seq_idx').on(t.seq)]);
+}, (t) => [primaryKey({ columns: [t.aId, t.bId] }), index('comparisons_seq_idx').on(t.seq), index('comparisons_txid_seq_idx').on(t.txid, t.seq)]);
 
 /** Careers whose metrics or pairs must be recomputed: the durable side of `careers-changed`. */
 export const dirtyCareers = pgTable('dirty_careers', {
