@@ -3,12 +3,13 @@ import { getConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { startRuntime, type Role, type Runtime } from './runtime/start.js';
 import { getRun } from './db/queries/sources.js';
-import { createApiKey } from './db/queries/keys.js';
+import { createApiKey, listApiKeys, revokeApiKey } from './db/queries/keys.js';
 import type { Actor } from './db/queries/audit.js';
 import { apiKeyRoles, type ApiKeyRole } from './db/schema/auth.js';
 import { listSourceStatus, runSourceNow, setSourceEnabled, setSourceSchedule, type OpsResult } from './ops/sources.js';
 import { requestRecompute } from './ops/runs.js';
-import { formatRunStats, formatSourcesTable } from './cli-format.js';
+import { formatKeysTable, formatRunStats, formatSourcesTable } from './cli-format.js';
+import { recordAudit } from './db/queries/audit.js';
 
 /** CLI actions are audited as the terminal's operator. */
 const CLI: Actor = { kind: 'cli' };
@@ -28,7 +29,8 @@ const USAGE = `usage: careerlens <command>
   sources schedule <id> --cron "0 3 * * 1" [--tz Europe/Paris] | --every-ms 3600000
   sources pause <id> | resume <id>
   recompute [--all | --career <slug>] [--wait]
-  keys create --role client|operator [--name <name>]   prints the new key once`;
+  keys create --role client|operator [--name <name>]   prints the new key once
+  keys list | keys revoke <id>  the keys (never their secrets); revoking ends their sessions at once`;
 
 /** Known, fixable failures print one line; anything else also prints its stack at debug level. */
 function fail(err: unknown, config?: Config): never {
@@ -153,6 +155,21 @@ async function main(argv: string[]): Promise<void> {
         return;
       }
       case 'keys': {
+        if (sub === 'list') {
+          await withRuntime(config, async (rt) => { process.stdout.write(`${formatKeysTable(await listApiKeys(rt.db))}\n`); });
+          return;
+        }
+        if (sub === 'revoke') {
+          const id = Number(arg);
+          if (!Number.isInteger(id) || id <= 0) throw new Error('keys revoke: give the key id shown by "careerlens keys list"');
+          await withRuntime(config, async (rt) => {
+            const row = await revokeApiKey(rt.db, id);
+            if (!row) throw new Error(`keys revoke: no active key with id ${id}`);
+            await recordAudit(rt.db, { actor: { kind: 'cli' }, action: 'key.revoke', target: String(id), details: { name: row.name, role: row.role } });
+            process.stdout.write(`revoked ${row.role} key ${row.id} "${row.name}" (${row.prefix}…)\n`);
+          });
+          return;
+        }
         if (sub !== 'create') throw new Error(`unknown keys command: ${sub ?? ''}\n${USAGE}`);
         const role = values.role as ApiKeyRole;
         if (!apiKeyRoles.includes(role)) throw new Error('keys create: --role client or --role operator is required');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findKeyBySecret } from '../../src/db/queries/keys.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { testEnv, waitFor, writeSourcesFile } from '../helpers/runtime.js';
 import { createQueueKit, type QueueKit } from '../../src/queue/backend.js';
@@ -85,5 +86,16 @@ describe('scheduler processes and the operator CLI', () => {
     expect(rows).toEqual([{ name: 'alice', role: 'operator', hash: expect.stringMatching(/^[0-9a-f]{64}$/), prefix: key.slice(0, 12) }]);
     expect(JSON.stringify(rows)).not.toContain(key);
     expect((await cli(['keys', 'create', '--role', 'admin'], env)).code).toBe(1);
+
+    const id = (await tdb.db.$client<{ id: number }[]>`select id from api_keys where name = 'alice'`)[0]!.id;
+    const listed = await cli(['keys', 'list'], env);
+    expect(listed.code, listed.out).toBe(0);
+    expect(listed.out).toMatch(new RegExp(`^${id}\\s+operator\\s+alice\\s+${key.slice(0, 12)}….*active$`, 'm'));
+    expect(listed.out).not.toContain(key);
+    expect(await findKeyBySecret(tdb.db, key)).toMatchObject({ name: 'alice', role: 'operator' });
+    const revoked = await cli(['keys', 'revoke', String(id)], env);
+    expect(revoked.code, revoked.out).toBe(0);
+    expect(await findKeyBySecret(tdb.db, key)).toBeUndefined();
+    expect((await cli(['keys', 'revoke', String(id)], env)).code).toBe(1);
   });
 });

@@ -35,6 +35,20 @@ export async function listApiKeys(db: Db): Promise<Omit<ApiKeyRow, 'hash'>[]> {
     .from(apiKeys).orderBy(apiKeys.id);
 }
 
+/**
+ * Revokes a key at once: requests with it answer 401/403 and its console sessions end.
+ * Returns the revoked key, or undefined when no unrevoked key has that id.
+ */
+export async function revokeApiKey(db: Db, id: number): Promise<Omit<ApiKeyRow, 'hash'> | undefined> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.update(apiKeys).set({ revokedAt: sql`now()` })
+      .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+      .returning({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role, prefix: apiKeys.prefix, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt });
+    if (row) await tx.delete(opsSessions).where(eq(opsSessions.keyId, id));
+    return row;
+  });
+}
+
 /** Starts a console session; returns the cookie token (stored hashed) and its CSRF token. */
 export async function createSession(db: Db, params: { keyId: number; ttlMs: number }): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
