@@ -12,14 +12,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
 import { parseConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { startRuntime } from '../src/runtime/start.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { createApp } from '../src/api/app.js';
 import { apiServices } from '../src/api/routes/services.js';
+import { startStaticServer } from '../test/helpers/static-server.js';
 
 interface Stats { rps: number; p50: number; p99: number; n: number }
 
@@ -61,17 +60,6 @@ function listen(fetch: (r: Request) => Response | Promise<Response>): Promise<Se
 }
 const urlOf = (s: ServerType) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
 
-/** Serves ../shared/data over HTTP for the ingest (the publisher's files, offline). */
-async function dataServer(): Promise<{ url: string; close(): void }> {
-  const root = path.resolve('../shared/data');
-  const srv = createServer(async (req, res) => {
-    const p = path.resolve(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/data\//, ''));
-    if (!p.startsWith(root)) { res.writeHead(404).end(); return; }
-    try { res.writeHead(200).end(await readFile(p)); } catch { res.writeHead(404).end(); }
-  });
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}`, close: () => srv.close() };
-}
 
 const fmt = (s: Stats) => `${Math.round(s.rps).toString().padStart(6)} req/s  p50 ${s.p50.toFixed(2)} ms  p99 ${s.p99.toFixed(2)} ms  (n=${s.n})`;
 
@@ -81,7 +69,7 @@ export async function ingestBenchDatabase(adminUrl: string, name: string): Promi
   await admin.unsafe(`create database "${name}"`);
   await admin.end();
   const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
-  const data = await dataServer();
+  const data = await startStaticServer();
   const sourcesDir = mkdtempSync(path.join(tmpdir(), 'careerlens-bench-'));
   const sourcesFile = path.join(sourcesDir, 'sources.json');
   writeFileSync(sourcesFile, JSON.stringify([{ id: 'onet', kind: 'onet-database', url: `${data.url}/data/onet-29.2/`, schedule: { cron: '0 3 * * 1', tz: 'UTC' }, options: {} }]));
@@ -101,7 +89,7 @@ export async function ingestBenchDatabase(adminUrl: string, name: string): Promi
     console.log(`api bench: O*NET ingested and every pair computed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     return dbUrl;
   } finally {
-    data.close();
+    await data.close();
   }
 }
 

@@ -8,9 +8,6 @@
 import postgres from 'postgres';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseConfig } from '../src/config.js';
 import { buildSkillTaxonomy, type SkillTaxonomy, type TechSkillRow } from '../src/core/skills.js';
@@ -24,6 +21,7 @@ import { decodeSourceText } from '../src/ingest/sources/types.js';
 import { buildAdapters, fetcherFactory } from '../src/ingest/wiring.js';
 import { createLogger } from '../src/log.js';
 import type { Figure } from './workers.js';
+import { startStaticServer } from '../test/helpers/static-server.js';
 
 const DATA = path.resolve('../shared/data');
 const ONET_DIR = path.join(DATA, 'onet-29.2');
@@ -33,20 +31,6 @@ const ROUNDS = 3;
 const ONET_MAX_RATIO = 4;
 const PAGES_MAX_RATIO = 2;
 
-/** Serves ../shared/data under /data and the posting pages where the listing links them (/careers/<slug>). */
-async function dataServer(): Promise<{ url: string; close(): void }> {
-  const srv = createServer(async (req, res) => {
-    const p = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const m = /^\/careers\/([a-z0-9-]+)$/.exec(p);
-    const file = m ? path.join(PAGES_DIR, 'careers', `${m[1]}.html`) : path.resolve(DATA, p.replace(/^\/data\//, ''));
-    if (!file.startsWith(DATA)) { res.writeHead(404).end(); return; }
-    const body = await readFile(file).catch(() => null);
-    if (body) res.writeHead(200).end(body);
-    else res.writeHead(404).end();
-  });
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}`, close: () => srv.close() };
-}
 
 async function withDatabase<T>(adminUrl: string, fn: (db: Db) => Promise<T>): Promise<T> {
   const name = `cl_benchi_${randomBytes(3).toString('hex')}`;
@@ -110,7 +94,13 @@ const mb = (bytes: number) => bytes / 2 ** 20;
 
 /** Runs the ingest benchmarks and returns their figures (printed by run.ts). */
 export async function benchIngest(opts: { adminUrl: string }): Promise<Figure[]> {
-  const server = await dataServer();
+  // The listing links its posting pages at /careers/<slug>; they live beside it in ../shared/data.
+  const server = await startStaticServer();
+  server.override((req) => {
+    const m = /^\/careers\/([a-z0-9-]+)$/.exec(req.url ?? '');
+    if (m) req.url = `/data/vercel-careers-html/careers/${m[1]}.html`;
+    return false;
+  });
   const config = parseConfig({ ALLOW_PRIVATE_NETWORKS: 'true', FETCH_HOST_DELAY_MS: '0', LOG_LEVEL: 'silent' });
   const onet = onetBytes();
   const onetSize = [...onet.values()].reduce((n, b) => n + b.length, 0);
@@ -142,7 +132,7 @@ export async function benchIngest(opts: { adminUrl: string }): Promise<Figure[]>
       });
     }
   } finally {
-    server.close();
+    await server.close();
   }
   const fmt = (v: number[]) => v.map((x) => x.toFixed(0)).join(', ');
   console.log(`ingest bench: O*NET ingest ${fmt(runs.onet)} ms, bare parse ${fmt(runs.onetParse)} ms; pages ingest ${fmt(runs.pages)} ms, bare parse ${fmt(runs.pagesParse)} ms (${pageStats}; ${existsSync(PAGES_DIR) ? pages.pages.length : 0} pages here)`);

@@ -9,11 +9,8 @@ import postgres from 'postgres';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { parseConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { startRuntime, type Runtime } from '../src/runtime/start.js';
@@ -24,6 +21,7 @@ import { checkComparisonInvariants } from '../src/core/compare/index.js';
 import { randomCareers } from '../src/core/compare/random-careers.js';
 import { computePairRange, loadPairSides } from '../src/workers/recompute-pairs.js';
 import type { CareerWithMetrics, StoredComparison } from '../src/db/queries/careers.js';
+import { startStaticServer } from '../test/helpers/static-server.js';
 
 export interface Figure { name: string; value: string; target: string; pass: boolean | null }
 
@@ -44,16 +42,6 @@ async function withDatabase<T>(adminUrl: string, fn: (url: string) => Promise<T>
   }
 }
 
-async function dataServer(): Promise<{ url: string; close(): void }> {
-  const root = path.resolve('../shared/data');
-  const srv = createServer(async (req, res) => {
-    const p = path.resolve(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/data\//, ''));
-    if (!p.startsWith(root)) { res.writeHead(404).end(); return; }
-    try { res.writeHead(200).end(await readFile(p)); } catch { res.writeHead(404).end(); }
-  });
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}`, close: () => srv.close() };
-}
 
 async function waitPairsDone(sql: postgres.Sql, total: number, onTick?: () => void): Promise<void> {
   for (;;) {
@@ -117,7 +105,7 @@ const careersQuery = (sql: postgres.Sql) => sql<CareerWithMetrics[]>`
 /** Full recompute, COPY ratio, memory, size, one-change latency and all-pairs invariants on the real O*NET ingest. */
 async function benchReal(adminUrl: string, redisUrl: string | undefined, out: Figure[]): Promise<void> {
   await withDatabase(adminUrl, async (url) => {
-    const data = await dataServer();
+    const data = await startStaticServer();
     const dir = mkdtempSync(path.join(tmpdir(), 'careerlens-benchw-'));
     const sourcesFile = path.join(dir, 'sources.json');
     writeFileSync(sourcesFile, JSON.stringify([{ id: 'onet', kind: 'onet-database', url: `${data.url}/data/onet-29.2/`, schedule: { cron: '0 3 1 1 *', tz: 'UTC' }, options: {} }]));
@@ -215,7 +203,7 @@ async function benchReal(adminUrl: string, redisUrl: string | undefined, out: Fi
     } finally {
       await worker.stop();
       await rt.stop();
-      data.close();
+      await data.close();
     }
   });
 }

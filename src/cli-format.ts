@@ -32,9 +32,8 @@ export function formatRunStats(stats: Partial<RunStats>): string {
 
 /** Keys for the terminal: id, role, name, visible prefix, dates; never the secret. */
 export function formatKeysTable(keys: { id: number; role: string; name: string; prefix: string; createdAt: Date | string; lastUsedAt: Date | string | null; revokedAt: Date | string | null }[]): string {
-  const iso = (d: Date | string | null) => (d ? new Date(d).toISOString().slice(0, 19) + 'Z' : '—');
+  const iso = (d: Date | string | null) => when(d ? new Date(d).toISOString() : null);
   const rows = keys.map((k) => [String(k.id), k.role, k.name, `${k.prefix}…`, iso(k.createdAt), iso(k.lastUsedAt), k.revokedAt ? `revoked ${iso(k.revokedAt)}` : 'active']);
-  const head = ['ID', 'ROLE', 'NAME', 'PREFIX', 'CREATED', 'LAST USED', 'STATE'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  return [head, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  return formatTable(['ID', 'ROLE', 'NAME', 'PREFIX', 'CREATED', 'LAST USED', 'STATE'], rows);
 }
+

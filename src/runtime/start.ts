@@ -13,6 +13,7 @@ import { registerSchedules, runNeverSucceededSources } from '../workers/schedule
 import { createApp } from '../api/app.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { describeConnectError, StartupError } from './errors.js';
+import { withTimeout } from './timeout.js';
 import { buildAdapters, fetcherFactory } from '../ingest/wiring.js';
 import { startAlertWatcher } from '../ops/alerts.js';
 
@@ -59,7 +60,7 @@ export async function startRuntime(config: Config, roles: Role[], log: Logger): 
       ? { kind: 'redis', url: config.REDIS_URL, prefix: config.QUEUE_PREFIX }
       : { kind: 'postgres', url: dbUrl, schema: config.QUEUE_PREFIX === 'careerlens' ? 'bullmq' : `bullmq_${config.QUEUE_PREFIX}` });
     onStop(() => kit.close());
-    await withTimeout(kit.ping(), 5_000).catch((err) => { throw describeConnectError('Redis', config.REDIS_URL ?? '', err); });
+    await withTimeout(kit.ping(), 5_000, 'Redis').catch((err) => { throw describeConnectError('Redis', config.REDIS_URL ?? '', err); });
     const queues = openQueues(kit);
     onStop(() => queues.close());
     if (roles.includes('scheduler')) {
@@ -99,8 +100,4 @@ function listen(app: ReturnType<typeof createApp>, host: string, port: number): 
       else reject(err);
     });
   });
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, rej) => setTimeout(() => rej(new Error(`no answer within ${ms} ms`)), ms).unref())]);
 }

@@ -10,7 +10,7 @@ export interface CliProcess {
 
 /** Runs `careerlens <args>` as its own process (pid = the server's own, as in production). */
 export function spawnCli(args: string[], env: Record<string, string>): CliProcess {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DATABASE_URL|REDIS_URL|PORT|SOURCES_FILE|DATA_DIR|QUEUE_PREFIX)$/.test(k)));
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DATABASE_URL|REDIS_URL|PORT|SOURCES_FILE|DATA_DIR|QUEUE_PREFIX|LOG_LEVEL)$/.test(k)));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => { out += d; });

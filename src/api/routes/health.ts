@@ -4,13 +4,12 @@ import { queueNames } from '../../queue/jobs.js';
 import { metricsRegistry } from '../../workers/job-metrics.js';
 import { Gauge } from 'prom-client';
 import type { AppEnv } from '../context.js';
+import { withTimeout } from '../../runtime/timeout.js';
 
 const queueJobs = new Gauge({
   name: 'careerlens_queue_jobs', help: 'Jobs in each queue by state, read at scrape time', labelNames: ['queue', 'state'] as const,
 });
 
-const withTimeout = <T>(p: Promise<T>, ms: number, what: string) =>
-  Promise.race([p, new Promise<T>((_, rej) => setTimeout(() => rej(new Error(`${what} did not answer within ${ms} ms`)), ms).unref())]);
 
 export const healthRoutes = new Hono<AppEnv>()
   .get('/healthz', (c) => c.json({ status: 'ok' }))
