@@ -50,30 +50,18 @@ export async function registerSchedules(db: Db, queues: Queues, log: Logger): Pr
 
 /**
  * Queues a run of every enabled source that has never succeeded, so a fresh install fills
- * without waiting for the first tick. An advisory lock keeps concurrent starts from queueing twice.
+ * without waiting for the first tick. Any number of schedulers may start at once: the unique
+ * index on active runs lets one run per source through, the others insert nothing.
  */
 export async function runNeverSucceededSources(db: Db, queues: Queues, log: Logger): Promise<number[]> {
-  const sql = db.$client;
-  const runIds: number[] = [];
-  await sql.begin(async (tx) => {
-    await tx`select pg_advisory_xact_lock(hashtext('careerlens:startup-runs'))`;
-    const due = await tx<{ id: string }[]>`
-      select s.id from sources s where s.enabled and s.last_success_at is null
-        and not exists (select 1 from ingest_runs r where r.source_id = s.id and r.status in ('queued', 'running'))
-      order by s.id`;
-    for (const { id } of due) {
-      const [run] = await tx<{ id: number }[]>`
-        insert into ingest_runs (source_id, status, trigger) values (${id}, 'queued', 'startup') on conflict do nothing returning id`;
-      if (run) runIds.push(Number(run.id));
-    }
-  });
-  const sources = await listSources(db);
-  for (const runId of runIds) {
-    const [row] = await sql<{ source_id: string }[]>`select source_id from ingest_runs where id = ${runId}`;
-    await enqueueIngest(queues, { sourceId: row!.source_id, runId, trigger: 'startup' });
-  }
-  if (runIds.length) log.info({ runs: runIds.length, sources: sources.length }, 'first runs queued for sources that never succeeded');
-  return runIds;
+  const runs = await db.$client<{ id: number; source_id: string }[]>`
+    insert into ingest_runs (source_id, status, trigger)
+    select id, 'queued', 'startup' from sources where enabled and last_success_at is null order by id
+    on conflict do nothing
+    returning id, source_id`;
+  for (const run of runs) await enqueueIngest(queues, { sourceId: run.source_id, runId: Number(run.id), trigger: 'startup' });
+  if (runs.length) log.info({ sources: runs.map((r) => r.source_id) }, 'first runs queued for sources that never succeeded');
+  return runs.map((r) => Number(r.id));
 }
 
 /** Queues a manual run unless one is already queued or running (then that one is returned). */

@@ -75,17 +75,6 @@ export async function finishRun(
     .where(eq(ingestRuns.id, params.id));
 }
 
-export async function listRuns(
-  db: Db, params: { sourceId?: string; status?: RunStatus; limit?: number; beforeId?: number } = {},
-): Promise<RunRow[]> {
-  const where = [
-    params.sourceId ? eq(ingestRuns.sourceId, params.sourceId) : undefined,
-    params.status ? eq(ingestRuns.status, params.status) : undefined,
-    params.beforeId ? sql`${ingestRuns.id} < ${params.beforeId}` : undefined,
-  ].filter((w) => w !== undefined);
-  return db.select().from(ingestRuns).where(and(...where)).orderBy(desc(ingestRuns.id)).limit(params.limit ?? 50);
-}
-
 export type DocumentValidators = typeof sourceDocuments.$inferSelect;
 
 export async function getDocumentValidators(db: Db, sourceId: string): Promise<Map<string, DocumentValidators>> {
