@@ -3,17 +3,23 @@ import type { Logger } from '../log.js';
 
 /** A cached answer: the serialized body and its strong validator. */
 export interface CachedEntry {
-  body: string;
+  /** UTF-8 bytes, so a hit writes them as they are. */
+  body: Uint8Array<ArrayBuffer>;
   etag: string;
   /** Status and content type when not a plain 200 JSON answer. */
   status?: number;
   contentType?: string;
 }
 
+/** What a loader returns: a body as text or bytes. */
+export type LoadedEntry = Omit<CachedEntry, 'body'> & { body: string | Uint8Array<ArrayBuffer> };
+
 /**
  * The API's in-process cache of finished answers. Everything is dropped on any content change
  * (metrics or pairs): changes come in batches, and a cold read costs one primary-key lookup, so
- * a precise per-key invalidation would buy little. Bounded by `maxEntries` (oldest out first).
+ * a precise per-key invalidation would buy little. Bounded by `maxEntries` and by `maxBytes`
+ * of bodies (oldest out first): a comparison is ~8 KB, so the byte bound is what holds an API
+ * process's memory under a stream of distinct pairs.
  */
 export class ResponseCache {
   private entries = new Map<string, CachedEntry>();
@@ -23,20 +29,31 @@ export class ResponseCache {
   hits = 0;
   misses = 0;
 
-  constructor(private readonly maxEntries = 50_000) {}
+  private bytes = 0;
+
+  constructor(private readonly maxEntries = 50_000, private readonly maxBytes = 128 * 1024 * 1024) {}
 
   /** The cached entry, or the one `load` produces (concurrent misses share one load). */
-  async get(key: string, load: () => Promise<CachedEntry>): Promise<CachedEntry> {
+  async get(key: string, load: () => Promise<LoadedEntry>): Promise<CachedEntry> {
     const hit = this.entries.get(key);
     if (hit) { this.hits++; return hit; }
     this.misses++;
     const pending = this.loading.get(key);
     if (pending) return pending;
     const gen = this.generation;
-    const p = load().then((entry) => {
+    const p = load().then((loaded) => {
+      const entry = typeof loaded.body === 'string' ? { ...loaded, body: Buffer.from(loaded.body) } : loaded as CachedEntry;
       if (gen === this.generation) {
-        if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+        const size = entry.body.length;
+        const previous = this.entries.get(key);
+        if (previous) { this.entries.delete(key); this.bytes -= previous.body.length; }
+        while (this.entries.size > 0 && (this.entries.size >= this.maxEntries || this.bytes + size > this.maxBytes)) {
+          const [oldest, old] = this.entries.entries().next().value!;
+          this.entries.delete(oldest);
+          this.bytes -= old.body.length;
+        }
         this.entries.set(key, entry);
+        this.bytes += size;
       }
       return entry;
     }).finally(() => { if (this.loading.get(key) === p) this.loading.delete(key); });
@@ -47,10 +64,14 @@ export class ResponseCache {
   invalidate(): void {
     this.generation++;
     this.entries.clear();
+    this.bytes = 0;
     this.loading.clear();
   }
 
   get size(): number { return this.entries.size; }
+
+  /** Bytes of cached bodies. */
+  get byteSize(): number { return this.bytes; }
 }
 
 /** The channel workers notify after writing pairs (src/workers/recompute-pairs.ts). */

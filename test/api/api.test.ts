@@ -10,6 +10,9 @@ import { seedRealData, type Seeded } from './seed.js';
 import { waitFor } from '../helpers/runtime.js';
 import { createApiKey } from '../../src/db/queries/keys.js';
 import { loadMostCompared } from '../../src/db/queries/changes.js';
+import { createPairReader, getStoredComparison } from '../../src/db/queries/careers.js';
+import { loadComparison } from '../../src/api/routes/careers.js';
+import type { Db } from '../../src/db/client.js';
 
 let seeded: Seeded;
 let app: ReturnType<typeof createApp>;
@@ -132,6 +135,34 @@ describe('v1 compare, caching and changes', () => {
     const cors = await app.request('/v1/compare/software-developers/chief-executives', { headers: { Origin: 'https://example.org' } });
     expect(cors.headers.get('access-control-allow-origin')).toBe('*');
     expect(cors.headers.get('access-control-expose-headers')).toContain('ETag');
+  });
+
+  it('answers many cold pairs at once, each body exactly the expanded comparison, with one pair query per turn', async () => {
+    const careers = await deps.db.$client<{ id: number; slug: string }[]>`select id, slug from careers order by md5(slug) limit 60`;
+    const pairs = Array.from({ length: 30 }, (_, i) => [careers[2 * i]!, careers[2 * i + 1]!] as const);
+    // Cold: every pair in one order or the other, all requested at once.
+    const bodies = await Promise.all(pairs.map(async ([a, b], i) => {
+      const [x, y] = i % 2 ? [b, a] : [a, b];
+      const res = await app.request(`/v1/compare/${x.slug}/${y.slug}`);
+      const text = await res.text();
+      expect(res.status, text.slice(0, 300)).toBe(200);
+      expect(ComparisonSchema.safeParse(JSON.parse(text)).success).toBe(true);
+      return { x, y, text };
+    }));
+    for (const { x, y, text } of bodies) expect(text).toBe(JSON.stringify(await loadComparison(deps, x.slug, y.slug)));
+
+    // The reader: concurrent reads in one turn are one query; results match the one-pair lookup.
+    let queries = 0;
+    const sql = deps.db.$client;
+    const counting = { $client: Object.assign((...args: Parameters<typeof sql>) => { queries++; return sql(...args); }, sql) } as unknown as Db;
+    const read = createPairReader(counting, 16);
+    const asked = [...pairs.map(([a, b]) => [b.id, a.id] as const), [pairs[0]![0].id, pairs[0]![1].id] as const, [careers[0]!.id, 999_999] as const];
+    const got = await Promise.all(asked.map(([x, y]) => read(x, y)));
+    expect(queries).toBe(Math.ceil(asked.length / 16));
+    for (const [k, [x, y]] of asked.entries()) expect(got[k]).toEqual(await getStoredComparison(deps.db, x, y));
+    expect(got.at(-1)).toBeUndefined();
+    const failing = createPairReader({ $client: () => Promise.reject(new Error('connection lost')) } as unknown as Db);
+    await expect(Promise.all([failing(1, 2), failing(3, 4)])).rejects.toThrow('connection lost');
   });
 
   it('serves repeated reads from memory and drops the cache within a second of a change', async () => {

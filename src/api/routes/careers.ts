@@ -1,16 +1,17 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { getStoredComparison, type CareerWithMetrics } from '../../db/queries/careers.js';
+import type { CareerWithMetrics } from '../../db/queries/careers.js';
 import { loadAliases } from '../../db/queries/search.js';
 import { loadCareerSkills } from '../../db/queries/profile.js';
 import { loadTrend } from '../../db/queries/trends.js';
 import { ApiError } from '../errors.js';
+import type { LoadedEntry } from '../cache.js';
 import type { AppEnv, ApiDeps } from '../context.js';
-import { buildComparison } from '../comparison-view.js';
+import { buildComparison, buildComparisonJson } from '../comparison-view.js';
 import {
   CareerListQuerySchema, CareerListSchema, CareerProfileSchema, ComparisonSchema, SimilarQuerySchema, SimilarSchema,
   SlugSchema, TrendQuerySchema, TrendSchema,
 } from '../openapi-schemas.js';
-import { apiServices, jsonEntry, serveCached } from './services.js';
+import { apiServices, etagOf, jsonEntry, serveCached } from './services.js';
 import { errorResponses, validationHook } from './route-kit.js';
 import { loadSimilar } from '../../db/queries/search.js';
 
@@ -122,23 +123,24 @@ export const compareRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   }), async (c) => {
     const { a, b } = c.req.valid('param');
     const deps = c.get('deps');
-    const res = await serveCached(c, `compare|${a}|${b}`, async () => {
-      const cmp = await loadComparison(deps, a, b);
-      const version = typeof cmp.version === 'string' ? cmp.version : null;
-      return jsonEntry(cmp, version ? `${version}.${cmp.a.slug < cmp.b.slug ? 'ab' : 'ba'}` : null);
-    });
+    const res = await serveCached(c, `compare|${a}|${b}`, () => compareEntry(deps, a, b));
     apiServices(deps).countCompare(a, b);
     return res as never;
   });
 
-/** The comparison of two careers in the requested order, from the precomputed pair. */
-export async function loadComparison(deps: ApiDeps, aSlug: string, bSlug: string) {
+/** The two careers and their stored pair, or the 4xx that says why there is none. */
+async function loadPair(deps: ApiDeps, aSlug: string, bSlug: string) {
   const [a, b] = await Promise.all([requireCareer(deps, aSlug), requireCareer(deps, bSlug)]);
   if (a.id === b.id) throw new ApiError('invalid-request', 'compare two different careers');
-  const stored = await getStoredComparison(deps.db, a.id, b.id);
+  const stored = await apiServices(deps).pair(a.id, b.id);
   if (!stored) throw new ApiError('not-found', `the comparison of "${a.slug}" and "${b.slug}" is not computed yet; it is queued with their next recompute`);
+  return { a, b, stored };
+}
+
+/** Runs `build`, answering 503 when the stored pair lags its careers' skills. */
+function unlessStale<T>(a: CareerWithMetrics, b: CareerWithMetrics, build: () => T): T {
   try {
-    return buildComparison(a, b, stored);
+    return build();
   } catch (err) {
     // Between a career's new metrics and its pairs' recompute, a stored pair can lag its careers' skills.
     if (err instanceof Error && /^stale comparison/.test(err.message)) {
@@ -146,4 +148,21 @@ export async function loadComparison(deps: ApiDeps, aSlug: string, bSlug: string
     }
     throw err;
   }
+}
+
+/** The comparison of two careers in the requested order, from the precomputed pair. */
+export async function loadComparison(deps: ApiDeps, aSlug: string, bSlug: string) {
+  const { a, b, stored } = await loadPair(deps, aSlug, bSlug);
+  return unlessStale(a, b, () => buildComparison(a, b, stored));
+}
+
+/**
+ * The cold read of `/v1/compare/{a}/{b}` (what a cache miss costs): both careers (memoized),
+ * the stored pair (reads batched per turn), its JSON written in the order asked, and the ETag:
+ * the content version, suffixed by the order.
+ */
+export async function compareEntry(deps: ApiDeps, aSlug: string, bSlug: string): Promise<LoadedEntry> {
+  const { a, b, stored } = await loadPair(deps, aSlug, bSlug);
+  const body = unlessStale(a, b, () => buildComparisonJson(a, b, stored));
+  return { body, etag: etagOf(`${stored.data.h}.${a.slug < b.slug ? 'ab' : 'ba'}`, body) };
 }

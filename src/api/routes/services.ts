@@ -1,12 +1,12 @@
 import type { Context } from 'hono';
 import { createHash } from 'node:crypto';
 import type { ApiDeps } from '../context.js';
-import { ResponseCache, watchChanges, type CachedEntry, type ChangeWatcher } from '../cache.js';
+import { ResponseCache, watchChanges, type ChangeWatcher, type LoadedEntry } from '../cache.js';
 import { RateLimiter, type RateLimitPolicy } from '../rate-limit.js';
 import { CareerSearchIndex } from '../search-index.js';
 import { loadSearchRows } from '../../db/queries/search.js';
 import { addCompareCounts } from '../../db/queries/changes.js';
-import { findCareer, type CareerWithMetrics } from '../../db/queries/careers.js';
+import { createPairReader, findCareer, type CareerWithMetrics, type PairReader } from '../../db/queries/careers.js';
 
 export interface ApiOptions {
   /** Requests per minute without a key, and with one. */
@@ -27,6 +27,8 @@ export interface ApiServices {
   searchIndex(): Promise<CareerSearchIndex>;
   /** A career with its metrics by slug or code, memoized until the next change (about a thousand careers). */
   career(slugOrCode: string): Promise<CareerWithMetrics | undefined>;
+  /** Stored pairs by career ids, concurrent reads batched into one query. */
+  pair: PairReader;
   countCompare(a: string, b: string): void;
   /** Writes the compare counts gathered so far (done every 5 s and on stop). */
   flushCounts(): Promise<void>;
@@ -86,6 +88,7 @@ export function apiServices(deps: ApiDeps, options: ApiOptions = {}): ApiService
       }
       return p;
     },
+    pair: createPairReader(deps.db),
     countCompare(a, b) {
       const key = a < b ? `${a}|${b}` : `${b}|${a}`;
       compareCounts.set(key, (compareCounts.get(key) ?? 0) + 1);
@@ -118,7 +121,7 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
  * Answers from the in-process cache (loading on a miss): the body with its ETag and
  * Cache-Control, or 304 when the client already holds this version.
  */
-export async function serveCached(c: Context, key: string, load: () => Promise<CachedEntry>): Promise<Response> {
+export async function serveCached(c: Context, key: string, load: () => Promise<LoadedEntry>): Promise<Response> {
   const svc = apiServices(c.get('deps'));
   const entry = await svc.cache.get(key, load);
   const headers: Record<string, string> = { ETag: entry.etag, 'Cache-Control': API_CACHE_CONTROL };
@@ -128,7 +131,7 @@ export async function serveCached(c: Context, key: string, load: () => Promise<C
 }
 
 /** A cache entry for a JSON value, its ETag from `version` (prefixed by the answer's shape). */
-export function jsonEntry(value: unknown, version: string | null): CachedEntry {
+export function jsonEntry(value: unknown, version: string | null): LoadedEntry {
   const body = JSON.stringify(value);
   return { body, etag: etagOf(version, body) };
 }

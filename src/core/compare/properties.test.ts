@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { comparePrepared, expandComparison } from './compare.js';
-import { flipComparison } from './flip.js';
+import { flipCompact, flipComparison } from './flip.js';
+import { comparisonJson } from './json.js';
 import { checkComparisonInvariants } from './invariants.js';
 import { prepareCareer } from './prepare.js';
 import { prng, randomCareers } from './random-careers.js';
@@ -34,6 +35,21 @@ describe('2,000 random career pairs', () => {
       expect(comparisonVersion(c)).toBe(c.version);
       expect(comparisonVersion(flipped)).toBe(c.version);
       expect(expandComparison(comparePrepared(pb, pa), pb, pa)).toEqual(flipped);
+    }
+  });
+
+  it('serialize straight from the compact form exactly as JSON.stringify of the expanded comparison, in both orders', () => {
+    // Labels that need escaping, sharing keys with differently labelled skills (labelB).
+    const hostile = randomCareers(5, 2).map((c, n) => ({
+      ...c,
+      skills: c.skills.map((s, i) => (i % 2 ? { ...s, label: `${s.label} "quoted" \\ </script><b>${n}</b> \u2028 Ünïcødé \ud800` } : s)),
+    })).map(prepareCareer);
+    const all = [...pairs, [hostile[0]!, hostile[1]!] as const, [hostile[0]!, careers[0]!] as const];
+    for (const [pa, pb] of all) {
+      const c = comparePrepared(pa, pb);
+      expect(comparisonJson(c, pa, pb)).toBe(JSON.stringify(expandComparison(c, pa, pb)));
+      const r = flipCompact(c, pa, pb);
+      expect(comparisonJson(r, pb, pa)).toBe(JSON.stringify(expandComparison(r, pb, pa)));
     }
   });
 

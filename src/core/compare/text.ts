@@ -9,24 +9,49 @@ import { formatMonths, formatRange } from './display.js';
 import {
   ATTRIBUTES, CODING_REASON, INTEREST_REASON, NO_CODING_REASON, REMOTE_REASON, sideNames, tieValue, versus,
 } from './phrases.js';
-import type { ComparisonData, ComparisonSide, ComparisonText, VerdictKey } from './types.js';
+import type { ComparisonData, ComparisonSide, ComparisonText, SkillComparison, VerdictKey } from './types.js';
 import { VERDICT_KEYS } from './types.js';
 
 type Names = { a: string; b: string };
 
-function sideOf(data: ComparisonData, who: 'a' | 'b'): [ComparisonSide, ComparisonSide] {
+/** What the text says of the skills: how many in each list, the first related pair's concepts, the overlap. */
+export interface SkillTally {
+  onlyA: number;
+  shared: number;
+  onlyB: number;
+  related: number;
+  firstRelatedConcepts: readonly string[] | undefined;
+  overlap: number;
+}
+
+/** Everything the text is written from: the comparison data with its skill lists tallied. */
+export type TextInput = Pick<ComparisonData, 'a' | 'b' | 'verdicts' | 'transition'> & { skills: SkillTally };
+type Sides = Pick<ComparisonData, 'a' | 'b' | 'verdicts'>;
+
+export function tallySkills(s: SkillComparison): SkillTally {
+  return {
+    onlyA: s.onlyA.length,
+    shared: s.shared.length,
+    onlyB: s.onlyB.length,
+    related: s.related.length,
+    firstRelatedConcepts: s.related[0]?.concepts,
+    overlap: s.overlap,
+  };
+}
+
+function sideOf(data: Sides, who: 'a' | 'b'): [ComparisonSide, ComparisonSide] {
   return who === 'a' ? [data.a, data.b] : [data.b, data.a];
 }
 
 /** Names whose value for `key` is unknown: ['X'] or both. */
-function unknownFor(data: ComparisonData, names: Names, key: VerdictKey): string {
+function unknownFor(data: Sides, names: Names, key: VerdictKey): string {
   const ua = ATTRIBUTES[key].value(data.a) === null;
   const ub = ATTRIBUTES[key].value(data.b) === null;
   return ua && ub ? 'either career' : ua ? names.a : names.b;
 }
 
 /** One sentence about one attribute: winner, tie, or missing data. */
-export function attributeSentence(data: ComparisonData, names: Names, key: VerdictKey): string {
+export function attributeSentence(data: Sides, names: Names, key: VerdictKey): string {
   const p = ATTRIBUTES[key];
   const v = data.verdicts[key];
   if (v !== 'tie') {
@@ -44,38 +69,36 @@ function pairs(n: number): string {
 }
 
 /** The skills sentence; never "0 overlap" when related pairs exist. */
-export function skillsSentence(data: ComparisonData, names: Names): string {
-  const { shared, related, overlap, onlyA, onlyB } = data.skills;
-  const nA = onlyA.length + shared.length;
-  const nB = onlyB.length + shared.length;
+export function skillsSentence(data: TextInput, names: Names): string {
+  const { shared: S, related: M, overlap, onlyA, onlyB } = data.skills;
+  const nA = onlyA + S;
+  const nB = onlyB + S;
   if (nA === 0 && nB === 0) return 'Neither career lists its skills.';
   if (nA === 0 || nB === 0) return `${nA === 0 ? names.a : names.b} lists no skills, so their overlap is unknown.`;
-  const S = shared.length;
-  const M = related.length;
   if (S === 0 && M === 0) return `They share no skills and none are closely related (0% skill overlap).`;
   if (S === 0) {
-    const ex = related[0]?.concepts.join(' and ');
+    const ex = data.skills.firstRelatedConcepts?.join(' and ');
     return `They have no identical skills, but ${pairs(M)} closely related (for example, both involve ${ex}); ${overlap}% skill overlap.`;
   }
   const rel = M > 0 ? ` and ${M} closely related ${M === 1 ? 'pair' : 'pairs'}` : '';
   return `They share ${S} ${S === 1 ? 'skill' : 'skills'}${rel}; ${overlap}% skill overlap.`;
 }
 
-function transitionSentence(data: ComparisonData, names: Names, from: 'a' | 'b'): string {
+function transitionSentence(data: TextInput, names: Names, from: 'a' | 'b'): string {
   const to = from === 'a' ? 'b' : 'a';
   const t = from === 'a' ? data.transition.aToB : data.transition.bToA;
   const time = t.months === null ? `time unknown` : t.months === 0 ? 'little extra time' : `about ${formatMonths(t.months)}`;
   return `Moving from ${names[from]} to ${names[to]}: ${t.skillGap}% of its skills are new to learn (${t.difficulty}, ${time}).`;
 }
 
-function salarySentence(data: ComparisonData, names: Names): string {
+function salarySentence(data: Sides, names: Names): string {
   const ra = formatRange(data.a);
   const rb = formatRange(data.b);
   const part = (n: string, r: string | null) => (r === null ? `${n} has no published salary range` : `${n} pays ${r}`);
   return `${part(names.a, ra)}, while ${part(names.b, rb)}.`;
 }
 
-function reasons(data: ComparisonData, who: 'a' | 'b'): string[] {
+function reasons(data: Sides, who: 'a' | 'b'): string[] {
   const [me, other] = sideOf(data, who);
   const out: string[] = [];
   for (const key of VERDICT_KEYS) {
@@ -89,7 +112,7 @@ function reasons(data: ComparisonData, who: 'a' | 'b'): string[] {
   return out;
 }
 
-function conclusion(data: ComparisonData, names: Names): string {
+function conclusion(data: Sides, names: Names): string {
   const out: string[] = [];
   const ties: string[] = [];
   for (const key of VERDICT_KEYS) {
@@ -114,6 +137,11 @@ function conclusion(data: ComparisonData, names: Names): string {
 
 /** Writes summary, chooseA, chooseB and conclusion from structured comparison data. */
 export function writeComparisonText(data: ComparisonData): ComparisonText {
+  return writeText({ a: data.a, b: data.b, verdicts: data.verdicts, transition: data.transition, skills: tallySkills(data.skills) });
+}
+
+/** The text from the data with its skills tallied (the serving path builds no skill lists). */
+export function writeText(data: TextInput): ComparisonText {
   const names = sideNames(data);
   const summary = [
     `${names.a} vs ${names.b}: salary, AI replacement risk, market demand, skills and learning curve compared.`,

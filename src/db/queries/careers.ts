@@ -62,3 +62,46 @@ export async function getStoredComparison(db: Db, x: number, y: number): Promise
     from comparisons where a_id = ${aId} and b_id = ${bId}`;
   return rows[0];
 }
+
+/** Reads stored pairs for many concurrent callers; see `createPairReader`. */
+export type PairReader = (x: number, y: number) => Promise<StoredComparison | undefined>;
+
+/**
+ * A pair reader that coalesces the reads asked for in the same turn of the event loop into
+ * one query (at most `maxBatch` pairs each). Under concurrent cold reads this costs one
+ * round trip and one result parse per batch instead of per pair; a lone read waits no longer
+ * than the end of its turn. A failed query fails every read of its batch.
+ */
+export function createPairReader(db: Db, maxBatch = 64): PairReader {
+  type Waiter = { a: number; b: number; resolve: (r: StoredComparison | undefined) => void; reject: (e: unknown) => void };
+  let queue: Waiter[] = [];
+  let scheduled = false;
+
+  const run = async (batch: Waiter[]) => {
+    try {
+      const rows = await db.$client<StoredComparison[]>`
+        select c.a_id as "aId", c.b_id as "bId", c.data, c.version, c.updated_at as "updatedAt"
+        from unnest(${batch.map((w) => w.a)}::int[], ${batch.map((w) => w.b)}::int[]) as k(a, b)
+        join comparisons c on c.a_id = k.a and c.b_id = k.b`;
+      const found = new Map<string, StoredComparison>();
+      for (const r of rows) found.set(`${r.aId}:${r.bId}`, r);
+      for (const w of batch) w.resolve(found.get(`${w.a}:${w.b}`));
+    } catch (err) {
+      for (const w of batch) w.reject(err);
+    }
+  };
+  const flush = () => {
+    scheduled = false;
+    const all = queue;
+    queue = [];
+    for (let i = 0; i < all.length; i += maxBatch) void run(all.slice(i, i + maxBatch));
+  };
+  return (x, y) => new Promise((resolve, reject) => {
+    const [a, b] = x < y ? [x, y] : [y, x];
+    queue.push({ a, b, resolve, reject });
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
+  });
+}
