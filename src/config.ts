@@ -37,7 +37,7 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** Lets sources point at loopback and private addresses (local mirrors, tests). */
   ALLOW_PRIVATE_NETWORKS: flag.default(false),
-  /** Run each enabled source that never succeeded as soon as the scheduler starts. */
+  /** Run each enabled source that never succeeded, or was last read by an older adapter, as soon as the scheduler starts. */
   RUN_NEVER_SUCCEEDED_ON_START: flag.default(true),
   /** Fetching politeness and patience: per-host spacing, per-attempt timeout, retries, backoff base. */
   FETCH_HOST_DELAY_MS: z.coerce.number().int().min(0).default(1_000),

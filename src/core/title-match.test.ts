@@ -72,6 +72,22 @@ describe('buildTitleMatcher (real O*NET 29.2 titles)', () => {
     expect(a).toMatchObject({ method: 'alias', confidence: 0.9 });
     expect(a.candidates.map((c) => c.careerId).sort()).toEqual(['15-1221.00', '15-1299.08', '15-2051.00']);
   });
+  it('gives a shared alias to the career with the most evidence for it', async () => {
+    const { ONET_FILES, parseOnetFiles } = await import('../ingest/sources/onet-database/parse.js');
+    const files = new Map(Object.values(ONET_FILES).map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+    const weighted = buildTitleMatcher(parseOnetFiles(files).occupations.map((o) => ({ id: o.code, title: o.title, aliases: o.aliases, aliasEvidence: o.aliasEvidence })));
+    // Listed for Database Architects by two sources and reported by incumbents; once each elsewhere.
+    expect(weighted.match('Data Engineer')).toMatchObject({ careerId: '15-1243.00', method: 'alias', confidence: 0.9 });
+    expect(onet.match('Data Engineer')).toMatchObject({ careerId: '15-2051.00' }); // words alone favour Data Scientists
+    expect(weighted.match('Product Designer')).toMatchObject({ careerId: '27-1021.00' });
+    // Evidence weighs the words, it does not replace them: film developers list "Developer" more often.
+    expect(weighted.match('Developers')).toMatchObject({ careerId: '15-1252.00' });
+    expect(weighted.match('Hacker')).toMatchObject({ careerId: '15-1299.04' });
+    // Equal evidence: the career whose names use the words most, as before.
+    expect(weighted.match('Machine Learning Engineer')).toMatchObject({ careerId: '15-2051.00' });
+    expect(onet.match('Machine Learning Engineer')).toMatchObject({ careerId: '15-2051.00' });
+  });
+
   it('does not read "AI Technician" (artificial insemination) as an AI job', () => {
     expect(onet.match('AI Technician')).not.toMatchObject({ careerId: '45-2021.00' });
     expect(onet.match('Artificial Insemination Technician')).toMatchObject({ careerId: '45-2021.00' });

@@ -5,7 +5,13 @@
  */
 import { hasTitleAbbreviation, normalizeTitle, normalizeTitleWords, stripTitleQualifiers } from './text-normalize.js';
 
-export interface CareerTitles { id: string; title: string; aliases: string[] }
+export interface CareerTitles {
+  id: string;
+  title: string;
+  aliases: string[];
+  /** Per alias (same order), how strongly the source ties it to this career; 1 each when absent. */
+  aliasEvidence?: number[];
+}
 export type MatchMethod = 'title' | 'alias' | 'fuzzy';
 export interface MatchCandidate { careerId: string; title: string; confidence: number; via: string }
 export type TitleMatch =
@@ -33,7 +39,9 @@ const SHARED_ALIAS_CONFIDENCE = 0.9;
 /**
  * Builds the matching index once. Order of lookup: exact career title → exact alias → fuzzy
  * (IDF-weighted word overlap with typo-tolerant words), each on the full title and then on
- * the title without qualifiers ("Data Scientist – Vercel" → "Data Scientist").
+ * the title without qualifiers ("Data Scientist – Vercel" → "Data Scientist"). An alias
+ * several careers share goes to the career whose names use its words most, weighed by the
+ * evidence for the alias (see `pick`).
  */
 export function buildTitleMatcher(careers: readonly CareerTitles[], options: TitleMatcherOptions = {}): TitleMatcher {
   const threshold = options.threshold ?? 0.75;
@@ -41,13 +49,20 @@ export function buildTitleMatcher(careers: readonly CareerTitles[], options: Tit
   const byId = new Map(careers.map((c) => [c.id, c]));
   const titles = new Map<string, string[]>();
   const aliases = new Map<string, string[]>();
+  const evidence = new Map<string, Map<string, number>>();
   const names: { key: string; careerId: string; words: string[]; isTitle: boolean }[] = [];
   for (const career of careers) {
     addKey(titles, normalizeTitle(career.title), career.id);
     names.push({ key: career.title, careerId: career.id, words: normalizeTitleWords(career.title), isTitle: true });
-    for (const alias of career.aliases) {
+    for (const [i, alias] of career.aliases.entries()) {
+      const weight = career.aliasEvidence?.[i] ?? 1;
       for (const variant of aliasVariants(alias)) {
-        addKey(aliases, normalizeTitle(variant), career.id);
+        const key = normalizeTitle(variant);
+        addKey(aliases, key, career.id);
+        if (key) {
+          const byCareer = evidence.get(key) ?? evidence.set(key, new Map()).get(key)!;
+          byCareer.set(career.id, Math.max(byCareer.get(career.id) ?? 0, weight));
+        }
         names.push({ key: variant, careerId: career.id, words: normalizeTitleWords(variant), isTitle: false });
       }
     }
@@ -70,13 +85,17 @@ export function buildTitleMatcher(careers: readonly CareerTitles[], options: Tit
   }
 
   /**
-   * Several careers share a name (O*NET lists "Data Analyst" under six): prefer the career
-   * whose own title and other names use the name's words most (rare words weigh more).
+   * Several careers share a name (O*NET lists "Data Analyst" under nine): prefer the career
+   * whose own title and other names use the name's words most (rare words weigh more), scaled
+   * by the square root of the evidence for the name (sources listing it, incumbents reporting
+   * it). Evidence alone would send "Developers" to photographic film developers; words alone
+   * send "Data Engineer" to Data Scientists where O*NET's own evidence says Database Architects.
    */
   function pick(ids: string[], confidence: number, method: MatchMethod, key: string): TitleMatch {
     const words = key.split(' ');
-    const affinity = new Map(ids.map((id) => [id, scoreAffinity(index, profiles.get(id), words)]));
-    const ranked = [...ids].sort((a, b) => affinity.get(b)! - affinity.get(a)! || a.localeCompare(b));
+    const weight = method === 'alias' ? evidence.get(key) : undefined;
+    const score = new Map(ids.map((id) => [id, scoreAffinity(index, profiles.get(id), words) * Math.sqrt(Math.max(1, weight?.get(id) ?? 1))]));
+    const ranked = [...ids].sort((a, b) => score.get(b)! - score.get(a)! || a.localeCompare(b));
     const best = ranked[0]!;
     const candidates = ranked.slice(0, maxCandidates).map((id) => candidate(id, confidence, key));
     return { matched: true, careerId: best, title: byId.get(best)!.title, confidence, method, via: key, candidates };

@@ -75,7 +75,7 @@ export async function runIngest(
     const adapter = deps.adapters.get(source.kind);
     if (!adapter) throw new IngestRejectedError(`source kind "${source.kind}" has no adapter`);
     const fetcher = deps.newFetcher();
-    const ctx = await buildContext(deps, fetcher, source, documents, stats, runLog, params);
+    const ctx = await buildContext(deps, fetcher, source, documents, stats, runLog, { ...params, normalizerVersion: adapter.version });
     const batch = await adapter.load(ctx).finally(() => fetcher.close());
     if (batch === 'unchanged') {
       const done = { ...stats, parsed: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, rejects: [], changedCareers: 0, durationMs: Date.now() - started };
@@ -86,7 +86,7 @@ export async function runIngest(
     }
     checkRejects(source, batch);
     await params.onProgress?.(80, `writing ${batch.facts.length} facts`);
-    const result = await writeBatch(db.$client, { sourceId: source.id, batch, documents, fetchedAt: new Date() });
+    const result = await writeBatch(db.$client, { sourceId: source.id, batch, documents, fetchedAt: new Date(), normalizerVersion: adapter.version });
     const done: Partial<RunStats> = {
       ...stats, parsed: batch.parsed, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged,
       rejected: batch.rejects.length, rejects: batch.rejects.slice(0, 500), changedCareers: result.changedCareerIds.length,
@@ -122,13 +122,14 @@ function checkRejects(source: SourceRow, batch: NormalizedBatch): void {
 
 async function buildContext(
   deps: IngestDeps, fetcher: DocumentFetcher, source: SourceRow, documents: DocumentRecord[], stats: Partial<RunStats>, log: Logger,
-  params: { signal?: AbortSignal; onProgress?: (p: number, msg: string) => Promise<void> },
+  params: { signal?: AbortSignal; onProgress?: (p: number, msg: string) => Promise<void>; normalizerVersion: number },
 ): Promise<AdapterContext> {
   const validators = await getDocumentValidators(deps.db, source.id);
   const sql = deps.db.$client;
-  // Careers added or changed since the last success: documents are read again even if unchanged.
+  // Careers added or changed since the last success, or a newer adapter: documents are read again even if unchanged.
   const [fp] = await sql<{ fingerprint: string }[]>`select (${sql.unsafe(careersFingerprintQuery)}) as fingerprint`;
   const careersMoved = fp!.fingerprint !== source.careersFingerprint;
+  const readAgain = careersMoved || source.normalizerVersion !== params.normalizerVersion;
   let directory: Promise<DirectoryCareer[]> | undefined;
   let skills: Promise<TechSkillRow[]> | undefined;
   return {
@@ -150,7 +151,7 @@ async function buildContext(
       if (res.status === 'disallowed') return { disallowed: true, url: res.url, rule: res.rule };
       if (res.status === 'unchanged' && prev && archived) {
         documents.push({ url, sha256: prev.sha256, etag: prev.etag, lastModified: prev.lastModified, rawDocumentId: prev.rawDocumentId });
-        return { url, body: archived, sha256: prev.sha256, changed: careersMoved, contentType: null };
+        return { url, body: archived, sha256: prev.sha256, changed: readAgain, contentType: null };
       }
       if (res.status !== 'fetched') throw new Error(`${url}: answered "unchanged" but no archived copy exists`);
       stats.fetched = (stats.fetched ?? 0) + 1;
@@ -197,7 +198,7 @@ let directoryCache: { key: string; careers: Promise<DirectoryCareer[]> } | undef
  * (61k alias rows and the title index built on them cost about half a second a run).
  */
 async function cachedCareerDirectory(sql: postgres.Sql, fingerprint: string): Promise<DirectoryCareer[]> {
-  const [row] = await sql<{ key: string }[]>`select current_database() || '|' || (select count(*) from career_aliases)::text as key`;
+  const [row] = await sql<{ key: string }[]>`select current_database() || '|' || (select count(*) || '|' || coalesce(sum(evidence), 0) from career_aliases) as key`;
   const key = `${row!.key}|${fingerprint}`;
   if (directoryCache?.key !== key) {
     const careers = loadCareerDirectory(sql);
@@ -210,7 +211,8 @@ async function cachedCareerDirectory(sql: postgres.Sql, fingerprint: string): Pr
 async function loadCareerDirectory(sql: postgres.Sql): Promise<DirectoryCareer[]> {
   return sql<DirectoryCareer[]>`
     select c.id, c.slug, c.onet_code as "onetCode", c.title,
-      coalesce(array_agg(a.alias) filter (where a.alias is not null), '{}') as aliases
+      coalesce(array_agg(a.alias order by a.normalized) filter (where a.alias is not null), '{}') as aliases,
+      coalesce(array_agg(a.evidence order by a.normalized) filter (where a.alias is not null), '{}') as "aliasEvidence"
     from careers c left join career_aliases a on a.career_id = c.id
     group by c.id order by c.id`;
 }

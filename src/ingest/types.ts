@@ -17,6 +17,8 @@ export interface CareerInput {
   category: string;
   origin: 'onet' | 'career-page';
   aliases: string[];
+  /** Per alias, how strongly the source ties it to the career (default 1 each). */
+  aliasEvidence?: number[];
 }
 
 /** One fact about one career for one period; `key` names what it is (e.g. `wages`). */
@@ -70,6 +72,8 @@ export interface DirectoryCareer {
   onetCode: string | null;
   title: string;
   aliases: string[];
+  /** Per alias (same order), its evidence (see career_aliases.evidence). */
+  aliasEvidence: number[];
 }
 
 /** A document as seen by an adapter: its body, and whether it changed since the last success. */
@@ -99,6 +103,12 @@ export interface AdapterContext {
 
 export interface SourceAdapter {
   kind: SourceKind;
+  /**
+   * Bumped whenever the adapter reads the same documents into a different batch (a parser
+   * fix, a new field). A source last written by an older version reads its documents again
+   * at its next run even when they did not change, and schedulers re-run it on start.
+   */
+  version: number;
   /** Returns the batch, or 'unchanged' when no document changed since the last success. */
   load(ctx: AdapterContext): Promise<NormalizedBatch | 'unchanged'>;
 }

@@ -36,7 +36,8 @@ export const careersFingerprintQuery = `select count(*)::text || ':' || coalesce
  * changes nothing (facts carry a content hash).
  */
 export async function writeBatch(
-  sql: postgres.Sql, params: { sourceId: string; batch: NormalizedBatch; documents: DocumentRecord[]; fetchedAt: Date },
+  sql: postgres.Sql,
+  params: { sourceId: string; batch: NormalizedBatch; documents: DocumentRecord[]; fetchedAt: Date; normalizerVersion?: number },
 ): Promise<WriteResult> {
   const { sourceId, batch, documents } = params;
   // As text: in a select list postgres.js cannot infer a Date parameter's type.
@@ -75,7 +76,9 @@ export async function writeBatch(
     await recordDocuments(tx, sourceId, documents);
     // The career set this batch was resolved against: when it changes, the next run reads the
     // documents again even if they did not change (facts may now name careers that exist).
-    await tx`update sources set careers_fingerprint = (${tx.unsafe(careersFingerprintQuery)}) where id = ${sourceId}`;
+    // And the adapter version that read them: a newer one reads them again (SourceAdapter.version).
+    await tx`update sources set careers_fingerprint = (${tx.unsafe(careersFingerprintQuery)}),
+      normalizer_version = ${params.normalizerVersion ?? null} where id = ${sourceId}`;
     await replaceUnmatched(tx, sourceId, batch);
     const changedCareerIds = [...changed].sort((a, b) => a - b);
     if (changedCareerIds.length) {
@@ -122,25 +125,28 @@ async function upsertCareers(tx: Sql, careers: CareerInput[]): Promise<number[]>
 }
 
 async function upsertAliases(tx: Sql, careers: CareerInput[]): Promise<void> {
-  const aliasRows: { slug: string; alias: string; normalized: string }[] = [];
+  const aliasRows: { slug: string; alias: string; normalized: string; evidence: number }[] = [];
   for (const c of careers) {
     const seen = new Set<string>();
-    for (const alias of [c.title, ...c.aliases]) {
+    const names = [c.title, ...c.aliases];
+    const evidence = [1, ...(c.aliasEvidence ?? [])];
+    names.forEach((alias, i) => {
       const normalized = alias.toLowerCase().replace(/\s+/g, ' ').trim();
-      if (!normalized || seen.has(normalized)) continue;
+      if (!normalized || seen.has(normalized)) return;
       seen.add(normalized);
-      aliasRows.push({ slug: c.slug, alias, normalized });
-    }
+      aliasRows.push({ slug: c.slug, alias, normalized, evidence: Math.min(32_767, Math.max(1, evidence[i] ?? 1)) });
+    });
   }
   for (let i = 0; i < aliasRows.length; i += 10_000) {
     const chunk = aliasRows.slice(i, i + 10_000);
     await tx`
-      insert into career_aliases (career_id, alias, normalized)
-      select c.id, a.alias, a.normalized
-      from unnest(${chunk.map((r) => r.slug)}::text[], ${chunk.map((r) => r.alias)}::text[], ${chunk.map((r) => r.normalized)}::text[])
-        as a(slug, alias, normalized)
+      insert into career_aliases (career_id, alias, normalized, evidence)
+      select c.id, a.alias, a.normalized, a.evidence
+      from unnest(${chunk.map((r) => r.slug)}::text[], ${chunk.map((r) => r.alias)}::text[], ${chunk.map((r) => r.normalized)}::text[],
+        ${chunk.map((r) => r.evidence)}::smallint[]) as a(slug, alias, normalized, evidence)
       join careers c on c.slug = a.slug
-      on conflict do nothing`;
+      on conflict (career_id, normalized) do update set evidence = excluded.evidence
+      where career_aliases.evidence <> excluded.evidence`;
   }
 }
 

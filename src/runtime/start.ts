@@ -9,7 +9,7 @@ import { loadSourceDefinitions } from '../ingest/catalog.js';
 import { createQueueKit, type QueueKit } from '../queue/backend.js';
 import { openQueues, type Queues } from '../queue/queues.js';
 import { startWorkers } from '../workers/index.js';
-import { registerSchedules, runNeverSucceededSources } from '../workers/scheduler.js';
+import { registerSchedules, runSourcesDueAtStart } from '../workers/scheduler.js';
 import { createApp } from '../api/app.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { describeConnectError, StartupError } from './errors.js';
@@ -74,7 +74,9 @@ export async function startRuntime(config: Config, roles: Role[], log: Logger): 
         pairsPerJob: config.PAIRS_PER_JOB, lockDurationMs: config.WORKER_LOCK_DURATION_MS, stalledIntervalMs: config.WORKER_STALLED_INTERVAL_MS });
       onStop(() => workers.close());
     }
-    if (roles.includes('scheduler') && config.RUN_NEVER_SUCCEEDED_ON_START) await runNeverSucceededSources(db, queues, log);
+    if (roles.includes('scheduler') && config.RUN_NEVER_SUCCEEDED_ON_START) {
+      await runSourcesDueAtStart(db, queues, log, new Map([...buildAdapters()].map(([kind, a]) => [kind, a.version])));
+    }
     let url: string | undefined;
     if (roles.includes('api')) {
       const server = await listen(createApp({ db, kit, queues, log }), config.HOST, config.PORT);

@@ -188,11 +188,15 @@ export async function closestOnetCareers(sql: postgres.Sql | postgres.Transactio
   const closest = new Map<number, number>();
   const pages = careers.filter((c) => c.origin === 'career-page');
   if (pages.length === 0) return closest;
-  const aliases = await sql<{ career_id: number; alias: string }[]>`
-    select a.career_id, a.alias from career_aliases a join careers c on c.id = a.career_id where c.origin = 'onet'`;
-  const byCareer = new Map<number, string[]>();
-  for (const a of aliases) byCareer.set(a.career_id, [...(byCareer.get(a.career_id) ?? []), a.alias]);
-  const matcher = buildTitleMatcher(careers.filter((c) => c.origin === 'onet').map((c) => ({ id: String(c.id), title: c.title, aliases: byCareer.get(c.id) ?? [] })));
+  const aliases = await sql<{ career_id: number; alias: string; evidence: number }[]>`
+    select a.career_id, a.alias, a.evidence from career_aliases a join careers c on c.id = a.career_id where c.origin = 'onet'`;
+  const byCareer = new Map<number, { aliases: string[]; aliasEvidence: number[] }>();
+  for (const a of aliases) {
+    const named = byCareer.get(a.career_id) ?? byCareer.set(a.career_id, { aliases: [], aliasEvidence: [] }).get(a.career_id)!;
+    named.aliases.push(a.alias);
+    named.aliasEvidence.push(a.evidence);
+  }
+  const matcher = buildTitleMatcher(careers.filter((c) => c.origin === 'onet').map((c) => ({ id: String(c.id), title: c.title, aliases: [], ...byCareer.get(c.id) })));
   for (const c of pages) {
     const m = matcher.match(c.title);
     const best = m.matched ? m.careerId : m.candidates[0] && m.candidates[0].confidence >= 0.5 ? m.candidates[0].careerId : null;

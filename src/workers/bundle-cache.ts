@@ -54,7 +54,7 @@ async function readFingerprints(sql: Sql): Promise<Map<number, { facts: string; 
 async function estimatesKey(sql: Sql, careers: readonly CareerRow[]): Promise<string> {
   if (!careers.some((c) => c.origin === 'career-page')) return 'no-pages';
   const [a] = await sql<{ k: string }[]>`
-    select count(*)::text || md5(coalesce(string_agg(a.career_id::text || ' ' || a.alias, '|' order by a.career_id, a.alias), '')) as k
+    select count(*)::text || md5(coalesce(string_agg(a.career_id::text || ' ' || a.evidence || ' ' || a.alias, '|' order by a.career_id, a.alias), '')) as k
     from career_aliases a join careers c on c.id = a.career_id where c.origin = 'onet'`;
   return `${a!.k}:${careers.map((c) => `${c.id} ${rowKey(c)}`).join('|')}`;
 }

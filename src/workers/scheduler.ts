@@ -50,17 +50,27 @@ export async function registerSchedules(db: Db, queues: Queues, log: Logger): Pr
 
 /**
  * Queues a run of every enabled source that has never succeeded, so a fresh install fills
- * without waiting for the first tick. Any number of schedulers may start at once: the unique
- * index on active runs lets one run per source through, the others insert nothing.
+ * without waiting for the first tick, and of every source whose last batch an older adapter
+ * wrote (`adapterVersions`: kind → SourceAdapter.version), so an upgrade's parser fixes reach
+ * the data at once. Any number of schedulers may start at once: the unique index on active
+ * runs lets one run per source through, the others insert nothing.
  */
-export async function runNeverSucceededSources(db: Db, queues: Queues, log: Logger): Promise<number[]> {
-  const runs = await db.$client<{ id: number; source_id: string }[]>`
+export async function runSourcesDueAtStart(db: Db, queues: Queues, log: Logger, adapterVersions: ReadonlyMap<string, number>): Promise<number[]> {
+  const kinds = [...adapterVersions.keys()];
+  const versions = [...adapterVersions.values()];
+  const runs = await db.$client<{ id: number; source_id: string; first: boolean }[]>`
     insert into ingest_runs (source_id, status, trigger)
-    select id, 'queued', 'startup' from sources where enabled and last_success_at is null order by id
+    select s.id, 'queued', 'startup' from sources s
+    left join unnest(${kinds}::text[], ${versions}::int[]) as v(kind, version) on v.kind = s.kind
+    where s.enabled and (s.last_success_at is null or s.normalizer_version is distinct from v.version)
+    order by s.id
     on conflict do nothing
-    returning id, source_id`;
+    returning id, source_id, (select last_success_at is null from sources where id = source_id) as first`;
   for (const run of runs) await enqueueIngest(queues, { sourceId: run.source_id, runId: Number(run.id), trigger: 'startup' });
-  if (runs.length) log.info({ sources: runs.map((r) => r.source_id) }, 'first runs queued for sources that never succeeded');
+  const first = runs.filter((r) => r.first).map((r) => r.source_id);
+  const again = runs.filter((r) => !r.first).map((r) => r.source_id);
+  if (first.length) log.info({ sources: first }, 'first runs queued for sources that never succeeded');
+  if (again.length) log.info({ sources: again }, 'runs queued for sources last read by an older adapter version');
   return runs.map((r) => Number(r.id));
 }
 

@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { createZip } from '../../src/core/zip.js';
 import type { JobZoneFact, RelatedOccupationsFact, TechSkillsFact, EducationFact } from '../../src/ingest/fact-keys.js';
 import { fetcherFactory } from '../../src/ingest/wiring.js';
 import { sharedDataDir } from '../helpers/static-server.js';
 import { codesOf, factOf, startIngestHarness, type IngestHarness } from './harness.js';
+import { onetDatabaseAdapter } from '../../src/ingest/sources/onet-database/adapter.js';
+import { runSourcesDueAtStart } from '../../src/workers/scheduler.js';
+import { createQueueKit } from '../../src/queue/backend.js';
+import { openQueues } from '../../src/queue/queues.js';
+import { createLogger } from '../../src/log.js';
 
 const ONET_DIR = path.join(sharedDataDir, 'onet-29.2');
 const readOnet = (file: string): Buffer => readFileSync(path.join(ONET_DIR, file));
@@ -64,6 +69,42 @@ describe('onet-database over HTTP', () => {
     expect(out.status).toBe('unchanged');
     expect(out.changedCareerIds).toEqual([]);
     expect(await counts()).toEqual(before);
+  });
+
+  it('stores each alias with its evidence, and reads unchanged files again when a newer adapter version is out', async () => {
+    const sql = h.tdb.db.$client;
+    const evidence = () => sql<{ code: string; evidence: number }[]>`
+      select c.onet_code as code, a.evidence from career_aliases a join careers c on c.id = a.career_id
+      where a.normalized = 'data engineer' order by c.onet_code`;
+    const expected = [{ code: '15-1243.00', evidence: 3 }, { code: '15-2041.00', evidence: 1 }, { code: '15-2051.00', evidence: 1 }];
+    expect(await evidence()).toEqual(expected);
+    const version = onetDatabaseAdapter.version;
+    const [source] = await sql<{ v: number }[]>`select normalizer_version as v from sources where id = 'onet'`;
+    expect(source!.v).toBe(version);
+    // As if an older adapter had written the aliases: a plain run re-reads the unchanged files.
+    await sql`update career_aliases set evidence = 1`;
+    await sql`update sources set normalizer_version = ${version - 1} where id = 'onet'`;
+    const kit = createQueueKit({ kind: 'redis', url: inject('redisUrl'), prefix: `cl-onet-${process.pid}` });
+    const queues = openQueues(kit);
+    try {
+      const versions = new Map([...h.deps.adapters].map(([kind, a]) => [kind, a.version]));
+      const queued = await runSourcesDueAtStart(h.tdb.db, queues, createLogger('silent'), versions);
+      expect(queued).toHaveLength(1);
+      const [run] = await sql<{ source_id: string; trigger: string }[]>`select source_id, trigger from ingest_runs where id = ${queued[0]!}`;
+      expect(run).toEqual({ source_id: 'onet', trigger: 'startup' });
+      await sql`delete from ingest_runs where id = ${queued[0]!}`;
+    } finally {
+      await queues.close();
+      await kit.close();
+    }
+    const again = await h.run('onet');
+    // Nothing downloaded, but the archived copies were parsed again (an unchanged source parses nothing).
+    expect(again.stats).toMatchObject({ fetched: 0 });
+    expect(again.stats.parsed).toBeGreaterThan(1000);
+    expect(await evidence()).toEqual(expected);
+    const [after] = await sql<{ v: number }[]>`select normalizer_version as v from sources where id = 'onet'`;
+    expect(after!.v).toBe(version);
+    expect((await h.run('onet')).status).toBe('unchanged');
   });
 
   it('a changed file updates only what changed and reports exactly that career', async () => {

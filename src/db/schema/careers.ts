@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, bigint } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, bigint } from 'drizzle-orm/pg-core';
 import { rawDocuments, sources } from './sources.js';
 
 export const careerOrigins = ['onet', 'career-page'] as const;
@@ -20,6 +20,12 @@ export const careerAliases = pgTable('career_aliases', {
   careerId: integer('career_id').notNull().references(() => careers.id, { onDelete: 'cascade' }),
   alias: text('alias').notNull(),
   normalized: text('normalized').notNull(),
+  /**
+   * How strongly the source ties this name to the career: for O*NET, one per source listing it
+   * as an alternate title plus one when incumbents reported it. A name several careers share
+   * goes to the one with the most evidence (src/core/title-match.ts).
+   */
+  evidence: smallint('evidence').notNull().default(1),
 }, (t) => [primaryKey({ columns: [t.careerId, t.normalized] }), index('career_aliases_norm_idx').on(t.normalized)]);
 
 /**

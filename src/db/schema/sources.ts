@@ -1,4 +1,4 @@
-import { bigint, bigserial, boolean, customType, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 import { sql } from 'drizzle-orm';
 
@@ -45,6 +45,8 @@ export const sources = pgTable('sources', {
   lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
   /** The career set the last successful batch was resolved against (see write-batch.ts). */
   careersFingerprint: text('careers_fingerprint'),
+  /** The adapter version (SourceAdapter.version) of the last written batch; an older one reads the documents again. */
+  normalizerVersion: integer('normalizer_version'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

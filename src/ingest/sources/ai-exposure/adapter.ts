@@ -22,6 +22,7 @@ export const METHOD_PERIODS: Record<AiExposureMethodName, string> = {
 
 export const aiExposureAdapter: SourceAdapter = {
   kind: 'ai-exposure',
+  version: 1,
   async load(ctx) {
     const doc = await fetchRequired(ctx, ctx.url);
     const file = fileNameOf(doc.url);

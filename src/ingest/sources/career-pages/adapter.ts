@@ -18,6 +18,7 @@ export const DECLARED_PERIOD = 'site';
 
 export const careerPagesAdapter: SourceAdapter = {
   kind: 'career-pages',
+  version: 1,
   async load(ctx) {
     const pages = (stringListOption(ctx, 'pages') ?? [ctx.url]).map((p) => new URL(p, ctx.url).toString());
     const rejects: Reject[] = [];

@@ -13,7 +13,7 @@ import { buildDirectoryMatcher, fetchRequired, fileNameOf, isNotFound, median, s
 import { SourceFormatError } from '../types.js';
 import { parseGlassdoorPostings } from './parse-glassdoor.js';
 import { parseGreenhouseJobs } from './parse-greenhouse.js';
-import { parseCareersListing, parsePostingPage } from './parse-posting-html.js';
+import { parseCareersListing, parsePostingPage, postingSkills, siteBoilerplate, type PostingPage } from './parse-posting-html.js';
 
 export type PostingsFormat = PostingsFact['format'];
 const FORMATS: readonly PostingsFormat[] = ['glassdoor-csv', 'html-pages', 'greenhouse-json'];
@@ -27,6 +27,7 @@ interface Loaded { postings: Posting[]; rejects: Reject[]; parsed: number; docum
 
 export const jobPostingsAdapter: SourceAdapter = {
   kind: 'job-postings',
+  version: 2, // 2: skills leave out lines a site repeats on most pages
   async load(ctx) {
     const first = await fetchRequired(ctx, ctx.url, { robots: stringOption(ctx, 'format') === 'html-pages' || /\.html?$/i.test(ctx.url) });
     const format = readFormat(ctx, first);
@@ -71,7 +72,7 @@ async function loadPages(ctx: AdapterContext, listing: SourceDocument, taxonomy:
   const links = parseCareersListing(listing.body.toString('utf8'), listing.url);
   if (links.length === 0) throw new SourceFormatError(`${listing.url}: no posting links (/careers/<slug>-<id>) on the listing page; has its layout changed?`);
   const rejects: Reject[] = [];
-  const postings: Posting[] = [];
+  const pages: PostingPage[] = [];
   let changed = listing.changed;
   let done = 0;
   await Promise.all(links.map(async (link) => {
@@ -83,11 +84,14 @@ async function loadPages(ctx: AdapterContext, listing: SourceDocument, taxonomy:
     if (++done % 10 === 0) await ctx.progress(Math.round((40 * done) / links.length), `fetched ${done} of ${links.length} posting pages`);
     if ('disallowed' in doc) { rejects.push({ line: null, file: link.url, reason: `disallowed by robots.txt (${doc.rule}); not fetched` }); return; }
     changed ||= doc.changed;
-    const page = parsePostingPage(doc.body.toString('utf8'), { url: link.url, taxonomy });
+    const page = parsePostingPage(doc.body.toString('utf8'), { url: link.url });
     rejects.push(...page.rejects);
-    postings.push(...page.records.map((p) => ({ title: p.title, occurrences: 1, salary: null, skills: p.skills })));
+    pages.push(...page.records);
   }));
   if (!changed) return 'unchanged';
+  // Skills are read once every page is in, without the lines the site repeats on most pages.
+  const boilerplate = siteBoilerplate(pages.map((p) => p.description));
+  const postings: Posting[] = pages.map((p) => ({ title: p.title, occurrences: 1, salary: null, skills: postingSkills(p, taxonomy, boilerplate) }));
   return { postings, rejects, parsed: links.length, documentUrl: listing.url };
 }
 

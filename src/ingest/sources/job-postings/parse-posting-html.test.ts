@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSkillTaxonomy } from '../../../core/skills.js';
-import { parseCareersListing, parsePostingPage, readSlug, stripSiteSuffix } from './parse-posting-html.js';
+import { parseCareersListing, parsePostingPage, postingSkills, readSlug, siteBoilerplate, stripSiteSuffix } from './parse-posting-html.js';
 
 const dir = path.resolve(process.cwd(), '../shared/data/vercel-careers-html');
 const files = readdirSync(path.join(dir, 'careers')).filter((f) => f.endsWith('.html')).sort();
@@ -53,6 +53,27 @@ describe('parsePostingPage on the 43 real Vercel pages', () => {
     expect(stripSiteSuffix('Analytics Engineer  – Vercel'.replace(/\s+/g, ' '))).toBe('Analytics Engineer');
     expect(stripSiteSuffix('Data Scientist | Acme')).toBe('Data Scientist');
     expect(readSlug('/careers/field-marketing-manager-west-us-4623565004')).toEqual({ slug: 'field-marketing-manager-west-us', externalId: '4623565004' });
+  });
+});
+
+describe('site boilerplate on the 43 real Vercel pages', () => {
+  const records = [...pages.values()].map((p) => p.records[0]!);
+  const boilerplate = siteBoilerplate(records.map((r) => r.description));
+  const react = buildSkillTaxonomy(['React', 'Python', 'Go'].map((example) => ({ example, commodityTitle: 'x', hot: true, inDemand: true })));
+  const skillsOf = (slug: string) => { const r = records.find((x) => x.slug === slug)!; return postingSkills(r, react, boilerplate); };
+
+  it('finds the lines repeated on most pages, the company blurb among them, and no line of one job', () => {
+    expect([...boilerplate].some((l) => l.includes('lead the React ecosystem'))).toBe(true);
+    expect(boilerplate.has('About Vercel:')).toBe(true);
+    expect([...boilerplate].some((l) => /Next\.js, React, or Svelte/.test(l))).toBe(false);
+    expect(siteBoilerplate(records.slice(0, 2).map((r) => r.description)).size).toBe(0);
+  });
+
+  it('reads skills from the job only: a sales posting gets no React, a content engineer asking for it does', () => {
+    const sales = records.find((r) => r.slug === 'enterprise-account-executive-apac')!;
+    expect(postingSkills(sales, react)).toContain('react'); // with the blurb
+    expect(skillsOf('enterprise-account-executive-apac')).not.toContain('react');
+    expect(skillsOf('content-engineer-us')).toContain('react');
   });
 });
 

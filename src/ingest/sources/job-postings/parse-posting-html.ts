@@ -54,10 +54,29 @@ export function parsePostingPage(html: string, options: PostingOptions = {}): Pa
       department: others.find((t) => !EMPLOYMENT.test(t)) ?? null,
       employmentType: others.find((t) => EMPLOYMENT.test(t)) ?? null,
       description,
-      skills: options.taxonomy ? extractSkills(`${title}\n${description}`, options.taxonomy) : [],
+      skills: options.taxonomy ? postingSkills({ title, description }, options.taxonomy) : [],
     }],
     rejects: [],
   };
+}
+
+/**
+ * Lines a site repeats on most of its posting pages (the company blurb, benefits, the equal
+ * opportunity statement): any line on more than half of at least three pages. They describe
+ * the employer, not the job, so skills are not read from them ("…lead the React ecosystem"
+ * is on every Vercel posting, sales roles included).
+ */
+export function siteBoilerplate(descriptions: readonly string[]): Set<string> {
+  if (descriptions.length < 3) return new Set();
+  const pages = new Map<string, number>();
+  for (const d of descriptions) for (const line of new Set(d.split('\n'))) pages.set(line, (pages.get(line) ?? 0) + 1);
+  return new Set([...pages].filter(([, n]) => n * 2 > descriptions.length).map(([line]) => line));
+}
+
+/** Canonical skills of a posting from its title and description, leaving out `boilerplate` lines. */
+export function postingSkills(page: Pick<PostingPage, 'title' | 'description'>, taxonomy: SkillTaxonomy, boilerplate: ReadonlySet<string> = new Set()): string[] {
+  const own = page.description.split('\n').filter((line) => !boilerplate.has(line)).join('\n');
+  return extractSkills(`${page.title}\n${own}`, taxonomy);
 }
 
 /** `Data Scientist – Vercel` → `Data Scientist` (en dash, em dash, ` - ` or `|` before the site). */

@@ -18,6 +18,7 @@ const TOP_CODE = { annual: 208_000, hourly: 100 };
 
 export const oewsWagesAdapter: SourceAdapter = {
   kind: 'oews-wages',
+  version: 1,
   async load(ctx) {
     const doc = await fetchRequired(ctx, ctx.url);
     if (!doc.changed) return 'unchanged';

@@ -19,6 +19,7 @@ type DocumentOf = (file: FileKey) => string;
 
 export const onetDatabaseAdapter: SourceAdapter = {
   kind: 'onet-database',
+  version: 2, // 2: aliases carry their evidence
   async load(ctx) {
     const isZip = /\.zip(?:$|[?#])/i.test(ctx.url);
     const loaded = isZip ? await loadZip(ctx) : await loadFolder(ctx);
@@ -75,7 +76,7 @@ export function findRelease(readme: string | null, option: string | undefined, u
 
 function toBatch(db: OnetDatabase, period: string, documentOf: DocumentOf): NormalizedBatch {
   const careers: CareerInput[] = db.occupations.map((o) => ({
-    onetCode: o.code, slug: o.slug, title: o.title, description: o.description, category: o.category, origin: 'onet', aliases: o.aliases,
+    onetCode: o.code, slug: o.slug, title: o.title, description: o.description, category: o.category, origin: 'onet', aliases: o.aliases, aliasEvidence: o.aliasEvidence,
   }));
   const facts: FactInput[] = [];
   const fact = (code: string, key: string, value: unknown, file: FileKey): void => {

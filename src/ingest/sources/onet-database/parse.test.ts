@@ -41,6 +41,12 @@ describe('parseOnetFiles on O*NET 29.2', () => {
     expect(sd.aliases.slice(0, 3)).toEqual(['Application Developer', 'Application Integration Engineer', 'Developer']);
     expect(sd.aliases).toEqual(expect.arrayContaining(['Software Engineer', 'AI Specialist', 'DevOps Architect (Development and Operations Architect)']));
     expect(sd.aliases.map((a) => a.toLowerCase())).not.toContain('n/a');
+    // Evidence: sources listing an alternate title, plus one when incumbents reported it.
+    expect(sd.aliasEvidence).toHaveLength(sd.aliases.length);
+    const evidenceOf = (code: string, alias: string) => { const o = db.occupations.find((x) => x.code === code)!; return o.aliasEvidence[o.aliases.indexOf(alias)]; };
+    expect(evidenceOf('15-1243.00', 'Data Engineer')).toBe(3); // sources 02,08 and reported
+    expect(evidenceOf('15-2051.00', 'Data Engineer')).toBe(1); // source 08
+    expect(evidenceOf('15-1252.00', 'Site Reliability Engineer')).toBe(1);
     const skills = db.technologySkills.filter((t) => t.code === '15-1252.00');
     expect([skills.length, skills.filter((t) => t.hot).length, skills.filter((t) => t.inDemand).length]).toEqual([425, 151, 30]);
     expect(skills.find((t) => t.example === 'C#')).toEqual({

@@ -34,6 +34,11 @@ export interface OnetOccupation {
   category: string;
   /** Reported titles, then alternate titles, then their short forms; case-insensitively unique, title excluded. */
   aliases: string[];
+  /**
+   * Per alias, how strongly O*NET ties it to this occupation: one per source listing it as an
+   * alternate title (a short form counts one), plus one when incumbents reported it.
+   */
+  aliasEvidence: number[];
 }
 export interface OnetTechnologySkill { code: string; example: string; commodityCode: string; commodityTitle: string; hot: boolean; inDemand: boolean }
 export interface OnetJobZoneReference { jobZone: number; name: string; experience: string; education: string; training: string; examples: string; svpRange: string }
@@ -62,6 +67,12 @@ function readTable<K extends string>(files: Map<string, string>, file: string, c
   });
 }
 
+/** The aliases of one occupation in insertion order, without its own title (the first entry). */
+function aliasesOf(named: Map<string, { text: string; evidence: number }>): { aliases: string[]; aliasEvidence: number[] } {
+  const list = [...named.values()].slice(1);
+  return { aliases: list.map((a) => a.text), aliasEvidence: list.map((a) => a.evidence) };
+}
+
 /**
  * Parses the O*NET files keyed by file name (see ONET_FILES; all are required). Rows naming an
  * occupation missing from Occupation Data, bad codes, and bad flags/numbers become Rejects.
@@ -84,21 +95,26 @@ export function parseOnetFiles(files: Map<string, string>): OnetDatabase {
     return known.has(r[C]);
   });
 
-  const aliases = new Map<string, Map<string, string>>(occRows.map((r) => [r[C], new Map([[r.Title.toLowerCase(), r.Title]])]));
-  const addAlias = (code: string, alias: string): void => {
+  const aliases = new Map<string, Map<string, { text: string; evidence: number }>>(
+    occRows.map((r) => [r[C], new Map([[r.Title.toLowerCase(), { text: r.Title, evidence: 0 }]])]),
+  );
+  const addAlias = (code: string, alias: string, evidence: number): void => {
+    if (alias === '' || alias.toLowerCase() === 'n/a') return;
     const seen = aliases.get(code)!;
-    if (alias !== '' && alias.toLowerCase() !== 'n/a' && !seen.has(alias.toLowerCase())) seen.set(alias.toLowerCase(), alias);
+    const known = seen.get(alias.toLowerCase());
+    if (known) known.evidence += evidence;
+    else seen.set(alias.toLowerCase(), { text: alias, evidence });
   };
-  for (const r of keep(ONET_FILES.reportedTitles, readTable(files, ONET_FILES.reportedTitles, [C, 'Reported Job Title'], rejects))) addAlias(r[C], r['Reported Job Title']);
-  const alternates = keep(ONET_FILES.alternateTitles, readTable(files, ONET_FILES.alternateTitles, [C, 'Alternate Title', 'Short Title'], rejects));
-  for (const r of alternates) addAlias(r[C], r['Alternate Title']);
-  for (const r of alternates) addAlias(r[C], r['Short Title']);
+  for (const r of keep(ONET_FILES.reportedTitles, readTable(files, ONET_FILES.reportedTitles, [C, 'Reported Job Title'], rejects))) addAlias(r[C], r['Reported Job Title'], 1);
+  const alternates = keep(ONET_FILES.alternateTitles, readTable(files, ONET_FILES.alternateTitles, [C, 'Alternate Title', 'Short Title', 'Source(s)'], rejects));
+  for (const r of alternates) addAlias(r[C], r['Alternate Title'], Math.max(1, r['Source(s)'].split(',').filter((x) => x.trim() !== '').length));
+  for (const r of alternates) if (r['Short Title'].toLowerCase() !== r['Alternate Title'].toLowerCase()) addAlias(r[C], r['Short Title'], 1);
 
   const slugs = assignSlugs(occRows.map((r) => ({ code: r[C], title: r.Title })));
   const occupations = occRows.map((r): OnetOccupation => ({
     code: r[C], soc: toSocCode(r[C])!, title: r.Title, description: r.Description, slug: slugs.get(r[C])!,
     category: findMajorGroupName(r[C]) ?? 'Uncategorized',
-    aliases: [...aliases.get(r[C])!.values()].slice(1),
+    ...aliasesOf(aliases.get(r[C])!),
   }));
 
   const yn = (v: string): boolean | null => (v === 'Y' ? true : v === 'N' ? false : null);

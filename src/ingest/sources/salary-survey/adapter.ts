@@ -11,6 +11,7 @@ import { summarizeSalaries } from './summarize.js';
 
 export const salarySurveyAdapter: SourceAdapter = {
   kind: 'salary-survey',
+  version: 1,
   async load(ctx) {
     const doc = await fetchRequired(ctx, ctx.url);
     if (!doc.changed) return 'unchanged';

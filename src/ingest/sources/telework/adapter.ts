@@ -15,6 +15,7 @@ const DEFAULT_PERIOD = '2020';
 
 export const teleworkAdapter: SourceAdapter = {
   kind: 'telework',
+  version: 1,
   async load(ctx) {
     const crosswalkUrl = stringOption(ctx, 'crosswalkUrl');
     if (!crosswalkUrl) throw new IngestRejectedError(`source "${ctx.sourceId}": Dingel-Neiman uses 2010 codes; set option "crosswalkUrl" to the O*NET-SOC 2010 → 2019 crosswalk`);
