@@ -64,10 +64,16 @@ export const chartsJs = `
   const colors = ['#0b5cad', '#b3261e', '#116329', '#8250df', '#9a6700', '#1b7c83'];
   document.querySelectorAll('[data-chart]').forEach((el) => {
     const d = JSON.parse(el.dataset.chart);
+    // Survey years: one tick per year with data, labelled by the year alone.
+    const year = (t) => new Date(t * 1000).getUTCFullYear();
+    const yearly = d.xUnit === 'year';
     const opts = {
       width: Math.max(320, el.clientWidth || 640), height: 240,
-      series: [{}, ...d.series.map((s, i) => ({ label: s.label, stroke: colors[i % colors.length], width: 2, spanGaps: true, points: { show: true, size: 6 } }))],
-      axes: [{}, { label: d.unit, size: 70 }],
+      series: [
+        yearly ? { label: 'Year', value: (u, v) => (v == null ? '--' : year(v)) } : {},
+        ...d.series.map((s, i) => ({ label: s.label, stroke: colors[i % colors.length], width: 2, spanGaps: true, points: { show: true, size: 6 } })),
+      ],
+      axes: [yearly ? { splits: () => d.x, values: (u, splits) => splits.map(year) } : {}, { label: d.unit, size: 70 }],
     };
     new uPlot(opts, [d.x, ...d.series.map((s) => s.values)], el);
     el.dataset.rendered = String(d.x.length);

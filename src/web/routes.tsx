@@ -7,7 +7,7 @@ import { etagOf } from '../api/routes/services.js';
 import type { Comparison } from '../core/compare/types.js';
 import { loadAliases, loadSimilar } from '../db/queries/search.js';
 import { loadCareerSkills } from '../db/queries/profile.js';
-import { loadTopMovers, loadTrend, type TrendMetric } from '../db/queries/trends.js';
+import { loadSurveySalaries, loadTopMovers, loadTrend, type TrendMetric } from '../db/queries/trends.js';
 import { loadFreshness, loadMostCompared } from '../db/queries/changes.js';
 import { TrendMetricSchema } from '../api/openapi-schemas.js';
 import { Layout } from './layout.js';
@@ -46,22 +46,44 @@ async function page(c: Context<AppEnv>, render: () => Promise<Response>): Promis
 }
 
 /** Aligns several careers' series on the union of their timestamps (seconds). */
-function alignSeries(series: { label: string; points: { at: string; value: number | null }[] }[], unit: string): ChartData {
-  const xs = [...new Set(series.flatMap((s) => s.points.map((p) => Math.floor(Date.parse(p.at) / 1000))))].sort((a, b) => a - b);
+const SURVEY_TITLE = 'Reported salary by survey year (median)';
+
+type ChartPoint = { at: string; value: number | null; source: string | null };
+
+/** Series on one x axis (the union of their points' times), each value with its source. */
+function alignSeries(series: { label: string; points: ChartPoint[] }[], unit: string, xUnit: ChartData['xUnit'] = 'day'): ChartData {
+  const sec = (p: ChartPoint) => Math.floor(Date.parse(p.at) / 1000);
+  const xs = [...new Set(series.flatMap((s) => s.points.map(sec)))].sort((a, b) => a - b);
   return {
     x: xs,
     unit,
+    xUnit,
     series: series.map((s) => {
-      const byX = new Map(s.points.map((p) => [Math.floor(Date.parse(p.at) / 1000), p.value]));
-      return { label: s.label, values: xs.map((x) => byX.get(x) ?? null) };
+      const byX = new Map(s.points.map((p) => [sec(p), p]));
+      return { label: s.label, values: xs.map((x) => byX.get(x)?.value ?? null), sources: xs.map((x) => byX.get(x)?.source ?? null) };
     }),
   };
 }
 
 async function trendChart(c: Context<AppEnv>, careers: { id: number; slug: string; title: string }[], metric: TrendMetric, range: { from?: string; to?: string }) {
   const { db } = c.get('deps');
-  const series = await Promise.all(careers.map(async (k) => ({ label: k.title, points: await loadTrend(db, k.id, metric, range) })));
+  const series = await Promise.all(careers.map(async (k) => ({
+    label: k.title,
+    points: (await loadTrend(db, k.id, metric, range)).map((p) => ({ ...p, source: p.source ? `${p.source}, ${p.period ?? 'no period'}` : null })),
+  })));
   return alignSeries(series, TREND_LABELS[metric] ?? metric);
+}
+
+/** Salary-survey medians by survey year for each career (the survey's own periods); null when no career has any. */
+async function surveyChart(c: Context<AppEnv>, careers: { id: number; title: string }[]): Promise<ChartData | null> {
+  const rows = await loadSurveySalaries(c.get('deps').db, careers.map((k) => k.id));
+  if (rows.length === 0) return null;
+  const series = careers.map((k) => ({
+    label: k.title,
+    points: rows.filter((r) => r.careerId === k.id)
+      .map((r) => ({ at: `${r.year}-01-01T00:00:00Z`, value: r.median, source: `${r.source}, ${r.year}, ${r.count} ${r.count === 1 ? 'salary' : 'salaries'}` })),
+  }));
+  return alignSeries(series, 'Median reported salary (USD/yr)', 'year');
 }
 
 async function chosenCareers(c: Context<AppEnv>) {
@@ -137,9 +159,9 @@ export const webRoutes = new Hono<AppEnv>()
     const deps = c.get('deps');
     return serveCached(c, `page|career|${slug}`, async () => {
       const career = await requireCareer(deps, slug);
-      const [aliases, skills, similar, salary, demand] = await Promise.all([
+      const [aliases, skills, similar, salary, demand, survey] = await Promise.all([
         loadAliases(deps.db, career.id), loadCareerSkills(deps.db, career.id), loadSimilar(deps.db, career, 10),
-        trendChart(c, [career], 'salaryMedian', {}), trendChart(c, [career], 'demandScore', {}),
+        trendChart(c, [career], 'salaryMedian', {}), trendChart(c, [career], 'demandScore', {}), surveyChart(c, [career]),
       ]);
       const csv = (m: string) => `/trends.csv?metric=${m}&c=${career.slug}`;
       const html = (
@@ -149,6 +171,7 @@ export const webRoutes = new Hono<AppEnv>()
           charts={[
             { id: 'chart-salary', title: 'Median salary over time', data: salary, csvHref: csv('salaryMedian') },
             { id: 'chart-demand', title: 'Demand score over time', data: demand, csvHref: csv('demandScore') },
+            ...(survey ? [{ id: 'chart-survey', title: SURVEY_TITLE, data: survey, csvHref: `/trends.csv?chart=survey&c=${career.slug}` }] : []),
           ]}
         />
       ).toString();
@@ -168,8 +191,8 @@ export const webRoutes = new Hono<AppEnv>()
         .map((r) => ({ id: r.id, slug: r.slug, title: r.title }));
     }
     const cs = chosen.map((k) => `&c=${encodeURIComponent(k.slug)}`).join('');
-    const [salary, demand, movers] = await Promise.all([
-      trendChart(c, chosen, 'salaryMedian', { to: p.toEnd }), trendChart(c, chosen, 'demandScore', { to: p.toEnd }),
+    const [salary, demand, survey, movers] = await Promise.all([
+      trendChart(c, chosen, 'salaryMedian', { to: p.toEnd }), trendChart(c, chosen, 'demandScore', { to: p.toEnd }), surveyChart(c, chosen),
       loadTopMovers(deps.db, { metric: p.metric, from: p.from, to: p.toEnd, category: p.category || undefined, limit: 20 }),
     ]);
     const win = `&from=${p.from}&to=${p.to}`;
@@ -180,6 +203,7 @@ export const webRoutes = new Hono<AppEnv>()
         charts={[
           { id: 'chart-salary', title: 'Median salary over time', data: salary, csvHref: `/trends.csv?metric=salaryMedian${cs}${win}` },
           { id: 'chart-demand', title: 'Demand score over time', data: demand, csvHref: `/trends.csv?metric=demandScore${cs}${win}` },
+          ...(survey ? [{ id: 'chart-survey', title: SURVEY_TITLE, data: survey, csvHref: `/trends.csv?chart=survey${cs}` }] : []),
         ]}
       />,
     );
@@ -196,6 +220,11 @@ export const webRoutes = new Hono<AppEnv>()
     }
     const chosen = await chosenCareers(c);
     if (chosen.length === 0) throw new ApiError('invalid-request', 'name at least one career with c=<slug>');
+    if (c.req.query('chart') === 'survey') {
+      const survey = await surveyChart(c, chosen);
+      if (!survey) throw new ApiError('not-found', 'no salary survey covers these careers');
+      return c.body(chartCsv(survey), 200, { ...headers, 'content-disposition': 'attachment; filename="careerlens-salary-survey.csv"' });
+    }
     const data = await trendChart(c, chosen, p.metric, c.req.query('from') ? { from: p.from, to: p.toEnd } : {});
     return c.body(chartCsv(data), 200, headers);
   }));

@@ -26,8 +26,22 @@ export function CareerPicker(props: { id: string; label: string; hiddenName: str
   );
 }
 
-export interface ChartSeries { label: string; values: (number | null)[] }
-export interface ChartData { x: number[]; series: ChartSeries[]; unit: string }
+export interface ChartSeries {
+  label: string;
+  values: (number | null)[];
+  /** Where each value came from ("BLS OEWS (oews), May 2021"), shown beside it in the table and the CSV. */
+  sources?: (string | null)[];
+}
+export interface ChartData {
+  /** Unix seconds. */
+  x: number[];
+  series: ChartSeries[];
+  unit: string;
+  /** What an x value stands for: a day (default) or a whole year (survey years). */
+  xUnit?: 'day' | 'year';
+}
+
+const xText = (data: ChartData, t: number) => new Date(t * 1000).toISOString().slice(0, data.xUnit === 'year' ? 4 : 10);
 
 /**
  * A line chart drawn by uPlot (/assets/charts.js), its data in a data attribute (escaped like
@@ -42,15 +56,23 @@ export function Chart(props: { id: string; title: string; data: ChartData; csvHr
       <details>
         <summary>Data table</summary>
         <table>
-          <thead><tr><th scope="col">Date</th>{data.series.map((s) => <th scope="col">{s.label}</th>)}</tr></thead>
-          <tbody>{data.x.map((t, i) => <tr><td>{new Date(t * 1000).toISOString().slice(0, 10)}</td>{data.series.map((s) => <td>{s.values[i] ?? ''}</td>)}</tr>)}</tbody>
+          <thead><tr><th scope="col">{data.xUnit === 'year' ? 'Year' : 'Date'}</th>{data.series.map((s) => <th scope="col">{s.label}</th>)}</tr></thead>
+          <tbody>{data.x.map((t, i) => (
+            <tr><td>{xText(data, t)}</td>{data.series.map((s) => (
+              <td>{s.values[i] ?? ''}{s.values[i] != null && s.sources?.[i] ? <small class="muted"> ({s.sources[i]})</small> : ''}</td>
+            ))}</tr>
+          ))}</tbody>
         </table>
       </details>
     </figure>
   );
 }
 
-/** CSV of a chart's data (RFC 4180 quoting; cells starting with = + - @ are prefixed so spreadsheets do not run them). */
+/**
+ * CSV of a chart's data: a column per series, followed by its source column when the series
+ * names its sources (RFC 4180 quoting; cells starting with = + - @ are prefixed so spreadsheets
+ * do not run them).
+ */
 export function chartCsv(data: ChartData): string {
   const cell = (v: string | number | null) => {
     if (v === null) return '';
@@ -58,7 +80,11 @@ export function chartCsv(data: ChartData): string {
     if (/^[=+\-@]/.test(s) && typeof v === 'string') s = `'${s}`;
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const lines = [['date', ...data.series.map((s) => s.label)].map(cell).join(',')];
-  data.x.forEach((t, i) => lines.push([new Date(t * 1000).toISOString(), ...data.series.map((s) => s.values[i] ?? null)].map(cell).join(',')));
+  const columns = data.series.flatMap((s) => (s.sources ? [s.label, `${s.label} source`] : [s.label]));
+  const lines = [[data.xUnit === 'year' ? 'year' : 'date', ...columns].map(cell).join(',')];
+  data.x.forEach((t, i) => {
+    const cells = data.series.flatMap((s) => (s.sources ? [s.values[i] ?? null, s.values[i] == null ? null : s.sources[i] ?? null] : [s.values[i] ?? null]));
+    lines.push([data.xUnit === 'year' ? xText(data, t) : new Date(t * 1000).toISOString(), ...cells].map(cell).join(','));
+  });
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -1,4 +1,5 @@
 import type postgres from 'postgres';
+import { sourceLabel } from '../core/provenance.js';
 import type { CareerFacts, TechnologySkill } from '../core/metrics/facts.js';
 import type { Difficulty, EntryBarrier } from '../core/metrics/types.js';
 import type { SkillInput } from '../core/compare/types.js';
@@ -13,15 +14,11 @@ export interface FactRow { career_id: number; source_id: string; kind: string; k
 export interface CareerRow { id: number; slug: string; title: string; category: string; origin: 'onet' | 'career-page'; onet_code: string | null }
 
 /** The name shown for a source: the publisher and dataset, never an internal id alone. */
-const SOURCE_LABELS: Record<string, string> = {
-  'onet-database': 'O*NET', 'oews-wages': 'BLS OEWS', telework: 'Dingel & Neiman (2020)',
-  'salary-survey': 'ai-jobs.net salary survey', 'job-postings': 'Job postings', 'career-pages': 'Career site',
-};
 const METHOD_LABELS: Record<string, string> = {
   'gpts-are-gpts': 'GPTs are GPTs (Eloundou et al. 2023)', 'felten-aioe': 'Felten, Raj & Seamans AIOE (2021)',
   'felten-lm-aioe': 'Felten, Raj & Seamans language-modeling AIOE (2023)',
 };
-const sourceOf = (row: FactRow) => `${SOURCE_LABELS[row.kind] ?? row.kind} (${row.source_id})`;
+const sourceOf = (row: FactRow) => sourceLabel(row.kind, row.source_id);
 
 const DIFFICULTIES = ['Beginner', 'Intermediate', 'Advanced', 'Expert'];
 const BARRIERS = ['Low', 'Medium', 'High'];

@@ -17,8 +17,8 @@ const adminSql = () => postgres(inject('adminDatabaseUrl'), { max: 1, onnotice: 
 const urlOf = (name: string) => Object.assign(new URL(inject('adminDatabaseUrl')), { pathname: `/${name}` }).toString();
 
 /**
- * A database filled by the real pipeline: O*NET, OEWS wages, GPTs-are-GPTs exposure and
- * teleworkability ingested over HTTP from the shared data, metrics and every pair computed by
+ * A database filled by the real pipeline: O*NET, OEWS wages, GPTs-are-GPTs exposure,
+ * teleworkability and the ai-jobs.net salary survey ingested over HTTP from the shared data, metrics and every pair computed by
  * the workers (Redis backend, the faster one). The first file of a run pays for the ingest
  * (about 45 s) and keeps a snapshot database; later files clone it in a few seconds. The run's
  * teardown drops both (their names carry the run id).
@@ -57,6 +57,7 @@ async function ingestSnapshot(name: string, snapshot: string, admin: postgres.Sq
     { id: 'oews', kind: 'oews-wages', url: `${d}/bls-oews-national/national_May2021_dl.csv` },
     { id: 'gpts-are-gpts', kind: 'ai-exposure', url: `${d}/gpts-are-gpts-ai-exposure/occ_level.csv`, options: { method: 'gpts-are-gpts' } },
     { id: 'dingel-neiman', kind: 'telework', url: `${d}/dingel-neiman-teleworkability/occupations_workathome.csv`, options: { crosswalkUrl } },
+    { id: 'salaries', kind: 'salary-survey', url: `${d}/ai-jobs-net-salaries/salaries.csv` },
   ]);
   const rt = await startTestRuntime(testEnv({ databaseUrl: tdb.url, backend: 'redis', name, sourcesFile }), ['worker', 'scheduler']);
   try {

@@ -101,13 +101,29 @@ describe('dashboard in a browser, on ingested O*NET data', () => {
     expect(series.series.map((s) => s.label)).toEqual(['Software Developers', 'Chief Executives']);
     const csvHref = await page.locator('#chart-salary-cap a').getAttribute('href');
     const csv = await (await fetch(`${base}${csvHref}`)).text();
-    expect(csv.split('\r\n')[0]).toBe('date,Software Developers,Chief Executives');
+    expect(csv.split('\r\n')[0]).toBe('date,Software Developers,Software Developers source,Chief Executives,Chief Executives source');
+    expect(csv).toMatch(/\r\n[^\r\n]*,\d+,"BLS OEWS \(oews\), May 2021",/);
     await page.getByLabel('Category').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Update' }).click();
     await page.waitForURL(/category=/);
     // The empty "Add a career" field adds nobody.
     expect(JSON.parse((await page.locator('#chart-salary').getAttribute('data-chart'))!).series).toHaveLength(2);
     await page.screenshot({ path: path.join(artifacts, 'trends.png'), fullPage: true });
+    // Salaries as the survey reported them, by survey year, each point with its source.
+    await page.goto(`${base}/trends?c=data-scientists&c=software-developers`);
+    await page.waitForSelector('#chart-survey[data-rendered] canvas');
+    const survey = JSON.parse((await page.locator('#chart-survey').getAttribute('data-chart'))!) as { x: number[]; xUnit: string; series: { label: string; values: (number | null)[]; sources: (string | null)[] }[] };
+    expect(survey.xUnit).toBe('year');
+    expect(survey.x.map((t) => new Date(t * 1000).getUTCFullYear())).toEqual([2020, 2021, 2022, 2023]);
+    const ds = survey.series.find((x) => x.label === 'Data Scientists')!;
+    expect(ds.values.every((v) => v !== null && v > 50_000)).toBe(true);
+    expect(ds.sources[2]).toMatch(/^ai-jobs\.net salary survey \(salaries\), 2022, \d+ salaries$/);
+    const surveyCsv = await (await fetch(`${base}${await page.locator('#chart-survey-cap a').getAttribute('href')}`)).text();
+    expect(surveyCsv.split('\r\n').slice(0, 2)).toEqual([
+      'year,Data Scientists,Data Scientists source,Software Developers,Software Developers source',
+      expect.stringMatching(/^2020,\d+(\.\d+)?,"?ai-jobs\.net salary survey \(salaries\), 2020, \d+ salar/),
+    ]);
+    await page.screenshot({ path: path.join(artifacts, 'trends-survey.png'), fullPage: true });
   });
 
   it('hostile input on pages: a clear 4xx, escaped', async () => {

@@ -1,4 +1,5 @@
 import type { Db } from '../client.js';
+import { sourceLabel } from '../../core/provenance.js';
 
 /** Where each trend metric sits in the CareerMetrics JSON (a figure: value, source, period). */
 export const TREND_PATHS = {
@@ -58,4 +59,20 @@ export async function loadTopMovers(db: Db, params: { metric: TrendMetric; from:
     slug: r.slug, title: r.title, category: r.category, from: r.v0, to: r.v1,
     change: r.v1 - r.v0, changePct: r.v0 === 0 ? null : Math.round(((r.v1 - r.v0) / Math.abs(r.v0)) * 1000) / 10,
   }));
+}
+
+export interface SurveyYear { careerId: number; year: number; median: number; count: number; source: string }
+
+/**
+ * Salary-survey medians by survey year (the survey's own period, not when we computed
+ * anything): a salary trend as reported, one point per career, source and year.
+ */
+export async function loadSurveySalaries(db: Db, careerIds: number[]): Promise<SurveyYear[]> {
+  const rows = await db.$client<{ career_id: number; period: string; median: number; count: number; kind: string; source_id: string }[]>`
+    select f.career_id, f.period, (f.value->>'median')::float8 as median, (f.value->>'count')::int as count, s.kind, s.id as source_id
+    from facts f join sources s on s.id = f.source_id
+    where f.key = 'salary-survey' and f.career_id = any(${careerIds}::int[]) and f.period ~ '^[0-9]{4}$'
+      and jsonb_typeof(f.value->'median') = 'number'
+    order by f.career_id, f.period, s.id`;
+  return rows.map((r) => ({ careerId: r.career_id, year: Number(r.period), median: r.median, count: r.count, source: sourceLabel(r.kind, r.source_id) }));
 }

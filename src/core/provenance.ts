@@ -1,0 +1,10 @@
+/** How a figure's source is named wherever it is shown: the publisher's name, then the source id. */
+const SOURCE_LABELS: Record<string, string> = {
+  'onet-database': 'O*NET', 'oews-wages': 'BLS OEWS', telework: 'Dingel & Neiman (2020)',
+  'salary-survey': 'ai-jobs.net salary survey', 'job-postings': 'Job postings', 'career-pages': 'Career site',
+};
+
+/** `O*NET (onet)`: the label of a source kind and the configured source's id. */
+export function sourceLabel(kind: string, sourceId: string): string {
+  return `${SOURCE_LABELS[kind] ?? kind} (${sourceId})`;
+}
