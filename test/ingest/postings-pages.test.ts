@@ -178,6 +178,49 @@ describe('job-postings and career-pages over HTTP', () => {
     }
   });
 
+  it('career pages: with "follow", a listing leads to the comparison pages it links to, up to maxPages', async () => {
+    const compare = '/site/compare/ai-model-compression-engineer-vs-ai-model-routing-engineer';
+    let listing = `<html><body><h1>All comparisons</h1><ul>
+      <li><a href="${compare}#top">Compression vs Routing</a></li>
+      <li><a href="/site/compare/gone-engineer-vs-missing-engineer">Taken down</a></li>
+      <li><a href="https://example.org/site/compare/a-vs-b">Elsewhere</a></li>
+      <li><a href="/site/roadmap/ai-model-routing-engineer">Not a comparison</a></li>
+      <li><a href="${compare}?ref=list">The same page again</a></li>
+    </ul></body></html>`;
+    h.server.override((req, res) => {
+      if (req.url === '/site/compare') { res.writeHead(200, { 'content-type': 'text/html' }).end(listing); return true; }
+      if (req.url === compare) { res.writeHead(200, { 'content-type': 'text/html' }).end(fixture('compare-table.html')); return true; }
+      return false;
+    });
+    try {
+      const seen = h.server.requests.length;
+      await h.define({ id: 'crawl', kind: 'career-pages', url: `${h.server.url}/site/compare`, options: { follow: '^/site/compare/[^/]+-vs-[^/]+$' } });
+      const out = await h.run('crawl');
+      expect(out.error).toBeUndefined();
+      expect(out.stats.rejects).toEqual([{ line: null, file: `${h.server.url}/site/compare/gone-engineer-vs-missing-engineer`, reason: 'linked page not found (404/410); skipped' }]);
+      const paths = h.server.requests.slice(seen).map((r) => r.path).filter((p) => p !== '/robots.txt');
+      expect(paths).toEqual(['/site/compare', compare, '/site/compare/gone-engineer-vs-missing-engineer']);
+      const declared = await sql()<{ slug: string; page: string }[]>`
+        select c.slug, f.value->>'pageUrl' as page from facts f join careers c on c.id = f.career_id where f.source_id = 'crawl' order by c.slug`;
+      expect(declared).toEqual([
+        { slug: 'ai-model-compression-engineer', page: `${h.server.url}${compare}` },
+        { slug: 'ai-model-routing-engineer', page: `${h.server.url}${compare}` },
+      ]);
+      // maxPages bounds the crawl: the listing alone (changed, so the run reads it and writes a batch).
+      listing = listing.replace('All comparisons', 'Every comparison');
+      await h.define({ id: 'crawl', kind: 'career-pages', url: `${h.server.url}/site/compare`, options: { follow: '^/site/compare/[^/]+-vs-[^/]+$', maxPages: 1 } });
+      const before = h.server.requests.length;
+      await h.run('crawl');
+      expect(h.server.requests.slice(before).map((r) => r.path).filter((p) => p !== '/robots.txt')).toEqual(['/site/compare']);
+      // A crawl cut short removes nothing it did not reach.
+      expect(await sql()`select count(*)::int as n from facts where source_id = 'crawl'`).toEqual([{ n: 2 }]);
+      await h.define({ id: 'crawl', kind: 'career-pages', url: `${h.server.url}/site/compare`, options: { follow: '([' } });
+      expect((await h.run('crawl')).error).toMatch(/option "follow" is not a valid regular expression/);
+    } finally {
+      h.server.override(null);
+    }
+  });
+
   it('career pages: a layout that no longer matches fails the run with the reason; earlier data stays', async () => {
     const before = await sql()`select career_id, hash from facts where source_id = 'site' order by 1`;
     h.server.override((req, res) => {

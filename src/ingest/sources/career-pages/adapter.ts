@@ -1,14 +1,41 @@
 /**
  * Career pages of a career site (profile and `/compare/<a>-vs-<b>` pages), crawled politely:
- * the source URL, or the pages listed in option `pages` (resolved against it). Each page's
+ * the source URL, or the pages listed in option `pages` (resolved against it), and with option
+ * `follow` the site's pages they link to (a listing such as `/compare` leads to every
+ * comparison), breadth first, at most `maxPages` in all. Each page's
  * careers become careers of their own (no O*NET code) with a `declared` fact holding the
  * figures and skills the page states. A page whose layout is not recognised is a reject, so
  * a site redesign fails the run (past the reject threshold) instead of writing empty careers.
  */
 import { FACT_KEYS, type DeclaredFact } from '../../fact-keys.js';
-import type { CareerInput, FactInput, Reject, SourceAdapter } from '../../types.js';
-import { stringListOption } from '../adapter-kit.js';
-import { parseCareerPage, type DeclaredCareer } from './parse.js';
+import { IngestRejectedError, type AdapterContext, type CareerInput, type FactInput, type Reject, type SourceAdapter } from '../../types.js';
+import { isNotFound, stringListOption } from '../adapter-kit.js';
+import { careerPageLinks, parseCareerPage, type DeclaredCareer } from './parse.js';
+
+/** Paths a crawl follows with `follow: true`: comparison pages, `/compare/<a>-vs-<b>`. */
+export const DEFAULT_FOLLOW = /^\/compare\/[^/]+-vs-[^/]+\/?$/;
+const DEFAULT_MAX_PAGES = 100;
+const MAX_PAGES_LIMIT = 5_000;
+
+/** Which links to follow (option `follow`: true for comparison pages, or a regular expression over paths) and how far. */
+function crawlOptions(ctx: AdapterContext): { follow: RegExp | null; maxPages: number } {
+  const { follow, maxPages } = ctx.options;
+  let pattern: RegExp | null = null;
+  if (follow === true) pattern = DEFAULT_FOLLOW;
+  else if (typeof follow === 'string' && follow !== '') {
+    try {
+      pattern = new RegExp(follow);
+    } catch (err) {
+      throw new IngestRejectedError(`source "${ctx.sourceId}": option "follow" is not a valid regular expression: ${(err as Error).message}`);
+    }
+  } else if (follow !== undefined && follow !== null && follow !== false) {
+    throw new IngestRejectedError(`source "${ctx.sourceId}": option "follow" must be true, false or a regular expression over link paths`);
+  }
+  if (maxPages !== undefined && (!Number.isInteger(maxPages) || (maxPages as number) < 1 || (maxPages as number) > MAX_PAGES_LIMIT)) {
+    throw new IngestRejectedError(`source "${ctx.sourceId}": option "maxPages" must be a whole number from 1 to ${MAX_PAGES_LIMIT}`);
+  }
+  return { follow: pattern, maxPages: (maxPages as number | undefined) ?? DEFAULT_MAX_PAGES };
+}
 
 /**
  * Career pages carry no date, and a fetch date would make every run a new fact: the period is
@@ -20,18 +47,37 @@ export const careerPagesAdapter: SourceAdapter = {
   kind: 'career-pages',
   version: 1,
   async load(ctx) {
+    const { follow, maxPages } = crawlOptions(ctx);
     const pages = (stringListOption(ctx, 'pages') ?? [ctx.url]).map((p) => new URL(p, ctx.url).toString());
+    const queue = [...pages];
+    const queued = new Set(queue);
     const rejects: Reject[] = [];
     const found: { career: DeclaredCareer; url: string }[] = [];
     let changed = false;
-    for (const url of pages) {
-      const doc = await ctx.fetchDocument(url, { robots: true });
+    let read = 0;
+    while (queue.length > 0 && read < maxPages) {
+      const url = queue.shift()!;
+      read++;
+      const doc = await ctx.fetchDocument(url, { robots: true }).catch((err: unknown) => {
+        // A followed link to a page taken down is a reject; a configured page that is gone fails the run.
+        if (isNotFound(err) && !pages.includes(url)) return null;
+        throw err;
+      });
+      if (doc === null) { rejects.push({ line: null, file: url, reason: 'linked page not found (404/410); skipped' }); continue; }
       if ('disallowed' in doc) { rejects.push({ line: null, file: url, reason: `disallowed by robots.txt (${doc.rule}); not fetched` }); continue; }
       changed ||= doc.changed;
-      const page = parseCareerPage(doc.body.toString('utf8'), { url });
+      const html = doc.body.toString('utf8');
+      const page = parseCareerPage(html, { url });
+      const links = follow ? careerPageLinks(html, url, follow) : [];
+      for (const link of links) {
+        if (!queued.has(link)) { queued.add(link); queue.push(link); }
+      }
+      // A listing (no careers of its own, links to career pages) is not a page the site redesigned.
+      if (page.records.length === 0 && links.length > 0) continue;
       rejects.push(...page.rejects);
       for (const career of page.records) found.push({ career, url });
     }
+    if (queue.length > 0) ctx.log.warn({ maxPages, left: queue.length }, 'the crawl stopped at maxPages; raise it to read the rest of the site');
     if (!changed && rejects.length === 0) return 'unchanged';
     // A career on an O*NET slug keeps its O*NET row: the page adds its declared figures only.
     const onetSlugs = new Set((await ctx.careerDirectory()).filter((c) => c.onetCode !== null).map((c) => c.slug));
@@ -55,7 +101,10 @@ export const careerPagesAdapter: SourceAdapter = {
       }
     }
     // Records read: each page, and each figure and skill on it (so one unreadable figure is one reject among many).
-    const parsed = pages.length + found.reduce((n, f) => n + 8 + f.career.skills.length, 0);
-    return { careers: [...careers.values()], facts: [...facts.values()], rejects, parsed, ownedKeys: [FACT_KEYS.declared] };
+    const parsed = read + found.reduce((n, f) => n + 8 + f.career.skills.length, 0);
+    // Careers no page states any more lose their figures only when every page was read: a
+    // crawl cut short by maxPages, or a page that could not be read, may hold the rest.
+    const complete = queue.length === 0 && rejects.length === 0;
+    return { careers: [...careers.values()], facts: [...facts.values()], rejects, parsed, ownedKeys: complete ? [FACT_KEYS.declared] : [] };
   },
 };

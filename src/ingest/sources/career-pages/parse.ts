@@ -101,3 +101,26 @@ function readSkills($: cheerio.CheerioAPI, titles: string[]): string[][] {
   }
   return own.map((list) => [...new Set([...list, ...shared])]);
 }
+
+/**
+ * Links of a page to other pages of the same site whose path `pattern` matches (absolute,
+ * without fragment or query), in page order, each once: what a crawl of a career site follows.
+ */
+export function careerPageLinks(html: string, pageUrl: string, pattern: RegExp): string[] {
+  const $ = cheerio.load(html);
+  const origin = new URL(pageUrl).origin;
+  const out = new Set<string>();
+  $('a[href]').each((_, el) => {
+    let url: URL;
+    try {
+      url = new URL($(el).attr('href') ?? '', pageUrl);
+    } catch {
+      return;
+    }
+    if (url.origin !== origin || !pattern.test(url.pathname)) return;
+    url.hash = '';
+    url.search = '';
+    out.add(url.toString());
+  });
+  return [...out];
+}
