@@ -52,18 +52,21 @@ export function buildTitleMatcher(careers: readonly CareerTitles[], options: Tit
   const evidence = new Map<string, Map<string, number>>();
   const names: { key: string; careerId: string; words: string[]; isTitle: boolean }[] = [];
   for (const career of careers) {
-    addKey(titles, normalizeTitle(career.title), career.id);
-    names.push({ key: career.title, careerId: career.id, words: normalizeTitleWords(career.title), isTitle: true });
+    const titleWords = normalizeTitleWords(career.title);
+    addKey(titles, titleWords.join(' '), career.id);
+    names.push({ key: career.title, careerId: career.id, words: titleWords, isTitle: true });
     for (const [i, alias] of career.aliases.entries()) {
       const weight = career.aliasEvidence?.[i] ?? 1;
       for (const variant of aliasVariants(alias)) {
-        const key = normalizeTitle(variant);
+        // The exact-lookup key is these words joined (normalizeTitle): normalized once.
+        const words = normalizeTitleWords(variant);
+        const key = words.join(' ');
         addKey(aliases, key, career.id);
         if (key) {
           const byCareer = evidence.get(key) ?? evidence.set(key, new Map()).get(key)!;
           byCareer.set(career.id, Math.max(byCareer.get(career.id) ?? 0, weight));
         }
-        names.push({ key: variant, careerId: career.id, words: normalizeTitleWords(variant), isTitle: false });
+        names.push({ key: variant, careerId: career.id, words, isTitle: false });
       }
     }
   }
