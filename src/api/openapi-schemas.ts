@@ -111,6 +111,15 @@ export const TrendSchema = z.object({
   points: z.array(z.object({ at: z.string(), value: z.number().nullable(), source: z.string().nullable(), period: z.string().nullable() })),
 }).openapi('Trend');
 
+export const SurveySalariesSchema = z.object({
+  slug: z.string(),
+  currency: z.literal('USD'),
+  /** One entry per survey and survey year, oldest first: the salaries the survey's matched titles reported. */
+  years: z.array(z.object({
+    year: z.number().int(), median: z.number(), p25: z.number(), p75: z.number(), count: z.number().int(), source: z.string(), period: z.string(),
+  })),
+}).openapi('SurveySalaries');
+
 export const SimilarSchema = z.object({
   slug: z.string(),
   /** 'skills' when ranked by stored skill overlap; 'category' when no overlap is known yet. */

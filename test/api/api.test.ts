@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { createApp } from '../../src/api/app.js';
 import { createLogger } from '../../src/log.js';
 import {
-  CareerListSchema, CareerProfileSchema, ChangesSchema, ComparisonSchema, ProblemSchema, SimilarSchema, TrendSchema,
+  CareerListSchema, CareerProfileSchema, ChangesSchema, ComparisonSchema, ProblemSchema, SimilarSchema, SurveySalariesSchema, TrendSchema,
 } from '../../src/api/openapi-schemas.js';
 import { apiServices } from '../../src/api/routes/services.js';
 import { seedRealData, type Seeded } from './seed.js';
@@ -76,6 +76,18 @@ describe('v1 careers', () => {
     const s = await valid(await app.request('/v1/careers/software-developers/similar?limit=5'), SimilarSchema);
     expect(s.items.length).toBeGreaterThan(0);
     expect(s.items.some((i) => i.slug === 'software-developers')).toBe(false);
+  });
+
+  it('serves salaries by survey year with their source, as stored by the salary-survey ingest', async () => {
+    const ds = await valid(await app.request('/v1/careers/data-scientists/salary-surveys'), SurveySalariesSchema);
+    expect(ds.years.map((y) => y.year)).toEqual([2020, 2021, 2022, 2023]);
+    const [stored] = await deps.db.$client<{ median: number; count: number }[]>`
+      select (f.value->>'median')::float8 as median, (f.value->>'count')::int as count from facts f join careers c on c.id = f.career_id
+      where c.slug = 'data-scientists' and f.key = 'salary-survey' and f.period = '2022'`;
+    expect(ds.years[2]).toEqual({ year: 2022, period: '2022', median: stored!.median, p25: expect.any(Number), p75: expect.any(Number), count: stored!.count, source: 'ai-jobs.net salary survey (salaries)' });
+    expect(ds.years.every((y) => y.p25 <= y.median && y.median <= y.p75)).toBe(true);
+    expect((await valid(await app.request('/v1/careers/tailors-dressmakers-and-custom-sewers/salary-surveys'), SurveySalariesSchema)).years).toEqual([]);
+    await problemOf(await app.request('/v1/careers/no-such-career/salary-surveys'), 404);
   });
 
   it('answers unknown careers 404 with the closest matches, and bad input 400, never echoing it', async () => {
@@ -245,7 +257,7 @@ describe('OpenAPI', () => {
     const doc = await (await app.request('/openapi.json')).json() as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { schemas: Record<string, unknown> } };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
-      '/v1/careers', '/v1/careers/{slug}', '/v1/careers/{slug}/similar', '/v1/careers/{slug}/trends', '/v1/changes', '/v1/compare/{a}/{b}',
+      '/v1/careers', '/v1/careers/{slug}', '/v1/careers/{slug}/salary-surveys', '/v1/careers/{slug}/similar', '/v1/careers/{slug}/trends', '/v1/changes', '/v1/compare/{a}/{b}',
     ]);
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(item)) {

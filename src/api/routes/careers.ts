@@ -2,14 +2,14 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { CareerWithMetrics } from '../../db/queries/careers.js';
 import { loadAliases } from '../../db/queries/search.js';
 import { loadCareerSkills } from '../../db/queries/profile.js';
-import { loadTrend } from '../../db/queries/trends.js';
+import { loadSurveySalaries, loadTrend } from '../../db/queries/trends.js';
 import { ApiError } from '../errors.js';
 import type { LoadedEntry } from '../cache.js';
 import type { AppEnv, ApiDeps } from '../context.js';
 import { buildComparison, buildComparisonJson } from '../comparison-view.js';
 import {
   CareerListQuerySchema, CareerListSchema, CareerProfileSchema, ComparisonSchema, SimilarQuerySchema, SimilarSchema,
-  SlugSchema, TrendQuerySchema, TrendSchema,
+  SlugSchema, SurveySalariesSchema, TrendQuerySchema, TrendSchema,
 } from '../openapi-schemas.js';
 import { apiServices, etagOf, jsonEntry, serveCached } from './services.js';
 import { errorResponses, validationHook } from './route-kit.js';
@@ -96,6 +96,21 @@ export const careerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       const career = await requireCareer(deps, slug);
       const points = await loadTrend(deps.db, career.id, metric, { from, to });
       return jsonEntry({ slug: career.slug, metric, points }, null);
+    }) as never;
+  })
+  .openapi(createRoute({
+    method: 'get', path: '/careers/{slug}/salary-surveys', tags: ['careers'], summary: 'Salaries by survey year',
+    description: 'Salary surveys\' figures for the career by survey year (the data\'s own periods): median and quartiles in annual USD, with the number of salaries and the source. Empty when no survey title matches the career.',
+    request: { params: slugParam },
+    responses: { 200: json(SurveySalariesSchema, 'Survey years, oldest first'), ...errorResponses(400, 401, 404, 429) },
+  }), async (c) => {
+    const { slug } = c.req.valid('param');
+    const deps = c.get('deps');
+    return serveCached(c, `surveys|${slug}`, async () => {
+      const career = await requireCareer(deps, slug);
+      const years = (await loadSurveySalaries(deps.db, [career.id]))
+        .map(({ year, median, p25, p75, count, source }) => ({ year, median, p25, p75, count, source, period: String(year) }));
+      return jsonEntry({ slug: career.slug, currency: 'USD', years }, null);
     }) as never;
   })
   .openapi(createRoute({

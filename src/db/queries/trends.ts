@@ -61,18 +61,21 @@ export async function loadTopMovers(db: Db, params: { metric: TrendMetric; from:
   }));
 }
 
-export interface SurveyYear { careerId: number; year: number; median: number; count: number; source: string }
+export interface SurveyYear { careerId: number; year: number; median: number; p25: number; p75: number; count: number; source: string }
 
 /**
  * Salary-survey medians by survey year (the survey's own period, not when we computed
  * anything): a salary trend as reported, one point per career, source and year.
  */
 export async function loadSurveySalaries(db: Db, careerIds: number[]): Promise<SurveyYear[]> {
-  const rows = await db.$client<{ career_id: number; period: string; median: number; count: number; kind: string; source_id: string }[]>`
-    select f.career_id, f.period, (f.value->>'median')::float8 as median, (f.value->>'count')::int as count, s.kind, s.id as source_id
+  const rows = await db.$client<{ career_id: number; period: string; median: number; p25: number; p75: number; count: number; kind: string; source_id: string }[]>`
+    select f.career_id, f.period, (f.value->>'median')::float8 as median, (f.value->>'p25')::float8 as p25, (f.value->>'p75')::float8 as p75,
+      (f.value->>'count')::int as count, s.kind, s.id as source_id
     from facts f join sources s on s.id = f.source_id
     where f.key = 'salary-survey' and f.career_id = any(${careerIds}::int[]) and f.period ~ '^[0-9]{4}$'
       and jsonb_typeof(f.value->'median') = 'number'
     order by f.career_id, f.period, s.id`;
-  return rows.map((r) => ({ careerId: r.career_id, year: Number(r.period), median: r.median, count: r.count, source: sourceLabel(r.kind, r.source_id) }));
+  return rows.map((r) => ({
+    careerId: r.career_id, year: Number(r.period), median: r.median, p25: r.p25, p75: r.p75, count: r.count, source: sourceLabel(r.kind, r.source_id),
+  }));
 }
