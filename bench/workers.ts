@@ -69,9 +69,12 @@ async function copyBaseline(sql: postgres.Sql, rows: string[]): Promise<number> 
 /** A `careerlens worker` process of its own, as operators run it; its memory is read from /proc. */
 interface WorkerProcess { child: ChildProcess; output(): string; stop(): Promise<void> }
 
+/** Workers run as docker-compose runs them: old space capped (see docker-compose.yml). */
+const WORKER_NODE_OPTIONS = '--max-old-space-size=384';
+
 async function spawnWorker(env: Record<string, string>): Promise<WorkerProcess> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DATABASE_URL|REDIS_URL|PORT|SOURCES_FILE|DATA_DIR|QUEUE_PREFIX|LOG_LEVEL)$/.test(k)));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'worker'], { env: { ...clean, ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'worker'], { env: { ...clean, ...env, LOG_LEVEL: 'info', NODE_OPTIONS: WORKER_NODE_OPTIONS }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => { out = (out + d.toString()).slice(-20_000); });
   child.stderr!.on('data', (d: Buffer) => { out = (out + d.toString()).slice(-20_000); });
@@ -174,7 +177,7 @@ async function benchReal(adminUrl: string, redisUrl: string | undefined, out: Fi
       out.push({ name: 'full recompute, every pair unchanged', value: `${secs(sameMs)} = ${(sameMs / copyMs).toFixed(2)}× COPY`, target: '≤ 3× COPY', pass: sameMs / copyMs <= 3 });
       out.push({ name: 'stored size per pair (table + indexes)', value: `${Math.round(Number(size!.b) / total)} B`, target: '≤ 400 B', pass: Number(size!.b) / total <= 400 });
       out.push({ name: 'one changed career, first event after the worker started', value: `${cold.toFixed(0)} ms`, target: '(printed)', pass: null });
-      out.push({ name: 'worker process peak RSS (VmHWM) during full recompute', value: `${Math.round(peak / 2 ** 20)} MB (${Math.round(atStart / 2 ** 20)} MB at start)`, target: '< 512 MB', pass: peak < 512 * 2 ** 20 });
+      out.push({ name: `worker process peak RSS (VmHWM) during full recompute (${WORKER_NODE_OPTIONS})`, value: `${Math.round(peak / 2 ** 20)} MB (${Math.round(atStart / 2 ** 20)} MB at start)`, target: '< 512 MB', pass: peak < 512 * 2 ** 20 });
 
       const lat: number[] = [];
       for (let k = 0; k < 20; k++) lat.push(await oneChange(ids[(k * 97) % ids.length]!, String(k)));
