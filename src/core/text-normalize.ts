@@ -19,8 +19,13 @@ const ABBREVIATION_WORDS = new Map([...ABBREVIATIONS].map(([k, v]) => [k, v.spli
 /** Seniority and level words: they say how senior a job is, not which career it is. */
 const LEVEL_WORDS = new Set([
   'senior', 'sr', 'snr', 'junior', 'jr', 'lead', 'principal', 'staff', 'intern', 'trainee',
-  'entry', 'level', 'mid', 'i', 'ii', 'iii', 'iv', 'v', '1', '2', '3', '4', 'experienced',
+  'entry', 'level', 'mid', 'i', 'ii', 'iii', 'iv', 'v', 'experienced',
 ]);
+
+/** A level word, or a bare number (`Data Engineer 5`, `Analyst 3`): grades, not careers. */
+function isLevelWord(w: string): boolean {
+  return LEVEL_WORDS.has(w) || /^\d+$/.test(w);
+}
 
 /** Words left alone by singularization (their trailing s is not a plural). */
 const KEEP_S = /(ss|us|is|ics|ous|sis|ys)$/;
@@ -81,9 +86,9 @@ export function normalizeTitleWords(title: string): string[] {
     if (expanded) words.push(...expanded);
     else words.push(w);
   }
-  for (const w of words) if (LEVEL_WORDS.has(w)) levels++;
+  for (const w of words) if (isLevelWord(w)) levels++;
   const out: string[] = [];
-  for (const w of words) if (levels === words.length || !LEVEL_WORDS.has(w)) out.push(singularizeWord(w));
+  for (const w of words) if (levels === words.length || !isLevelWord(w)) out.push(singularizeWord(w));
   return out;
 }
 

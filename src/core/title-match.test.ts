@@ -18,6 +18,9 @@ describe('normalizeTitle', () => {
     expect(normalizeTitle('Lead Data Scientists')).toBe('data scientist');
     expect(normalizeTitle('DevOps Engineer')).toBe(normalizeTitle('Dev Ops Engineer'));
     expect(normalizeTitle('Senior')).toBe('senior');
+    expect(normalizeTitle('Data Engineer 5')).toBe('data engineer');
+    expect(normalizeTitle('911 Dispatcher')).toBe('dispatcher');
+    expect(normalizeTitle('2')).toBe('2');
     expect(stripTitleQualifiers('Data Scientist – Vercel')).toBe('Data Scientist');
     expect(stripTitleQualifiers('Data Engineer (Remote) - NYC')).toBe('Data Engineer');
   });
