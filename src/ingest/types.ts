@@ -106,7 +106,8 @@ export interface SourceAdapter {
   /**
    * Bumped whenever the adapter reads the same documents into a different batch (a parser
    * fix, a new field). A source last written by an older version reads its documents again
-   * at its next run even when they did not change, and schedulers re-run it on start.
+   * at its next run even when they did not change, and schedulers re-run it on start. A change
+   * to shared normalization (title matching, skill extraction) counts for every adapter using it.
    */
   version: number;
   /** Returns the batch, or 'unchanged' when no document changed since the last success. */

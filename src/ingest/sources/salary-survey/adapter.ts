@@ -11,7 +11,7 @@ import { summarizeSalaries } from './summarize.js';
 
 export const salarySurveyAdapter: SourceAdapter = {
   kind: 'salary-survey',
-  version: 1,
+  version: 2, // 2: titles matched with O*NET's alias evidence
   async load(ctx) {
     const doc = await fetchRequired(ctx, ctx.url);
     if (!doc.changed) return 'unchanged';
