@@ -214,6 +214,12 @@ describe('job-postings and career-pages over HTTP', () => {
       expect(h.server.requests.slice(before).map((r) => r.path).filter((p) => p !== '/robots.txt')).toEqual(['/site/compare']);
       // A crawl cut short removes nothing it did not reach.
       expect(await sql()`select count(*)::int as n from facts where source_id = 'crawl'`).toEqual([{ n: 2 }]);
+      // The configured pages are always read: maxPages bounds only what following adds.
+      await h.define({ id: 'crawl', kind: 'career-pages', url: `${h.server.url}/fixtures/career-pages/compare-table.html`, options: { pages: ['compare-table.html', 'profile-routing.html'], maxPages: 1 } });
+      const listed = h.server.requests.length;
+      expect((await h.run('crawl')).error).toBeUndefined();
+      expect(h.server.requests.slice(listed).map((r) => r.path).filter((p) => p !== '/robots.txt'))
+        .toEqual(['/fixtures/career-pages/compare-table.html', '/fixtures/career-pages/profile-routing.html']);
       await h.define({ id: 'crawl', kind: 'career-pages', url: `${h.server.url}/site/compare`, options: { follow: '([' } });
       expect((await h.run('crawl')).error).toMatch(/option "follow" is not a valid regular expression/);
     } finally {

@@ -55,7 +55,9 @@ export const careerPagesAdapter: SourceAdapter = {
     const found: { career: DeclaredCareer; url: string }[] = [];
     let changed = false;
     let read = 0;
-    while (queue.length > 0 && read < maxPages) {
+    // maxPages bounds what a crawl adds: the configured pages are always read.
+    const limit = Math.max(maxPages, pages.length);
+    while (queue.length > 0 && read < limit) {
       const url = queue.shift()!;
       read++;
       const doc = await ctx.fetchDocument(url, { robots: true }).catch((err: unknown) => {
@@ -77,7 +79,7 @@ export const careerPagesAdapter: SourceAdapter = {
       rejects.push(...page.rejects);
       for (const career of page.records) found.push({ career, url });
     }
-    if (queue.length > 0) ctx.log.warn({ maxPages, left: queue.length }, 'the crawl stopped at maxPages; raise it to read the rest of the site');
+    if (queue.length > 0) ctx.log.warn({ maxPages: limit, left: queue.length }, 'the crawl stopped at maxPages; raise it to read the rest of the site');
     if (!changed && rejects.length === 0) return 'unchanged';
     // A career on an O*NET slug keeps its O*NET row: the page adds its declared figures only.
     const onetSlugs = new Set((await ctx.careerDirectory()).filter((c) => c.onetCode !== null).map((c) => c.slug));
