@@ -52,48 +52,76 @@ export function comparePrepared(pa: PreparedCareer, pb: PreparedCareer): Compact
 
 const ref = (s: { key: string; label: string }): SkillRef => ({ key: s.key, label: s.label });
 
-/** The structured comparison (no text) from a compact form and the two prepared careers. */
-export function expandComparisonData(c: CompactComparison, pa: PreparedCareer, pb: PreparedCareer): ComparisonData {
+/**
+ * What a stored pair says beyond its two careers, as positions in their key-sorted skill
+ * lists, checked against them: shared skills [i in A, j in B] (with flags over each list),
+ * related pairs, the transitions and the newer asOf. Both writers of the served comparison
+ * (the objects below, the JSON text in json.ts) read the compact form only through this.
+ */
+export interface ReadPair {
+  shared: [number, number][];
+  inSharedA: Uint8Array;
+  inSharedB: Uint8Array;
+  related: [number, number][];
+  transition: { aToB: Transition; bToA: Transition };
+  asOf: string | null;
+}
+
+function stale(pa: PreparedCareer, pb: PreparedCareer, what: string): Error {
+  return new Error(`stale comparison ${pa.slug}/${pb.slug}: ${what}; recompute the pair`);
+}
+
+function transition(skillGap: number, months: number): Transition {
+  const m = months < 0 ? null : months;
+  return { skillGap, months: m, difficulty: transitionDifficulty(skillGap, m) };
+}
+
+/** Reads a compact pair against its careers; throws "stale comparison …" when it no longer fits them. */
+export function readPair(c: CompactComparison, pa: PreparedCareer, pb: PreparedCareer): ReadPair {
   const inSharedA = new Uint8Array(pa.skills.length);
   const inSharedB = new Uint8Array(pb.skills.length);
-  const shared: SharedSkill[] = [];
+  const shared: [number, number][] = [];
   for (const i of decodeBitset(c.s)) {
     const s = pa.skills[i];
     const j = s ? pb.keyIndex.get(s.key) : undefined;
-    if (!s || j === undefined) throw new Error(`stale comparison ${pa.slug}/${pb.slug}: shared skill ${i} no longer matches; recompute the pair`);
+    if (!s || j === undefined) throw stale(pa, pb, `shared skill ${i} no longer matches`);
     inSharedA[i] = 1;
     inSharedB[j] = 1;
-    const labelB = (pb.skills[j] as SkillRef).label;
-    shared.push(labelB === s.label ? ref(s) : { ...ref(s), labelB });
+    shared.push([i, j]);
   }
-  const pairs = decodeIndexPairs(c.r);
-  if (pairs.some(([i, j]) => i >= pa.skills.length || j >= pb.skills.length)) {
-    throw new Error(`stale comparison ${pa.slug}/${pb.slug}: a related skill index is out of range; recompute the pair`);
-  }
-  const related = pairs.map(([i, j]) => ({
-    a: ref(pa.skills[i] as SkillRef),
-    b: ref(pb.skills[j] as SkillRef),
-    concepts: commonConcepts(pa.concepts[i] ?? [], pb.concepts[j] ?? []),
-  }));
+  const related = decodeIndexPairs(c.r);
+  if (related.some(([i, j]) => i >= pa.skills.length || j >= pb.skills.length)) throw stale(pa, pb, 'a related skill index is out of range');
   const [mAB, mBA, gAB, gBA] = c.t;
-  const aToB: Transition = { skillGap: gAB, months: mAB < 0 ? null : mAB, difficulty: 'easy' };
-  const bToA: Transition = { skillGap: gBA, months: mBA < 0 ? null : mBA, difficulty: 'easy' };
-  aToB.difficulty = transitionDifficulty(aToB.skillGap, aToB.months);
-  bToA.difficulty = transitionDifficulty(bToA.skillGap, bToA.months);
-  const asOfs = [pa.side.asOf, pb.side.asOf].filter((x): x is string => x !== null).sort();
+  const [x, y] = [pa.side.asOf, pb.side.asOf];
+  const asOf = x === null ? y : y === null || x > y ? x : y;
+  return { shared, inSharedA, inSharedB, related, transition: { aToB: transition(gAB, mAB), bToA: transition(gBA, mBA) }, asOf };
+}
+
+/** The structured comparison (no text) from a compact form and the two prepared careers. */
+export function expandComparisonData(c: CompactComparison, pa: PreparedCareer, pb: PreparedCareer): ComparisonData {
+  const r = readPair(c, pa, pb);
+  const shared: SharedSkill[] = r.shared.map(([i, j]) => {
+    const s = pa.skills[i]!;
+    const labelB = pb.skills[j]!.label;
+    return labelB === s.label ? ref(s) : { ...ref(s), labelB };
+  });
   return {
     a: pa.side,
     b: pb.side,
     verdicts: lettersToVerdicts(c.v),
     skills: {
-      onlyA: pa.skills.filter((_, i) => !inSharedA[i]).map(ref),
+      onlyA: pa.skills.filter((_, i) => !r.inSharedA[i]).map(ref),
       shared,
-      onlyB: pb.skills.filter((_, j) => !inSharedB[j]).map(ref),
-      related,
+      onlyB: pb.skills.filter((_, j) => !r.inSharedB[j]).map(ref),
+      related: r.related.map(([i, j]) => ({
+        a: ref(pa.skills[i]!),
+        b: ref(pb.skills[j]!),
+        concepts: commonConcepts(pa.concepts[i] ?? [], pb.concepts[j] ?? []),
+      })),
       overlap: c.o,
     },
-    transition: { aToB, bToA },
-    asOf: asOfs.pop() ?? null,
+    transition: r.transition,
+    asOf: r.asOf,
   };
 }
 

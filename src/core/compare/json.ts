@@ -2,15 +2,14 @@
  * The served comparison as JSON text, written straight from the stored compact form. It is
  * byte for byte `JSON.stringify(expandComparison(c, pa, pb))` (a test holds the two equal),
  * but joins pre-serialized pieces of each career — its side and each skill's `{key, label}` —
- * instead of building a few hundred objects per pair and serializing them again. This is the
- * API's cold read: the work per pair is the bitset walk, the text and the string joins.
+ * instead of building a few hundred objects per pair and serializing them again. The pair is
+ * read by `readPair`, as for the objects; the work per pair is that read, the text and the joins.
  */
-import { decodeIndexPairs } from './codec.js';
+import { readPair } from './compare.js';
 import type { PreparedCareer } from './prepare.js';
 import { commonConcepts } from './skill-overlap.js';
 import { writeText } from './text.js';
-import { transitionDifficulty } from './transition.js';
-import type { CompactComparison, Transition, Verdicts } from './types.js';
+import type { CompactComparison, Verdicts } from './types.js';
 import { lettersToVerdicts } from './verdicts.js';
 
 /** Pre-serialized pieces of one prepared career. */
@@ -49,14 +48,6 @@ function verdictsOf(letters: string): { record: Verdicts; json: string } {
   return v;
 }
 
-const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const DIGIT = new Int8Array(128).fill(-1);
-for (let i = 0; i < BASE64URL.length; i++) DIGIT[BASE64URL.charCodeAt(i)] = i;
-
-function stale(pa: PreparedCareer, pb: PreparedCareer, what: string): Error {
-  return new Error(`stale comparison ${pa.slug}/${pb.slug}: ${what}; recompute the pair`);
-}
-
 /**
  * The refs not in `taken`, comma-joined: slices of the joined string between the taken ones,
  * so a list of a hundred skills with a few shared costs a few slices, not a hundred joins.
@@ -79,67 +70,37 @@ function refsExcept(f: Fragments, taken: Uint8Array): { json: string; count: num
   return { json, count };
 }
 
-function transition(skillGap: number, months: number): Transition {
-  const m = months < 0 ? null : months;
-  return { skillGap, months: m, difficulty: transitionDifficulty(skillGap, m) };
-}
-
 /** The comparison of `pa` and `pb` (in that order) as JSON, from its compact form in that order. */
 export function comparisonJson(c: CompactComparison, pa: PreparedCareer, pb: PreparedCareer): string {
   const fa = fragments(pa);
   const fb = fragments(pb);
-  const inSharedA = new Uint8Array(pa.skills.length);
-  const inSharedB = new Uint8Array(pb.skills.length);
+  const r = readPair(c, pa, pb);
   let shared = '';
-  let nShared = 0;
-  for (let ch = 0; ch < c.s.length; ch++) {
-    const bits = DIGIT[c.s.charCodeAt(ch)] ?? -1;
-    if (bits < 0) throw stale(pa, pb, `invalid shared-skill character at ${ch}`);
-    if (bits === 0) continue;
-    for (let bit = 0; bit < 6; bit++) {
-      if (!(bits & (1 << bit))) continue;
-      const i = ch * 6 + bit;
-      const s = pa.skills[i];
-      const j = s ? pb.keyIndex.get(s.key) : undefined;
-      if (!s || j === undefined) throw stale(pa, pb, `shared skill ${i} no longer matches`);
-      inSharedA[i] = 1;
-      inSharedB[j] = 1;
-      const labelB = pb.skills[j]!.label;
-      const ref = fa.refs[i]!;
-      shared += (nShared++ === 0 ? '' : ',') + (labelB === s.label ? ref : `${ref.slice(0, -1)},"labelB":${JSON.stringify(labelB)}}`);
-    }
+  for (const [k, [i, j]] of r.shared.entries()) {
+    const labelB = pb.skills[j]!.label;
+    const ref = fa.refs[i]!;
+    shared += (k === 0 ? '' : ',') + (labelB === pa.skills[i]!.label ? ref : `${ref.slice(0, -1)},"labelB":${JSON.stringify(labelB)}}`);
   }
-  const onlyA = refsExcept(fa, inSharedA);
-  const onlyB = refsExcept(fb, inSharedB);
-
-  const pairs = decodeIndexPairs(c.r);
+  const onlyA = refsExcept(fa, r.inSharedA);
+  const onlyB = refsExcept(fb, r.inSharedB);
   let related = '';
   let firstRelatedConcepts: string[] | undefined;
-  for (let k = 0; k < pairs.length; k++) {
-    const [i, j] = pairs[k]!;
-    if (i >= fa.refs.length || j >= fb.refs.length) throw stale(pa, pb, 'a related skill index is out of range');
+  for (const [k, [i, j]] of r.related.entries()) {
     const concepts = commonConcepts(pa.concepts[i] ?? [], pb.concepts[j] ?? []);
     if (k === 0) firstRelatedConcepts = concepts;
     related += `${k === 0 ? '' : ','}{"a":${fa.refs[i]},"b":${fb.refs[j]},"concepts":${JSON.stringify(concepts)}}`;
   }
-
-  const [mAB, mBA, gAB, gBA] = c.t;
-  const aToB = transition(gAB, mAB);
-  const bToA = transition(gBA, mBA);
   const verdicts = verdictsOf(c.v);
   const text = writeText({
     a: pa.side,
     b: pb.side,
     verdicts: verdicts.record,
-    transition: { aToB, bToA },
-    skills: { onlyA: onlyA.count, shared: nShared, onlyB: onlyB.count, related: pairs.length, firstRelatedConcepts, overlap: c.o },
+    transition: r.transition,
+    skills: { onlyA: onlyA.count, shared: r.shared.length, onlyB: onlyB.count, related: r.related.length, firstRelatedConcepts, overlap: c.o },
   });
-  const asOfA = pa.side.asOf;
-  const asOfB = pb.side.asOf;
-  const asOf = asOfA === null ? asOfB : asOfB === null || asOfA > asOfB ? asOfA : asOfB;
   return `{"a":${fa.side},"b":${fb.side},"verdicts":${verdicts.json},`
     + `"skills":{"onlyA":[${onlyA.json}],"shared":[${shared}],"onlyB":[${onlyB.json}],"related":[${related}],"overlap":${c.o}},`
-    + `"transition":${JSON.stringify({ aToB, bToA })},"asOf":${JSON.stringify(asOf)},`
+    + `"transition":${JSON.stringify(r.transition)},"asOf":${JSON.stringify(r.asOf)},`
     + `"summary":${JSON.stringify(text.summary)},"chooseA":${JSON.stringify(text.chooseA)},`
     + `"chooseB":${JSON.stringify(text.chooseB)},"conclusion":${JSON.stringify(text.conclusion)},"version":${JSON.stringify(c.h)}}`;
 }
