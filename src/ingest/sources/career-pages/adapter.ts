@@ -10,7 +10,7 @@
 import { FACT_KEYS, type DeclaredFact } from '../../fact-keys.js';
 import { IngestRejectedError, type AdapterContext, type CareerInput, type FactInput, type Reject, type SourceAdapter } from '../../types.js';
 import { isNotFound, stringListOption } from '../adapter-kit.js';
-import { careerPageLinks, parseCareerPage, type DeclaredCareer } from './parse.js';
+import { careerPageLinks, loadCareerPage, parseCareerPage, type DeclaredCareer } from './parse.js';
 
 /** Paths a crawl follows with `follow: true`: comparison pages, `/compare/<a>-vs-<b>`. */
 export const DEFAULT_FOLLOW = /^\/compare\/[^/]+-vs-[^/]+\/?$/;
@@ -68,9 +68,9 @@ export const careerPagesAdapter: SourceAdapter = {
       if (doc === null) { rejects.push({ line: null, file: url, reason: 'linked page not found (404/410); skipped' }); continue; }
       if ('disallowed' in doc) { rejects.push({ line: null, file: url, reason: `disallowed by robots.txt (${doc.rule}); not fetched` }); continue; }
       changed ||= doc.changed;
-      const html = doc.body.toString('utf8');
-      const page = parseCareerPage(html, { url });
-      const links = follow ? careerPageLinks(html, url, follow) : [];
+      const $ = loadCareerPage(doc.body.toString('utf8'));
+      const links = follow ? careerPageLinks($, url, follow) : [];
+      const page = parseCareerPage($, { url });
       for (const link of links) {
         if (!queued.has(link)) { queued.add(link); queue.push(link); }
       }

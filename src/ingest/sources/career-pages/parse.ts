@@ -26,13 +26,14 @@ const MIN_FIGURES = 5;
 const FIGURE_COUNT = 8;
 
 /**
- * Reads a profile page (one record) or a comparison page (two, in heading order). A page
+ * Reads a profile page (one record) or a comparison page (two, in heading order), from its
+ * HTML or from a document already loaded (a crawl reads its links from the same one). A page
  * whose layout is not recognised yields no records and one reject saying why.
  */
-export function parseCareerPage(html: string, options: CareerPageOptions = {}): ParseResult<DeclaredCareer> {
+export function parseCareerPage(page: string | cheerio.CheerioAPI, options: CareerPageOptions = {}): ParseResult<DeclaredCareer> {
   const file = options.url ?? options.file;
   const reject = (reason: string): ParseResult<DeclaredCareer> => ({ records: [], rejects: [{ line: null, file, reason: `layout not recognised: ${reason}` }] });
-  const $ = cheerio.load(html);
+  const $ = typeof page === 'string' ? cheerio.load(page) : page;
   $('script, style, noscript, template').remove();
   const titles = readTitles($);
   if (!titles.length) return reject('no career title heading (an <h1>, or "X vs Y" for a comparison)');
@@ -102,12 +103,16 @@ function readSkills($: cheerio.CheerioAPI, titles: string[]): string[][] {
   return own.map((list) => [...new Set([...list, ...shared])]);
 }
 
+/** Loads a page once for `careerPageLinks` and `parseCareerPage`. */
+export function loadCareerPage(html: string): cheerio.CheerioAPI {
+  return cheerio.load(html);
+}
+
 /**
  * Links of a page to other pages of the same site whose path `pattern` matches (absolute,
  * without fragment or query), in page order, each once: what a crawl of a career site follows.
  */
-export function careerPageLinks(html: string, pageUrl: string, pattern: RegExp): string[] {
-  const $ = cheerio.load(html);
+export function careerPageLinks($: cheerio.CheerioAPI, pageUrl: string, pattern: RegExp): string[] {
   const origin = new URL(pageUrl).origin;
   const out = new Set<string>();
   $('a[href]').each((_, el) => {
