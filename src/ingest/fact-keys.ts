@@ -6,6 +6,7 @@
  * join rule, top-coding) so it reads correctly on its own.
  */
 import type { OnetEducationProfile } from './sources/onet-database/education.js';
+import type { DeclaredFigures } from './sources/career-pages/fields.js';
 
 export const FACT_KEYS = {
   /** O*NET technology skills of an occupation. Period: the O*NET release, `O*NET 29.2`. */
@@ -156,17 +157,21 @@ export interface TeleworkFact extends CrosswalkNote {
 
 // --- salary-survey
 
-/** `salary-survey`: the distribution of one work year's submissions matched to the career. Annual USD. */
-export interface SalarySurveyFact {
-  currency: 'USD';
-  /** Submissions (exact duplicate rows count separately: the survey has no id). */
+/** A distribution of salaries: submissions (exact duplicate rows count separately: the survey has no id) and their statistics. */
+export interface SalaryStats {
   count: number;
   min: number;
   p25: number;
   median: number;
   p75: number;
   max: number;
+  /** Arithmetic mean, rounded to whole USD. */
   mean: number;
+}
+
+/** `salary-survey`: the distribution of one work year's submissions matched to the career. Annual USD. */
+export interface SalarySurveyFact extends SalaryStats {
+  currency: 'USD';
   /** Percentiles interpolate linearly between closest ranks (type 7). */
   percentileMethod: 'linear';
   /** The free-text titles counted, with how they matched. */
@@ -200,20 +205,9 @@ export interface PostingsFact {
  * no date of its own and a fetch date would make every run a new fact; the content hash
  * detects a change instead. Figures are null when the page does not give them.
  */
-export interface DeclaredFact {
-  salaryMin: number | null;
-  salaryMax: number | null;
-  /** Annual USD. */
+export interface DeclaredFact extends DeclaredFigures {
+  /** Salaries are annual USD. */
   currency: 'USD';
-  /** 0–10. */
-  demandScore: number | null;
-  /** 0–100 (%). */
-  aiRiskPct: number | null;
-  learningCurveMonths: number | null;
-  difficulty: string | null;
-  entryBarrier: string | null;
-  remoteFriendly: boolean | null;
-  requiresCoding: boolean | null;
   category: string | null;
   /** The skills as the page writes them (markup and scripts removed). */
   skills: string[];

@@ -1,21 +1,13 @@
 /**
  * Salary distribution per (career, work year) from salary-survey rows. Pure.
  */
+import type { SalaryStats } from '../../fact-keys.js';
 import type { SalarySurveyRow } from './parse.js';
 
 /** USD figures of one career in one work year. Percentiles interpolate linearly (NumPy's default). */
-export interface SalaryDistribution {
+export interface SalaryDistribution extends SalaryStats {
   careerId: string;
   workYear: number;
-  /** Number of submissions; exact duplicate rows count separately (see {@link summarizeSalaries}). */
-  count: number;
-  min: number;
-  p25: number;
-  median: number;
-  p75: number;
-  max: number;
-  /** Arithmetic mean, rounded to whole USD. */
-  mean: number;
 }
 export interface SalarySummary {
   distributions: SalaryDistribution[];
