@@ -3,29 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFetcher, FetchError, type Fetcher, type FetcherOptions } from '../../src/ingest/fetch/index.js';
+import { createFetcher } from '../../src/ingest/fetch/index.js';
 import { gapsBetween, startTestServer, type Handler, type TestServer } from './test-server.js';
+import { catchFetchError, fetcherPool } from './fetchers.js';
 
 const text = (body: string, status = 200): Handler => (_req, res) => res.writeHead(status, { 'content-type': 'text/plain' }).end(body);
 const servers: TestServer[] = [];
-const fetchers: Fetcher[] = [];
+const fetchers = fetcherPool();
+const makeFetcher = fetchers.make;
 async function serve(routes: Record<string, Handler>): Promise<TestServer> {
   const server = await startTestServer(routes);
   servers.push(server);
   return server;
 }
-function makeFetcher(options: FetcherOptions = {}): Fetcher {
-  const fetcher = createFetcher({ allowPrivateNetworks: true, perHostMinDelayMs: 0, backoffBaseMs: 10, backoffCapMs: 40, ...options });
-  fetchers.push(fetcher);
-  return fetcher;
-}
-async function catchFetchError(promise: Promise<unknown>): Promise<FetchError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(FetchError);
-  return error as FetchError;
-}
 afterEach(async () => {
-  fetchers.splice(0).forEach((f) => f.close());
+  fetchers.closeAll();
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
@@ -92,7 +84,7 @@ describe('URL policy', () => {
   it('refuses a host name when any of its addresses is private or metadata', async () => {
     const resolveHost = async (name: string) => (name === 'mixed.example' ? ['93.184.215.14', '10.0.0.8'] : ['169.254.169.254']);
     const fetcher = createFetcher({ resolveHost });
-    fetchers.push(fetcher);
+    fetchers.track(fetcher);
     expect(await catchFetchError(fetcher.fetch('http://mixed.example/x'))).toMatchObject({ code: 'blocked-url' });
     const metadata = await catchFetchError(fetcher.fetch('http://instance-data.example/latest/meta-data/'));
     expect(metadata.message).toContain('169.254.169.254 (metadata)');
@@ -102,7 +94,7 @@ describe('URL policy', () => {
     const inner = await serve({ '/secret': text('secret') });
     const mirror = await serve({ '/go': (_req, res) => res.writeHead(302, { location: `${inner.origin}/secret` }).end() });
     const fetcher = createFetcher({ allowHosts: [mirror.host] });
-    fetchers.push(fetcher);
+    fetchers.track(fetcher);
     const error = await catchFetchError(fetcher.fetch(`${mirror.origin}/go`));
     expect(error).toMatchObject({ code: 'blocked-url', attempts: 1 });
     expect(inner.hits('/secret')).toBe(0);

@@ -1,26 +1,16 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createFetcher, FetchError, type Fetcher, type FetcherOptions } from '../../src/ingest/fetch/index.js';
 import { gapsBetween, startTestServer, type Handler, type TestServer } from './test-server.js';
+import { catchFetchError, fetcherPool } from './fetchers.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const ok = (body: string, headers: Record<string, string> = {}): Handler => (_req, res) =>
   void res.writeHead(200, { 'content-type': 'text/plain', ...headers }).end(body);
 
 let server: TestServer;
-const fetchers: Fetcher[] = [];
-/** Loopback allowed and tiny delays, so the whole file stays within seconds. */
-function makeFetcher(options: FetcherOptions = {}): Fetcher {
-  const fetcher = createFetcher({ allowPrivateNetworks: true, perHostMinDelayMs: 0, backoffBaseMs: 10, backoffCapMs: 40, attemptTimeoutMs: 2000, ...options });
-  fetchers.push(fetcher);
-  return fetcher;
-}
-async function catchFetchError(promise: Promise<unknown>): Promise<FetchError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(FetchError);
-  return error as FetchError;
-}
+const fetchers = fetcherPool({ attemptTimeoutMs: 2000 });
+const makeFetcher = fetchers.make;
 
 beforeAll(async () => {
   server = await startTestServer({
@@ -51,7 +41,7 @@ beforeAll(async () => {
     '/stable': ok('same bytes every time'),
   });
 });
-afterEach(() => fetchers.splice(0).forEach((f) => f.close()));
+afterEach(() => fetchers.closeAll());
 afterAll(() => server.close());
 
 describe('retries', () => {
