@@ -10,10 +10,13 @@ export function formatTable(head: string[], rows: string[][]): string {
   return [head, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
 }
 
+/** delisted (left the source list; data kept), paused (by an operator) or enabled. */
+export const sourceState = (s: Pick<SourceStatus, 'enabled' | 'delistedAt'>) => (s.delistedAt ? 'delisted' : s.enabled ? 'enabled' : 'paused');
+
 /** Sources with state, schedule, last run, next run and freshness, for the terminal. */
 export function formatSourcesTable(sources: SourceStatus[]): string {
   const rows = sources.map((s) => [
-    s.id, s.kind, s.enabled ? 'enabled' : 'paused', scheduleText(s.schedule),
+    s.id, s.kind, sourceState(s), scheduleText(s.schedule),
     `${s.lastRun ? `#${s.lastRun.id} ${s.lastRun.status}` : 'never run'}${s.activeRun ? ` (#${s.activeRun.id} ${s.activeRun.status})` : ''}`, when(s.nextRunAt),
     s.freshness.state, when(s.freshness.lastSuccessAt),
   ]);

@@ -6,7 +6,7 @@ import { getRun } from './db/queries/sources.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './db/queries/keys.js';
 import type { Actor } from './db/queries/audit.js';
 import { apiKeyRoles, type ApiKeyRole } from './db/schema/auth.js';
-import { listSourceStatus, runSourceNow, setSourceEnabled, setSourceSchedule, type OpsResult } from './ops/sources.js';
+import { listSourceStatus, purgeDelistedSource, runSourceNow, setSourceEnabled, setSourceSchedule, type OpsResult } from './ops/sources.js';
 import { requestRecompute } from './ops/runs.js';
 import { formatKeysTable, formatRunStats, formatSourcesTable } from './cli-format.js';
 import { recordAudit } from './db/queries/audit.js';
@@ -28,6 +28,7 @@ const USAGE = `usage: careerlens <command>
   sources run <id> [--wait]     queue a run now (--wait: show progress and the run's stats)
   sources schedule <id> --cron "0 3 * * 1" [--tz Europe/Paris] | --every-ms 3600000
   sources pause <id> | resume <id>
+  sources remove <id> --purge   delete a delisted source with its facts, documents and runs (audited)
   recompute [--all | --career <slug>] [--wait]
   keys create --role client|operator [--name <name>]   prints the new key once
   keys list | keys revoke <id>  the keys (never their secrets); revoking ends their sessions at once`;
@@ -107,7 +108,7 @@ async function main(argv: string[]): Promise<void> {
       args: argv, allowPositionals: true, strict: true,
       options: {
         wait: { type: 'boolean' }, all: { type: 'boolean' }, career: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-        cron: { type: 'string' }, tz: { type: 'string' }, 'every-ms': { type: 'string' }, role: { type: 'string' }, name: { type: 'string' },
+        purge: { type: 'boolean' }, cron: { type: 'string' }, tz: { type: 'string' }, 'every-ms': { type: 'string' }, role: { type: 'string' }, name: { type: 'string' },
       },
     });
     const [cmd, sub, arg] = positionals;
@@ -137,6 +138,12 @@ async function main(argv: string[]): Promise<void> {
           if (sub === 'pause' || sub === 'resume') {
             const s = unwrap(await setSourceEnabled(rt, CLI, arg, sub === 'resume'));
             process.stdout.write(`${s.id}: ${s.enabled ? `resumed; next run ${s.nextRunAt ?? '—'}` : 'paused'}\n`);
+            return 0;
+          }
+          if (sub === 'remove') {
+            if (!values.purge) throw new Error(`sources remove ${arg}: this deletes the source's facts, archived documents and runs for good; add --purge to confirm (a source left out of SOURCES_FILE is only delisted, its data kept)`);
+            const r = unwrap(await purgeDelistedSource(rt, CLI, arg));
+            process.stdout.write(`${r.id}: purged ${r.facts} facts, ${r.documents} documents and ${r.runs} runs; ${r.careers} careers are recomputed\n`);
             return 0;
           }
           throw new Error(`unknown sources command: ${[sub, arg].filter(Boolean).join(' ')}\n${USAGE}`);

@@ -62,6 +62,8 @@ export function loadSourceDefinitions(file: string | undefined): SourceDefinitio
     const issue = parsed.error.issues[0]!;
     throw new SourcesFileError(`SOURCES_FILE ${file}: entry ${issue.path.join('.')}: ${issue.message}`);
   }
+  // An empty list would delist every source: almost always a broken deploy, never an intent.
+  if (parsed.data.length === 0) throw new SourcesFileError(`SOURCES_FILE ${file}: the list is empty; give at least one source (sources left out are delisted, never deleted)`);
   const ids = new Set<string>();
   for (const s of parsed.data) {
     if (ids.has(s.id)) throw new SourcesFileError(`SOURCES_FILE ${file}: source id "${s.id}" appears twice`);

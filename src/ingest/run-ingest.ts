@@ -72,6 +72,7 @@ export async function runIngest(
   const documents: DocumentRecord[] = [];
   const stats: Partial<RunStats> = { fetched: 0, bytes: 0 };
   try {
+    if (source.delistedAt) throw new IngestRejectedError(`source "${source.id}" is delisted (not in the source list): it no longer runs; add it to SOURCES_FILE again`);
     const adapter = deps.adapters.get(source.kind);
     if (!adapter) throw new IngestRejectedError(`source kind "${source.kind}" has no adapter`);
     const fetcher = deps.newFetcher();

@@ -34,7 +34,7 @@ export async function checkAlerts(deps: OpsDeps & { log: Logger }, opts: Pick<Al
     if (a) raised.push(a);
   }
   for (const s of await listSourceStatus(deps)) {
-    if (s.enabled && s.freshness.state === 'stale') {
+    if (s.enabled && !s.delistedAt && s.freshness.state === 'stale') {
       const since = s.freshness.lastSuccessAt ? `last success ${s.freshness.lastSuccessAt}` : 'never succeeded';
       const a = await raiseAlert(deps.db, { kind: 'source-stale', sourceId: s.id, message: `source ${s.id} is stale: ${since}, expected every ${Math.round(s.freshness.intervalMs / 1000)} s` });
       if (a) raised.push(a);

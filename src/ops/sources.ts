@@ -2,10 +2,11 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Queues } from '../queue/queues.js';
 import { sources, type RunStats, type Schedule } from '../db/schema/sources.js';
-import { getSource, listSources, type RunRow, type SourceRow } from '../db/queries/sources.js';
+import { getSource, isSourceActive, listSources, purgeSource, type PurgeCounts, type RunRow, type SourceRow } from '../db/queries/sources.js';
 import { lastSuccessPerSource, latestFinishedRunPerSource, listActiveRuns } from '../db/queries/runs.js';
 import { recordAudit, type Actor } from '../db/queries/audit.js';
 import { applySchedule, requestRun } from '../workers/scheduler.js';
+import { enqueueCareersChanged } from '../queue/queues.js';
 import { computeFreshness, validateSchedule, type Freshness } from './schedule.js';
 
 /** What every operation needs: the database and the producer queues. */
@@ -14,6 +15,7 @@ export interface OpsDeps { db: Db; queues: Queues }
 /** Expected outcomes of an operation; the API maps `error` to a problem code, the CLI to a message. */
 export type OpsResult<T> = { ok: true; value: T } | { ok: false; error: 'not-found' | 'invalid' | 'conflict'; message: string };
 const notFound = (id: string): OpsResult<never> => ({ ok: false, error: 'not-found', message: `no source "${id}"` });
+const delisted = (id: string): OpsResult<never> => ({ ok: false, error: 'conflict', message: `source "${id}" is delisted (not in the source list): add it to SOURCES_FILE again to run it` });
 
 export interface RunSummary {
   id: number; status: RunRow['status']; trigger: RunRow['trigger'];
@@ -24,6 +26,8 @@ export interface RunSummary {
 
 export interface SourceStatus {
   id: string; kind: SourceRow['kind']; url: string; enabled: boolean;
+  /** When the source left the configured list (it no longer runs; its data is kept); null while listed. */
+  delistedAt: string | null;
   schedule: Schedule; scheduleSetBy: SourceRow['scheduleSetBy'];
   /** The latest finished run (its status, stats and error). */
   lastRun: RunSummary | null;
@@ -47,12 +51,12 @@ export async function listSourceStatus(deps: OpsDeps, now = Date.now()): Promise
   const [rows, lastRuns, successes, active] = await Promise.all([listSources(deps.db), latestFinishedRunPerSource(deps.db), lastSuccessPerSource(deps.db), listActiveRuns(deps.db)]);
   const activeBySource = new Map(active.map((r) => [r.sourceId, r]));
   return Promise.all(rows.map(async (s) => {
-    const scheduler = s.enabled ? await deps.queues.ingest.getJobScheduler(`source-${s.id}`) : undefined;
+    const scheduler = isSourceActive(s) ? await deps.queues.ingest.getJobScheduler(`source-${s.id}`) : undefined;
     const last = [s.lastSuccessAt, successes.get(s.id)].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
     const run = lastRuns.get(s.id);
     const current = activeBySource.get(s.id);
     return {
-      id: s.id, kind: s.kind, url: s.url, enabled: s.enabled, schedule: s.schedule, scheduleSetBy: s.scheduleSetBy,
+      id: s.id, kind: s.kind, url: s.url, enabled: s.enabled, delistedAt: s.delistedAt?.toISOString() ?? null, schedule: s.schedule, scheduleSetBy: s.scheduleSetBy,
       lastRun: run ? summarizeRun(run) : null,
       activeRun: current ? summarizeRun(current) : null,
       nextRunAt: scheduler?.next ? new Date(scheduler.next).toISOString() : null,
@@ -91,8 +95,30 @@ export async function setSourceEnabled(deps: OpsDeps, actor: Actor, id: string, 
 
 /** Queues a run now, or answers with the run already queued or running (never two at once). */
 export async function runSourceNow(deps: OpsDeps, actor: Actor, id: string): Promise<OpsResult<{ runId: number; existing: boolean }>> {
-  if (!(await getSource(deps.db, id))) return notFound(id);
+  const source = await getSource(deps.db, id);
+  if (!source) return notFound(id);
+  if (source.delistedAt) return delisted(id);
   const r = await requestRun(deps.db, deps.queues, id, 'manual');
   await recordAudit(deps.db, { actor, action: 'source.run', target: id, details: r });
   return { ok: true, value: r };
+}
+
+/**
+ * Deletes a delisted source and everything it wrote (facts, archived documents, runs): the only
+ * way data leaves with its source, so it is refused for a listed source and always audited.
+ * The careers that lost facts are recomputed.
+ */
+export async function purgeDelistedSource(deps: OpsDeps, actor: Actor, id: string): Promise<OpsResult<Omit<PurgeCounts, 'careers'> & { id: string; careers: number }>> {
+  const source = await getSource(deps.db, id);
+  if (!source) return notFound(id);
+  if (!source.delistedAt) {
+    return { ok: false, error: 'conflict', message: `source "${id}" is still in the source list: remove it from SOURCES_FILE and restart the scheduler first (it is then delisted), then purge` };
+  }
+  const gone = await purgeSource(deps.db, id);
+  if (!gone) return notFound(id);
+  await deps.queues.ingest.removeJobScheduler(`source-${id}`);
+  if (gone.careers.length) await enqueueCareersChanged(deps.queues, { careerIds: gone.careers, sourceId: id }, `purge-${id}-${Date.now()}`);
+  const value = { id, facts: gone.facts, documents: gone.documents, runs: gone.runs, careers: gone.careers.length };
+  await recordAudit(deps.db, { actor, action: 'source.purge', target: id, details: value });
+  return { ok: true, value };
 }

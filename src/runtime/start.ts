@@ -64,8 +64,9 @@ export async function startRuntime(config: Config, roles: Role[], log: Logger): 
     const queues = openQueues(kit);
     onStop(() => queues.close());
     if (roles.includes('scheduler')) {
-      const { removed } = await syncSources(db, loadSourceDefinitions(config.SOURCES_FILE));
-      if (removed.length) log.info({ removed }, 'sources no longer configured were removed');
+      const { delisted, relisted } = await syncSources(db, loadSourceDefinitions(config.SOURCES_FILE));
+      if (delisted.length) log.warn({ delisted }, 'sources missing from the source list were delisted: they no longer run, their data is kept (purge: careerlens sources remove <id> --purge)');
+      if (relisted.length) log.info({ relisted }, 'delisted sources are listed again and run with their data as it was');
       await registerSchedules(db, queues, log);
       onStop(startAlertWatcher({ db, queues, log }, { webhookUrl: config.ALERT_WEBHOOK_URL, everyMs: config.OPS_ALERT_CHECK_MS }));
     }

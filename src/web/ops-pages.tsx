@@ -68,7 +68,7 @@ function SourceRow(props: { s: SourceStatus; csrf: string }) {
   return (
     <tr id={`source-${s.id}`}>
       <th scope="row">{s.id}<div class="muted">{s.kind}</div></th>
-      <td>{s.enabled ? 'enabled' : <span class="badge">paused</span>}</td>
+      <td>{s.delistedAt ? <><span class="badge delisted" data-state="delisted">delisted</span><div class="muted">since {when(s.delistedAt)}; data kept</div></> : s.enabled ? 'enabled' : <span class="badge">paused</span>}</td>
       <td>{scheduleText(s.schedule)}<div class="muted">set by {s.scheduleSetBy}</div></td>
       <td>{s.lastRun ? <RunStatus run={s.lastRun} /> : 'never run'}{s.activeRun && <div>now: <RunStatus run={s.activeRun} /></div>}</td>
       <td>{when(s.nextRunAt)}</td>

@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
 import type { Schedule } from '../db/schema/sources.js';
-import { createRun, findActiveRun, listSources, type SourceRow } from '../db/queries/sources.js';
+import { createRun, findActiveRun, isSourceActive, listSources, type SourceRow } from '../db/queries/sources.js';
 import { enqueueIngest, type Queues } from '../queue/queues.js';
 import { careersFingerprintQuery } from '../ingest/write-batch.js';
 
@@ -13,13 +13,13 @@ export function repeatOptions(schedule: Schedule): { pattern: string; tz: string
 }
 
 /**
- * Registers (or updates) the job scheduler of one source; paused sources have none. Upserting
+ * Registers (or updates) the job scheduler of one source; paused and delisted sources have none. Upserting
  * is idempotent, so any number of processes may call it at once; the PostgreSQL backend can
  * answer a concurrent upsert with "already exists", which is retried once.
  */
 export async function applySchedule(queues: Queues, source: SourceRow): Promise<void> {
   const id = schedulerId(source.id);
-  if (!source.enabled) {
+  if (!isSourceActive(source)) {
     await queues.ingest.removeJobScheduler(id);
     return;
   }
@@ -34,11 +34,11 @@ export async function applySchedule(queues: Queues, source: SourceRow): Promise<
   }
 }
 
-/** Makes the registered schedulers match the sources table: one per enabled source, no orphans. */
+/** Makes the registered schedulers match the sources table: one per active source, no orphans. */
 export async function registerSchedules(db: Db, queues: Queues, log: Logger): Promise<void> {
   const sources = await listSources(db);
   for (const s of sources) await applySchedule(queues, s);
-  const wanted = new Set(sources.filter((s) => s.enabled).map((s) => schedulerId(s.id)));
+  const wanted = new Set(sources.filter(isSourceActive).map((s) => schedulerId(s.id)));
   for (const existing of await queues.ingest.getJobSchedulers()) {
     if (existing.key.startsWith('source-') && !wanted.has(existing.key)) {
       await queues.ingest.removeJobScheduler(existing.key);
@@ -62,7 +62,7 @@ export async function runSourcesDueAtStart(db: Db, queues: Queues, log: Logger, 
     insert into ingest_runs (source_id, status, trigger)
     select s.id, 'queued', 'startup' from sources s
     left join unnest(${kinds}::text[], ${versions}::int[]) as v(kind, version) on v.kind = s.kind
-    where s.enabled and (s.last_success_at is null or s.normalizer_version is distinct from v.version)
+    where s.enabled and s.delisted_at is null and (s.last_success_at is null or s.normalizer_version is distinct from v.version)
     order by s.id
     on conflict do nothing
     returning id, source_id, (select last_success_at is null from sources where id = source_id) as first`;
@@ -95,7 +95,7 @@ export async function requestRun(db: Db, queues: Queues, sourceId: string, trigg
 export async function rerunSourcesOnNewCareers(db: Db, queues: Queues, exceptSourceId: string, log: Logger): Promise<void> {
   const due = await db.$client<{ id: string }[]>`
     select id from sources
-    where enabled and id <> ${exceptSourceId} and last_success_at is not null
+    where enabled and delisted_at is null and id <> ${exceptSourceId} and last_success_at is not null
       and careers_fingerprint is distinct from (${db.$client.unsafe(careersFingerprintQuery)})
     order by id`;
   for (const { id } of due) {

@@ -4,7 +4,7 @@ import { runStatuses, runTriggers } from '../../db/schema/sources.js';
 import { listRunHistory } from '../../db/queries/runs.js';
 import { listAlerts } from '../../db/queries/alerts.js';
 import { listAudit } from '../../db/queries/audit.js';
-import { listSourceStatus, runSourceNow, setSourceEnabled, setSourceSchedule, summarizeRun, type OpsResult } from '../../ops/sources.js';
+import { listSourceStatus, purgeDelistedSource, runSourceNow, setSourceEnabled, setSourceSchedule, summarizeRun, type OpsResult } from '../../ops/sources.js';
 import { getRunDetail, requestRecompute, retryRun } from '../../ops/runs.js';
 import { actorOf, requireOperatorKey, type OpsEnv } from '../auth.js';
 import { ApiError } from '../errors.js';
@@ -55,6 +55,12 @@ export const opsApi = new Hono<OpsEnv>()
     const r = unwrap(await runSourceNow(c.get('deps'), actorOf(c.get('operator')), c.req.param('id')));
     c.header('location', `/v1/ops/runs/${r.runId}`);
     return c.json(r, 202);
+  })
+  // Purging deletes data for good: the request must name the source again in `confirm`.
+  .delete('/sources/:id', async (c) => {
+    const id = c.req.param('id');
+    if (c.req.query('confirm') !== id) throw new ApiError('invalid-request', `purging deletes the source's facts, documents and runs: repeat its id as ?confirm=${id}`);
+    return c.json(unwrap(await purgeDelistedSource(c.get('deps'), actorOf(c.get('operator')), id)));
   })
   .get('/runs', async (c) => {
     const q = parse(runsQuery, c.req.query(), 'query');

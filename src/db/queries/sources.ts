@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, notInArray, sql } from 'drizzle-orm';
 import { hostname } from 'node:os';
 import type { Db } from '../client.js';
 import { ingestRuns, sourceDocuments, sources, type RunStats, type RunStatus, type RunTrigger } from '../schema/sources.js';
@@ -7,30 +7,64 @@ import type { SourceDefinition } from '../../ingest/catalog.js';
 export type SourceRow = typeof sources.$inferSelect;
 export type RunRow = typeof ingestRuns.$inferSelect;
 
+/** Thrown when a source list would delist every source (an empty or unreadable list). */
+export class EmptySourceListError extends Error {
+  override name = 'EmptySourceListError';
+}
+
 /**
- * Makes the sources table match the configured list: new sources are added, changed ones
- * updated (a schedule an operator set at run time is kept), removed ones deleted.
- * Returns the ids removed, so their schedules can be dropped.
+ * Makes the sources table follow the configured list: new sources are added, changed ones
+ * updated (a schedule an operator set at run time is kept), and sources missing from the list
+ * are delisted, never deleted: they stop running, their data stays, and listing them again
+ * brings them back as they were. An empty list is refused (a typo must not silence everything).
+ * Returns the ids delisted now and those listed again, so their schedules follow.
  */
-export async function syncSources(db: Db, defs: SourceDefinition[]): Promise<{ removed: string[] }> {
+export async function syncSources(db: Db, defs: SourceDefinition[]): Promise<{ delisted: string[]; relisted: string[] }> {
+  if (defs.length === 0) throw new EmptySourceListError('the source list is empty: refusing to delist every source (give at least one source)');
   return db.transaction(async (tx) => {
     const ids = defs.map((d) => d.id);
-    const removed = await tx.delete(sources)
-      .where(ids.length ? notInArray(sources.id, ids) : sql`true`)
+    const delisted = await tx.update(sources).set({ delistedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(and(notInArray(sources.id, ids), isNull(sources.delistedAt)))
       .returning({ id: sources.id });
+    const relisted = await tx.select({ id: sources.id }).from(sources).where(and(inArray(sources.id, ids), isNotNull(sources.delistedAt)));
     for (const d of defs) {
       await tx.insert(sources).values({ ...d }).onConflictDoUpdate({
         target: sources.id,
         set: {
-          kind: d.kind, url: d.url, options: d.options,
+          kind: d.kind, url: d.url, options: d.options, delistedAt: null,
           schedule: sql`case when ${sources.scheduleSetBy} = 'operator' then ${sources.schedule} else excluded.schedule end`,
           enabled: sql`case when ${sources.scheduleSetBy} = 'operator' then ${sources.enabled} else excluded.enabled end`,
           updatedAt: sql`now()`,
         },
       });
     }
-    return { removed: removed.map((r) => r.id) };
+    return { delisted: delisted.map((r) => r.id), relisted: relisted.map((r) => r.id) };
   });
+}
+
+/** True when the source runs on its schedule: enabled by the operator and still listed. */
+export const isSourceActive = (s: Pick<SourceRow, 'enabled' | 'delistedAt'>): boolean => s.enabled && !s.delistedAt;
+
+/** What a purge deleted: the source's facts, archived documents and runs. */
+export interface PurgeCounts { facts: number; documents: number; runs: number; careers: number[] }
+
+/**
+ * Deletes a source and everything it wrote (facts, documents, runs cascade) in one transaction,
+ * and marks the careers whose facts went for metric recomputation. The caller audits it.
+ */
+export async function purgeSource(db: Db, id: string): Promise<PurgeCounts | undefined> {
+  return db.$client.begin(async (tx) => {
+    const [counts] = await tx<{ facts: number; documents: number; runs: number; careers: number[] | null }[]>`
+      select (select count(*)::int from facts where source_id = ${id}) as facts,
+        (select count(*)::int from raw_documents where source_id = ${id}) as documents,
+        (select count(*)::int from ingest_runs where source_id = ${id}) as runs,
+        (select array_agg(distinct career_id order by career_id) from facts where source_id = ${id}) as careers`;
+    const gone = await tx`delete from sources where id = ${id} returning id`;
+    if (gone.length === 0) return undefined;
+    const careers = counts!.careers ?? [];
+    if (careers.length) await tx`insert into dirty_careers (career_id, stage) select unnest(${careers}::int[]), 'metrics' on conflict do nothing`;
+    return { facts: counts!.facts, documents: counts!.documents, runs: counts!.runs, careers };
+  }) as Promise<PurgeCounts | undefined>;
 }
 
 export async function listSources(db: Db): Promise<SourceRow[]> {

@@ -40,6 +40,11 @@ export const sources = pgTable('sources', {
   schedule: jsonb('schedule').$type<Schedule>().notNull(),
   options: jsonb('options').$type<Record<string, unknown>>().notNull().default({}),
   enabled: boolean('enabled').notNull().default(true),
+  /**
+   * Set when the source left the configured list (SOURCES_FILE): it no longer runs, but its facts,
+   * documents and runs are kept; listing it again clears this. Only an operator's purge deletes.
+   */
+  delistedAt: timestamp('delisted_at', { withTimezone: true }),
   /** 'config' while the schedule follows the source list; 'operator' once changed at run time. */
   scheduleSetBy: text('schedule_set_by', { enum: ['config', 'operator'] }).notNull().default('config'),
   lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),

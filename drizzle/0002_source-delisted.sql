@@ -1,0 +1,1 @@
+ALTER TABLE "sources" ADD COLUMN "delisted_at" timestamp with time zone;
