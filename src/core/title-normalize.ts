@@ -1,0 +1,201 @@
+/**
+ * Job title as a posting writes it → the title of the job plus what the rest says about the
+ * posting: "Sr. Data Scientist II - Remote (US), Contract" → "Data Scientist" with seniority
+ * senior, level II, remote, location US, employment contract. Matching reads the title; the
+ * attributes travel with the posting and survey facts (salary by seniority, remote share). Pure.
+ */
+import {
+  EMPLOYMENT_WORDS, PLACE_WORDS, REMOTE_WORDS, ROMAN_LEVELS, SENIORITY_WORDS, TITLE_ABBREVIATIONS,
+  type Employment, type Seniority,
+} from './title-vocabulary.js';
+
+export type { Employment, Seniority } from './title-vocabulary.js';
+
+export interface TitleAttributes {
+  seniority: Seniority | null;
+  /** Grade within the career (`II`, `3`, `I/II`), as written. */
+  level: string | null;
+  /** Place named in the title (`APAC`, `Europe`, `Charlotte`), as written. */
+  location: string | null;
+  remote: 'remote' | 'hybrid' | null;
+  employment: Employment | null;
+  /** Team, product or specialty split off the title (`Observability`, `Edge Network`). */
+  qualifiers: string[];
+}
+
+export type TitleRejection = 'empty' | 'too-long' | 'no-letters' | 'unsupported-script';
+export type NormalizedJobTitle =
+  | { ok: true; title: string; alternatives: string[]; attributes: TitleAttributes }
+  | { ok: false; reason: TitleRejection; detail: string };
+
+/** Longer than any real title (the longest in the shared postings is 128): a description pasted into the field. */
+export const MAX_TITLE_LENGTH = 200;
+
+/** Words that name a role: a part of the title ending in one is a title on its own. */
+const ROLE_END = /(?:ist|yst|ian|er|or|ant|ent|ect|ive|ate|ee|lead|head|officer|chief|nurse|clerk|aide|partner|staff|intern)$/i;
+const JOINERS = new Set(['and', 'or', '&', 'based', 'only']);
+const MANAGEMENT_NEXT = /^(director|manager|vice|vp|dean|professor|partner|general)$/i;
+
+/** Reads a free-text job title; rejects what cannot be a title with a reason instead of guessing. */
+export function normalizeJobTitle(raw: string): NormalizedJobTitle {
+  const text = raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  if (!text) return { ok: false, reason: 'empty', detail: 'the title is empty' };
+  if (text.length > MAX_TITLE_LENGTH) return { ok: false, reason: 'too-long', detail: `${text.length} characters; a title has at most ${MAX_TITLE_LENGTH}` };
+  const letters = text.match(/\p{L}/gu) ?? [];
+  if (letters.length === 0) return { ok: false, reason: 'no-letters', detail: 'no letters (punctuation, digits or emoji only)' };
+  const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c)).length;
+  if (latin * 2 < letters.length) return { ok: false, reason: 'unsupported-script', detail: 'titles are matched in Latin script only' };
+  const attributes: TitleAttributes = { seniority: null, level: null, location: null, remote: null, employment: null, qualifiers: [] };
+  const clean = text.replace(/[^\p{Script=Latin}\p{N}\s&+#.,\-–—|/()[\]:;@']/gu, ' ').replace(/\s+/g, ' ');
+  const { rest, inner } = splitParentheticals(clean);
+  const [head = '', ...tail] = splitSegments(rest);
+  for (const segment of [...tail, ...inner]) readSegment(segment, attributes);
+  let title = readHead(head, attributes);
+  // "Director, Data Science" / "Data Scientist, Senior": the role is in the next part.
+  if (!title && attributes.qualifiers.length) title = readHead(attributes.qualifiers.shift()!, attributes);
+  else if (isRankOnly(title) && attributes.qualifiers.length) title = `${attributes.qualifiers.shift()!} ${title}`;
+  const [first = '', ...alternatives] = slashAlternatives(title);
+  if (!first) return { ok: false, reason: 'no-letters', detail: 'nothing but seniority, place or employment words' };
+  return { ok: true, title: first, alternatives, attributes };
+}
+
+/** Pulls out `(…)` and `[…]`; an acronym of the words before it (`Machine Learning (ML) Engineer`) is dropped. */
+function splitParentheticals(text: string): { rest: string; inner: string[] } {
+  const inner: string[] = [];
+  let rest = text.replace(/[([]([^()[\]]*)[)\]]/g, (_m, body: string, at: number) => {
+    const words = text.slice(0, at).trim().split(/[\s&]+/).filter(Boolean);
+    const b = body.trim();
+    const initials = words.slice(-b.length).map((w) => w[0]!.toUpperCase()).join('');
+    if (!/^[A-Z]{2,6}$/.test(b) || initials !== b) inner.push(b);
+    return ' ';
+  });
+  const open = rest.search(/[([]/); // unclosed: "Sales Engineer (Bay"
+  if (open >= 0) { inner.push(rest.slice(open + 1)); rest = rest.slice(0, open); }
+  return { rest: rest.replace(/[)\]]/g, ' '), inner: inner.filter((s) => s.trim()) };
+}
+
+/** Splits on `,` `;` `:` `|` `@`, dashes with a space on either side, and `Role-Qualifier` hyphens. */
+function splitSegments(text: string): string[] {
+  return text
+    .replace(/(\p{L}+)-(?=\p{Lu})/gu, (m, word: string) => (ROLE_END.test(word) && word.length > 3 ? `${word} | ` : m))
+    .split(/\s*[,;:|@–—]\s*|\s+-+\s*|\s*-+\s+/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** One part after the title: seniority, employment, remote, place, or else a team/product qualifier. */
+function readSegment(segment: string, a: TitleAttributes): void {
+  let words = tokens(segment);
+  words = takePhrases(words, EMPLOYMENT_WORDS, (v) => { a.employment ??= v; });
+  words = takePhrases(words, REMOTE_WORDS, (v) => { a.remote ??= v; });
+  words = takePhrases(words, SENIORITY_WORDS, (v) => { a.seniority ??= v; });
+  if (words.length && words.every((w) => ROMAN_LEVELS.has(w.toLowerCase()) || /^\d$/.test(w))) { a.level ??= words.join(' '); return; }
+  if (!words.length) return;
+  if (isPlace(words)) { a.location ??= words.filter((w) => !JOINERS.has(w.toLowerCase())).join(' '); return; }
+  a.qualifiers.push(words.join(' '));
+}
+
+/** The title part: seniority and grade words and employment words come off, abbreviations expand. */
+function readHead(segment: string, a: TitleAttributes): string {
+  let words = tokens(segment);
+  // Level: "Data Engineer II", "Analyst Level 3", "Scientist I/II".
+  const last = words.at(-1);
+  if (last && words.length > 1 && (/^(?:i{1,3}|iv|v|vi)(?:\/(?:i{1,3}|iv|v))?$/i.test(last) || /^\d{1,2}$/.test(last))) {
+    a.level ??= last;
+    words = words.slice(0, -1);
+    if (words.at(-1)?.toLowerCase() === 'level') words = words.slice(0, -1);
+  }
+  // Employment and remote words anywhere, as long as a title is left ("Contract Specialist" is a career).
+  if (words.length > 2 || !ROLE_END.test(words.at(-1) ?? '')) words = takePhrases(words, EMPLOYMENT_WORDS, (v) => { a.employment ??= v; }, 2);
+  words = takePhrases(words, REMOTE_WORDS, (v) => { a.remote ??= v; }, 1);
+  words = stripSeniority(words, a);
+  // "Head of Data Science" is the manager of that field.
+  if (a.seniority === 'head' && !ROLE_END.test(words.at(-1) ?? '')) words = [...words, 'Manager'];
+  return words.flatMap((w) => (TITLE_ABBREVIATIONS.get(w.replace(/\.$/, '')) ?? w).split(' ')).join(' ');
+}
+
+/** Leading and trailing seniority words ("Senior Staff …", "… Lead", "Head of …"); the title is never emptied. */
+function stripSeniority(words: string[], a: TitleAttributes): string[] {
+  let out = words;
+  for (;;) {
+    const lead = phraseAt(out, 0, SENIORITY_WORDS);
+    if (lead && out.length > lead.length) {
+      if (lead.value === 'head' && a.seniority !== null) a.seniority = 'head';
+      a.seniority ??= lead.value;
+      out = out.slice(lead.length);
+      continue;
+    }
+    if (out.length > 2 && out[0]!.toLowerCase() === 'associate') {
+      if (!MANAGEMENT_NEXT.test(out[1]!)) a.seniority ??= 'junior';
+      out = out.slice(1);
+      continue;
+    }
+    break;
+  }
+  const tail = out.at(-1)?.toLowerCase().replace(/\.$/, '');
+  const v = tail ? SENIORITY_WORDS.get(tail) : undefined;
+  if (v && out.length > 2) { a.seniority ??= v; out = out.slice(0, -1); }
+  return out;
+}
+
+/** A title that is only a rank ("Director", "Manager", "Associate"): the role is in the qualifier. */
+function isRankOnly(title: string): boolean {
+  return /^(?:director|manager|associate|consultant|vice president|principal|partner)$/i.test(title);
+}
+
+/**
+ * `Data Analyst / Scientist` → Data Analyst, Data Scientist; `Molecular/Cellular Biologist` →
+ * Cellular Biologist, Molecular Biologist; `Data Scientist/ML Engineer` → both as written.
+ */
+function slashAlternatives(title: string): string[] {
+  const parts = title.split(/\s*\/\s*/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return parts;
+  const first = parts[0]!;
+  const firstWords = first.split(' ');
+  if (ROLE_END.test(firstWords.at(-1)!)) {
+    // Whole titles, or a role word standing in for the first title's last word.
+    return parts.map((p) => (p.includes(' ') || firstWords.length < 2 ? p : [...firstWords.slice(0, -1), p].join(' ')));
+  }
+  const last = parts.at(-1)!;
+  const role = last.split(' ').at(-1)!;
+  return [last, ...parts.slice(0, -1).map((p) => `${p} ${role}`)];
+}
+
+function tokens(text: string): string[] {
+  return text.split(/\s+/).map((w) => w.replace(/^[.'-]+|[,'-]+$/g, '')).filter((w) => /[\p{L}\p{N}+#/]/u.test(w));
+}
+
+function key(w: string): string {
+  return w.toLowerCase().replace(/\.$/, '').replace(/-/g, ' ');
+}
+
+function phraseAt<T>(words: readonly string[], at: number, table: ReadonlyMap<string, T>): { value: T; length: number } | null {
+  for (const n of [3, 2, 1]) {
+    if (at + n > words.length) continue;
+    const value = table.get(words.slice(at, at + n).map(key).join(' '));
+    if (value !== undefined) return { value, length: n };
+  }
+  return null;
+}
+
+/** Removes every phrase of `table` from `words` (reporting each), keeping at least `keep` words. */
+function takePhrases<T>(words: string[], table: ReadonlyMap<string, T>, found: (v: T) => void, keep = 0): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    const hit = phraseAt(words, i, table);
+    if (hit && words.length - hit.length >= keep) { found(hit.value); i += hit.length; } else out.push(words[i++]!);
+  }
+  return out.length >= keep ? out : words;
+}
+
+/** Every word a place or a joining word, at least one a place; two-letter codes only in capitals (`CA`, not `ca`). */
+function isPlace(words: readonly string[]): boolean {
+  let places = 0;
+  for (const w of words) {
+    const k = w.toLowerCase().replace(/\./g, '');
+    if (JOINERS.has(k)) continue;
+    if (!PLACE_WORDS.has(k) || (k.length === 2 && w !== w.toUpperCase())) return false;
+    places++;
+  }
+  return places > 0;
+}
