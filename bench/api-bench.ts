@@ -103,7 +103,7 @@ export async function ingestBenchDatabase(adminUrl: string, name: string): Promi
   const log = createLogger('silent');
   try {
     await runMigrations(dbUrl);
-    const env = { DATABASE_URL: dbUrl, QUEUE_PREFIX: name, LOG_LEVEL: 'silent', ALLOW_PRIVATE_NETWORKS: 'true', FETCH_HOST_DELAY_MS: '0', SOURCES_FILE: sourcesFile, PORT: '0' };
+    const env = { DATABASE_URL: dbUrl, QUEUE_PREFIX: name, LOG_LEVEL: 'silent', PRIVATE_SOURCE_HOSTS: '127.0.0.1', FETCH_HOST_DELAY_MS: '0', SOURCES_FILE: sourcesFile, PORT: '0' };
     const rt = await startRuntime(parseConfig(env), ['worker', 'scheduler'], log);
     const t0 = Date.now();
     for (;;) {

@@ -101,7 +101,7 @@ export async function benchIngest(opts: { adminUrl: string }): Promise<Figure[]>
     if (m) req.url = `/data/vercel-careers-html/careers/${m[1]}.html`;
     return false;
   });
-  const config = parseConfig({ ALLOW_PRIVATE_NETWORKS: 'true', FETCH_HOST_DELAY_MS: '0', LOG_LEVEL: 'silent' });
+  const config = parseConfig({ PRIVATE_SOURCE_HOSTS: '127.0.0.1', FETCH_HOST_DELAY_MS: '0', LOG_LEVEL: 'silent' });
   const onet = onetBytes();
   const onetSize = [...onet.values()].reduce((n, b) => n + b.length, 0);
   const pages = pageBytes();

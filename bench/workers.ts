@@ -113,7 +113,7 @@ async function benchReal(adminUrl: string, redisUrl: string | undefined, out: Fi
     const sourcesFile = path.join(dir, 'sources.json');
     writeFileSync(sourcesFile, JSON.stringify([{ id: 'onet', kind: 'onet-database', url: `${data.url}/data/onet-29.2/`, schedule: { cron: '0 3 1 1 *', tz: 'UTC' }, options: {} }]));
     const prefix = `benchw${randomBytes(3).toString('hex')}`;
-    const env = { DATABASE_URL: url, ...(redisUrl ? { REDIS_URL: redisUrl } : {}), QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent', ALLOW_PRIVATE_NETWORKS: 'true', FETCH_HOST_DELAY_MS: '0', SOURCES_FILE: sourcesFile, PORT: '0' };
+    const env = { DATABASE_URL: url, ...(redisUrl ? { REDIS_URL: redisUrl } : {}), QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent', PRIVATE_SOURCE_HOSTS: '127.0.0.1', FETCH_HOST_DELAY_MS: '0', SOURCES_FILE: sourcesFile, PORT: '0' };
     // This process queues the first runs and the bench's events; the work is done by `careerlens
     // worker` processes of their own, so their memory is what operators would see.
     const rt: Runtime = await startRuntime(parseConfig(env), ['scheduler'], createLogger('silent'));

@@ -6,6 +6,8 @@ export class ConfigError extends Error {
 }
 
 const port = z.coerce.number().int().min(0).max(65535);
+/** A comma-separated list, trimmed, empty entries dropped. */
+const list = z.string().transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean));
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const url = (schemes: string[]) =>
   z.string().refine((v) => {
@@ -35,8 +37,15 @@ const envSchema = z.object({
   PAIRS_PER_JOB: z.coerce.number().int().min(1_000).default(40_000),
   /** Jobs one worker process runs at once per queue. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
-  /** Lets sources point at loopback and private addresses (local mirrors, tests). */
+  /**
+   * Deprecated: lets every source reach loopback and private addresses. Use PRIVATE_SOURCE_HOSTS
+   * or a source's `allowPrivateHosts`. Metadata and link-local addresses stay refused either way.
+   */
   ALLOW_PRIVATE_NETWORKS: flag.default(false),
+  /** Hosts ("host" or "host:port") any source may reach although they resolve to private addresses (local mirrors). */
+  PRIVATE_SOURCE_HOSTS: list.default([]),
+  /** Directories (comma-separated) that file: source URLs may read from; unset, file: URLs are refused. */
+  FILE_SOURCES_DIR: list.default([]),
   /** Run each enabled source that never succeeded, or was last read by an older adapter, as soon as the scheduler starts. */
   RUN_NEVER_SUCCEEDED_ON_START: flag.default(true),
   /** Fetching politeness and patience: per-host spacing, per-attempt timeout, retries, backoff base. */

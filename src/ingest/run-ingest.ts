@@ -25,8 +25,8 @@ export interface DocumentFetcher {
 
 export interface IngestDeps {
   db: Db;
-  /** A fresh fetcher per run: robots.txt and per-host limits live for one run. */
-  newFetcher: () => DocumentFetcher;
+  /** A fresh fetcher per run: robots.txt and per-host limits live for one run; private hosts per source. */
+  newFetcher: (source?: { id: string; options: Record<string, unknown> }) => DocumentFetcher;
   adapters: Map<string, SourceAdapter>;
   log: Logger;
 }
@@ -75,7 +75,7 @@ export async function runIngest(
     if (source.delistedAt) throw new IngestRejectedError(`source "${source.id}" is delisted (not in the source list): it no longer runs; add it to SOURCES_FILE again`);
     const adapter = deps.adapters.get(source.kind);
     if (!adapter) throw new IngestRejectedError(`source kind "${source.kind}" has no adapter`);
-    const fetcher = deps.newFetcher();
+    const fetcher = deps.newFetcher(source);
     const ctx = await buildContext(deps, fetcher, source, documents, stats, runLog, { ...params, normalizerVersion: adapter.version });
     const batch = await adapter.load(ctx).finally(() => fetcher.close());
     if (batch === 'unchanged') {
@@ -131,6 +131,7 @@ async function buildContext(
   const [fp] = await sql<{ fingerprint: string }[]>`select (${sql.unsafe(careersFingerprintQuery)}) as fingerprint`;
   const careersMoved = fp!.fingerprint !== source.careersFingerprint;
   const readAgain = careersMoved || source.normalizerVersion !== params.normalizerVersion;
+  const configured = configuredUrls(source);
   let directory: Promise<DirectoryCareer[]> | undefined;
   let skills: Promise<TechSkillRow[]> | undefined;
   return {
@@ -143,6 +144,9 @@ async function buildContext(
     signal: params.signal ?? new AbortController().signal,
     progress: async (p, msg) => { await params.onProgress?.(p, msg); },
     fetchDocument: async (url, opts = {}): Promise<SourceDocument | { disallowed: true; url: string; rule: string }> => {
+      if (url.startsWith('file:') && !isConfiguredUrl(configured, url)) {
+        throw new IngestRejectedError(`${url.slice(0, 200)}: a file: URL is read only when it is the source's own URL or one of its options`);
+      }
       const prev = validators.get(url);
       const archived = prev ? await readArchived(sql, prev.rawDocumentId) : null;
       const res = await fetcher.fetch(url, {
@@ -164,6 +168,24 @@ async function buildContext(
       return { url, body: res.body, sha256: res.hash, changed: true, contentType: res.contentType };
     },
   };
+}
+
+/** The source's URL and every URL its options name (resolved against it): the only file: URLs a run may read. */
+function configuredUrls(source: SourceRow): Set<string> {
+  const out = new Set<string>([source.url]);
+  const add = (value: unknown) => {
+    if (typeof value === 'string' && URL.canParse(value, source.url)) out.add(new URL(value, source.url).href);
+  };
+  for (const value of Object.values(source.options)) (Array.isArray(value) ? value : [value]).forEach(add);
+  add(source.url);
+  return out;
+}
+
+/** A configured URL, or a file under a configured folder URL (ending in `/`) the adapter reads from. */
+function isConfiguredUrl(configured: Set<string>, url: string): boolean {
+  if (configured.has(url)) return true;
+  const href = URL.canParse(url) ? new URL(url).href : url;
+  return [...configured].some((c) => c === href || (c.endsWith('/') && href.startsWith(c) && !href.slice(c.length).includes('/')));
 }
 
 /** Keeps each distinct body of a document once (gzip), so every fact can point at its origin. */

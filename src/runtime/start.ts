@@ -47,6 +47,9 @@ export async function startRuntime(config: Config, roles: Role[], log: Logger): 
   const stopAll = async () => {
     for (const fn of stops.splice(0)) await fn().catch((err: Error) => log.warn({ err: err.message }, 'error while stopping'));
   };
+  if (config.ALLOW_PRIVATE_NETWORKS && roles.includes('worker')) {
+    log.warn('ALLOW_PRIVATE_NETWORKS is deprecated: list local mirrors in PRIVATE_SOURCE_HOSTS or a source\'s allowPrivateHosts instead (metadata and link-local addresses stay refused)');
+  }
   try {
     const dbUrl = await resolveDatabaseUrl(config, log, onStop);
     await runMigrations(dbUrl).catch((err) => {

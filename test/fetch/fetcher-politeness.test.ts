@@ -1,6 +1,6 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFetcher } from '../../src/ingest/fetch/index.js';
@@ -90,6 +90,30 @@ describe('URL policy', () => {
     expect(metadata.message).toContain('169.254.169.254 (metadata)');
   });
 
+  it('never reaches metadata, link-local or reserved addresses, even for listed hosts or with allowPrivateNetworks', async () => {
+    const answers: Record<string, string> = {
+      'meta.example': '169.254.169.254', 'll.example': 'fe80::1', 'ali.example': '100.100.100.200', 'aws6.example': 'fd00:ec2::254',
+      'siit.example': '::ffff:0:a9fe:a9fe', 'nat64.example': '64:ff9b:1::a9fe:a9fe', 'zero.example': '0.0.0.0',
+    };
+    const resolveHost = async (name: string) => [answers[name]!];
+    for (const options of [{ allowPrivateNetworks: true }, { allowHosts: Object.keys(answers) }]) {
+      const fetcher = fetchers.track(createFetcher({ resolveHost, ...options }));
+      for (const host of Object.keys(answers)) {
+        const error = await catchFetchError(fetcher.fetch(`http://${host}/latest/meta-data/`));
+        expect(error, host).toMatchObject({ code: 'blocked-url', attempts: 0 });
+        expect(error.message).toContain('which no source may reach');
+      }
+    }
+  });
+
+  it('lets a listed private host through by name (any port) or host:port, and no other', async () => {
+    const server = await serve({ '/data': text('data') });
+    expect((await fetchers.track(createFetcher({ allowHosts: ['127.0.0.1'] })).fetch(`${server.origin}/data`)).status).toBe('fetched');
+    expect((await fetchers.track(createFetcher({ allowHosts: [server.host] })).fetch(`${server.origin}/data`)).status).toBe('fetched');
+    const other = await catchFetchError(fetchers.track(createFetcher({ allowHosts: ['127.0.0.1:1'] })).fetch(`${server.origin}/data`));
+    expect(other.message).toContain('allowPrivateHosts');
+  });
+
   it('re-checks every redirect hop: an allowed mirror cannot redirect into another private host', async () => {
     const inner = await serve({ '/secret': text('secret') });
     const mirror = await serve({ '/go': (_req, res) => res.writeHead(302, { location: `${inner.origin}/secret` }).end() });
@@ -117,16 +141,29 @@ describe('URL policy', () => {
     expect(server.hits('/loop')).toBe(6);
   });
 
-  it('reads file: URLs when allowed (hash-unchanged on the second read) and refuses them otherwise', async () => {
+  it('reads file: URLs only under fileRoots (hash-unchanged on the second read) and refuses them by default', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'careerlens-fetch-'));
     await writeFile(join(dir, 'occupations.txt'), 'O*NET-SOC Code\tTitle\n');
     const url = pathToFileURL(join(dir, 'occupations.txt'));
-    const first = await makeFetcher().fetch(url);
+    const first = await makeFetcher({ fileRoots: [dir] }).fetch(url);
     expect(first).toMatchObject({ status: 'fetched', bytes: 21, attempts: 1, etag: null });
-    const again = await makeFetcher().fetch(url, { previousHash: first.status === 'fetched' ? first.hash : null });
+    const again = await makeFetcher({ fileRoots: [dir] }).fetch(url, { previousHash: first.status === 'fetched' ? first.hash : null });
     expect(again).toMatchObject({ status: 'unchanged', reason: 'same-hash' });
-    expect(await catchFetchError(makeFetcher({ allowFileUrls: false }).fetch(url))).toMatchObject({ code: 'bad-scheme' });
-    expect(await catchFetchError(makeFetcher().fetch(pathToFileURL(join(dir, 'missing.txt'))))).toMatchObject({ code: 'network' });
+    expect(await catchFetchError(makeFetcher().fetch(url))).toMatchObject({ code: 'bad-scheme' });
+    expect(await catchFetchError(makeFetcher({ fileRoots: [dir] }).fetch(pathToFileURL(join(dir, 'missing.txt'))))).toMatchObject({ code: 'network' });
+  });
+
+  it('refuses files outside fileRoots, through .. and through symbolic links alike', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'careerlens-root-'));
+    const outside = await mkdtemp(join(tmpdir(), 'careerlens-outside-'));
+    await writeFile(join(outside, 'secret.txt'), 'private-content');
+    await symlink(join(outside, 'secret.txt'), join(root, 'link.txt'));
+    const fetcher = makeFetcher({ fileRoots: [root] });
+    for (const url of [pathToFileURL(join(outside, 'secret.txt')), new URL(`${pathToFileURL(root).href}/../${basename(outside)}/secret.txt`), pathToFileURL(join(root, 'link.txt')), new URL('file:///etc/passwd')]) {
+      const error = await catchFetchError(fetcher.fetch(url));
+      expect(error.code, url.href).toBe('blocked-url');
+      expect(error.message).not.toContain('private-content');
+    }
   });
 });
 

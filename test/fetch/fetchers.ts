@@ -10,7 +10,7 @@ export function fetcherPool(defaults: FetcherOptions = {}) {
   const open: Fetcher[] = [];
   const track = (fetcher: Fetcher): Fetcher => { open.push(fetcher); return fetcher; };
   return {
-    make: (options: FetcherOptions = {}) => track(createFetcher({ allowPrivateNetworks: true, perHostMinDelayMs: 0, backoffBaseMs: 10, backoffCapMs: 40, ...defaults, ...options })),
+    make: (options: FetcherOptions = {}) => track(createFetcher({ allowHosts: ['127.0.0.1'], perHostMinDelayMs: 0, backoffBaseMs: 10, backoffCapMs: 40, ...defaults, ...options })),
     track,
     closeAll: () => { open.splice(0).forEach((f) => f.close()); },
   };

@@ -54,5 +54,14 @@ describe('classifyAddress', () => {
     expect(classifyAddress('64:ff9b::10.0.0.1')).toBe('private');
     expect(classifyAddress('2002:c0a8:0101::1')).toBe('private');
     expect(classifyAddress('::ffff:8.8.8.8')).toBe('public');
+    expect(classifyAddress('::ffff:0:127.0.0.1')).toBe('loopback'); // IPv4-translated (SIIT)
+    expect(classifyAddress('::ffff:0:a9fe:a9fe')).toBe('metadata');
+    expect(classifyAddress('2002:a9fe:a9fe::1')).toBe('metadata'); // 6to4 of the metadata address
+  });
+
+  it('refuses translation and tunnel prefixes whose IPv4 side cannot be judged', () => {
+    expect(classifyAddress('64:ff9b:1::10.0.0.1')).toBe('reserved'); // local-use NAT64 (RFC 8215)
+    expect(classifyAddress('64:ff9b:1:ffff::1')).toBe('reserved');
+    expect(classifyAddress('2001:0:4136:e378:8000:63bf:3fff:fdd2')).toBe('reserved'); // Teredo
   });
 });

@@ -18,7 +18,7 @@ export function writeSourcesFile(defs: Partial<SourceDefinition>[]): string {
   return file;
 }
 
-/** The environment of a test process: its own database, its own queue prefix, loopback allowed. */
+/** The environment of a test process: its own database, its own queue prefix, the local mirror host allowed. */
 export function testEnv(params: { databaseUrl: string; backend: Backend; name: string; sourcesFile?: string; extra?: Record<string, string> }): Record<string, string> {
   return {
     DATABASE_URL: params.databaseUrl,
@@ -26,7 +26,7 @@ export function testEnv(params: { databaseUrl: string; backend: Backend; name: s
     QUEUE_PREFIX: testQueuePrefix(params.name),
     PORT: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    ALLOW_PRIVATE_NETWORKS: 'true',
+    PRIVATE_SOURCE_HOSTS: '127.0.0.1',
     FETCH_HOST_DELAY_MS: '0',
     FETCH_BACKOFF_MS: '20',
     ...(params.sourcesFile ? { SOURCES_FILE: params.sourcesFile } : {}),

@@ -204,7 +204,7 @@ describe('onet-database over HTTP', () => {
   it('a source that never answers times out, is retried, then the run fails; earlier data stays', async () => {
     const before = await counts();
     const normal = h.deps.newFetcher;
-    h.deps.newFetcher = fetcherFactory(parseConfig({ ALLOW_PRIVATE_NETWORKS: 'true', FETCH_HOST_DELAY_MS: '0', FETCH_BACKOFF_MS: '20', FETCH_RETRIES: '1', FETCH_TIMEOUT_MS: '300' }));
+    h.deps.newFetcher = fetcherFactory(parseConfig({ PRIVATE_SOURCE_HOSTS: '127.0.0.1', FETCH_HOST_DELAY_MS: '0', FETCH_BACKOFF_MS: '20', FETCH_RETRIES: '1', FETCH_TIMEOUT_MS: '300' }));
     h.server.override((req) => decodeURIComponent(req.url ?? '').endsWith('/Related Occupations.txt')); // taken, never answered
     try {
       const out = await h.run('onet');

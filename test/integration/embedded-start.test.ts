@@ -22,7 +22,7 @@ describe('embedded default mode', () => {
     const sourcesFile = writeSourcesFile([{ id: 'onet', kind: 'onet-database', url: `${server.url}/data/onet-29.2/` }]);
     env = {
       DATA_DIR: dataDir, SOURCES_FILE: sourcesFile, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()),
-      ALLOW_PRIVATE_NETWORKS: 'true', FETCH_HOST_DELAY_MS: '0', LOG_LEVEL: 'info',
+      PRIVATE_SOURCE_HOSTS: '127.0.0.1', FETCH_HOST_DELAY_MS: '0', LOG_LEVEL: 'info',
     };
   });
 

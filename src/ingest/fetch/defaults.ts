@@ -20,7 +20,7 @@ export interface ResolvedOptions {
   maxRedirects: number;
   allowPrivateNetworks: boolean;
   allowHosts: readonly string[];
-  allowFileUrls: boolean;
+  fileRoots: readonly string[];
   robotsTtlMs: number;
   robotsUnreachableTtlMs: number;
   robotsMaxBytes: number;
@@ -46,7 +46,7 @@ export function resolveFetcherOptions(options: FetcherOptions): ResolvedOptions 
     maxRedirects: options.maxRedirects ?? 5,
     allowPrivateNetworks: options.allowPrivateNetworks ?? false,
     allowHosts: options.allowHosts ?? [],
-    allowFileUrls: options.allowFileUrls ?? true,
+    fileRoots: options.fileRoots ?? [],
     robotsTtlMs: options.robotsTtlMs ?? 24 * 3_600_000,
     robotsUnreachableTtlMs: options.robotsUnreachableTtlMs ?? 3_600_000,
     robotsMaxBytes: options.robotsMaxBytes ?? 500 * 1024,

@@ -48,9 +48,9 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   return {
     async fetch(input, request = {}) {
       const url = parseUrl(input);
-      const refusal = checkScheme(url, config.allowFileUrls);
+      const refusal = checkScheme(url, config.fileRoots.length > 0);
       if (refusal) throw createFetchError(refusal, url.href, 0);
-      if (url.protocol === 'file:') return fetchFile(url, request, config.maxBytes);
+      if (url.protocol === 'file:') return fetchFile(url, request, config);
       const run = startRun(config.deadlineMs, request.signal);
       try {
         const beforeHop = request.robots ? (hop: URL) => checkRobots(hop, run.signal) : async () => null;
@@ -82,8 +82,8 @@ export function hashBody(body: Buffer): string {
   return createHash('sha256').update(body).digest('hex');
 }
 
-async function fetchFile(url: URL, request: FetchRequest, maxBytes: number): Promise<FetchResult> {
-  const { body, lastModified } = await readFileUrl(url, maxBytes);
+async function fetchFile(url: URL, request: FetchRequest, config: ResolvedOptions): Promise<FetchResult> {
+  const { body, lastModified } = await readFileUrl(url, config.maxBytes, config.fileRoots);
   const hash = hashBody(body);
   const base = { url: url.href, finalUrl: url.href, etag: null, lastModified, attempts: 1 };
   if (hash === request.previousHash) return { status: 'unchanged', reason: 'same-hash', hash, ...base };

@@ -1,6 +1,7 @@
 /**
- * Address classes; everything but `public` is refused unless the operator allows private
- * networks, because a source URL must never reach into our own network (SSRF).
+ * Address classes; everything but `public` is refused unless the operator lists the host as a
+ * private source, because a source URL must never reach into our own network (SSRF). Some
+ * classes are refused even then (see {@link ALWAYS_BLOCKED}).
  */
 export const ADDRESS_CLASSES = [
   'public',
@@ -16,6 +17,13 @@ export const ADDRESS_CLASSES = [
 ] as const;
 
 export type AddressClass = (typeof ADDRESS_CLASSES)[number];
+
+/**
+ * Never reachable, whatever the operator allows: instance metadata and link-local (cloud
+ * credentials live there), multicast, the unspecified address (Linux connects it to the local
+ * host) and reserved ranges (documentation, discard, translation prefixes we cannot map back).
+ */
+export const ALWAYS_BLOCKED: ReadonlySet<AddressClass> = new Set(['metadata', 'link-local', 'unspecified', 'multicast', 'reserved']);
 
 interface Range {
   bytes: number[];
@@ -52,6 +60,8 @@ const V6_RANGES: Array<[string, AddressClass]> = [
   ['fc00::/7', 'unique-local'],
   ['ff00::/8', 'multicast'],
   ['100::/64', 'reserved'], // discard-only
+  ['64:ff9b:1::/48', 'reserved'], // local-use IPv4/IPv6 translation (RFC 8215): the IPv4 behind it is the operator's own
+  ['2001::/32', 'reserved'], // Teredo: tunnels to an IPv4 host we cannot judge
   ['2001:db8::/32', 'reserved'], // documentation
 ];
 
@@ -66,7 +76,7 @@ export function parseIpAddress(text: string): number[] | null {
 
 /**
  * Classifies an IP literal. IPv6 forms that embed an IPv4 address (mapped ::ffff:a.b.c.d,
- * NAT64 64:ff9b::/96, IPv4-compatible ::a.b.c.d, 6to4 2002::/16) are judged by that IPv4
+ * translated ::ffff:0:a.b.c.d, NAT64 64:ff9b::/96, IPv4-compatible ::a.b.c.d, 6to4 2002::/16) are judged by that IPv4
  * address, since that is where the packets end up. Unparseable input is `reserved` (refused).
  */
 export function classifyAddress(ip: string): AddressClass {
@@ -81,6 +91,8 @@ export function classifyAddress(ip: string): AddressClass {
 function extractEmbeddedIpv4(bytes: number[]): number[] | null {
   const allZero = (from: number, to: number) => bytes.slice(from, to).every((b) => b === 0);
   if (allZero(0, 10) && bytes[10] === 0xff && bytes[11] === 0xff) return bytes.slice(12);
+  // IPv4-translated ::ffff:0:a.b.c.d (SIIT, RFC 6052 §2.1 / RFC 7915).
+  if (allZero(0, 8) && bytes[8] === 0xff && bytes[9] === 0xff && allZero(10, 12)) return bytes.slice(12);
   const nat64 = [0x00, 0x64, 0xff, 0x9b];
   if (nat64.every((b, i) => bytes[i] === b) && allZero(4, 12)) return bytes.slice(12);
   // IPv4-compatible ::a.b.c.d, but not :: or ::1 themselves.

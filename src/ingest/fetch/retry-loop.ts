@@ -71,7 +71,7 @@ export async function followRedirects<T>(
     const outcome = await exchangeWithRetries(ctx, policy, current, headers, run);
     if (outcome.kind !== 'redirect') return { kind: 'answer', answer: outcome, finalUrl: current };
     const next = URL.canParse(outcome.location, current) ? new URL(outcome.location, current) : null;
-    const refusal = next === null ? 'which is not a valid URL' : checkScheme(next, false)?.detail;
+    const refusal = next === null ? 'which is not a valid URL' : checkScheme(next, false, true)?.detail;
     if (next === null || refusal) {
       const detail = `answered ${outcome.status} to ${next?.href ?? JSON.stringify(outcome.location)}, ${refusal}`;
       throw createFetchError({ code: 'bad-scheme', retryable: false, detail }, start.href, run.attempts);

@@ -26,12 +26,18 @@ export interface FetcherOptions {
   maxBytes?: number;
   /** Redirect hops followed (each one re-checked against the URL policy). Default 5. */
   maxRedirects?: number;
-  /** Allow loopback, private, link-local, CGNAT, unique-local and metadata addresses. Default false (SSRF guard). */
+  /**
+   * Legacy: let every host be loopback, private, CGNAT or unique-local. Default false (SSRF guard).
+   * Metadata, link-local and reserved addresses stay refused whatever is set.
+   */
   allowPrivateNetworks?: boolean;
-  /** Exact "host:port" values allowed even when private, e.g. a local mirror "127.0.0.1:8080". Default none. */
+  /** Hosts allowed to be private: "host:port" or "host" (any port), e.g. a local mirror "127.0.0.1:8080". Default none. */
   allowHosts?: readonly string[];
-  /** Allow file: URLs (an operator's choice of source location). Default true; redirects never reach file:. */
-  allowFileUrls?: boolean;
+  /**
+   * Directories file: URLs may read from (symbolic links resolved first). Default none: file:
+   * URLs are refused. Redirects never reach file:.
+   */
+  fileRoots?: readonly string[];
   /** How long a fetched robots.txt is trusted, in ms. Default 24 h (RFC 9309 §2.4). */
   robotsTtlMs?: number;
   /** How long an unreachable robots.txt (5xx, network) keeps its origin disallowed, in ms. Default 1 h (about one run). */

@@ -37,6 +37,19 @@ export function stringListOption(ctx: AdapterContext, name: string): string[] | 
   return v as string[];
 }
 
+/** Pages a crawl reads by default, and the most an operator may set (option `maxPages`). */
+export const DEFAULT_MAX_PAGES = 100;
+const MAX_PAGES_LIMIT = 5_000;
+
+/** Option `maxPages`: how many pages a crawl may add to the configured ones. */
+export function maxPagesOption(ctx: AdapterContext): number {
+  const { maxPages } = ctx.options;
+  if (maxPages !== undefined && (!Number.isInteger(maxPages) || (maxPages as number) < 1 || (maxPages as number) > MAX_PAGES_LIMIT)) {
+    throw new IngestRejectedError(`source "${ctx.sourceId}": option "maxPages" must be a whole number from 1 to ${MAX_PAGES_LIMIT}`);
+  }
+  return (maxPages as number | undefined) ?? DEFAULT_MAX_PAGES;
+}
+
 /** The last path segment of a URL, decoded (`…/national_M2021_dl.csv` → `national_M2021_dl.csv`). */
 export function fileNameOf(url: string): string {
   try {

@@ -9,17 +9,15 @@
  */
 import { FACT_KEYS, type DeclaredFact } from '../../fact-keys.js';
 import { IngestRejectedError, type AdapterContext, type CareerInput, type FactInput, type Reject, type SourceAdapter } from '../../types.js';
-import { isNotFound, stringListOption } from '../adapter-kit.js';
+import { isNotFound, maxPagesOption, stringListOption } from '../adapter-kit.js';
 import { careerPageLinks, loadCareerPage, parseCareerPage, type DeclaredCareer } from './parse.js';
 
 /** Paths a crawl follows with `follow: true`: comparison pages, `/compare/<a>-vs-<b>`. */
 export const DEFAULT_FOLLOW = /^\/compare\/[^/]+-vs-[^/]+\/?$/;
-const DEFAULT_MAX_PAGES = 100;
-const MAX_PAGES_LIMIT = 5_000;
 
 /** Which links to follow (option `follow`: true for comparison pages, or a regular expression over paths) and how far. */
 function crawlOptions(ctx: AdapterContext): { follow: RegExp | null; maxPages: number } {
-  const { follow, maxPages } = ctx.options;
+  const { follow } = ctx.options;
   let pattern: RegExp | null = null;
   if (follow === true) pattern = DEFAULT_FOLLOW;
   else if (typeof follow === 'string' && follow !== '') {
@@ -31,10 +29,12 @@ function crawlOptions(ctx: AdapterContext): { follow: RegExp | null; maxPages: n
   } else if (follow !== undefined && follow !== null && follow !== false) {
     throw new IngestRejectedError(`source "${ctx.sourceId}": option "follow" must be true, false or a regular expression over link paths`);
   }
-  if (maxPages !== undefined && (!Number.isInteger(maxPages) || (maxPages as number) < 1 || (maxPages as number) > MAX_PAGES_LIMIT)) {
-    throw new IngestRejectedError(`source "${ctx.sourceId}": option "maxPages" must be a whole number from 1 to ${MAX_PAGES_LIMIT}`);
-  }
-  return { follow: pattern, maxPages: (maxPages as number | undefined) ?? DEFAULT_MAX_PAGES };
+  return { follow: pattern, maxPages: maxPagesOption(ctx) };
+}
+
+function configuredPage(ctx: AdapterContext, page: string): string {
+  if (!URL.canParse(page, ctx.url)) throw new IngestRejectedError(`source "${ctx.sourceId}": option "pages" holds ${JSON.stringify(page.slice(0, 200))}, which is not a URL`);
+  return new URL(page, ctx.url).toString();
 }
 
 /**
@@ -45,10 +45,10 @@ export const DECLARED_PERIOD = 'site';
 
 export const careerPagesAdapter: SourceAdapter = {
   kind: 'career-pages',
-  version: 1,
+  version: 2, // 2: malformed links are rejects; links of file: pages are not followed
   async load(ctx) {
     const { follow, maxPages } = crawlOptions(ctx);
-    const pages = (stringListOption(ctx, 'pages') ?? [ctx.url]).map((p) => new URL(p, ctx.url).toString());
+    const pages = (stringListOption(ctx, 'pages') ?? [ctx.url]).map((p) => configuredPage(ctx, p));
     const queue = [...pages];
     const queued = new Set(queue);
     const rejects: Reject[] = [];
@@ -69,7 +69,8 @@ export const careerPagesAdapter: SourceAdapter = {
       if ('disallowed' in doc) { rejects.push({ line: null, file: url, reason: `disallowed by robots.txt (${doc.rule}); not fetched` }); continue; }
       changed ||= doc.changed;
       const $ = loadCareerPage(doc.body.toString('utf8'));
-      const links = follow ? careerPageLinks($, url, follow) : [];
+      const { links, refused } = follow ? careerPageLinks($, url, follow) : { links: [], refused: [] };
+      rejects.push(...refused.map((reason) => ({ line: null, file: url, reason })));
       const page = parseCareerPage($, { url });
       for (const link of links) {
         if (!queued.has(link)) { queued.add(link); queue.push(link); }

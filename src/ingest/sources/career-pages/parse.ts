@@ -5,6 +5,7 @@
  * "X vs Y" heading, never from a table header (the seed page's header names the wrong career).
  */
 import * as cheerio from 'cheerio';
+import { followableLink } from '../links.js';
 import { cleanSkillName } from '../../../core/skills.js';
 import { slugify } from '../../../core/text-normalize.js';
 import type { ParseResult, Reject } from '../types.js';
@@ -111,21 +112,29 @@ export function loadCareerPage(html: string): cheerio.CheerioAPI {
 /**
  * Links of a page to other pages of the same site whose path `pattern` matches (absolute,
  * without fragment or query), in page order, each once: what a crawl of a career site follows.
+ * Links to other sites, other schemes or from a non-http page are not followed; malformed
+ * links whose path matches come back in `refused` with their reason (a reject, not a failure).
  */
-export function careerPageLinks($: cheerio.CheerioAPI, pageUrl: string, pattern: RegExp): string[] {
-  const origin = new URL(pageUrl).origin;
+export function careerPageLinks($: cheerio.CheerioAPI, pageUrl: string, pattern: RegExp): { links: string[]; refused: string[] } {
   const out = new Set<string>();
+  const refused = new Set<string>();
   $('a[href]').each((_, el) => {
-    let url: URL;
-    try {
-      url = new URL($(el).attr('href') ?? '', pageUrl);
-    } catch {
+    const href = $(el).attr('href') ?? '';
+    const verdict = followableLink(href, pageUrl);
+    if ('refused' in verdict) {
+      // Only links the crawl was asked to follow are worth a reject; a page links to many other things.
+      if (verdict.refused === 'malformed' && pattern.test(pathOf(href))) refused.add(verdict.reason);
       return;
     }
-    if (url.origin !== origin || !pattern.test(url.pathname)) return;
-    url.hash = '';
+    const url = new URL(verdict.url);
+    if (!pattern.test(url.pathname)) return;
     url.search = '';
     out.add(url.toString());
   });
-  return [...out];
+  return { links: [...out], refused: [...refused] };
+}
+
+/** The path part of an href, for matching a link that cannot be resolved. */
+function pathOf(href: string): string {
+  return href.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/, '');
 }

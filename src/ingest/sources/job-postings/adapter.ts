@@ -2,14 +2,15 @@
  * Job postings in three formats (option `format`, else detected): the Glassdoor CSV export,
  * a careers listing page whose linked posting pages are crawled (robots.txt honored), or a
  * Greenhouse job-board feed. Titles are matched to careers; per career one `postings` fact.
- * Options: `format`, `period` (default: 2020 for the Glassdoor export, else the fetch month
+ * Options: `format`, `maxPages` (posting pages read from a listing, default 100), `period` (default: 2020 for the Glassdoor export, else the fetch month
  * `YYYY-MM`: a live board is a snapshot of the month it was read).
  */
 import { buildSkillTaxonomy, type SkillTaxonomy } from '../../../core/skills.js';
 import type { SalaryRange } from '../../../core/salary-text.js';
 import { FACT_KEYS, type PostingsFact } from '../../fact-keys.js';
 import { IngestRejectedError, type AdapterContext, type FactInput, type NormalizedBatch, type Reject, type SourceAdapter, type SourceDocument } from '../../types.js';
-import { buildDirectoryMatcher, fetchRequired, fileNameOf, isNotFound, median, stringOption } from '../adapter-kit.js';
+import { buildDirectoryMatcher, fetchRequired, fileNameOf, isNotFound, maxPagesOption, median, stringOption } from '../adapter-kit.js';
+import { followableLink, forEachLimited } from '../links.js';
 import { SourceFormatError } from '../types.js';
 import { parseGlassdoorPostings } from './parse-glassdoor.js';
 import { parseGreenhouseJobs } from './parse-greenhouse.js';
@@ -27,7 +28,7 @@ interface Loaded { postings: Posting[]; rejects: Reject[]; parsed: number; docum
 
 export const jobPostingsAdapter: SourceAdapter = {
   kind: 'job-postings',
-  version: 2, // 2: skills leave out lines a site repeats on most pages
+  version: 3, // 2: skills leave out lines a site repeats on most pages; 3: only same-site posting links, at most maxPages
   async load(ctx) {
     const first = await fetchRequired(ctx, ctx.url, { robots: stringOption(ctx, 'format') === 'html-pages' || /\.html?$/i.test(ctx.url) });
     const format = readFormat(ctx, first);
@@ -64,35 +65,51 @@ function loadFile(format: Exclude<PostingsFormat, 'html-pages'>, doc: SourceDocu
   return { postings: records.map((r) => ({ ...r, occurrences: 1 })), rejects, parsed: records.length + rejects.length, documentUrl: doc.url };
 }
 
+/** Posting pages fetched at once; the fetcher's host limiter still spaces them per host. */
+const PAGE_LANES = 4;
+
 /**
- * The listing page, then each posting page it links to, crawled politely (robots.txt is
- * checked for every page; a disallowed page is a reject naming the rule, not a failure).
+ * The listing page, then each posting page it links to on its own site (same scheme, host and
+ * port; other links are rejects), at most `maxPages`, crawled politely through the fetcher's
+ * host limiter (robots.txt is checked for every page; a disallowed page is a reject naming the
+ * rule, not a failure).
  */
 async function loadPages(ctx: AdapterContext, listing: SourceDocument, taxonomy: SkillTaxonomy): Promise<Loaded | 'unchanged'> {
-  const links = parseCareersListing(listing.body.toString('utf8'), listing.url);
-  if (links.length === 0) throw new SourceFormatError(`${listing.url}: no posting links (/careers/<slug>-<id>) on the listing page; has its layout changed?`);
+  const found = parseCareersListing(listing.body.toString('utf8'), listing.url);
+  if (found.length === 0) throw new SourceFormatError(`${listing.url}: no posting links (/careers/<slug>-<id>) on the listing page; has its layout changed?`);
   const rejects: Reject[] = [];
+  const links: string[] = [];
+  for (const link of found) {
+    const verdict = followableLink(link.url, listing.url);
+    if ('refused' in verdict) rejects.push({ line: null, file: listing.url, reason: verdict.reason });
+    else links.push(verdict.url);
+  }
+  const maxPages = maxPagesOption(ctx);
+  if (links.length > maxPages) {
+    ctx.log.warn({ maxPages, left: links.length - maxPages }, 'the listing links to more posting pages than maxPages; raise it to read the rest');
+    links.length = maxPages;
+  }
   const pages: PostingPage[] = [];
   let changed = listing.changed;
   let done = 0;
-  await Promise.all(links.map(async (link) => {
-    const doc = await ctx.fetchDocument(link.url, { robots: true }).catch((err: unknown) => {
+  await forEachLimited(links, PAGE_LANES, async (url) => {
+    const doc = await ctx.fetchDocument(url, { robots: true }).catch((err: unknown) => {
       if (isNotFound(err)) return null; // taken down since the listing was published: a reject, not a failure
       throw err;
     });
-    if (doc === null) { rejects.push({ line: null, file: link.url, reason: 'posting page not found (404/410); skipped' }); return; }
+    if (doc === null) { rejects.push({ line: null, file: url, reason: 'posting page not found (404/410); skipped' }); return; }
     if (++done % 10 === 0) await ctx.progress(Math.round((40 * done) / links.length), `fetched ${done} of ${links.length} posting pages`);
-    if ('disallowed' in doc) { rejects.push({ line: null, file: link.url, reason: `disallowed by robots.txt (${doc.rule}); not fetched` }); return; }
+    if ('disallowed' in doc) { rejects.push({ line: null, file: url, reason: `disallowed by robots.txt (${doc.rule}); not fetched` }); return; }
     changed ||= doc.changed;
-    const page = parsePostingPage(doc.body.toString('utf8'), { url: link.url });
+    const page = parsePostingPage(doc.body.toString('utf8'), { url });
     rejects.push(...page.rejects);
     pages.push(...page.records);
-  }));
+  });
   if (!changed) return 'unchanged';
   // Skills are read once every page is in, without the lines the site repeats on most pages.
   const boilerplate = siteBoilerplate(pages.map((p) => p.description));
   const postings: Posting[] = pages.map((p) => ({ title: p.title, occurrences: 1, salary: null, skills: postingSkills(p, taxonomy, boilerplate) }));
-  return { postings, rejects, parsed: links.length, documentUrl: listing.url };
+  return { postings, rejects, parsed: found.length, documentUrl: listing.url };
 }
 
 /** Matches each posting's title to a career (once per distinct title) and sums up each career's postings. */

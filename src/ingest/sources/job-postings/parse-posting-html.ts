@@ -130,7 +130,7 @@ export function parseCareersListing(html: string, baseUrl?: string): ListingLink
     const title = tidy(a.find('h3, h2, h4').first().text()) || tidy(a.text());
     const where = tidy(a.find('h4').first().text());
     byId.set(externalId, {
-      url: baseUrl ? new URL(href, baseUrl).toString() : href, slug, externalId, title,
+      url: baseUrl && URL.canParse(href, baseUrl) ? new URL(href, baseUrl).toString() : href, slug, externalId, title,
       locations: where ? where.split(',').map((s) => s.trim()).filter(Boolean) : [],
     });
   });
