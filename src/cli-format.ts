@@ -27,7 +27,7 @@ export function formatSourcesTable(sources: SourceStatus[]): string {
 
 /** The stats of a finished run, one figure a line, then the first rejected rows. */
 export function formatRunStats(stats: Partial<RunStats>): string {
-  const keys = ['fetched', 'bytes', 'parsed', 'inserted', 'updated', 'unchanged', 'rejected', 'changedCareers', 'durationMs'] as const;
+  const keys = ['fetched', 'bytes', 'parsed', 'inserted', 'updated', 'unchanged', 'removed', 'rejected', 'changedCareers', 'durationMs'] as const;
   const lines = keys.filter((k) => stats[k] !== undefined).map((k) => `  ${k.padEnd(15)} ${stats[k]}`);
   for (const r of (stats.rejects ?? []).slice(0, 10)) lines.push(`  rejected ${r.file ?? ''}${r.line ? `:${r.line}` : ''} ${r.reason}`);
   return lines.join('\n');

@@ -7,7 +7,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from './db/queries/keys.js';
 import type { Actor } from './db/queries/audit.js';
 import { apiKeyRoles, type ApiKeyRole } from './db/schema/auth.js';
 import { listSourceStatus, purgeDelistedSource, runSourceNow, setSourceEnabled, setSourceSchedule, type OpsResult } from './ops/sources.js';
-import { requestRecompute } from './ops/runs.js';
+import { cancelRun, requestRecompute } from './ops/runs.js';
 import { formatKeysTable, formatRunStats, formatSourcesTable } from './cli-format.js';
 import { recordAudit } from './db/queries/audit.js';
 
@@ -25,10 +25,13 @@ const USAGE = `usage: careerlens <command>
   api | worker | scheduler      one role (scale-out: run any number of each)
   migrate                       apply database migrations and exit
   sources list                  sources with schedule, last and next run, and freshness
-  sources run <id> [--wait]     queue a run now (--wait: show progress and the run's stats)
+  sources run <id> [--wait] [--allow-shrink]
+                                queue a run now (--wait: show progress and the run's stats;
+                                --allow-shrink: it may remove more facts than the shrink limit, audited)
   sources schedule <id> --cron "0 3 * * 1" [--tz Europe/Paris] | --every-ms 3600000
   sources pause <id> | resume <id>
   sources remove <id> --purge   delete a delisted source with its facts, documents and runs (audited)
+  runs cancel <id>              end a queued or running run as cancelled (audited); its source can run again
   recompute [--all | --career <slug>] [--wait]
   keys create --role client|operator [--name <name>]   prints the new key once
   keys list | keys revoke <id>  the keys (never their secrets); revoking ends their sessions at once`;
@@ -108,7 +111,7 @@ async function main(argv: string[]): Promise<void> {
       args: argv, allowPositionals: true, strict: true,
       options: {
         wait: { type: 'boolean' }, all: { type: 'boolean' }, career: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-        purge: { type: 'boolean' }, cron: { type: 'string' }, tz: { type: 'string' }, 'every-ms': { type: 'string' }, role: { type: 'string' }, name: { type: 'string' },
+        purge: { type: 'boolean' }, 'allow-shrink': { type: 'boolean' }, cron: { type: 'string' }, tz: { type: 'string' }, 'every-ms': { type: 'string' }, role: { type: 'string' }, name: { type: 'string' },
       },
     });
     const [cmd, sub, arg] = positionals;
@@ -124,7 +127,7 @@ async function main(argv: string[]): Promise<void> {
           if (sub === 'list') { process.stdout.write(`${formatSourcesTable(await listSourceStatus(rt))}\n`); return 0; }
           if (!arg) throw new Error(`sources ${sub ?? ''}: which source?\n${USAGE}`);
           if (sub === 'run') {
-            const { runId, existing } = unwrap(await runSourceNow(rt, CLI, arg));
+            const { runId, existing } = unwrap(await runSourceNow(rt, CLI, arg, { allowShrink: values['allow-shrink'] }));
             process.stdout.write(`${existing ? 'already queued or running' : 'queued'}: run ${runId} of ${arg}\n`);
             return values.wait ? waitForRun(rt, runId) : 0;
           }
@@ -149,6 +152,15 @@ async function main(argv: string[]): Promise<void> {
           throw new Error(`unknown sources command: ${[sub, arg].filter(Boolean).join(' ')}\n${USAGE}`);
         });
         process.exitCode = code;
+        return;
+      }
+      case 'runs': {
+        const id = Number(arg);
+        if (sub !== 'cancel' || !Number.isInteger(id) || id <= 0) throw new Error(`usage: careerlens runs cancel <id>\n${USAGE}`);
+        await withRuntime(config, async (rt) => {
+          const r = unwrap(await cancelRun(rt, CLI, id));
+          process.stdout.write(`run ${r.id} of ${r.sourceId}: cancelled\n`);
+        });
         return;
       }
       case 'recompute': {

@@ -53,6 +53,12 @@ const envSchema = z.object({
   FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   FETCH_RETRIES: z.coerce.number().int().min(0).max(10).default(4),
   FETCH_BACKOFF_MS: z.coerce.number().int().min(1).default(500),
+  /** Share (0–1) of a source's facts one run may remove; more fails the run unless re-run with --allow-shrink. */
+  MAX_SHRINK_RATIO: z.coerce.number().min(0).max(1).default(0.2),
+  /** A run still running after this long (ms) is failed by the scheduler's reaper as stalled. */
+  RUN_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(2 * 3600_000),
+  /** How long (ms) after a run is queued the reaper waits before failing it for having no job. */
+  RUN_ENQUEUE_GRACE_MS: z.coerce.number().int().min(0).default(120_000),
   ALERT_WEBHOOK_URL: url(['http:', 'https:']).optional(),
   /** How often the scheduler role checks for failed runs and stale sources (alerts), in ms. */
   OPS_ALERT_CHECK_MS: z.coerce.number().int().min(100).default(60_000),

@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import type postgres from 'postgres';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
-import { createRun, finishRun, getDocumentValidators, getSource, markRunRunning, type SourceRow } from '../db/queries/sources.js';
+import { createRun, finishRun, getDocumentValidators, getRun, getSource, markRunRunning, type SourceRow } from '../db/queries/sources.js';
 import type { RunStats, RunTrigger } from '../db/schema/sources.js';
 import { careersFingerprintQuery, writeBatch, type DocumentRecord } from './write-batch.js';
-import { IngestRejectedError, type AdapterContext, type DirectoryCareer, type NormalizedBatch, type SourceAdapter, type SourceDocument } from './types.js';
+import { IngestRejectedError, RunEndedError, type AdapterContext, type DirectoryCareer, type NormalizedBatch, type SourceAdapter, type SourceDocument } from './types.js';
 import { SourceFormatError } from './sources/types.js';
 import { FetchError } from './fetch/index.js';
 import { FACT_KEYS } from './fact-keys.js';
@@ -29,7 +29,12 @@ export interface IngestDeps {
   newFetcher: (source?: { id: string; options: Record<string, unknown> }) => DocumentFetcher;
   adapters: Map<string, SourceAdapter>;
   log: Logger;
+  /** Default share of a source's facts one run may remove (config MAX_SHRINK_RATIO; a source's `maxShrinkRatio` option wins). */
+  maxShrinkRatio?: number;
 }
+
+/** Without configuration, a run may remove at most a fifth of its source's facts. */
+export const DEFAULT_MAX_SHRINK_RATIO = 0.2;
 
 export interface IngestOutcome {
   runId: number;
@@ -56,7 +61,11 @@ export function isPermanentIngestError(err: unknown): boolean {
  */
 export async function runIngest(
   deps: IngestDeps,
-  params: { sourceId: string; runId?: number; trigger: RunTrigger; final: boolean; signal?: AbortSignal; onProgress?: (p: number, msg: string) => Promise<void> },
+  params: {
+    sourceId: string; runId?: number; trigger: RunTrigger; final: boolean; signal?: AbortSignal; onProgress?: (p: number, msg: string) => Promise<void>;
+    /** An operator confirmed the source really shrank: the shrink limit does not apply to this run. */
+    allowShrink?: boolean;
+  },
 ): Promise<IngestOutcome> {
   const { db, log } = deps;
   const source = await getSource(db, params.sourceId);
@@ -66,7 +75,10 @@ export async function runIngest(
     log.info({ sourceId: source.id }, 'a run of this source is already queued or running; this tick is skipped');
     return { runId: -1, status: 'skipped', stats: {}, changedCareerIds: [], careersWritten: 0 };
   }
-  await markRunRunning(db, runId);
+  if (!(await markRunRunning(db, runId))) {
+    const ended = await getRun(db, runId);
+    throw new RunEndedError(runId, ended?.status ?? 'gone', ended?.error ?? null);
+  }
   const started = Date.now();
   const runLog = log.child({ sourceId: source.id, runId });
   const documents: DocumentRecord[] = [];
@@ -87,15 +99,16 @@ export async function runIngest(
     }
     checkRejects(source, batch);
     await params.onProgress?.(80, `writing ${batch.facts.length} facts`);
-    const result = await writeBatch(db.$client, { sourceId: source.id, batch, documents, fetchedAt: new Date(), normalizerVersion: adapter.version });
+    const shrink = { maxRatio: shrinkLimit(source, deps.maxShrinkRatio), allow: params.allowShrink ?? false };
+    const result = await writeBatch(db.$client, { sourceId: source.id, batch, documents, fetchedAt: new Date(), normalizerVersion: adapter.version, shrink, runId });
     const done: Partial<RunStats> = {
-      ...stats, parsed: batch.parsed, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged,
+      ...stats, parsed: batch.parsed, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged, removed: result.removed,
       rejected: batch.rejects.length, rejects: batch.rejects.slice(0, 500), changedCareers: result.changedCareerIds.length,
       unresolved: result.unresolved,
       durationMs: Date.now() - started,
     };
     const status = result.changedCareerIds.length || result.inserted || result.updated || result.removed ? 'succeeded' : 'unchanged';
-    await finishRun(db, { id: runId, status, stats: done });
+    await finishRun(db, { id: runId, status, stats: done, written: true });
     runLog.info({ stats: { ...done, rejects: undefined } }, 'ingest run finished');
     return { runId, status, stats: done, changedCareerIds: result.changedCareerIds, careersWritten: result.careersWritten };
   } catch (err) {
@@ -109,6 +122,14 @@ export async function runIngest(
     }
     throw err;
   }
+}
+
+/** The source's `maxShrinkRatio` option (0–1) when set, else the configured default. */
+function shrinkLimit(source: SourceRow, configured: number | undefined): number {
+  const v = source.options.maxShrinkRatio;
+  if (v === undefined || v === null) return configured ?? DEFAULT_MAX_SHRINK_RATIO;
+  if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw new IngestRejectedError(`source "${source.id}": option "maxShrinkRatio" must be a number from 0 to 1`);
+  return v;
 }
 
 function checkRejects(source: SourceRow, batch: NormalizedBatch): void {

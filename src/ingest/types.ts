@@ -118,3 +118,26 @@ export interface SourceAdapter {
 export class IngestRejectedError extends Error {
   override name = 'IngestRejectedError';
 }
+
+/**
+ * The batch would remove more of the source's facts than its shrink limit allows (a truncated or
+ * shrunken file looks like a source that stopped stating most of what it said). Nothing is
+ * written; an operator who knows the source really shrank re-runs it with allowShrink.
+ */
+export class ShrinkRefusedError extends IngestRejectedError {
+  override name = 'ShrinkRefusedError';
+  constructor(readonly sourceId: string, readonly removed: number, readonly existing: number, readonly maxRatio: number) {
+    const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
+    super(`source "${sourceId}": this run would remove ${removed} of its ${existing} facts (${pct(removed / existing)}), more than its limit of ${pct(maxRatio)} `
+      + `(option maxShrinkRatio, or MAX_SHRINK_RATIO); nothing was changed. A truncated or shrunken file looks like this. If the source really shrank, `
+      + `run it again with "careerlens sources run ${sourceId} --allow-shrink" (API: POST /v1/ops/sources/${sourceId}/runs {"allowShrink": true})`);
+  }
+}
+
+/** The run was cancelled or failed by the reaper before this attempt wrote anything; nothing is written. */
+export class RunEndedError extends IngestRejectedError {
+  override name = 'RunEndedError';
+  constructor(runId: number, status: string, reason: string | null) {
+    super(`run ${runId} is ${status}${reason ? ` (${reason})` : ''}; this attempt stops and writes nothing`);
+  }
+}

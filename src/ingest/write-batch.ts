@@ -1,7 +1,7 @@
 import type postgres from 'postgres';
 import { rowsOf } from '../db/bulk.js';
 import { contentHash } from '../core/stable-hash.js';
-import type { CareerInput, CareerRef, FactInput, NormalizedBatch } from './types.js';
+import { RunEndedError, ShrinkRefusedError, type CareerInput, type CareerRef, type FactInput, type NormalizedBatch } from './types.js';
 
 export interface DocumentRecord {
   url: string;
@@ -29,21 +29,36 @@ type Sql = postgres.Sql | postgres.TransactionSql;
 /** SQL text of the career-set fingerprint: how many careers, and the newest change to one. */
 export const careersFingerprintQuery = `select count(*)::text || ':' || coalesce(max(updated_at)::text, '') from careers`;
 
+/** How far one run may shrink a source: the share of its facts it may remove, unless allowed. */
+export interface ShrinkGuard {
+  /** 0–1: a batch removing more than this share of the source's facts is refused. */
+  maxRatio: number;
+  /** An operator confirmed the source really shrank (`--allow-shrink`): no limit this run. */
+  allow: boolean;
+}
+
 /**
  * Writes a source's normalized batch in one transaction: careers, aliases and facts are
  * upserted, facts the source no longer states are removed, the documents' validators are
  * recorded, and changed careers are marked for metric recomputation. Re-writing the same batch
- * changes nothing (facts carry a content hash).
+ * changes nothing (facts carry a content hash). A batch that would remove more of the source's
+ * facts than `shrink` allows throws ShrinkRefusedError and writes nothing. With `runId`, the run
+ * must still be running (not cancelled or reaped meanwhile); its row stays locked until commit.
  */
 export async function writeBatch(
   sql: postgres.Sql,
-  params: { sourceId: string; batch: NormalizedBatch; documents: DocumentRecord[]; fetchedAt: Date; normalizerVersion?: number },
+  params: { sourceId: string; batch: NormalizedBatch; documents: DocumentRecord[]; fetchedAt: Date; normalizerVersion?: number; shrink?: ShrinkGuard; runId?: number },
 ): Promise<WriteResult> {
   const { sourceId, batch, documents } = params;
   // As text: in a select list postgres.js cannot infer a Date parameter's type.
   const at = params.fetchedAt.toISOString();
   return sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtext(${`ingest:${sourceId}`}))`;
+    if (params.runId !== undefined) {
+      const [run] = await tx<{ status: string; error: string | null }[]>`select status, error from ingest_runs where id = ${params.runId} for update`;
+      if (run?.status !== 'running') throw new RunEndedError(params.runId, run?.status ?? 'gone', run?.error ?? null);
+    }
+    const [{ existing }] = await tx<{ existing: number }[]>`select count(*)::int as existing from facts where source_id = ${sourceId}` as unknown as [{ existing: number }];
     const careersWritten = await upsertCareers(tx, batch.careers);
     const changed = new Set<number>(careersWritten);
     const index = await loadCareerIndex(tx);
@@ -69,6 +84,10 @@ export async function writeBatch(
         and not exists (select 1 from staged_facts s where s.career_id = f.career_id and s.key = f.key and s.period = f.period)
         and not (f.career_id = any(${retained}::int[]))
       returning career_id`;
+    const shrink = params.shrink;
+    if (shrink && !shrink.allow && existing > 0 && removed.length / existing > shrink.maxRatio) {
+      throw new ShrinkRefusedError(sourceId, removed.length, existing, shrink.maxRatio);
+    }
     // Every fact this run confirmed carries the time it was last fetched.
     await tx`update facts f set fetched_at = ${at}::timestamptz where f.source_id = ${sourceId} and f.fetched_at < ${at}::timestamptz`;
     for (const r of written) changed.add(r.career_id);

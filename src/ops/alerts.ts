@@ -1,12 +1,15 @@
 import type { Logger } from '../log.js';
 import { failedRunsWithoutAlert, raiseAlert, resolveStaleAlert, type AlertRow } from '../db/queries/alerts.js';
 import { listSourceStatus, type OpsDeps } from './sources.js';
+import { reapLostRuns, type ReaperOptions } from './lost-runs.js';
 
 export interface AlertOptions {
   /** Where new alerts are POSTed as JSON; none when unset. */
   webhookUrl?: string;
   /** How often the scheduler checks for failed runs and stale sources, in ms. */
   everyMs: number;
+  /** Lost runs are failed on the same tick, before the alerts (so they are alerted too). */
+  reaper?: ReaperOptions;
 }
 
 /** Posts one alert; a failing webhook is logged, never retried (the alert stays on the console). */
@@ -49,12 +52,13 @@ export async function checkAlerts(deps: OpsDeps & { log: Logger }, opts: Pick<Al
   return raised;
 }
 
-/** Runs `checkAlerts` every `everyMs` (the scheduler role); returns a stop function. */
+/** Fails lost runs, then runs `checkAlerts`, every `everyMs` (the scheduler role); returns a stop function. */
 export function startAlertWatcher(deps: OpsDeps & { log: Logger }, opts: AlertOptions): () => Promise<void> {
   let running: Promise<unknown> | undefined;
   const tick = () => {
     if (running) return; // a slow check is never overlapped by the next one
-    running = checkAlerts(deps, opts)
+    running = (opts.reaper ? reapLostRuns(deps, opts.reaper) : Promise.resolve())
+      .then(() => checkAlerts(deps, opts))
       .catch((err: Error) => deps.log.warn({ err: err.message }, 'alert check failed; retried on the next tick'))
       .finally(() => { running = undefined; });
   };

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { RunStats } from '../db/schema/sources.js';
 import { careers } from '../db/schema/careers.js';
-import { getRun, getSource } from '../db/queries/sources.js';
-import { recordAudit, type Actor } from '../db/queries/audit.js';
+import { endActiveRun, getRun, getSource, runJobId } from '../db/queries/sources.js';
+import { actorLabel, recordAudit, type Actor } from '../db/queries/audit.js';
 import { requestRun } from '../workers/scheduler.js';
 import { enqueueCareersChanged } from '../queue/queues.js';
 import { summarizeRun, type OpsDeps, type OpsResult, type RunSummary } from './sources.js';
@@ -35,6 +35,23 @@ export async function retryRun(deps: OpsDeps, actor: Actor, runId: number): Prom
   const r = await requestRun(deps.db, deps.queues, run.sourceId, 'retry');
   await recordAudit(deps.db, { actor, action: 'run.retry', target: String(runId), details: { ...r, sourceId: run.sourceId } });
   return { ok: true, value: { ...r, retryOf: runId } };
+}
+
+/**
+ * Cancels a queued or running run: it ends as `cancelled` at once (its source can run again), a
+ * job still waiting is removed, and a job already running writes nothing (its batch checks the
+ * run before it commits). A run whose batch was already written stays as it ended.
+ */
+export async function cancelRun(deps: OpsDeps, actor: Actor, runId: number): Promise<OpsResult<RunSummary & { sourceId: string }>> {
+  const run = await getRun(deps.db, runId);
+  if (!run) return { ok: false, error: 'not-found', message: `no run ${runId}` };
+  const ended = await endActiveRun(deps.db, { id: runId, status: 'cancelled', error: `cancelled by ${actorLabel(actor)}` });
+  if (!ended) return { ok: false, error: 'conflict', message: `run ${runId} is ${(await getRun(deps.db, runId))?.status ?? run.status}; only queued or running runs can be cancelled` };
+  const job = await deps.queues.ingest.getJob(runJobId(run));
+  // A waiting job goes; an active one is locked by its worker and stops at its next check.
+  if (job && !(await job.isActive())) await job.remove().catch(() => {});
+  await recordAudit(deps.db, { actor, action: 'run.cancel', target: String(runId), details: { sourceId: run.sourceId, was: run.status } });
+  return { ok: true, value: { ...summarizeRun(ended), sourceId: ended.sourceId } };
 }
 
 /**

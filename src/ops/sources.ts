@@ -93,13 +93,16 @@ export async function setSourceEnabled(deps: OpsDeps, actor: Actor, id: string, 
   return { ok: true, value: (await getSourceStatus(deps, id))! };
 }
 
-/** Queues a run now, or answers with the run already queued or running (never two at once). */
-export async function runSourceNow(deps: OpsDeps, actor: Actor, id: string): Promise<OpsResult<{ runId: number; existing: boolean }>> {
+/**
+ * Queues a run now, or answers with the run already queued or running (never two at once).
+ * `allowShrink` lets this one run remove more of the source's facts than its shrink limit.
+ */
+export async function runSourceNow(deps: OpsDeps, actor: Actor, id: string, opts: { allowShrink?: boolean } = {}): Promise<OpsResult<{ runId: number; existing: boolean }>> {
   const source = await getSource(deps.db, id);
   if (!source) return notFound(id);
   if (source.delistedAt) return delisted(id);
-  const r = await requestRun(deps.db, deps.queues, id, 'manual');
-  await recordAudit(deps.db, { actor, action: 'source.run', target: id, details: r });
+  const r = await requestRun(deps.db, deps.queues, id, 'manual', opts);
+  await recordAudit(deps.db, { actor, action: 'source.run', target: id, details: opts.allowShrink ? { ...r, allowShrink: true } : r });
   return { ok: true, value: r };
 }
 

@@ -14,6 +14,8 @@ export const ingestSourcePayload = z.object({
   /** Set when a run row was created before enqueueing (manual runs); scheduled runs create one. */
   runId: z.number().int().positive().optional(),
   trigger: z.enum(runTriggers),
+  /** An operator confirmed the source really shrank: the run may remove more than the shrink limit. */
+  allowShrink: z.boolean().optional(),
 });
 export type IngestSourcePayload = z.infer<typeof ingestSourcePayload>;
 

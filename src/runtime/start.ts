@@ -71,10 +71,13 @@ export async function startRuntime(config: Config, roles: Role[], log: Logger): 
       if (delisted.length) log.warn({ delisted }, 'sources missing from the source list were delisted: they no longer run, their data is kept (purge: careerlens sources remove <id> --purge)');
       if (relisted.length) log.info({ relisted }, 'delisted sources are listed again and run with their data as it was');
       await registerSchedules(db, queues, log);
-      onStop(startAlertWatcher({ db, queues, log }, { webhookUrl: config.ALERT_WEBHOOK_URL, everyMs: config.OPS_ALERT_CHECK_MS }));
+      onStop(startAlertWatcher({ db, queues, log }, {
+        webhookUrl: config.ALERT_WEBHOOK_URL, everyMs: config.OPS_ALERT_CHECK_MS,
+        reaper: { runTimeoutMs: config.RUN_TIMEOUT_MS, graceMs: config.RUN_ENQUEUE_GRACE_MS },
+      }));
     }
     if (roles.includes('worker')) {
-      const workers = startWorkers({ kit, db, queues, log, newFetcher: fetcherFactory(config), adapters: buildAdapters(), concurrency: config.WORKER_CONCURRENCY,
+      const workers = startWorkers({ kit, db, queues, log, newFetcher: fetcherFactory(config), adapters: buildAdapters(), concurrency: config.WORKER_CONCURRENCY, maxShrinkRatio: config.MAX_SHRINK_RATIO,
         pairsPerJob: config.PAIRS_PER_JOB, lockDurationMs: config.WORKER_LOCK_DURATION_MS, stalledIntervalMs: config.WORKER_STALLED_INTERVAL_MS });
       onStop(() => workers.close());
     }

@@ -4,7 +4,7 @@ import type { SourceStatus, RunSummary } from '../ops/sources.js';
 import type { RunDetail } from '../ops/runs.js';
 import type { DeadJob } from '../ops/jobs.js';
 import type { AlertRow } from '../db/queries/alerts.js';
-import type { Schedule } from '../db/schema/sources.js';
+import { runStatuses, type Schedule } from '../db/schema/sources.js';
 
 export const scheduleText = (s: Schedule) => ('cron' in s ? `${s.cron} (${s.tz})` : `every ${Math.round(s.everyMs / 1000)} s`);
 const when = (iso: string | null) => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '—');
@@ -70,7 +70,8 @@ function SourceRow(props: { s: SourceStatus; csrf: string }) {
       <th scope="row">{s.id}<div class="muted">{s.kind}</div></th>
       <td>{s.delistedAt ? <><span class="badge delisted" data-state="delisted">delisted</span><div class="muted">since {when(s.delistedAt)}; data kept</div></> : s.enabled ? 'enabled' : <span class="badge">paused</span>}</td>
       <td>{scheduleText(s.schedule)}<div class="muted">set by {s.scheduleSetBy}</div></td>
-      <td>{s.lastRun ? <RunStatus run={s.lastRun} /> : 'never run'}{s.activeRun && <div>now: <RunStatus run={s.activeRun} /></div>}</td>
+      <td>{s.lastRun ? <RunStatus run={s.lastRun} /> : 'never run'}{s.activeRun && <div>now: <RunStatus run={s.activeRun} />
+        <Post action={`/ops/runs/${s.activeRun.id}/cancel`} csrf={csrf} label="Cancel" /></div>}</td>
       <td>{when(s.nextRunAt)}</td>
       <td><span class={`badge ${s.freshness.state}`} data-freshness={s.freshness.state}>{s.freshness.state}</span>
         <div class="muted">last success {when(s.freshness.lastSuccessAt)}</div></td>
@@ -157,7 +158,7 @@ export function RunHistoryPage(props: { operator: string; csrf: string; runs: (R
       <form method="get" action="/ops/runs">
         <input name="source" value={props.filter.source ?? ''} placeholder="source" aria-label="source" />{' '}
         <select name="status" aria-label="status">
-          {['', 'queued', 'running', 'succeeded', 'unchanged', 'failed'].map((s) => <option value={s} selected={s === (props.filter.status ?? '')}>{s || 'any status'}</option>)}
+          {['', ...runStatuses].map((s) => <option value={s} selected={s === (props.filter.status ?? '')}>{s || 'any status'}</option>)}
         </select>{' '}
         <button type="submit">Filter</button>
       </form>
@@ -181,6 +182,7 @@ export function RunDetailPage(props: { operator: string; csrf: string; run: RunD
         <div class="err" data-field="error">{r.error ?? ''}</div>
       </div>
       {r.status === 'failed' && <p><Post action={`/ops/runs/${r.id}/retry`} csrf={props.csrf} label="Retry run" /></p>}
+      {(r.status === 'queued' || r.status === 'running') && <p><Post action={`/ops/runs/${r.id}/cancel`} csrf={props.csrf} label="Cancel run" /></p>}
       <h2>Rejected rows</h2>
       {r.rejects.length === 0 ? <p class="muted">None.</p> : (
         <table id="rejects">

@@ -8,7 +8,7 @@ import { runStatuses, type RunStatus } from '../db/schema/sources.js';
 import { actorOf, identifyBearer, identifySession, SESSION_COOKIE, SESSION_TTL_MS, type OpsEnv } from '../api/auth.js';
 import { problem } from '../api/errors.js';
 import { listSourceStatus, runSourceNow, setSourceEnabled, setSourceSchedule, summarizeRun, type OpsResult } from '../ops/sources.js';
-import { getRunDetail, requestRecompute, retryRun } from '../ops/runs.js';
+import { cancelRun, getRunDetail, requestRecompute, retryRun } from '../ops/runs.js';
 import { listDeadJobs, retryDeadJob } from '../ops/jobs.js';
 import { BoardUnavailablePage, ConsolePage, RunDetailPage, RunHistoryPage, SignInPage } from './ops-pages.js';
 import { liveJs, opsCss } from './ops-live.js';
@@ -135,6 +135,7 @@ export const opsConsole = new Hono<OpsEnv>()
       (s) => `/ops?notice=${encodeURIComponent(`${s.id}: next run ${s.nextRunAt ?? 'not scheduled'}`)}`);
   })
   .post('/runs/:id{[0-9]+}/retry', async (c) => after(c, await retryRun(c.get('deps'), actorOf(c.get('operator')), Number(c.req.param('id'))), (v) => `/ops/runs/${v.runId}`))
+  .post('/runs/:id{[0-9]+}/cancel', async (c) => after(c, await cancelRun(c.get('deps'), actorOf(c.get('operator')), Number(c.req.param('id'))), (v) => `/ops/runs/${v.id}`))
   .post('/recompute', async (c) => after(c, await requestRecompute(c.get('deps'), actorOf(c.get('operator')), {}), (v) => `/ops?notice=${encodeURIComponent(`recompute queued (job ${v.jobId})`)}`))
   .post('/jobs/:queue/:id/retry', async (c) => after(c, await retryDeadJob(c.get('deps'), actorOf(c.get('operator')), c.req.param('queue'), c.req.param('id')),
     (v) => `/ops?notice=${encodeURIComponent(`job ${v.id} on ${v.queue} retried`)}`))

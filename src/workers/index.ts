@@ -9,7 +9,7 @@ import { recomputeDirtyMetrics, warmMetricsCache } from './recompute-metrics.js'
 import type { PairComputer } from './recompute-pairs.js';
 import { startComparisonsWorker } from './comparisons-worker.js';
 import { recordJob } from './job-metrics.js';
-import { createRun } from '../db/queries/sources.js';
+import { createRun, findActiveRun } from '../db/queries/sources.js';
 import { rerunSourcesOnNewCareers } from './scheduler.js';
 
 export interface WorkerDeps extends IngestDeps {
@@ -49,7 +49,10 @@ export function startWorkers(deps: WorkerDeps): RunningWorkers {
     if (!payload.runId) {
       // A scheduled tick has no run yet: create it before the first attempt and keep its id in
       // the job, so a retry continues the same run instead of colliding with it.
-      const run = await createRun(db, { sourceId: payload.sourceId, trigger: payload.trigger });
+      // The run records this job's id, so the reaper can tell whether the job still lives, and a
+      // retry of a job killed before it kept the run id finds its own run instead of skipping.
+      const run = await createRun(db, { sourceId: payload.sourceId, trigger: payload.trigger, jobId: job.id })
+        ?? await findActiveRun(db, payload.sourceId).then((r) => (r?.jobId === job.id ? r : undefined));
       if (!run) {
         log.info({ sourceId: payload.sourceId }, 'a run of this source is already queued or running; this tick is skipped');
         return { runId: null, status: 'skipped', changedCareers: 0 };

@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
 import type { Schedule } from '../db/schema/sources.js';
-import { createRun, findActiveRun, isSourceActive, listSources, type SourceRow } from '../db/queries/sources.js';
+import { createRun, endActiveRun, findActiveRun, isSourceActive, listSources, type SourceRow } from '../db/queries/sources.js';
 import { enqueueIngest, type Queues } from '../queue/queues.js';
 import { careersFingerprintQuery } from '../ingest/write-batch.js';
 
@@ -74,15 +74,26 @@ export async function runSourcesDueAtStart(db: Db, queues: Queues, log: Logger, 
   return runs.map((r) => Number(r.id));
 }
 
-/** Queues a manual run unless one is already queued or running (then that one is returned). */
-export async function requestRun(db: Db, queues: Queues, sourceId: string, trigger: 'manual' | 'retry' = 'manual'): Promise<{ runId: number; existing: boolean }> {
+/**
+ * Queues a manual run unless one is already queued or running (then that one is returned).
+ * `allowShrink`: the run may remove more of the source's facts than its shrink limit.
+ */
+export async function requestRun(
+  db: Db, queues: Queues, sourceId: string, trigger: 'manual' | 'retry' = 'manual', opts: { allowShrink?: boolean } = {},
+): Promise<{ runId: number; existing: boolean }> {
   const run = await createRun(db, { sourceId, trigger });
   if (!run) {
     const active = await findActiveRun(db, sourceId);
     if (active) return { runId: active.id, existing: true };
-    return requestRun(db, queues, sourceId, trigger);
+    return requestRun(db, queues, sourceId, trigger, opts);
   }
-  await enqueueIngest(queues, { sourceId, runId: run.id, trigger });
+  try {
+    await enqueueIngest(queues, { sourceId, runId: run.id, trigger, ...(opts.allowShrink ? { allowShrink: true } : {}) });
+  } catch (err) {
+    // Never leave a queued run without a job: it would block the source.
+    await endActiveRun(db, { id: run.id, status: 'failed', error: `could not be queued: ${(err as Error).message}` }).catch(() => {});
+    throw err;
+  }
   return { runId: run.id, existing: false };
 }
 

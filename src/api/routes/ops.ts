@@ -5,7 +5,7 @@ import { listRunHistory } from '../../db/queries/runs.js';
 import { listAlerts } from '../../db/queries/alerts.js';
 import { listAudit } from '../../db/queries/audit.js';
 import { listSourceStatus, purgeDelistedSource, runSourceNow, setSourceEnabled, setSourceSchedule, summarizeRun, type OpsResult } from '../../ops/sources.js';
-import { getRunDetail, requestRecompute, retryRun } from '../../ops/runs.js';
+import { cancelRun, getRunDetail, requestRecompute, retryRun } from '../../ops/runs.js';
 import { actorOf, requireOperatorKey, type OpsEnv } from '../auth.js';
 import { ApiError } from '../errors.js';
 import { opsConsole } from '../../web/ops.js';
@@ -20,6 +20,8 @@ const runsQuery = z.object({
 }).strict();
 const recomputeBody = z.object({ all: z.literal(true).optional(), career: z.string().min(1).max(200).optional() }).strict()
   .refine((b) => !(b.all && b.career), 'give either "all": true or "career", not both');
+/** `allowShrink`: this run may remove more of the source's facts than its shrink limit. */
+const runBody = z.object({ allowShrink: z.boolean().optional() }).strict();
 const runId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
@@ -52,7 +54,8 @@ export const opsApi = new Hono<OpsEnv>()
   .post('/sources/:id/pause', async (c) => c.json(unwrap(await setSourceEnabled(c.get('deps'), actorOf(c.get('operator')), c.req.param('id'), false))))
   .post('/sources/:id/resume', async (c) => c.json(unwrap(await setSourceEnabled(c.get('deps'), actorOf(c.get('operator')), c.req.param('id'), true))))
   .post('/sources/:id/runs', async (c) => {
-    const r = unwrap(await runSourceNow(c.get('deps'), actorOf(c.get('operator')), c.req.param('id')));
+    const body = parse(runBody, await jsonBody(c), 'body');
+    const r = unwrap(await runSourceNow(c.get('deps'), actorOf(c.get('operator')), c.req.param('id'), { allowShrink: body.allowShrink }));
     c.header('location', `/v1/ops/runs/${r.runId}`);
     return c.json(r, 202);
   })
@@ -78,6 +81,10 @@ export const opsApi = new Hono<OpsEnv>()
     const r = unwrap(await retryRun(c.get('deps'), actorOf(c.get('operator')), id));
     c.header('location', `/v1/ops/runs/${r.runId}`);
     return c.json(r, 202);
+  })
+  .post('/runs/:id/cancel', async (c) => {
+    const id = parse(runId, c.req.param('id'), 'run id');
+    return c.json(unwrap(await cancelRun(c.get('deps'), actorOf(c.get('operator')), id)));
   })
   .post('/recompute', async (c) => {
     const body = parse(recomputeBody, await jsonBody(c), 'body');

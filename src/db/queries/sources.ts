@@ -76,8 +76,11 @@ export async function getSource(db: Db, id: string): Promise<SourceRow | undefin
   return row;
 }
 
-/** Creates a queued run, or returns undefined when the source already has one queued or running. */
-export async function createRun(db: Db, params: { sourceId: string; trigger: RunTrigger }): Promise<RunRow | undefined> {
+/**
+ * Creates a queued run, or returns undefined when the source already has one queued or running.
+ * `jobId`: the job carrying it, when that is not `run-<id>` (see ingestRuns.jobId).
+ */
+export async function createRun(db: Db, params: { sourceId: string; trigger: RunTrigger; jobId?: string }): Promise<RunRow | undefined> {
   const [row] = await db.insert(ingestRuns).values({ ...params, status: 'queued' }).onConflictDoNothing().returning();
   return row;
 }
@@ -95,18 +98,41 @@ export async function findActiveRun(db: Db, sourceId: string): Promise<RunRow | 
   return row;
 }
 
-export async function markRunRunning(db: Db, id: number): Promise<void> {
-  await db.update(ingestRuns)
+/** The run's BullMQ job id: a scheduled tick's own, else the deterministic `run-<id>`. */
+export const runJobId = (run: Pick<RunRow, 'id' | 'jobId'>): string => run.jobId ?? `run-${run.id}`;
+
+const ACTIVE = ['queued', 'running'] as const;
+
+/**
+ * Marks a queued (or, for a retried attempt, running) run as running. Returns undefined when the
+ * run has ended meanwhile (cancelled, or failed by the reaper): the job must then stop.
+ */
+export async function markRunRunning(db: Db, id: number): Promise<RunRow | undefined> {
+  const [row] = await db.update(ingestRuns)
     .set({ status: 'running', startedAt: sql`now()`, error: null, worker: `${hostname()}:${process.pid}` })
-    .where(eq(ingestRuns.id, id));
+    .where(and(eq(ingestRuns.id, id), inArray(ingestRuns.status, ACTIVE))).returning();
+  return row;
 }
 
+/**
+ * Records a run's outcome. Only a run still queued or running is changed (an operator's cancel
+ * or the reaper's verdict stands), except after its batch was written (`written`): the data
+ * is then in, and the run says so.
+ */
 export async function finishRun(
-  db: Db, params: { id: number; status: Extract<RunStatus, 'succeeded' | 'unchanged' | 'failed'>; stats: Partial<RunStats>; error?: string | null },
+  db: Db, params: { id: number; status: Extract<RunStatus, 'succeeded' | 'unchanged' | 'failed'>; stats: Partial<RunStats>; error?: string | null; written?: boolean },
 ): Promise<void> {
   await db.update(ingestRuns)
     .set({ status: params.status, stats: params.stats, error: params.error ?? null, finishedAt: sql`now()` })
-    .where(eq(ingestRuns.id, params.id));
+    .where(params.written ? eq(ingestRuns.id, params.id) : and(eq(ingestRuns.id, params.id), inArray(ingestRuns.status, ACTIVE)));
+}
+
+/** Ends a queued or running run as failed or cancelled, with the reason; undefined when it had already ended. */
+export async function endActiveRun(db: Db, params: { id: number; status: Extract<RunStatus, 'failed' | 'cancelled'>; error: string }): Promise<RunRow | undefined> {
+  const [row] = await db.update(ingestRuns)
+    .set({ status: params.status, error: params.error, finishedAt: sql`now()` })
+    .where(and(eq(ingestRuns.id, params.id), inArray(ingestRuns.status, ACTIVE))).returning();
+  return row;
 }
 
 export type DocumentValidators = typeof sourceDocuments.$inferSelect;

@@ -12,7 +12,8 @@ export type SourceKind = (typeof sourceKinds)[number];
 /** A schedule is a cron expression in a time zone, or a fixed interval in milliseconds. */
 export type Schedule = { cron: string; tz: string } | { everyMs: number };
 
-export const runStatuses = ['queued', 'running', 'succeeded', 'unchanged', 'failed'] as const;
+/** `cancelled`: an operator stopped the run; `failed` also covers runs the reaper found lost. */
+export const runStatuses = ['queued', 'running', 'succeeded', 'unchanged', 'failed', 'cancelled'] as const;
 export type RunStatus = (typeof runStatuses)[number];
 
 export const runTriggers = ['schedule', 'manual', 'startup', 'retry'] as const;
@@ -24,6 +25,8 @@ export interface RunStats {
   inserted: number;
   updated: number;
   unchanged: number;
+  /** Facts removed because the source no longer states them. */
+  removed: number;
   rejected: number;
   rejects: { line: number | null; reason: string; file?: string }[];
   changedCareers: number;
@@ -65,6 +68,11 @@ export const ingestRuns = pgTable('ingest_runs', {
   error: text('error'),
   /** The process that ran it (host:pid), for operators following a run across workers. */
   worker: text('worker'),
+  /**
+   * The BullMQ job carrying the run when it is not `run-<id>` (a scheduled tick's job): the
+   * reaper looks it up to tell a live run from a lost one.
+   */
+  jobId: text('job_id'),
   queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
   startedAt: timestamp('started_at', { withTimezone: true }),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
