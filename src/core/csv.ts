@@ -1,12 +1,22 @@
 /**
- * RFC 4180 CSV/TSV reading, pure. Handles quoted fields with embedded delimiters, doubled
- * quotes and newlines, CRLF or LF line ends, and a leading UTF-8 byte-order mark.
+ * CSV/TSV reading on csv-parse, pure (text in, records out). Strict RFC 4180 quoting: a quote
+ * left open, or text after a closing quote, is an error naming the line its record starts on,
+ * never a field that silently swallows the rest of the file. CRLF, LF and a lone CR all end a
+ * line; a leading UTF-8 byte-order mark is dropped; blank lines are skipped.
  */
+import { CsvError, parse } from 'csv-parse/sync';
 
 export interface CsvRow {
   /** 1-based physical line number where the record starts (header is line 1). */
   line: number;
   fields: string[];
+}
+
+/** A record that could not be read (unclosed quote, text after a closing quote). */
+export interface CsvRecordError {
+  /** 1-based line where the unreadable record starts. */
+  line: number;
+  reason: string;
 }
 
 export interface CsvOptions {
@@ -16,55 +26,98 @@ export interface CsvOptions {
   quoted?: boolean;
 }
 
-/** Splits CSV text into records; every record keeps the line it started on. */
-export function parseCsvRows(text: string, options: CsvOptions = {}): CsvRow[] {
-  const delimiter = options.delimiter ?? ',';
-  const quoted = options.quoted ?? true;
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+export interface CsvRecords {
+  rows: CsvRow[];
+  /** Unreadable records, in file order; the rows around them are still read. */
+  errors: CsvRecordError[];
+}
+
+/** The text holds a record that is not valid CSV; `line` is where that record starts. */
+export class CsvSyntaxError extends Error {
+  override name = 'CsvSyntaxError';
+  constructor(readonly line: number, reason: string) { super(`line ${line}: ${reason}`); }
+}
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+/** Past this many unreadable records the text is not CSV of this shape: refuse it whole. */
+const MAX_RECORD_ERRORS = 100;
+
+function countLineBreaks(fields: string[], pattern: RegExp): number {
+  let n = 0;
+  for (const f of fields) if (f.length > 0) n += f.match(pattern)?.length ?? 0;
+  return n;
+}
+
+/**
+ * Splits CSV text into records, each with the line it starts on. An unreadable record becomes
+ * an entry of `errors` (so an ingest can reject it by line) and reading starts again on the
+ * next line, so one stray quote costs one record, not the rest of the file. More than
+ * {@link MAX_RECORD_ERRORS} unreadable records throw {@link CsvSyntaxError}.
+ */
+export function readCsvRecords(text: string, options: CsvOptions = {}): CsvRecords {
   const rows: CsvRow[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let line = 1;
-  let rowLine = 1;
-  let sawAny = false;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (inQuotes) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') { field += '"'; i++; } else inQuotes = false;
-      } else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && quoted && field === '') { inQuotes = true; sawAny = true; continue; }
-    if (ch === delimiter) { fields.push(field); field = ''; sawAny = true; continue; }
-    if (ch === '\r' && src[i + 1] === '\n') continue;
-    if (ch === '\n') {
-      fields.push(field);
-      if (sawAny || field !== '') rows.push({ line: rowLine, fields });
-      fields = []; field = ''; sawAny = false;
-      line++; rowLine = line;
-      continue;
-    }
-    field += ch; sawAny = true;
+  const errors: CsvRecordError[] = [];
+  let offset = 0;
+  let lineBase = 0;
+  for (;;) {
+    const failed = readSegment(offset === 0 ? text : text.slice(offset), lineBase, options, rows);
+    if (!failed) return { rows, errors };
+    errors.push(failed);
+    if (errors.length > MAX_RECORD_ERRORS) throw new CsvSyntaxError(failed.line, `more than ${MAX_RECORD_ERRORS} unreadable records`);
+    // Resume at the line after the one the unreadable record started on.
+    LINE_BREAK.lastIndex = offset;
+    for (let line = lineBase; line < failed.line; line++) if (!LINE_BREAK.exec(text)) return { rows, errors };
+    offset = LINE_BREAK.lastIndex;
+    lineBase = failed.line;
   }
-  if (sawAny || field !== '' || fields.length > 0) { fields.push(field); rows.push({ line: rowLine, fields }); }
+}
+
+/** Reads records until the first unreadable one, which it returns (null at a clean end). */
+function readSegment(text: string, lineBase: number, options: CsvOptions, rows: CsvRow[]): CsvRecordError | null {
+  // csv-parse counts a CRLF inside a quoted field as two lines: `drift` corrects for that.
+  let drift = 0;
+  let lastEnd = lineBase;
+  try {
+    parse(text, {
+      bom: true,
+      delimiter: options.delimiter ?? ',',
+      quote: options.quoted === false ? false : '"',
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      on_record: (record: string[], context) => {
+        drift += countLineBreaks(record, /\r\n/g);
+        const end = lineBase + context.lines - drift;
+        lastEnd = end;
+        if (record.length > 1 || record[0] !== '') rows.push({ line: end - countLineBreaks(record, LINE_BREAK), fields: record });
+        return null;
+      },
+    });
+    return null;
+  } catch (err) {
+    if (!(err instanceof CsvError)) throw err;
+    return { line: lastEnd + 1, reason: err.message.replace(/ at line \d+/, '') };
+  }
+}
+
+/** Splits CSV text into records; throws {@link CsvSyntaxError} at the first unreadable one. */
+export function parseCsvRows(text: string, options: CsvOptions = {}): CsvRow[] {
+  const { rows, errors } = readCsvRecords(text, options);
+  const first = errors[0];
+  if (first) throw new CsvSyntaxError(first.line, first.reason);
   return rows;
 }
 
 export interface CsvTable {
   header: string[];
   rows: CsvRow[];
+  errors: CsvRecordError[];
 }
 
 /** Parses text with a header row; `rows` excludes the header. */
 export function parseCsvTable(text: string, options: CsvOptions = {}): CsvTable {
-  const all = parseCsvRows(text, options);
-  const head = all.shift();
-  return { header: (head?.fields ?? []).map((h) => h.trim()), rows: all };
+  const { rows, errors } = readCsvRecords(text, options);
+  const head = rows.shift();
+  return { header: (head?.fields ?? []).map((h) => h.trim()), rows, errors };
 }
 
 /**

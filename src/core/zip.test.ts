@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createZip, readZipEntries, ZipFormatError } from './zip.js';
+import { createZip, DEFAULT_MAX_ENTRY_BYTES, readZipEntries, ZipFormatError } from './zip.js';
+
+/** A one-entry archive whose headers declare `declared` bytes for `data` (a lying header is how zip bombs pass size checks). */
+function withDeclaredSize(data: Buffer, declared: number): Buffer {
+  const zip = createZip([{ name: 'bomb.txt', data }]);
+  const central = zip.readUInt32LE(zip.length - 22 + 16);
+  zip.writeUInt32LE(declared, central + 24);
+  zip.writeUInt32LE(declared, 22);
+  return zip;
+}
 
 const DATA = new URL('../../../shared/data/', import.meta.url);
 
@@ -34,5 +43,21 @@ describe('readZipEntries', () => {
     expect(() => readZipEntries(damaged)[0]!.read()).toThrow(/CRC mismatch/);
     expect(() => readZipEntries(zip.subarray(0, zip.length - 10))).toThrow(ZipFormatError);
     expect(() => readZipEntries(Buffer.from('AREA,AREA_TITLE\n99,U.S.\n'.repeat(3)))).toThrow(/not a zip archive/);
+  });
+
+  it('stops inflating a zip bomb as soon as it passes its declared size', () => {
+    const bomb = withDeclaredSize(Buffer.alloc(20 * 2 ** 20), 1000); // 20 MiB of zeros, ~20 KB deflated, declared as 1,000 bytes
+    const [entry] = readZipEntries(bomb);
+    expect(entry!.compressedSize).toBeLessThan(30_000);
+    // Unbounded, zlib would inflate all 20 MiB and then fail the size check ("size or CRC mismatch").
+    expect(() => entry!.read()).toThrowError(/bomb\.txt: inflates past its declared 1000 bytes/);
+  });
+
+  it('refuses an entry declaring more than the limit before inflating it', () => {
+    const zip = createZip([{ name: 'big.txt', data: 'x'.repeat(5000) }]);
+    expect(readZipEntries(zip, { maxEntryBytes: 5000 })[0]!.read()).toHaveLength(5000);
+    expect(() => readZipEntries(zip, { maxEntryBytes: 4999 })[0]!.read()).toThrowError(/big\.txt: declares 5000 bytes, more than the 4999-byte limit/);
+    const huge = withDeclaredSize(Buffer.from('tiny'), DEFAULT_MAX_ENTRY_BYTES + 1);
+    expect(() => readZipEntries(huge)[0]!.read()).toThrowError(/declares \d+ bytes, more than the 67108864-byte limit/);
   });
 });

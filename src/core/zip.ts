@@ -2,6 +2,10 @@
  * Minimal in-memory zip reader, pure (Buffer in, entries out): stored (0) and deflated (8)
  * entries, CRC-checked. Enough for the O*NET database zip and xlsx workbooks; no zip64, no
  * encryption, no multi-disk archives (each is refused with a ZipFormatError).
+ *
+ * Inflation is bounded: an entry declaring more than `maxEntryBytes` is refused before any
+ * byte is inflated, and zlib stops (`maxOutputLength`) as soon as an entry's output passes
+ * the size it declared, so a zip bomb costs at most its declared size in memory.
  */
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
@@ -21,6 +25,14 @@ export interface ZipEntry {
   read(): Buffer;
 }
 
+/** Largest entry read by default: 64 MiB, ~40× the biggest sheet or O*NET file seen, and small beside a 384 MB worker heap. */
+export const DEFAULT_MAX_ENTRY_BYTES = 64 * 2 ** 20;
+
+export interface ZipReadOptions {
+  /** Largest uncompressed entry (bytes) that `read()` inflates. */
+  maxEntryBytes?: number;
+}
+
 const EOCD_SIG = 0x06054b50;
 const CENTRAL_SIG = 0x02014b50;
 const LOCAL_SIG = 0x04034b50;
@@ -34,7 +46,8 @@ function findEndOfCentralDirectory(buf: Buffer): number {
 }
 
 /** Lists the entries of a zip archive held in memory, in central-directory order. */
-export function readZipEntries(buf: Buffer): ZipEntry[] {
+export function readZipEntries(buf: Buffer, options: ZipReadOptions = {}): ZipEntry[] {
+  const maxEntryBytes = options.maxEntryBytes ?? DEFAULT_MAX_ENTRY_BYTES;
   if (buf.length < 22) throw new ZipFormatError(`not a zip archive (${buf.length} bytes)`);
   const eocd = findEndOfCentralDirectory(buf);
   if (buf.readUInt16LE(eocd + 4) !== 0 || buf.readUInt16LE(eocd + 6) !== 0) throw new ZipFormatError('multi-disk zip archives are not supported');
@@ -59,14 +72,15 @@ export function readZipEntries(buf: Buffer): ZipEntry[] {
     // Bit 11: the name is UTF-8; otherwise CP437, of which latin1 is a close-enough superset for ASCII names.
     const name = buf.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nameLen);
     const entry = { name, method, compressedSize, size, crc32: crc, isDirectory: name.endsWith('/') };
-    entries.push({ ...entry, read: () => extractEntry(buf, entry, flags, localOffset) });
+    entries.push({ ...entry, read: () => extractEntry(buf, entry, flags, localOffset, maxEntryBytes) });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
 }
 
-function extractEntry(buf: Buffer, e: Omit<ZipEntry, 'read'>, flags: number, localOffset: number): Buffer {
+function extractEntry(buf: Buffer, e: Omit<ZipEntry, 'read'>, flags: number, localOffset: number, maxBytes: number): Buffer {
   if (flags & 0x1) throw new ZipFormatError(`${e.name}: encrypted entries are not supported`);
+  if (e.size > maxBytes) throw new ZipFormatError(`${e.name}: declares ${e.size} bytes, more than the ${maxBytes}-byte limit for one entry`);
   if (localOffset + 30 > buf.length || buf.readUInt32LE(localOffset) !== LOCAL_SIG) {
     throw new ZipFormatError(`${e.name}: local header missing (truncated or damaged archive)`);
   }
@@ -77,7 +91,12 @@ function extractEntry(buf: Buffer, e: Omit<ZipEntry, 'read'>, flags: number, loc
   let data: Buffer;
   if (e.method === 0) data = raw;
   else if (e.method === 8) {
-    try { data = inflateRawSync(raw); } catch (err) { throw new ZipFormatError(`${e.name}: cannot inflate (${(err as Error).message})`); }
+    try { data = inflateRawSync(raw, { maxOutputLength: Math.max(1, e.size) }); } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new ZipFormatError(`${e.name}: inflates past its declared ${e.size} bytes (a zip bomb or a damaged archive); stopped there`);
+      }
+      throw new ZipFormatError(`${e.name}: cannot inflate (${(err as Error).message})`);
+    }
   } else throw new ZipFormatError(`${e.name}: compression method ${e.method} is not supported`);
   if (data.length !== e.size || crc32(data) >>> 0 !== e.crc32) throw new ZipFormatError(`${e.name}: size or CRC mismatch (damaged archive)`);
   return data;

@@ -1,4 +1,4 @@
-import { indexColumns, parseCsvRows, type CsvOptions, type CsvRow } from '../../core/csv.js';
+import { indexColumns, readCsvRecords, type CsvOptions, type CsvRecordError, type CsvRow } from '../../core/csv.js';
 
 export interface Reject { line: number | null; reason: string; file?: string }
 export interface ParseResult<T> { records: T[]; rejects: Reject[] }
@@ -42,13 +42,19 @@ export interface SourceTableOptions extends CsvOptions {
   normalizeHeader?: (name: string) => string;
 }
 
+/** Unreadable CSV records (unclosed quote, text after a closing quote) as rejects naming their line. */
+export function csvErrorRejects(errors: CsvRecordError[], file: string): Reject[] {
+  return errors.map((e) => ({ line: e.line, file, reason: `unreadable record: ${e.reason}` }));
+}
+
 /**
  * Checks already-split rows (first = header) against the required columns. Throws
  * SourceFormatError for an empty file, missing columns, no data rows, or a last row cut short
- * without a final line break (a truncated download); other short/long rows become Rejects.
+ * or cut inside a quoted field without a final line break (a truncated download); other
+ * short/long rows and unreadable records (`syntaxErrors`) become Rejects.
  */
 export function checkSourceRows<K extends string>(
-  all: CsvRow[], file: string, required: readonly K[], options: SourceTableOptions & { endsWithNewline?: boolean } = {},
+  all: CsvRow[], file: string, required: readonly K[], options: SourceTableOptions & { endsWithNewline?: boolean; syntaxErrors?: CsvRecordError[] } = {},
 ): SourceTable<K> {
   const head = all[0];
   if (!head || head.fields.every((f) => f.trim() === '')) throw new SourceFormatError(`${file}: empty file, no header row`);
@@ -62,8 +68,12 @@ export function checkSourceRows<K extends string>(
   if (options.endsWithNewline === false && last.fields.length < header.length) {
     throw new SourceFormatError(`${file}: truncated at line ${last.line} (${last.fields.length} of ${header.length} fields, no final line break)`);
   }
+  const cut = options.syntaxErrors?.at(-1);
+  if (options.endsWithNewline === false && cut && cut.line > last.line) {
+    throw new SourceFormatError(`${file}: truncated at line ${cut.line} (${cut.reason}, no final line break)`);
+  }
   const rows: CsvRow[] = [];
-  const rejects: Reject[] = [];
+  const rejects = csvErrorRejects(options.syntaxErrors ?? [], file);
   for (const row of data) {
     if (row.fields.length === header.length) rows.push(row);
     else rejects.push({ line: row.line, file, reason: `expected ${header.length} fields, got ${row.fields.length}` });
@@ -76,6 +86,6 @@ export function readSourceTable<K extends string>(
   input: string | Buffer, file: string, required: readonly K[], options: SourceTableOptions = {},
 ): SourceTable<K> {
   const text = decodeSourceText(input, file);
-  const all = parseCsvRows(text, options);
-  return checkSourceRows(all, file, required, { ...options, endsWithNewline: /\n$/.test(text) });
+  const { rows, errors } = readCsvRecords(text, options);
+  return checkSourceRows(rows, file, required, { ...options, endsWithNewline: /[\r\n]$/.test(text), syntaxErrors: errors });
 }

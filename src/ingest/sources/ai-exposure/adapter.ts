@@ -22,7 +22,7 @@ export const METHOD_PERIODS: Record<AiExposureMethodName, string> = {
 
 export const aiExposureAdapter: SourceAdapter = {
   kind: 'ai-exposure',
-  version: 1,
+  version: 2, // 2: CSV read by csv-parse (unclosed quotes are rejects, a lone CR ends a line)
   async load(ctx) {
     const doc = await fetchRequired(ctx, ctx.url);
     const file = fileNameOf(doc.url);

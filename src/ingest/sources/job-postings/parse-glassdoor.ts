@@ -7,7 +7,7 @@
 import { indexColumns, parseCsvTable } from '../../../core/csv.js';
 import { isMissingSalaryText, parseSalaryText, type SalaryRange } from '../../../core/salary-text.js';
 import { extractSkills, type SkillTaxonomy } from '../../../core/skills.js';
-import { decodeSourceText, SourceFormatError, type ParseResult, type Reject } from '../types.js';
+import { csvErrorRejects, decodeSourceText, SourceFormatError, type ParseResult, type Reject } from '../types.js';
 
 export interface GlassdoorPosting {
   /** Line where the posting first appears (header is line 1). */
@@ -52,11 +52,11 @@ type Column = (typeof COLUMNS)[number];
  */
 export function parseGlassdoorPostings(input: string | Buffer, options: GlassdoorOptions = {}): ParseResult<GlassdoorPosting> {
   const file = options.file ?? 'glassdoor_jobs.csv';
-  const { header, rows } = parseCsvTable(decodeSourceText(input, file));
+  const { header, rows, errors } = parseCsvTable(decodeSourceText(input, file));
   const cols = indexColumns(header, COLUMNS);
   if (!cols.ok) throw new SourceFormatError(`${file}: not a Glassdoor postings export, missing columns ${cols.missing.join(', ')}`);
   const byKey = new Map<string, GlassdoorPosting>();
-  const rejects: Reject[] = [];
+  const rejects: Reject[] = csvErrorRejects(errors, file);
   for (const row of rows) {
     if (row.fields.length !== header.length) {
       rejects.push({ line: row.line, file, reason: `expected ${header.length} fields, found ${row.fields.length}` });

@@ -4,7 +4,7 @@
  * occupation (by 6-digit SOC) for the file's reference period. Summary rows (total, major,
  * minor, broad groups) are not careers and give no fact.
  */
-import { parseCsvRows } from '../../../core/csv.js';
+import { readCsvRecords } from '../../../core/csv.js';
 import { isSocCode } from '../../../core/soc.js';
 import { readXlsxSheet } from '../../../core/xlsx.js';
 import { readZipEntries, ZipFormatError } from '../../../core/zip.js';
@@ -18,7 +18,7 @@ const TOP_CODE = { annual: 208_000, hourly: 100 };
 
 export const oewsWagesAdapter: SourceAdapter = {
   kind: 'oews-wages',
-  version: 1,
+  version: 2, // 2: CSV read by csv-parse (unclosed quotes are rejects, a lone CR ends a line)
   async load(ctx) {
     const doc = await fetchRequired(ctx, ctx.url);
     if (!doc.changed) return 'unchanged';
@@ -61,7 +61,7 @@ function unpack(body: Buffer, name: string): { body: Buffer; file: string } {
 function codesAtLines(body: Buffer, lines: (number | null)[]): string[] {
   const wanted = new Set(lines.filter((l): l is number => l !== null));
   if (wanted.size === 0) return [];
-  const rows = body.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004' ? readXlsxSheet(body, 0).rows : parseCsvRows(body.toString('utf8'));
+  const rows = body.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004' ? readXlsxSheet(body, 0).rows : readCsvRecords(body.toString('utf8')).rows;
   const at = rows[0]?.fields.findIndex((h) => h.trim().toUpperCase() === 'OCC_CODE') ?? -1;
   if (at < 0) return [];
   return rows.filter((r) => wanted.has(r.line)).map((r) => r.fields[at]?.trim() ?? '').filter(isSocCode);

@@ -2,7 +2,7 @@
  * Pure parser for BLS OEWS national cross-industry tables (national_M<year>_dl), as the
  * publisher's xlsx (first sheet) or a CSV export of it: one record per OCC_CODE row.
  */
-import { parseCsvRows, type CsvRow } from '../../../core/csv.js';
+import { readCsvRecords, type CsvRow } from '../../../core/csv.js';
 import { isSocCode } from '../../../core/soc.js';
 import { readXlsxSheet, XlsxFormatError } from '../../../core/xlsx.js';
 import { checkSourceRows, decodeSourceText, SourceFormatError, type ParseResult, type Reject } from '../types.js';
@@ -76,7 +76,8 @@ export function parseOewsNational(input: string | Buffer, options: OewsParseOpti
     table = checkSourceRows(rows.map((r) => ({ line: r.line, fields: [...r.fields, ...Array<string>(Math.max(0, width - r.fields.length)).fill('')] })), file, COLS, upper);
   } else {
     const text = decodeSourceText(input, file);
-    table = checkSourceRows(parseCsvRows(text), file, COLS, { ...upper, endsWithNewline: /\n$/.test(text) });
+    const { rows, errors } = readCsvRecords(text);
+    table = checkSourceRows(rows, file, COLS, { ...upper, endsWithNewline: /[\r\n]$/.test(text), syntaxErrors: errors });
   }
   const records: OewsWageRecord[] = [];
   const rejects: Reject[] = [...table.rejects];

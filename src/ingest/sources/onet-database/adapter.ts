@@ -19,7 +19,7 @@ type DocumentOf = (file: FileKey) => string;
 
 export const onetDatabaseAdapter: SourceAdapter = {
   kind: 'onet-database',
-  version: 2, // 2: aliases carry their evidence
+  version: 3, // 2: aliases carry their evidence; 3: a lone CR ends a line (csv-parse)
   async load(ctx) {
     const isZip = /\.zip(?:$|[?#])/i.test(ctx.url);
     const loaded = isZip ? await loadZip(ctx) : await loadFolder(ctx);

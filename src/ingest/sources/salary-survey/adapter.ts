@@ -11,7 +11,7 @@ import { summarizeSalaries } from './summarize.js';
 
 export const salarySurveyAdapter: SourceAdapter = {
   kind: 'salary-survey',
-  version: 2, // 2: titles matched with O*NET's alias evidence
+  version: 3, // 2: titles matched with O*NET's alias evidence; 3: CSV read by csv-parse
   async load(ctx) {
     const doc = await fetchRequired(ctx, ctx.url);
     if (!doc.changed) return 'unchanged';

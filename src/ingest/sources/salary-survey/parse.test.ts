@@ -37,6 +37,16 @@ describe('parseSalarySurvey on bad input', () => {
       { line: 6, file: 'x.csv', reason: 'job_title is empty' },
     ]);
   });
+  it('rejects a row whose quote never closes (a download cut mid-field) and keeps reading after it', () => {
+    const text = [header, '2022,SE,FT,"Data Scientist,1,USD,150000,US,100,US,M', '2022,SE,FT,Data Scientist,1,USD,150000,US,100,US,M',
+      '2022,SE,FT,Data Scientist,1,USD,150000,US,100,US,"M'].join('\n');
+    const out = parseSalarySurvey(text, 'x.csv');
+    expect(out.records.map((r) => r.line)).toEqual([3]);
+    expect(out.rejects).toEqual([
+      { line: 2, file: 'x.csv', reason: expect.stringMatching(/^unreadable record: Invalid Closing Quote/) },
+      { line: 4, file: 'x.csv', reason: expect.stringMatching(/^unreadable record: Quote Not Closed/) },
+    ]);
+  });
   it('refuses a file with the wrong columns as a whole', () => {
     expect(() => parseSalarySurvey('Job Title,Salary Estimate\nx,y', 'glassdoor.csv')).toThrowError(SourceFormatError);
     expect(() => parseSalarySurvey('', 'empty.csv')).toThrowError(/empty\.csv: not an ai-jobs\.net salaries file, missing columns work_year/);

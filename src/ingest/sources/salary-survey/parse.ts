@@ -4,7 +4,7 @@
  * in local currency and is ignored.
  */
 import { indexColumns, parseCsvTable } from '../../../core/csv.js';
-import { decodeSourceText, SourceFormatError, type ParseResult, type Reject } from '../types.js';
+import { csvErrorRejects, decodeSourceText, SourceFormatError, type ParseResult, type Reject } from '../types.js';
 
 export const EXPERIENCE_LEVELS = ['EN', 'MI', 'SE', 'EX'] as const;
 export const EMPLOYMENT_TYPES = ['FT', 'PT', 'CT', 'FL'] as const;
@@ -36,11 +36,11 @@ const COLUMNS = ['work_year', 'experience_level', 'employment_type', 'job_title'
  * source has no id and duplicates may be separate submissions of the same salary.
  */
 export function parseSalarySurvey(input: string | Buffer, file = 'salaries.csv'): ParseResult<SalarySurveyRow> {
-  const { header, rows } = parseCsvTable(decodeSourceText(input, file));
+  const { header, rows, errors } = parseCsvTable(decodeSourceText(input, file));
   const cols = indexColumns(header, COLUMNS);
   if (!cols.ok) throw new SourceFormatError(`${file}: not an ai-jobs.net salaries file, missing columns ${cols.missing.join(', ')}`);
   const records: SalarySurveyRow[] = [];
-  const rejects: Reject[] = [];
+  const rejects: Reject[] = csvErrorRejects(errors, file);
   for (const row of rows) {
     const get = (c: (typeof COLUMNS)[number]) => (row.fields[cols.index[c]] ?? '').trim();
     if (row.fields.length !== header.length) {

@@ -15,7 +15,7 @@ const DEFAULT_PERIOD = '2020';
 
 export const teleworkAdapter: SourceAdapter = {
   kind: 'telework',
-  version: 1,
+  version: 2, // 2: CSV read by csv-parse (unclosed quotes are rejects, a lone CR ends a line)
   async load(ctx) {
     const crosswalkUrl = stringOption(ctx, 'crosswalkUrl');
     if (!crosswalkUrl) throw new IngestRejectedError(`source "${ctx.sourceId}": Dingel-Neiman uses 2010 codes; set option "crosswalkUrl" to the O*NET-SOC 2010 → 2019 crosswalk`);
