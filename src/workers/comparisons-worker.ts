@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
 import type { QueueKit } from '../queue/backend.js';
 import { enqueueRecomputePairs, type Queues } from '../queue/queues.js';
-import { planPairRecompute, pairsFinishPayload, pairsRangePayload, reportFlowProgress } from './pair-flow.js';
+import { flowIncomplete, planPairRecompute, pairsFinishPayload, pairsRangePayload, reportFlowProgress } from './pair-flow.js';
 import { clearPairMarks, computePairRange, loadPairSidesCached, recomputeDirtyPairs, type PairComputer } from './recompute-pairs.js';
 
 export interface ComparisonsWorkerDeps {
@@ -37,6 +37,15 @@ export function startComparisonsWorker(deps: ComparisonsWorkerDeps, opts: Partia
     await job.updateProgress({ percent: total ? Math.round((done / total) * 100) : 100, done, total });
   };
 
+  /** Plans the marked careers' pairs and runs them inline when few (else a flow was started). */
+  const planAndRun = async (job: Job, token: string | undefined, exceptJobId?: string) => {
+    const plan = await planPairRecompute(sql, { queue: queues.comparisons, flows: deps.flows, exceptJobId }, deps.pairsPerJob);
+    if (plan.kind !== 'inline') return plan;
+    const result = await recomputeDirtyPairs(sql, { compute: deps.pairComputer, marks: plan.marks, signal: stopping, onProgress: progress(job) });
+    if (result.aborted) return handBack(job, token);
+    return { kind: 'inline' as const, ...result };
+  };
+
   return deps.kit.worker('comparisons', async (job: Job, token?: string) => {
     if (job.name === 'pairs-range') {
       const parsed = pairsRangePayload.safeParse(job.data);
@@ -54,6 +63,12 @@ export function startComparisonsWorker(deps: ComparisonsWorkerDeps, opts: Partia
     if (job.name === 'pairs-finish') {
       const parsed = pairsFinishPayload.safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError(`job ${job.id}: invalid payload: ${parsed.error.message}`);
+      if (await flowIncomplete(job, parsed.data.children)) {
+        // Retried after a child failed for good: its pairs were never all written. The marks stay
+        // and are planned again (pairs already written are unchanged and cost no write).
+        deps.log.warn({ jobId: job.id }, 'pair recompute retried with unfinished children: re-planning its careers instead of clearing their marks');
+        return { replanned: await planAndRun(job, token, job.id) };
+      }
       await clearPairMarks(sql, parsed.data.marks);
       // Pairs have no foreign keys (see the schema): those of careers deleted since are removed here.
       await sql`delete from comparisons p where not exists (select 1 from careers c where c.id = p.a_id)
@@ -65,10 +80,6 @@ export function startComparisonsWorker(deps: ComparisonsWorkerDeps, opts: Partia
       await job.updateProgress({ percent: 100, childrenDone: parsed.data.children, children: parsed.data.children });
       return { pairs: parsed.data.pairs, children: parsed.data.children, marksLeft: left!.n };
     }
-    const plan = await planPairRecompute(sql, { queue: queues.comparisons, flows: deps.flows }, deps.pairsPerJob);
-    if (plan.kind !== 'inline') return plan;
-    const result = await recomputeDirtyPairs(sql, { compute: deps.pairComputer, marks: plan.marks, signal: stopping, onProgress: progress(job) });
-    if (result.aborted) return handBack(job, token);
-    return { kind: 'inline', ...result };
+    return planAndRun(job, token);
   }, { concurrency: 1, ...opts });
 }

@@ -41,12 +41,12 @@ export function planPairRanges(ids: readonly number[], dirty: ReadonlySet<number
   return ranges;
 }
 
-/** Marks already covered by a pair recompute still in flight (its `pairs-finish` parent not done). */
-async function marksInFlight(queue: Queue): Promise<Map<number, string>> {
+/** Marks already covered by a pair recompute still in flight (its `pairs-finish` parent not done), except `exceptJobId`'s. */
+async function marksInFlight(queue: Queue, exceptJobId?: string): Promise<Map<number, string>> {
   const jobs = await queue.getJobs(['waiting-children', 'waiting', 'active', 'delayed', 'prioritized']);
   const covered = new Map<number, string>();
   for (const j of jobs) {
-    if (j?.name !== 'pairs-finish') continue;
+    if (j?.name !== 'pairs-finish' || j.id === exceptJobId) continue;
     for (const m of (j.data as PairsFinishPayload).marks) covered.set(m.career_id, m.marked_at);
   }
   return covered;
@@ -63,11 +63,12 @@ export type PairPlan =
  * e.g. one changed career = about 1,000 pairs), or as a flow of child jobs of about `perJob`
  * pairs each that any worker may take, under a parent that clears the marks at the end.
  * Planning is serialized by an advisory lock so two workers never start the same flow.
+ * `exceptJobId`: a `pairs-finish` parent re-planning its own marks (see `flowIncomplete`).
  */
-export async function planPairRecompute(sql: postgres.Sql, deps: { queue: Queue; flows: FlowProducer }, perJob: number): Promise<PairPlan> {
+export async function planPairRecompute(sql: postgres.Sql, deps: { queue: Queue; flows: FlowProducer; exceptJobId?: string }, perJob: number): Promise<PairPlan> {
   return sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtext('careerlens:pairs-plan'))`;
-    const covered = await marksInFlight(deps.queue);
+    const covered = await marksInFlight(deps.queue, deps.exceptJobId);
     const marks = (await readPairMarks(tx as unknown as postgres.Sql)).filter((m) => covered.get(m.career_id) !== m.marked_at);
     if (marks.length === 0) return { kind: 'none' };
     const ids = (await tx<{ id: number }[]>`select career_id as id from career_metrics order by career_id`).map((r) => r.id);
@@ -106,4 +107,14 @@ export async function reportFlowProgress(queue: Queue, child: Job): Promise<void
   const total = (counts.processed ?? 0) + (counts.unprocessed ?? 0);
   const done = Math.min(total, (counts.processed ?? 0) + 1);
   await parent.updateProgress({ percent: total ? Math.round((done / total) * 100) : 100, childrenDone: done, children: total });
+}
+
+/**
+ * True when a `pairs-finish` parent runs before all its children completed: one failed for good
+ * (which failed the parent) and an operator retried the parent. Its marks then cover pairs that
+ * were never written, so they must not be cleared: the parent re-plans them instead.
+ */
+export async function flowIncomplete(parent: Job, children: number): Promise<boolean> {
+  const counts = await parent.getDependenciesCount({ processed: true });
+  return (counts.processed ?? 0) < children;
 }
