@@ -26,7 +26,8 @@ const CROSSWALK_2010_2019 = 'https://www.onetcenter.org/taxonomy/2019/soc/2010_t
 /**
  * The publishers' own locations, with each kind's options (see src/ingest/sources/<kind>/adapter.ts):
  * onet-database `release` (fallback when the zip has no Read Me.txt); oews-wages `period`
- * (else read from the file name, national_M2024_dl.xlsx → May 2024); ai-exposure `method` and,
+ * (else read from the file name or the sheet, national_M2024_dl.xlsx → May 2024) and `history`
+ * (the older releases, each kept under its own period); ai-exposure `method` and,
  * for Felten's SOC 2010 codes, `crosswalkUrl`; telework `crosswalkUrl`, `period`; job-postings
  * `format`, `period` (the Glassdoor export is the 2020 scrape); career-pages `pages`; any source
  * `maxRejectRatio` (default 0.05). None is reachable from a closed network: point SOURCES_FILE at
@@ -34,7 +35,10 @@ const CROSSWALK_2010_2019 = 'https://www.onetcenter.org/taxonomy/2019/soc/2010_t
  */
 export const defaultSources: SourceDefinition[] = [
   { id: 'onet', kind: 'onet-database', url: 'https://www.onetcenter.org/dl_files/database/db_29_2_text.zip', schedule: weekly(1, 3), options: {}, enabled: true },
-  { id: 'oews', kind: 'oews-wages', url: 'https://www.bls.gov/oes/special-requests/oesm24nat.zip', schedule: monthly(2), options: {}, enabled: true },
+  {
+    id: 'oews', kind: 'oews-wages', url: 'https://www.bls.gov/oes/special-requests/oesm24nat.zip', schedule: monthly(2), enabled: true,
+    options: { history: [20, 21, 22, 23].map((y) => `https://www.bls.gov/oes/special-requests/oesm${y}nat.zip`) },
+  },
   { id: 'gpts-are-gpts', kind: 'ai-exposure', url: 'https://raw.githubusercontent.com/openai/GPTs-are-GPTs/main/data/occ_level.csv', schedule: monthly(3), options: { method: 'gpts-are-gpts' }, enabled: true },
   { id: 'felten-aioe', kind: 'ai-exposure', url: 'https://raw.githubusercontent.com/AIOE-Data/AIOE/main/AIOE_DataAppendix.xlsx', schedule: monthly(3), options: { method: 'felten-aioe', crosswalkUrl: CROSSWALK_2010_2019 }, enabled: true },
   { id: 'dingel-neiman', kind: 'telework', url: 'https://raw.githubusercontent.com/jdingel/DingelNeiman-workathome/master/occ_onet_scores/output/occupations_workathome.csv', schedule: monthly(4), options: { crosswalkUrl: CROSSWALK_2010_2019 }, enabled: true },

@@ -19,6 +19,11 @@ export const FACT_KEYS = {
   relatedOccupations: 'related-occupations',
   /** BLS OEWS national employment and wages. Period: the reference month, `May 2021`. */
   wages: 'wages',
+  /**
+   * BLS OEWS: no honest value for this occupation in this period (it was published only inside
+   * a hybrid code that does not continue it). Period: the reference month. See {@link WagesBreakFact}.
+   */
+  wagesBreak: 'wages-break',
   /** AI exposure of one method. Period: the method's publication year (`2023`, `2021`). */
   aiExposure: 'ai-exposure',
   /** Dingel & Neiman teleworkability. Period: the publication year, `2020`. */
@@ -111,6 +116,35 @@ export interface WagesFact {
   derivedFromHourly: boolean;
   /** BLS publishes annual wages only (no hourly). */
   annualOnly: boolean;
+  /**
+   * Present when the figures are a hybrid code's (May 2020, 15-1256 software developers and
+   * testers) continuing this occupation's series: they describe the whole hybrid.
+   */
+  mapped?: WagesMapping;
+}
+
+/** How a hybrid code's figures reached one member (core/soc-hybrids.ts). */
+export interface WagesMapping {
+  rule: 'hybrid-majority';
+  /** The code and title BLS published. */
+  from: { code: string; title: string };
+  /** This occupation's share of the members' employment in `basisPeriod` (0..1). */
+  share: number;
+  basisPeriod: string;
+  /** Every member with its share. */
+  members: { code: string; share: number }[];
+}
+
+/** `wages-break`: the occupation has no value for the period, and why (instead of an invented one). */
+export interface WagesBreakFact {
+  /** The occupation's own 6-digit SOC 2018 code. */
+  socCode: string;
+  /** The hybrid code BLS published instead. */
+  hybrid: { code: string; title: string };
+  reason: string;
+  /** The later period whose employment gave the members' shares; null when none had them all. */
+  basisPeriod: string | null;
+  members: { code: string; share: number }[];
 }
 
 // --- ai-exposure

@@ -195,7 +195,9 @@ async function buildContext(
 function configuredUrls(source: SourceRow): Set<string> {
   const out = new Set<string>([source.url]);
   const add = (value: unknown) => {
-    if (typeof value === 'string' && URL.canParse(value, source.url)) out.add(new URL(value, source.url).href);
+    // A list entry may be an object naming its URL (oews-wages `history: [{ url, period }]`).
+    const url = value && typeof value === 'object' && 'url' in value ? (value as { url: unknown }).url : value;
+    if (typeof url === 'string' && URL.canParse(url, source.url)) out.add(new URL(url, source.url).href);
   };
   for (const value of Object.values(source.options)) (Array.isArray(value) ? value : [value]).forEach(add);
   add(source.url);

@@ -3,6 +3,7 @@
  * z-scores into percentile ranks (0..1). Raw signals are read from facts here so that the
  * population and the per-career score use the exact same definitions.
  */
+import { comparePeriods } from '../periods.js';
 import type { AiExposureMethod, CareerFacts, Provenance } from './types.js';
 
 /** Demand signals, in the order they are reported. */
@@ -33,7 +34,7 @@ export interface SignalValue extends Provenance {
 }
 
 function byPeriod<T extends Provenance>(rows: T[]): T[] {
-  return [...rows].sort((x, y) => String(x.period ?? '').localeCompare(String(y.period ?? '')));
+  return [...rows].sort((x, y) => comparePeriods(String(x.period ?? ''), String(y.period ?? '')));
 }
 
 /** Relative change from the oldest to the newest value, null when not computable. */
@@ -69,7 +70,8 @@ export function readDemandSignals(facts: CareerFacts): Record<DemandSignal, Sign
         };
   return {
     employment: latest(facts.wages, (w) => w.employment),
-    employmentChange: relativeChange(facts.wages, (w) => w.employment),
+    // A hybrid code's figures (mapped) count a wider group than the occupation: no change is read across them.
+    employmentChange: relativeChange(facts.wages.filter((w) => !w.mapped), (w) => w.employment),
     postings: latest(facts.postings, (p) => p.count),
     postingsChange: relativeChange(facts.postings, (p) => p.count),
     hotTechnologyShare: techShare,

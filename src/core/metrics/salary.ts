@@ -5,6 +5,7 @@
  * careers: the declared range; their median and quartiles stay null (a page gives a range,
  * and a midpoint would be a made-up figure).
  */
+import { comparePeriods } from '../periods.js';
 import { known, missing } from './figure.js';
 import type { Figure, KnownFigure, SalaryMetrics, WageObservation } from './types.js';
 import type { CareerFacts, DeclaredFigures } from './types.js';
@@ -17,12 +18,13 @@ type Pct = 'p10' | 'p25' | 'median' | 'p75' | 'p90';
 function fromWage(w: WageObservation, key: Pct): Figure<number> {
   const v = w[key];
   if (v === null || !Number.isFinite(v)) return missing(`OEWS publishes no ${key} for this occupation`);
-  const note = w.topCoded[key] ? 'top-coded: the true value is at least this' : undefined;
+  const notes = [w.topCoded[key] ? 'top-coded: the true value is at least this' : null, w.mapped ? `BLS published hybrid code ${w.mapped.from}, a wider group` : null];
+  const note = notes.filter((n) => n !== null).join('; ') || undefined;
   return known(Math.round(v), w, `oews-${key}`, note);
 }
 
 const byPeriodDesc = <T extends { period: string | null }>(xs: T[]) =>
-  [...xs].sort((x, y) => String(y.period ?? '').localeCompare(String(x.period ?? '')));
+  [...xs].sort((x, y) => comparePeriods(String(y.period ?? ''), String(x.period ?? '')));
 
 /** Salary from OEWS, else the survey, else null with reasons. */
 export function computeSalary(facts: CareerFacts): SalaryMetrics {

@@ -1,0 +1,182 @@
+/**
+ * An oews-wages source holding four releases (May 2020, 2021, 2022, 2024), listed out of order,
+ * read over HTTP: one point per period with the files' own cells, the headline from the newest,
+ * May 2020 hybrid codes continued or broken, and bad files set aside whole.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsvRows } from '../../src/core/csv.js';
+import { readXlsxSheet } from '../../src/core/xlsx.js';
+import type { WagesBreakFact, WagesFact } from '../../src/ingest/fact-keys.js';
+import { recomputeDirtyMetrics } from '../../src/workers/recompute-metrics.js';
+import { sharedDataDir } from '../helpers/static-server.js';
+import { factOf, startIngestHarness, type IngestHarness } from './harness.js';
+
+const DIR = 'bls-oews-national';
+const FILES: Record<string, string> = {
+  'May 2020': 'national_M2020_dl.xlsx', 'May 2021': 'national_May2021_dl.csv', 'May 2022': 'national_M2022_dl.xlsx', 'May 2024': 'national_M2024_dl.xlsx',
+};
+const BOUNDS: Record<string, number> = { 'May 2020': 208_000, 'May 2021': 208_000, 'May 2022': 239_200, 'May 2024': 239_200 };
+
+/** The detailed rows of a file as published: code → { employment cell, A_MEDIAN cell }. */
+function publishedCells(period: string): Map<string, { emp: string; median: string }> {
+  const file = path.join(sharedDataDir, DIR, FILES[period]!);
+  const rows = file.endsWith('.csv') ? parseCsvRows(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) : readXlsxSheet(readFileSync(file), 0).rows;
+  const head = rows[0]!.fields.map((h) => h.trim().toUpperCase());
+  const at = (name: string) => head.indexOf(name);
+  const out = new Map<string, { emp: string; median: string }>();
+  for (const r of rows.slice(1)) {
+    if (r.fields[at('O_GROUP')] !== 'detailed') continue;
+    out.set(r.fields[at('OCC_CODE')]!, { emp: r.fields[at('TOT_EMP')]!, median: r.fields[at('A_MEDIAN')] ?? '' });
+  }
+  return out;
+}
+const asNumber = (cell: string) => Math.round(Number(cell.replace(/,/g, '')) * 100) / 100;
+
+describe('oews-wages history: four releases in one source', () => {
+  let h: IngestHarness;
+  const url = (file: string) => `${h.server.url}/data/${DIR}/${file}`;
+  const oewsFacts = async () => {
+    const sql = h.tdb.db.$client;
+    const [r] = await sql<{ n: number; hashes: string }[]>`select count(*)::int as n, coalesce(string_agg(hash, '' order by career_id, key, period), '') as hashes from facts where source_id = 'oews'`;
+    return r!;
+  };
+
+  beforeAll(async () => {
+    h = await startIngestHarness();
+    await h.define({ id: 'onet', kind: 'onet-database', url: `${h.server.url}/data/onet-29.2/` });
+    expect((await h.run('onet')).status).toBe('succeeded');
+    // Scrambled: the newest release is neither the source's URL nor the last listed.
+    await h.define({ id: 'oews', kind: 'oews-wages', url: url(FILES['May 2022']!), options: { history: [url(FILES['May 2024']!), url(FILES['May 2020']!), { url: url(FILES['May 2021']!) }] } });
+  });
+  afterAll(async () => { await h?.close(); });
+
+  it('writes one wages fact per occupation and period whose cells equal the files (≥ 30 spot checks a year, `#` as bounds)', async () => {
+    const out = await h.run('oews');
+    expect(out.status).toBe('succeeded');
+    expect(out.stats.rejects).toEqual([]);
+    const sql = h.tdb.db.$client;
+    const periods = await sql<{ period: string; n: number }[]>`select period, count(*)::int as n from facts where source_id = 'oews' and key = 'wages' group by 1 order by 1`;
+    expect(periods.map((p) => p.period)).toEqual(['May 2020', 'May 2021', 'May 2022', 'May 2024']);
+    for (const [period] of Object.entries(FILES)) {
+      const cells = publishedCells(period);
+      const rows = await sql<{ value: WagesFact }[]>`select distinct on (value->>'socCode') value from facts where source_id = 'oews' and key = 'wages' and period = ${period} and value->'mapped' is null`;
+      expect(rows.length).toBeGreaterThan(700);
+      // Every 20th occupation with a fact, and every top-coded median: at least 30 a year.
+      const topCodedMedians = rows.filter((r) => cells.get(r.value.socCode)?.median === '#');
+      const checked = [...rows.filter((_, i) => i % 20 === 0), ...topCodedMedians];
+      expect(checked.length).toBeGreaterThanOrEqual(30);
+      for (const { value } of checked) {
+        const cell = cells.get(value.socCode)!;
+        if (cell.median === '#') {
+          expect(value.annual.median, `${period} ${value.socCode}`).toBe(BOUNDS[period]);
+          expect(value.topCoded.median).toBe(true);
+        } else if (/^[\d.,]+$/.test(cell.median) && !value.derivedFromHourly) {
+          expect(value.annual.median, `${period} ${value.socCode}`).toBe(asNumber(cell.median));
+        }
+        if (/^[\d.,]+$/.test(cell.emp)) expect(value.employment).toBe(asNumber(cell.emp));
+      }
+      if (period === 'May 2024') expect(topCodedMedians.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('the headline salary of every career is its newest period', async () => {
+    await recomputeDirtyMetrics(h.tdb.db.$client, { all: true });
+    const sql = h.tdb.db.$client;
+    const rows = await sql<{ onet_code: string; median: number | null; period: string | null; newest: WagesFact }[]>`
+      select c.onet_code, (m.metrics->'salary'->'median'->>'value')::float8 as median, m.metrics->'salary'->'median'->>'period' as period, f.value as newest
+      from careers c join career_metrics m on m.career_id = c.id
+      join facts f on f.career_id = c.id and f.key = 'wages' and f.period = 'May 2024'`;
+    expect(rows.length).toBeGreaterThan(900);
+    for (const r of rows.filter((x) => x.newest.annual.median !== null)) {
+      expect(r.period, r.onet_code).toBe('May 2024');
+      expect(r.median, r.onet_code).toBe(Math.round(r.newest.annual.median!));
+    }
+    const dev = rows.find((r) => r.onet_code === '15-1252.00')!;
+    expect(dev.median).toBe(133_080);
+  });
+
+  it('software developers span May 2020 → May 2024, the 2020 point mapped from hybrid 15-1256 and marked', async () => {
+    const sql = h.tdb.db.$client;
+    const series = await sql<{ period: string; value: WagesFact }[]>`
+      select f.period, f.value from facts f join careers c on c.id = f.career_id where c.onet_code = '15-1252.00' and f.key = 'wages'`;
+    const byPeriod = new Map(series.map((s) => [s.period, s.value]));
+    expect([...byPeriod.keys()].sort()).toEqual(['May 2020', 'May 2021', 'May 2022', 'May 2024']);
+    expect(byPeriod.get('May 2020')).toMatchObject({ socCode: '15-1256', employment: 1_476_800, annual: { median: 110_140 } });
+    expect(byPeriod.get('May 2020')!.mapped).toMatchObject({ rule: 'hybrid-majority', from: { code: '15-1256' }, share: 0.878, basisPeriod: 'May 2021' });
+    expect(byPeriod.get('May 2024')).toMatchObject({ socCode: '15-1252', employment: 1_654_440, annual: { median: 133_080 } });
+    expect(byPeriod.get('May 2024')!.mapped).toBeUndefined();
+  });
+
+  it('a code with no honest mapping breaks: database administrators have no May 2020 value, and a reason', async () => {
+    expect(await factOf(h, '15-1242.00', 'wages', 'May 2020')).toBeUndefined();
+    const gap = await factOf<WagesBreakFact>(h, '15-1242.00', 'wages-break', 'May 2020');
+    expect(gap).toMatchObject({ socCode: '15-1242', hybrid: { code: '15-1245' }, basisPeriod: 'May 2021' });
+    expect(gap!.reason).toMatch(/15-1242 \(63 %\), 15-1243 \(37 %\).*no member holds 80 %/);
+    // The minority member of a mapped hybrid breaks too (QA testers inside 15-1256).
+    expect(await factOf(h, '15-1253.00', 'wages', 'May 2020')).toBeUndefined();
+    expect((await factOf<WagesBreakFact>(h, '15-1253.00', 'wages-break', 'May 2020'))!.reason).toMatch(/continue 15-1252 \(87.8 %/);
+    expect((await factOf<WagesFact>(h, '15-1242.00', 'wages', 'May 2021'))!.annual.median).toBe(96_710);
+  });
+
+  it('re-running the same files is unchanged', async () => {
+    const before = await oewsFacts();
+    expect((await h.run('oews')).status).toBe('unchanged');
+    expect(await oewsFacts()).toEqual(before);
+  });
+
+  describe('a bad file is set aside whole: the run says which and why, the rest lands, its period keeps what it had', () => {
+    const csv2021 = readFileSync(path.join(sharedDataDir, DIR, FILES['May 2021']!), 'utf8');
+    const xlsx2024 = readFileSync(path.join(sharedDataDir, DIR, FILES['May 2024']!));
+    /** Runs the source with more history files served from /mirror/; answers the run's rejects. */
+    const withHistory = async (extra: Record<string, string | Buffer>) => {
+      h.server.override((req, res) => {
+        const body = extra[decodeURIComponent(req.url ?? '')];
+        if (body === undefined) return false;
+        res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(body);
+        return true;
+      });
+      await h.define({ id: 'oews', kind: 'oews-wages', url: url(FILES['May 2022']!), options: {
+        history: [url(FILES['May 2024']!), url(FILES['May 2020']!), url(FILES['May 2021']!), ...Object.keys(extra).map((p) => `${h.server.url}${p}`)],
+      } });
+      try {
+        const out = await h.run('oews');
+        expect(out.status).not.toBe('failed');
+        return out.stats.rejects!.map((r) => r.reason);
+      } finally {
+        h.server.override(null);
+      }
+    };
+    const period2021 = async () => (await h.tdb.db.$client`select string_agg(hash, '' order by career_id) as h from facts where source_id = 'oews' and period = 'May 2021'`)[0]!.h as string;
+
+    it('unreadable period, a different column layout, name and content disagreeing, two files of one period with different numbers', async () => {
+      const stored2021 = await period2021();
+      const reasons = await withHistory({
+        '/mirror/wages.csv': csv2021,
+        '/mirror/national_M2023_dl.csv': csv2021.replace('A_MEDIAN', 'A_MED'),
+        '/mirror/national_M2019_dl.xlsx': xlsx2024,
+        '/mirror/national_M2021_dl.csv': csv2021.replace('"120,730"', '"125,000"'),
+      });
+      expect(reasons.sort()).toEqual([
+        expect.stringMatching(/^national_M2019_dl\.xlsx: the file name says May 2019 but its data sheet says May 2024; nothing from this file was written$/),
+        expect.stringMatching(/^national_M2021_dl\.csv: claims May 2021 like national_May2021_dl\.csv but with different numbers; nothing from either file was written for May 2021$/),
+        expect.stringMatching(/^national_M2023_dl\.csv: missing column\(s\) "A_MEDIAN".*nothing from this file was written$/),
+        expect.stringMatching(/^national_May2021_dl\.csv: claims May 2021 like national_M2021_dl\.csv but with different numbers/),
+        expect.stringMatching(/^wages\.csv: its reference period cannot be read from the file name or the content .*nothing from this file was written$/),
+      ]);
+      const sql = h.tdb.db.$client;
+      expect(await sql`select 1 from facts where period in ('May 2019', 'May 2023')`).toHaveLength(0);
+      // May 2021 keeps what it had; without a trusted May 2021, May 2020's hybrids take their shares from May 2022.
+      expect(await period2021()).toBe(stored2021);
+      expect((await factOf<WagesFact>(h, '15-1252.00', 'wages', 'May 2021'))!.annual.median).toBe(120_730);
+      expect((await factOf<WagesFact>(h, '15-1252.00', 'wages', 'May 2020'))!.mapped!.basisPeriod).toBe('May 2022');
+      expect((await factOf<WagesFact>(h, '15-1252.00', 'wages', 'May 2024'))!.annual.median).toBe(133_080);
+    });
+
+    it('the same period twice with the same numbers counts once', async () => {
+      expect(await withHistory({ '/mirror/national_M2021_dl.csv': csv2021 })).toEqual([]);
+      expect((await factOf<WagesFact>(h, '15-1252.00', 'wages', 'May 2020'))!.mapped!.basisPeriod).toBe('May 2021');
+    });
+  });
+});
