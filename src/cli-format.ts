@@ -34,9 +34,9 @@ export function formatRunStats(stats: Partial<RunStats>): string {
 }
 
 /** Keys for the terminal: id, role, name, visible prefix, dates; never the secret. */
-export function formatKeysTable(keys: { id: number; role: string; name: string; prefix: string; createdAt: Date | string; lastUsedAt: Date | string | null; revokedAt: Date | string | null }[]): string {
+export function formatKeysTable(keys: { id: number; role: string; name: string; prefix: string; createdAt: Date | string; lastUsedAt: Date | string | null; revokedAt: Date | string | null; ratePerMinute?: number | null }[]): string {
   const iso = (d: Date | string | null) => when(d ? new Date(d).toISOString() : null);
-  const rows = keys.map((k) => [String(k.id), k.role, k.name, `${k.prefix}…`, iso(k.createdAt), iso(k.lastUsedAt), k.revokedAt ? `revoked ${iso(k.revokedAt)}` : 'active']);
-  return formatTable(['ID', 'ROLE', 'NAME', 'PREFIX', 'CREATED', 'LAST USED', 'STATE'], rows);
+  const rows = keys.map((k) => [String(k.id), k.role, k.name, `${k.prefix}…`, k.ratePerMinute ? `${k.ratePerMinute}/min` : 'default', iso(k.createdAt), iso(k.lastUsedAt), k.revokedAt ? `revoked ${iso(k.revokedAt)}` : 'active']);
+  return formatTable(['ID', 'ROLE', 'NAME', 'PREFIX', 'RATE', 'CREATED', 'LAST USED', 'STATE'], rows);
 }
 

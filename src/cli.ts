@@ -33,7 +33,7 @@ const USAGE = `usage: careerlens <command>
   sources remove <id> --purge   delete a delisted source with its facts, documents and runs (audited)
   runs cancel <id>              end a queued or running run as cancelled (audited); its source can run again
   recompute [--all | --career <slug>] [--wait]
-  keys create --role client|operator [--name <name>]   prints the new key once
+  keys create --role client|operator [--name <name>] [--rate <requests per minute>]   prints the new key once
   keys list | keys revoke <id>  the keys (never their secrets); revoking ends their sessions at once`;
 
 /** Known, fixable failures print one line; anything else also prints its stack at debug level. */
@@ -111,7 +111,7 @@ async function main(argv: string[]): Promise<void> {
       args: argv, allowPositionals: true, strict: true,
       options: {
         wait: { type: 'boolean' }, all: { type: 'boolean' }, career: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-        purge: { type: 'boolean' }, 'allow-shrink': { type: 'boolean' }, cron: { type: 'string' }, tz: { type: 'string' }, 'every-ms': { type: 'string' }, role: { type: 'string' }, name: { type: 'string' },
+        purge: { type: 'boolean' }, 'allow-shrink': { type: 'boolean' }, cron: { type: 'string' }, tz: { type: 'string' }, 'every-ms': { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, rate: { type: 'string' },
       },
     });
     const [cmd, sub, arg] = positionals;
@@ -192,8 +192,10 @@ async function main(argv: string[]): Promise<void> {
         if (sub !== 'create') throw new Error(`unknown keys command: ${sub ?? ''}\n${USAGE}`);
         const role = values.role as ApiKeyRole;
         if (!apiKeyRoles.includes(role)) throw new Error('keys create: --role client or --role operator is required');
+        const rate = values.rate === undefined ? null : Number(values.rate);
+        if (rate !== null && !(Number.isInteger(rate) && rate >= 1 && rate <= 1_000_000)) throw new Error('keys create: --rate is requests per minute, a whole number from 1 to 1000000');
         await withRuntime(config, async (rt) => {
-          const { key, row } = await createApiKey(rt.db, { role, name: values.name ?? `${role}-${new Date().toISOString().slice(0, 10)}` });
+          const { key, row } = await createApiKey(rt.db, { role, name: values.name ?? `${role}-${new Date().toISOString().slice(0, 10)}`, ratePerMinute: rate });
           process.stderr.write(`created ${role} key ${row.id} "${row.name}" (${row.prefix}…); it is shown once, store it now:\n`);
           process.stdout.write(`${key}\n`);
         });

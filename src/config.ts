@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseIpAddress } from './core/ip-address.js';
+import { describeSetting } from './core/redact.js';
 
 /** Thrown when the environment is unusable; the message is one line naming the variable. */
 export class ConfigError extends Error {
@@ -13,6 +15,24 @@ const url = (schemes: string[]) =>
   z.string().refine((v) => {
     try { return schemes.includes(new URL(v).protocol); } catch { return false; }
   }, `a URL starting with ${schemes.map((s) => `${s}//`).join(' or ')}`);
+
+/**
+ * Which proxies in front of the API to believe: `hops` trusted proxies (each appends the
+ * address it received from to X-Forwarded-For), or only peers with one of `addresses`.
+ */
+export type TrustProxy = { hops: number } | { addresses: readonly string[] };
+
+const trustProxy = z.string().transform((v, ctx): TrustProxy => {
+  const t = v.trim().toLowerCase();
+  if (t === 'false' || t === '0') return { hops: 0 };
+  if (t === 'true') return { hops: 1 };
+  if (/^\d{1,2}$/.test(t)) return { hops: Number(t) };
+  const addresses = t.split(',').map((a) => a.trim()).filter(Boolean);
+  if (addresses.length > 0 && addresses.every((a) => parseIpAddress(a) !== null)) return { addresses };
+  ctx.addIssue({ code: 'custom', message: 'true, false, a number of proxy hops, or comma-separated proxy IP addresses' });
+  return z.NEVER;
+});
+const perMinute = z.coerce.number().int().min(1).max(1_000_000);
 
 const envSchema = z.object({
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
@@ -60,6 +80,19 @@ const envSchema = z.object({
   /** How long (ms) after a run is queued the reaper waits before failing it for having no job. */
   RUN_ENQUEUE_GRACE_MS: z.coerce.number().int().min(0).default(120_000),
   ALERT_WEBHOOK_URL: url(['http:', 'https:']).optional(),
+  /** API requests per minute: per address without a key, per key with one (a key's own `--rate` wins). */
+  RATE_LIMIT_ANONYMOUS: perMinute.default(120),
+  RATE_LIMIT_KEYED: perMinute.default(1_200),
+  /** Dashboard page requests per minute per address; unset: RATE_LIMIT_ANONYMOUS. */
+  RATE_LIMIT_PAGES: perMinute.optional(),
+  /** Refused credentials (401/403 to a request that sent a key) per minute per address before every request from it answers 429. */
+  RATE_LIMIT_AUTH_FAILURES: perMinute.default(30),
+  /** Proxies in front of the API whose X-Forwarded-For is believed (see README). Default: none. */
+  TRUST_PROXY: trustProxy.default({ hops: 0 }),
+  /** Largest request body the API reads, in bytes. */
+  API_BODY_LIMIT_BYTES: z.coerce.number().int().min(1_024).max(100 * 1024 * 1024).default(64 * 1024),
+  /** Longest SQL statement an API request may run, in ms (the pool's statement_timeout). */
+  API_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** How often the scheduler role checks for failed runs and stale sources (alerts), in ms. */
   OPS_ALERT_CHECK_MS: z.coerce.number().int().min(100).default(60_000),
 });
@@ -78,7 +111,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
     const got = cleaned[name];
-    throw new ConfigError(`${name}=${JSON.stringify(got ?? '')} is invalid: expected ${describeIssue(issue)}`);
+    throw new ConfigError(`${name}=${JSON.stringify(describeSetting(got ?? ''))} is invalid: expected ${describeIssue(issue)}`);
   }
   const c = parsed.data;
   return {

@@ -8,7 +8,8 @@ import { healthRoutes } from './routes/health.js';
 import { careerRoutes, compareRoutes } from './routes/careers.js';
 import { changeRoutes } from './routes/changes.js';
 import { apiServices, type ApiOptions } from './routes/services.js';
-import { rateLimitHeaders } from './rate-limit.js';
+import { addressKey, admit, limitAuthFailures, limitBody, limitPages } from './guards.js';
+import { KEYS_CHANNEL, type KeyHolder } from '../db/queries/keys.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { validationHook } from './routes/route-kit.js';
 import { webRoutes } from '../web/routes.js';
@@ -28,15 +29,20 @@ export function createV1() {
 
 /**
  * Client identity for rate limiting. API keys are optional: a valid key (src/api/auth.ts) gets
- * the keyed limit, counted per key id; no key is counted per address. Lookups are memoized for
- * a minute so that a request does not write `last_used_at` each time.
+ * its own limit or the keyed default, counted per key id; no key is counted per address. Lookups
+ * are memoized for a minute so that a request does not write `last_used_at` each time; a
+ * revocation anywhere clears the memo at once (NOTIFY on KEYS_CHANNEL). When the key store
+ * cannot be read the answer is 'unavailable' (503), never "unknown key".
  */
 const KEY_MEMO_MS = 60_000;
+type KeyLookup = 'missing' | 'invalid' | KeyHolder;
 function keyResolver(deps: ApiDeps) {
-  const memo = new Map<string, { at: number; who: Promise<'missing' | 'invalid' | { id: number }> }>();
-  return async (c: { req: { header(n: string): string | undefined } }, remote: string): Promise<{ key: string; keyed: boolean } | 'invalid'> => {
-    const header = c.req.header('authorization');
-    if (!header) return { key: `ip:${remote}`, keyed: false };
+  const memo = new Map<string, { at: number; who: Promise<KeyLookup> }>();
+  void deps.db.$client.listen(KEYS_CHANNEL, () => memo.clear()).catch((err: Error) => {
+    deps.log.warn({ err: err.message }, 'LISTEN for key revocations failed; revocations reach this process within a minute');
+  });
+  return async (header: string | undefined): Promise<KeyLookup | 'unavailable'> => {
+    if (!header) return 'missing';
     const h = createHash('sha256').update(header).digest('base64url');
     let m = memo.get(h);
     if (!m || Date.now() - m.at > KEY_MEMO_MS) {
@@ -44,16 +50,8 @@ function keyResolver(deps: ApiDeps) {
       m = { at: Date.now(), who: identifyBearer(deps.db, header) };
       memo.set(h, m);
     }
-    const who = await m.who.catch(() => { memo.delete(h); return 'invalid' as const; });
-    if (who === 'missing') return { key: `ip:${remote}`, keyed: false };
-    if (who === 'invalid') return 'invalid';
-    return { key: `key:${who.id}`, keyed: true };
+    return m.who.catch(() => { memo.delete(h); return 'unavailable' as const; });
   };
-}
-
-function remoteAddress(c: { env: unknown }): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'local';
 }
 
 /** The HTTP app: health and metrics, the v1 API, its OpenAPI document and docs, and the dashboard pages. */
@@ -85,14 +83,22 @@ export function createApp(deps: ApiDeps, options: ApiOptions = {}) {
   const corsIfOrigin: typeof corsMw = (c, next) => (c.req.header('origin') ? corsMw(c, next) : next());
   app.use('/v1/*', corsIfOrigin);
   app.use('/openapi.json', corsIfOrigin);
+  const guard = { trustProxy: svc.trustProxy, bodyLimitBytes: svc.bodyLimitBytes, policies: svc.policies };
+  app.use(limitBody(guard.bodyLimitBytes));
+  app.use(limitAuthFailures(svc.limiter, guard));
+  app.use(limitPages(svc.limiter, guard));
   app.use('/v1/*', async (c, next) => {
     if (c.req.method === 'OPTIONS' || c.req.path.startsWith('/v1/ops')) return next();
-    const client = await resolveKey(c, remoteAddress(c));
-    if (client === 'invalid') return problem(c, 'unauthorized', 'unknown or revoked API key: send a valid key as "Authorization: Bearer <key>", or none for anonymous access');
-    const { key, keyed } = client;
-    const decision = await svc.limiter.take(key, keyed ? svc.policies.keyed : svc.policies.anonymous);
-    for (const [k, v] of Object.entries(rateLimitHeaders(decision))) c.header(k, v);
-    if (!decision.allowed) return problem(c, 'rate-limited', `over ${decision.policy.limit} requests per ${decision.policy.windowSec} s for this ${keyed ? 'key' : 'address'}; retry in ${decision.resetSec} s`);
+    const who = await resolveKey(c.req.header('authorization'));
+    if (who === 'unavailable') {
+      c.header('Retry-After', '5');
+      return problem(c, 'unavailable', 'API keys cannot be checked right now (the database is unavailable); retry shortly');
+    }
+    if (who === 'invalid') return problem(c, 'unauthorized', 'unknown or revoked API key: send a valid key as "Authorization: Bearer <key>", or none for anonymous access');
+    const refused = who === 'missing'
+      ? await admit(c, svc.limiter, addressKey(c, guard.trustProxy), svc.policies.anonymous, 'address')
+      : await admit(c, svc.limiter, `key:${who.id}`, who.ratePerMinute ? { ...svc.policies.keyed, limit: who.ratePerMinute } : svc.policies.keyed, 'key');
+    if (refused) return refused;
     await next();
   });
   const v1 = createV1();

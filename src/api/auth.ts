@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { findKeyBySecret, findSession, type KeyIdentity } from '../db/queries/keys.js';
+import { findKeyBySecret, findSession, type KeyHolder, type KeyIdentity } from '../db/queries/keys.js';
 import type { Actor } from '../db/queries/audit.js';
 import type { AppEnv } from './context.js';
 import type { Db } from '../db/client.js';
@@ -16,7 +16,7 @@ export type OpsEnv = { Variables: AppEnv['Variables'] & { operator: KeyIdentity;
 export const actorOf = (k: KeyIdentity): Actor => ({ kind: 'key', keyId: k.id, name: k.name });
 
 /** The key sent as `Authorization: Bearer <key>`: missing, unknown or revoked, or its identity. */
-export async function identifyBearer(db: Db, header: string | undefined): Promise<'missing' | 'invalid' | KeyIdentity> {
+export async function identifyBearer(db: Db, header: string | undefined): Promise<'missing' | 'invalid' | KeyHolder> {
   if (!header) return 'missing';
   const m = /^Bearer\s+(\S{1,200})\s*$/i.exec(header);
   if (!m) return 'invalid';

@@ -9,8 +9,10 @@ export const errorCodes = {
   unauthorized: { status: 401, title: 'Authentication required' },
   forbidden: { status: 403, title: 'Not allowed' },
   conflict: { status: 409, title: 'Conflict' },
+  'payload-too-large': { status: 413, title: 'Payload too large' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   'not-ready': { status: 503, title: 'Not ready' },
+  unavailable: { status: 503, title: 'Service unavailable' },
   internal: { status: 500, title: 'Internal error' },
 } as const;
 export type ErrorCode = keyof typeof errorCodes;
@@ -40,6 +42,21 @@ export function handleError(err: Error, c: Context): Response {
     const code = (Object.keys(errorCodes) as ErrorCode[]).find((k) => errorCodes[k].status === err.status) ?? 'invalid-request';
     return problem(c, code, err.message || errorCodes[code].title);
   }
+  if (isDatabaseUnavailable(err)) {
+    c.get('log')?.warn({ err: err.message }, 'database unavailable or too slow for this request');
+    c.header('Retry-After', '5');
+    return problem(c, 'unavailable', 'the database is unavailable or the query took too long; retry shortly');
+  }
   c.get('log')?.error({ err: { message: err.message, stack: err.stack } }, 'request failed');
   return problem(c, 'internal', 'The server failed to answer; the error is logged with this request id.');
+}
+
+/**
+ * PostgreSQL could not answer: not reachable, shutting down, or the statement timeout
+ * (57014) cut the query. The client should retry; nothing is wrong with its request.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  return code === '57014' || code.startsWith('08') || code.startsWith('57P') || code === '53300' ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED'].includes(code);
 }

@@ -3,6 +3,7 @@
  * OpenAPI document is generated from them, and the tests check every response against them.
  */
 import { z } from '@hono/zod-openapi';
+import { isIsoDate } from '../core/iso-date.js';
 
 /** Slugs are lowercase a-z, 0-9 and '-'; O*NET-SOC codes also carry '.'. */
 export const SlugSchema = z.string().min(1).max(120).regex(/^[a-z0-9][a-z0-9.-]*$/, 'a slug (a-z, 0-9, -) or an O*NET-SOC code')
@@ -146,7 +147,7 @@ const safeText = (max: number) => z.string().max(max, `at most ${max} characters
 
 const cursor = z.string().max(64).regex(/^[A-Za-z0-9_-]+$/, 'a cursor from a previous answer');
 const limit = (max: number, dflt: number) => z.coerce.number().int().min(1).max(max).default(dflt);
-const isoDate = z.string().max(40).refine((s) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)), 'an ISO date (2024-01-31 or 2024-01-31T12:00:00Z)');
+const isoDate = z.string().max(40).refine(isIsoDate, 'an ISO date (2024-01-31 or 2024-01-31T12:00:00Z)');
 
 export const CareerListQuerySchema = z.object({
   q: safeText(100).optional().openapi({ description: 'Title or alias; typos tolerated', example: 'softwre developer' }),

@@ -33,9 +33,27 @@ export class RateLimiter {
   private timer: NodeJS.Timeout;
   private flushing: Promise<void> | undefined;
 
-  constructor(private readonly sql: postgres.Sql, private readonly log: Logger, flushMs = 250) {
+  /**
+   * @param flushMs how often local counts go to the shared rows, ms.
+   * @param maxCounters clients tracked at once in this process; past it the oldest counters are
+   *   dropped (their shared rows stay, so a returning client re-learns its count), which bounds
+   *   memory however many addresses a flood comes from.
+   */
+  constructor(private readonly sql: postgres.Sql, private readonly log: Logger, flushMs = 250, private readonly maxCounters = 100_000) {
     this.timer = setInterval(() => { void this.flush(); }, flushMs);
     this.timer.unref();
+  }
+
+  /** Counters held in this process (at most maxCounters). */
+  get size(): number {
+    return this.counters.size;
+  }
+
+  /** True when `key` already used its budget under `policy` in this window, as far as this process knows; counts nothing. */
+  exceeded(key: string, policy: RateLimitPolicy): boolean {
+    const windowStart = Math.floor(Date.now() / 1000 / policy.windowSec) * policy.windowSec;
+    const c = this.counters.get(`${policy.name}|${key}`);
+    return c !== undefined && c.windowStart === windowStart && c.synced + c.pending >= policy.limit;
   }
 
   /** Counts one request of `key` under `policy` and says whether it may proceed. */
@@ -46,6 +64,8 @@ export class RateLimiter {
     let c = this.counters.get(id);
     if (!c || c.windowStart !== windowStart) {
       c = { windowStart, synced: 0, pending: 0 };
+      if (this.counters.size >= this.maxCounters) this.evict();
+      this.counters.delete(id);
       this.counters.set(id, c);
       c.ready = this.sync([[id, c]]).catch((err: Error) => {
         this.log.warn({ err: err.message }, 'rate-limit store unreachable; counting locally');
@@ -57,6 +77,23 @@ export class RateLimiter {
     if (used >= policy.limit) return { allowed: false, policy, remaining: 0, resetSec };
     c.pending++;
     return { allowed: true, policy, remaining: Math.max(0, policy.limit - used - 1), resetSec };
+  }
+
+  /**
+   * Drops the oldest tenth of the counters (Map order is insertion order), those with nothing
+   * left to flush first. A flood of new addresses faster than the flush can cost their unflushed
+   * counts, never the memory bound.
+   */
+  private evict(): void {
+    let drop = Math.ceil(this.maxCounters / 10);
+    for (const settledOnly of [true, false]) {
+      for (const [id, c] of this.counters) {
+        if (drop === 0) return;
+        if (settledOnly && c.pending > 0) continue;
+        this.counters.delete(id);
+        drop--;
+      }
+    }
   }
 
   /** Adds every local count to the shared rows and reads back the totals. */

@@ -4,12 +4,19 @@ import * as schema from './schema/index.js';
 
 export type Db = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
 
-/** Opens the pool every query function uses; `max` connections, closed with `closeDb`. */
-export function openDb(url: string, options: { max?: number; appName?: string } = {}): Db {
+/**
+ * Opens the pool every query function uses; `max` connections, closed with `closeDb`.
+ * `statementTimeoutMs` caps every statement on the pool (PostgreSQL cancels it with 57014):
+ * the API's pool sets it so a heavy request cannot hold its connections.
+ */
+export function openDb(url: string, options: { max?: number; appName?: string; statementTimeoutMs?: number } = {}): Db {
   const sql = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
-    connection: { application_name: options.appName ?? 'careerlens' },
+    connection: {
+      application_name: options.appName ?? 'careerlens',
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    },
     connect_timeout: 10,
   });
   return drizzle(sql, { schema }) as Db;

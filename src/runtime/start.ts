@@ -11,6 +11,7 @@ import { openQueues, type Queues } from '../queue/queues.js';
 import { startWorkers } from '../workers/index.js';
 import { registerSchedules, runSourcesDueAtStart } from '../workers/scheduler.js';
 import { createApp } from '../api/app.js';
+import { apiOptionsFrom } from '../api/routes/services.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { describeConnectError, StartupError } from './errors.js';
 import { withTimeout } from './timeout.js';
@@ -86,7 +87,10 @@ export async function startRuntime(config: Config, roles: Role[], log: Logger): 
     }
     let url: string | undefined;
     if (roles.includes('api')) {
-      const server = await listen(createApp({ db, kit, queues, log }), config.HOST, config.PORT);
+      // The API has a pool of its own whose statements time out: a heavy public request must not hold the workers' connections.
+      const apiDb = openDb(dbUrl, { max: 10, appName: 'careerlens-api', statementTimeoutMs: config.API_STATEMENT_TIMEOUT_MS });
+      onStop(() => closeDb(apiDb));
+      const server = await listen(createApp({ db: apiDb, kit, queues, log }, apiOptionsFrom(config)), config.HOST, config.PORT);
       onStop(() => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections?.(); }));
       const addr = server.address();
       const port = typeof addr === 'object' && addr ? addr.port : config.PORT;

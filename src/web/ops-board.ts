@@ -14,7 +14,7 @@ const boards = new WeakMap<ApiDeps['queues'], Hono | Error>();
  * BullMQ's queue board for this process's queues, built on first use (the queues come with the
  * app's deps). Works on both backends: bull-board 9.10 reads Redis `INFO` on Redis and its own
  * PostgreSQL statistics on BullMQ's PostgreSQL backend. If building it fails, the error is kept
- * and the console explains it instead of crashing.
+ * and the console explains it instead of crashing. The board is read-only.
  */
 export function queueBoard(deps: ApiDeps): Hono | Error {
   let board = boards.get(deps.queues);
@@ -22,7 +22,9 @@ export function queueBoard(deps: ApiDeps): Hono | Error {
     try {
       const serverAdapter = new HonoAdapter(serveStatic).setBasePath(BOARD_PATH);
       createBullBoard({
-        queues: queueNames.map((n) => new BullMQAdapter(deps.queues[n], { allowRetries: true })),
+        // Read-only: the board's clean, empty, remove, pause and promote routes are refused (retries
+        // go through the console's own audited, CSRF-protected buttons).
+        queues: queueNames.map((n) => new BullMQAdapter(deps.queues[n], { readOnlyMode: true, allowRetries: false })),
         serverAdapter,
         options: { uiConfig: { boardTitle: 'CareerLens queues' } },
       });

@@ -17,6 +17,7 @@ import { CareerPage } from './career-page.js';
 import { TrendsPage, TREND_LABELS } from './trends-page.js';
 import { OverviewPage } from './overview-page.js';
 import { chartCsv, type ChartData } from './widgets.js';
+import { isIsoDate } from '../core/iso-date.js';
 
 const asset = (body: string, type: string) => (c: Context) => c.body(body, 200, { 'content-type': type, 'cache-control': 'public, max-age=3600' });
 const SLUG = /^[a-z0-9][a-z0-9.-]{0,119}$/;
@@ -99,13 +100,29 @@ async function chosenCareers(c: Context<AppEnv>) {
   return out;
 }
 
+/** A `YYYY-MM-DD` query parameter: its default when absent or empty, a 400 when it is not a calendar date. */
+function dateParam(c: Context<AppEnv>, name: 'from' | 'to', fallback: string): string {
+  const v = c.req.query(name);
+  if (v === undefined || v === '') return fallback;
+  if (!DATE.test(v) || !isIsoDate(v)) throw new ApiError('invalid-request', `${name}: expected a date as YYYY-MM-DD`);
+  return v;
+}
+
 function trendParams(c: Context<AppEnv>) {
   const today = new Date().toISOString().slice(0, 10);
   const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
-  const from = DATE.test(c.req.query('from') ?? '') && !Number.isNaN(Date.parse(c.req.query('from')!)) ? c.req.query('from')! : yearAgo;
-  const to = DATE.test(c.req.query('to') ?? '') && !Number.isNaN(Date.parse(c.req.query('to')!)) ? c.req.query('to')! : today;
+  const from = dateParam(c, 'from', yearAgo);
+  const to = dateParam(c, 'to', today);
+  if (from > to) throw new ApiError('invalid-request', 'from: must not be after to');
   const metric = TrendMetricSchema.safeParse(c.req.query('metric')).data ?? 'salaryMedian';
   return { from, to, toEnd: `${to}T23:59:59.999Z`, metric, category: cleanText(c.req.query('category')) };
+}
+
+/** Top movers scan the whole metric history: computed once per window and category until the data changes. */
+function topMovers(c: Context<AppEnv>, p: ReturnType<typeof trendParams>, limit: number) {
+  const deps = c.get('deps');
+  return apiServices(deps).memo(`movers|${p.metric}|${p.from}|${p.toEnd}|${p.category.toLowerCase()}|${limit}`,
+    () => loadTopMovers(deps.db, { metric: p.metric, from: p.from, to: p.toEnd, category: p.category || undefined, limit }));
 }
 
 export const webRoutes = new Hono<AppEnv>()
@@ -193,7 +210,7 @@ export const webRoutes = new Hono<AppEnv>()
     const cs = chosen.map((k) => `&c=${encodeURIComponent(k.slug)}`).join('');
     const [salary, demand, survey, movers] = await Promise.all([
       trendChart(c, chosen, 'salaryMedian', { to: p.toEnd }), trendChart(c, chosen, 'demandScore', { to: p.toEnd }), surveyChart(c, chosen),
-      loadTopMovers(deps.db, { metric: p.metric, from: p.from, to: p.toEnd, category: p.category || undefined, limit: 20 }),
+      topMovers(c, p, 20),
     ]);
     const win = `&from=${p.from}&to=${p.to}`;
     return c.html(
@@ -213,7 +230,7 @@ export const webRoutes = new Hono<AppEnv>()
     const p = trendParams(c);
     const headers = { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="careerlens-${c.req.query('chart') === 'movers' ? 'movers' : 'trend'}-${p.metric}.csv"` };
     if (c.req.query('chart') === 'movers') {
-      const movers = await loadTopMovers(deps.db, { metric: p.metric, from: p.from, to: p.toEnd, category: p.category || undefined, limit: 100 });
+      const movers = await topMovers(c, p, 100);
       const rows = [['slug', 'title', 'category', 'from', 'to', 'change', 'changePct'], ...movers.map((m) => [m.slug, m.title, m.category, m.from, m.to, m.change, m.changePct ?? ''])];
       const cell = (v: unknown) => { const s = String(v); return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : /^[=+\-@]/.test(s) && typeof v === 'string' ? `'${s}` : s; };
       return c.body(`${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`, 200, headers);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAddress, parseIpAddress } from '../../src/ingest/fetch/ip-address.js';
+import { classifyAddress, parseIpAddress } from '../../src/core/ip-address.js';
 
 describe('parseIpAddress', () => {
   it('reads IPv4, IPv6 with ::, zone ids and embedded dotted quads', () => {

@@ -33,7 +33,8 @@ export async function startOpsFixture(name: string, defs: SourceDefinition[], ba
   const log = createLogger('silent');
   await syncSources(tdb.db, defs);
   await registerSchedules(tdb.db, queues, log);
-  const app = createApp({ db: tdb.db, kit, queues, log }, { watchChanges: false });
+  // Tests here send wrong and client keys on purpose, all from one address: the failed-auth limit is tested in test/api/limits.test.ts.
+  const app = createApp({ db: tdb.db, kit, queues, log }, { watchChanges: false, authFailuresPerMinute: 100_000 });
   const operatorKey = (await createApiKey(tdb.db, { role: 'operator', name: 'ops-test' })).key;
   const clientKey = (await createApiKey(tdb.db, { role: 'client', name: 'client-test' })).key;
   return {

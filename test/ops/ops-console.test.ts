@@ -87,6 +87,22 @@ describe.each(['redis', 'postgres'] as const)('ops console on the %s queue backe
     expect((await f.app.request('/ops/queues/api/queues', { headers: { authorization: `Bearer ${f.clientKey}` } })).status).toBe(403);
   });
 
+  it('the queue board is read-only, and its writes need the session\'s CSRF token', async () => {
+    const { cookie, csrf } = await signIn();
+    await f.queues.ingest.add('probe', { sourceId: 'onet' } as never, { jobId: 'board-probe', delay: 60_000 });
+    const write = (path: string, method: string, headers: Record<string, string> = {}) => f.app.request(`/ops/queues/api/queues/ingest/${path}`, { method, headers: { cookie, ...headers } });
+    expect((await write('clean/delayed', 'PUT')).status).toBe(403); // no CSRF token
+    for (const [path, method] of [['clean/delayed', 'PUT'], ['board-probe', 'DELETE'], ['pause', 'PUT'], ['board-probe/promote', 'PUT']] as const) {
+      const res = await write(path, method, { 'x-csrf-token': csrf });
+      expect(res.status, `${method} ${path}`).toBeGreaterThanOrEqual(400);
+    }
+    const bearer = await f.app.request('/ops/queues/api/queues/ingest/clean/delayed', { method: 'PUT', headers: { authorization: `Bearer ${f.operatorKey}` } });
+    expect(bearer.status).toBeGreaterThanOrEqual(400);
+    expect(await f.queues.ingest.getJob('board-probe')).toBeTruthy();
+    expect(await f.queues.ingest.isPaused()).toBe(false);
+    await f.queues.ingest.remove('board-probe');
+  });
+
   it('signs out: the session is gone', async () => {
     const { cookie, csrf } = await signIn();
     const out = await f.app.request('/ops/signout', { method: 'POST', headers: { cookie }, body: new URLSearchParams({ _csrf: csrf }) });

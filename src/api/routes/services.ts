@@ -3,19 +3,42 @@ import { createHash } from 'node:crypto';
 import type { ApiDeps } from '../context.js';
 import { ResponseCache, watchChanges, type ChangeWatcher, type LoadedEntry } from '../cache.js';
 import { RateLimiter, type RateLimitPolicy } from '../rate-limit.js';
+import type { Config, TrustProxy } from '../../config.js';
 import { CareerSearchIndex } from '../search-index.js';
 import { loadSearchRows } from '../../db/queries/search.js';
 import { addCompareCounts } from '../../db/queries/changes.js';
 import { createPairReader, findCareer, type CareerWithMetrics, type PairReader } from '../../db/queries/careers.js';
 
 export interface ApiOptions {
-  /** Requests per minute without a key, and with one. */
+  /** Requests per minute without a key, and with one (a key's own rate wins). */
   anonymousPerMinute?: number;
   keyedPerMinute?: number;
+  /** Dashboard page requests per minute per address. Default: anonymousPerMinute. */
+  pagesPerMinute?: number;
+  /** Failed authentications per minute per address before the address is refused. */
+  authFailuresPerMinute?: number;
+  /** Proxies whose X-Forwarded-For is believed. Default none. */
+  trustProxy?: TrustProxy;
+  /** Largest request body, bytes. Default 64 KiB. */
+  bodyLimitBytes?: number;
+  /** Rate-limit counters one process keeps at most. Default 100,000. */
+  maxTrackedClients?: number;
   /** How often the change watcher polls the newest seq, ms. */
   changePollMs?: number;
   /** Turns the change watcher off (benchmarks of a cold path invalidate by hand). */
   watchChanges?: boolean;
+}
+
+/** The API's options as the environment sets them. */
+export function apiOptionsFrom(config: Config): ApiOptions {
+  return {
+    anonymousPerMinute: config.RATE_LIMIT_ANONYMOUS,
+    keyedPerMinute: config.RATE_LIMIT_KEYED,
+    pagesPerMinute: config.RATE_LIMIT_PAGES,
+    authFailuresPerMinute: config.RATE_LIMIT_AUTH_FAILURES,
+    trustProxy: config.TRUST_PROXY,
+    bodyLimitBytes: config.API_BODY_LIMIT_BYTES,
+  };
 }
 
 /** The API's process-wide state: caches, the search index, the rate limiter, counters. */
@@ -23,7 +46,11 @@ export interface ApiServices {
   cache: ResponseCache;
   watcher: ChangeWatcher | undefined;
   limiter: RateLimiter;
-  policies: { anonymous: RateLimitPolicy; keyed: RateLimitPolicy };
+  policies: { anonymous: RateLimitPolicy; keyed: RateLimitPolicy; pages: RateLimitPolicy; authFailures: RateLimitPolicy };
+  trustProxy: TrustProxy;
+  bodyLimitBytes: number;
+  /** A value computed once until the next change (e.g. the trends page's movers), at most 500 kept. */
+  memo<T>(key: string, load: () => Promise<T>): Promise<T>;
   searchIndex(): Promise<CareerSearchIndex>;
   /** A career with its metrics by slug or code, memoized until the next change (about a thousand careers). */
   career(slugOrCode: string): Promise<CareerWithMetrics | undefined>;
@@ -44,9 +71,10 @@ export function apiServices(deps: ApiDeps, options: ApiOptions = {}): ApiService
   const cache = new ResponseCache();
   let index: Promise<CareerSearchIndex> | undefined;
   let careers = new Map<string, Promise<CareerWithMetrics | undefined>>();
-  const invalidate = () => { cache.invalidate(); index = undefined; careers = new Map(); };
+  let memos = new Map<string, Promise<unknown>>();
+  const invalidate = () => { cache.invalidate(); index = undefined; careers = new Map(); memos = new Map(); };
   const watcher = options.watchChanges === false ? undefined : watchChanges(deps.db.$client, deps.log, invalidate, options.changePollMs ?? 1_000);
-  const limiter = new RateLimiter(deps.db.$client, deps.log);
+  const limiter = new RateLimiter(deps.db.$client, deps.log, 250, options.maxTrackedClients);
   const compareCounts = new Map<string, number>();
   // Flushes run one after another, so a caller awaiting one sees every earlier count written.
   let countsWritten = Promise.resolve();
@@ -68,6 +96,21 @@ export function apiServices(deps: ApiDeps, options: ApiOptions = {}): ApiService
     policies: {
       anonymous: { name: 'anonymous', limit: options.anonymousPerMinute ?? 120, windowSec: 60 },
       keyed: { name: 'key', limit: options.keyedPerMinute ?? 1_200, windowSec: 60 },
+      pages: { name: 'pages', limit: options.pagesPerMinute ?? options.anonymousPerMinute ?? 120, windowSec: 60 },
+      authFailures: { name: 'auth-failures', limit: options.authFailuresPerMinute ?? 30, windowSec: 60 },
+    },
+    trustProxy: options.trustProxy ?? { hops: 0 },
+    bodyLimitBytes: options.bodyLimitBytes ?? 64 * 1024,
+    memo<T>(key: string, load: () => Promise<T>): Promise<T> {
+      const map = memos;
+      let p = map.get(key) as Promise<T> | undefined;
+      if (!p) {
+        p = load();
+        p.catch(() => map.delete(key));
+        if (map.size >= 500) map.clear();
+        map.set(key, p);
+      }
+      return p;
     },
     searchIndex() {
       if (!index) {

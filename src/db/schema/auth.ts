@@ -16,6 +16,8 @@ export const apiKeys = pgTable('api_keys', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  /** This key's own API budget, requests per minute; null: RATE_LIMIT_KEYED. */
+  ratePerMinute: integer('rate_per_minute'),
 });
 
 /**

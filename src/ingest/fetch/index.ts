@@ -13,7 +13,7 @@ export type {
   UnchangedResult,
 } from './types.js';
 export type { ResolveHost } from './url-policy.js';
-export { classifyAddress, parseIpAddress, type AddressClass } from './ip-address.js';
+export { classifyAddress, parseIpAddress, type AddressClass } from '../../core/ip-address.js';
 export { computeBackoffDelay, computeRetryDelay, parseRetryAfter, type BackoffPolicy } from './backoff.js';
 export { formatRobotsRule, matchRobotsPath, parseRobotsTxt, selectRobotsPolicy } from './robots-rules.js';
 export type { RobotsGroup, RobotsPolicy, RobotsRule } from './robots-rules.js';

@@ -1,7 +1,7 @@
 import { promises as dns, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import type { AttemptFailure } from './fetch-error.js';
-import { ALWAYS_BLOCKED, classifyAddress } from './ip-address.js';
+import { ALWAYS_BLOCKED, classifyAddress } from '../../core/ip-address.js';
 
 /** Resolves a host name to every address it has (A and AAAA). Injectable for tests. */
 export type ResolveHost = (hostname: string) => Promise<string[]>;

@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/api/app.js';
+import { isDatabaseUnavailable } from '../../src/api/errors.js';
+import { RateLimiter } from '../../src/api/rate-limit.js';
+import { apiOptionsFrom, apiServices, type ApiOptions } from '../../src/api/routes/services.js';
+import { parseConfig } from '../../src/config.js';
+import { closeDb, openDb } from '../../src/db/client.js';
+import { createApiKey, revokeApiKey } from '../../src/db/queries/keys.js';
+import { createLogger } from '../../src/log.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { waitFor } from '../helpers/runtime.js';
+
+/** Limits of everything public: pages, API budgets from configuration, failed sign-ins, bodies, proxies, outages. */
+describe('public limits', () => {
+  let tdb: TestDatabase;
+  const apps: Parameters<typeof createApp>[0][] = [];
+  const log = createLogger('silent');
+  /** A separate "API process": its own deps, so its own limiter, caches and key memo. */
+  const makeApp = (options: ApiOptions = {}, db = tdb.db) => {
+    const deps = { db, kit: {} as never, queues: {} as never, log };
+    apps.push(deps);
+    return createApp(deps, { watchChanges: false, ...options });
+  };
+  /** A request as if from `address` (the socket's peer). */
+  const from = (address: string, headers: Record<string, string> = {}, init: RequestInit = {}) =>
+    [{ ...init, headers }, { incoming: { socket: { remoteAddress: address } } }] as const;
+
+  beforeAll(async () => { tdb = await createTestDatabase(); });
+  afterAll(async () => {
+    for (const deps of apps) await apiServices(deps).stop().catch(() => {});
+    await tdb?.drop();
+  });
+
+  it('dashboard pages have a per-address budget; probes and assets have none', async () => {
+    const app = makeApp({ pagesPerMinute: 3 });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await app.request('/?q=x', ...from('198.51.100.7'))).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    expect((await app.request('/trends', ...from('198.51.100.7'))).status).toBe(429);
+    expect((await app.request('/', ...from('198.51.100.8'))).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await app.request('/healthz', ...from('198.51.100.7'))).status).toBe(200);
+    expect((await app.request('/assets/site.css', ...from('198.51.100.7'))).status).toBe(200);
+  });
+
+  it('anonymous and keyed budgets come from the environment; a key created with its own rate gets that rate', async () => {
+    const config = parseConfig({ RATE_LIMIT_ANONYMOUS: '2', RATE_LIMIT_KEYED: '4' });
+    const app = makeApp(apiOptionsFrom(config));
+    const anon = [];
+    for (let i = 0; i < 3; i++) anon.push((await app.request('/v1/careers?limit=1', ...from('203.0.113.1'))).status);
+    expect(anon).toEqual([200, 200, 429]);
+    const { key } = await createApiKey(tdb.db, { role: 'client', name: 'slow', ratePerMinute: 1 });
+    const first = await app.request('/v1/careers?limit=1', ...from('203.0.113.2', { authorization: `Bearer ${key}` }));
+    expect(first.status).toBe(200);
+    expect(first.headers.get('ratelimit-policy')).toBe('"key";q=1;w=60');
+    expect((await app.request('/v1/careers?limit=1', ...from('203.0.113.2', { authorization: `Bearer ${key}` }))).status).toBe(429);
+    const { key: plain } = await createApiKey(tdb.db, { role: 'client', name: 'default' });
+    expect((await app.request('/v1/careers?limit=1', ...from('203.0.113.2', { authorization: `Bearer ${plain}` }))).headers.get('ratelimit-policy')).toBe('"key";q=4;w=60');
+  });
+
+  it('refused credentials are limited per address, then that address gets 429 even with a good key', async () => {
+    const app = makeApp({ authFailuresPerMinute: 3 });
+    const { key } = await createApiKey(tdb.db, { role: 'operator', name: 'ops' });
+    const signIn = (k: string, address = '192.0.2.9') => app.request('/ops/signin', ...from(address, {}, { method: 'POST', body: new URLSearchParams({ key: k }) }));
+    // Visitors without credentials fail nothing.
+    for (let i = 0; i < 5; i++) expect((await app.request('/v1/ops/sources', ...from('192.0.2.9'))).status).toBe(401);
+    for (let i = 0; i < 3; i++) expect((await signIn(`clk_op_guess${i}`)).status).toBe(403);
+    expect((await signIn(key)).status).toBe(429);
+    expect((await app.request('/v1/ops/sources', ...from('192.0.2.9', { authorization: `Bearer ${key}` }))).status).toBe(429);
+    expect((await signIn(key, '192.0.2.10')).status).toBe(303);
+  });
+
+  it('request bodies over the limit answer 413 before any handler reads them', async () => {
+    const app = makeApp({ bodyLimitBytes: 2048 });
+    const res = await app.request('/ops/signin', { method: 'POST', body: new URLSearchParams({ key: 'x'.repeat(10_000) }) });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('behind a trusted proxy the client is the forwarded address; untrusted peers cannot choose their address', async () => {
+    const trusted = makeApp({ anonymousPerMinute: 1, trustProxy: { addresses: ['10.0.0.1'] } });
+    const via = (client: string, peer = '10.0.0.1') => trusted.request('/v1/careers?limit=1', ...from(peer, { 'x-forwarded-for': client }));
+    expect((await via('203.0.113.50')).status).toBe(200);
+    expect((await via('203.0.113.51')).status).toBe(200); // another client behind the same proxy
+    expect((await via('203.0.113.50')).status).toBe(429);
+    expect((await via('198.51.100.1, 203.0.113.50')).status).toBe(429); // a forged left part changes nothing
+    // A peer that is not the proxy is itself the client, whatever header it sends.
+    expect((await via('203.0.113.60', '198.51.100.99')).status).toBe(200);
+    expect((await via('203.0.113.61', '198.51.100.99')).status).toBe(429);
+  });
+
+  it('IPv6 clients are counted per /64', async () => {
+    const app = makeApp({ anonymousPerMinute: 2 });
+    const ask = (ip: string) => app.request('/v1/careers?limit=1', ...from(ip));
+    expect((await ask('2001:db8:1:2::1')).status).toBe(200);
+    expect((await ask('2001:db8:1:2:ffff:ffff:ffff:fffe')).status).toBe(200);
+    expect((await ask('2001:db8:1:2::99')).status).toBe(429);
+    expect((await ask('2001:db8:1:3::1')).status).toBe(200);
+  });
+
+  it('the rate limiter keeps a bounded number of counters however many addresses come', async () => {
+    const limiter = new RateLimiter(tdb.db.$client, log, 60_000, 50);
+    const policy = { name: 'anonymous', limit: 10, windowSec: 60 };
+    for (let i = 0; i < 300; i++) await limiter.take(`ip:10.9.${i >> 8}.${i & 255}`, policy);
+    expect(limiter.size).toBeLessThanOrEqual(50);
+    await limiter.stop();
+  });
+
+  it('when PostgreSQL is down a keyed request answers 503, not 401 "unknown key"', async () => {
+    const down = openDb('postgres://careerlens@127.0.0.1:1/none', { max: 1 });
+    try {
+      const app = makeApp({}, down);
+      const res = await app.request('/v1/careers', { headers: { authorization: 'Bearer clk_cl_whatever' } });
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('5');
+    } finally {
+      await closeDb(down, 0).catch(() => {});
+    }
+  });
+
+  it('a revoked key stops working at once in every API process', async () => {
+    const [one, two] = [makeApp(), makeApp()];
+    const { key, row } = await createApiKey(tdb.db, { role: 'client', name: 'to-revoke' });
+    const ask = (app: typeof one) => app.request('/v1/careers?limit=1', { headers: { authorization: `Bearer ${key}` } });
+    expect((await ask(one)).status).toBe(200);
+    expect((await ask(two)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 200)); // both processes are LISTENing
+    await revokeApiKey(tdb.db, row.id);
+    await waitFor('process one to refuse the key', async () => (await ask(one)).status === 401, 5_000, 50);
+    await waitFor('process two to refuse the key', async () => (await ask(two)).status === 401, 5_000, 50);
+  });
+
+  it('invalid dates answer 400 on the API and the trends page', async () => {
+    const app = makeApp();
+    for (const q of ['from=2023-02-31', 'to=2023-13-01', 'from=0000-01-01', 'from=2024-01-01T25:00:00Z']) {
+      expect((await app.request(`/v1/careers/software-developers/trends?${q}`)).status, q).toBe(400);
+    }
+    for (const q of ['from=2023-02-31', 'to=yesterday', 'from=2024-02-01&to=2024-01-01']) {
+      expect((await app.request(`/trends?${q}`)).status, q).toBe(400);
+    }
+    expect((await app.request('/trends?from=2024-02-29')).status).toBe(200);
+  });
+
+  it('the trends page computes its top movers once until the data changes', async () => {
+    const deps = { db: tdb.db, kit: {} as never, queues: {} as never, log };
+    apps.push(deps);
+    const app = createApp(deps, { watchChanges: false });
+    expect((await app.request('/trends?from=2024-01-01&to=2024-06-30')).status).toBe(200);
+    const svc = apiServices(deps);
+    const cached = await svc.memo('movers|salaryMedian|2024-01-01|2024-06-30T23:59:59.999Z||20', async () => { throw new Error('not cached'); });
+    expect(cached).toEqual([]);
+  });
+
+  it('the API pool cuts statements at its timeout, and that answers 503', async () => {
+    const slow = openDb(tdb.url, { max: 1, statementTimeoutMs: 100 });
+    try {
+      const err = await slow.$client`select pg_sleep(2)`.then(() => null, (e: unknown) => e);
+      expect((err as { code?: string }).code).toBe('57014');
+      expect(isDatabaseUnavailable(err)).toBe(true);
+    } finally {
+      await closeDb(slow, 0);
+    }
+  });
+});
