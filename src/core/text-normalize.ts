@@ -11,7 +11,7 @@ const ABBREVIATIONS = new Map<string, string>(Object.entries({
   ui: 'user interface', hr: 'human resources', it: 'information technology',
   vp: 'vice president', svp: 'vice president', dba: 'database administrator',
   ops: 'operations', admin: 'administrator', assoc: 'associate', dir: 'director',
-  sw: 'software', sys: 'systems', tech: 'technical',
+  sw: 'software', sys: 'systems', tech: 'technical', lab: 'laboratory', labs: 'laboratory',
 }));
 
 const ABBREVIATION_WORDS = new Map([...ABBREVIATIONS].map(([k, v]) => [k, v.split(' ')]));

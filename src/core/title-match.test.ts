@@ -39,17 +39,25 @@ describe('buildTitleMatcher (hand-made careers)', () => {
     expect(matcher.match('Business Intelligence Analyst')).toMatchObject({ careerId: 'ba', method: 'title' });
     expect(matcher.match('Applied Machine Learning Engineer')).toMatchObject({ careerId: 'mle', method: 'alias' });
   });
-  it('matches near titles fuzzily with a confidence and the name it came through', () => {
-    const r = matcher.match('Data Sciense Specialist');
+  it('matches near titles fuzzily above the fuzzy threshold, with the name it came through', () => {
+    const loose = buildTitleMatcher(careers, { fuzzyThreshold: 0.75 });
+    const r = loose.match('Data Sciense Specialist');
     expect(r).toMatchObject({ matched: true, careerId: 'ds', method: 'fuzzy', via: 'Data Science Specialist' });
     if (r.matched) expect(r.confidence).toBeGreaterThanOrEqual(0.75);
+    // Below the default fuzzy threshold the overlap is only a candidate.
+    expect(matcher.match('Data Sciense Specialist')).toMatchObject({ matched: false, reason: 'no-match', candidates: [{ careerId: 'ds' }] });
   });
-  it('leaves a nonsense title unmatched, and honours a stricter threshold', () => {
-    expect(matcher.match('Blorptastic Zingwhacker')).toEqual({ matched: false, candidates: [] });
-    const strict = buildTitleMatcher(careers, { threshold: 0.99 });
-    const r = strict.match('Data Sciense Specialist');
-    expect(r.matched).toBe(false);
-    expect(r.candidates[0]?.careerId).toBe('ds');
+  it('leaves a nonsense title unmatched, and rejects bad input with its reason', () => {
+    expect(matcher.match('Blorptastic Zingwhacker')).toMatchObject({ matched: false, reason: 'no-match', candidates: [] });
+    expect(matcher.match('')).toEqual({ matched: false, reason: 'empty', candidates: [], attributes: null });
+    expect(matcher.match('🚀🚀')).toMatchObject({ matched: false, reason: 'no-letters' });
+    expect(matcher.match('データサイエンティスト')).toMatchObject({ matched: false, reason: 'unsupported-script' });
+    expect(matcher.match(`Data Scientist ${'x'.repeat(10_000)}`)).toMatchObject({ matched: false, reason: 'too-long' });
+  });
+  it('returns the attributes the normalizer read off the title', () => {
+    expect(matcher.match('Sr. ML Engineer II - Remote (US)')).toMatchObject({
+      matched: true, careerId: 'mle', attributes: { seniority: 'senior', level: 'II', remote: 'remote', location: 'US' },
+    });
   });
 });
 
@@ -68,39 +76,37 @@ describe('buildTitleMatcher (real O*NET 29.2 titles)', () => {
     expect(onet.match('Data Scientist – Vercel')).toMatchObject({ careerId: '15-2051.00' });
     expect(onet.match('NLP Engineer')).toMatchObject({ careerId: '15-1221.00', method: 'alias' });
   });
-  it('gives "ML Engineer" and "Machine Learning Engineer" the same career, flagged as a shared alias', () => {
+  it('leaves an alias three careers share with equal evidence unmatched, with the three as candidates', () => {
     const a = onet.match('ML Engineer');
-    const b = onet.match('Machine Learning Engineer');
-    expect(a.matched && b.matched && a.careerId === b.careerId).toBe(true);
-    expect(a).toMatchObject({ method: 'alias', confidence: 0.9 });
+    expect(a).toMatchObject({ matched: false, reason: 'ambiguous' });
     expect(a.candidates.map((c) => c.careerId).sort()).toEqual(['15-1221.00', '15-1299.08', '15-2051.00']);
+    expect(onet.match('Machine Learning Engineer').candidates).toEqual(a.candidates);
   });
-  it('gives a shared alias to the career with the most evidence for it', async () => {
+  it('gives a shared alias to the career the evidence separates, and curated titles to their career', async () => {
     const { ONET_FILES, parseOnetFiles } = await import('../ingest/sources/onet-database/parse.js');
     const files = new Map(Object.values(ONET_FILES).map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
-    const weighted = buildTitleMatcher(parseOnetFiles(files).occupations.map((o) => ({ id: o.code, title: o.title, aliases: o.aliases, aliasEvidence: o.aliasEvidence })));
+    const occupations = parseOnetFiles(files).occupations;
+    const weighted = buildTitleMatcher(occupations.map((o) => ({ id: o.code, title: o.title, aliases: o.aliases, aliasEvidence: o.aliasEvidence })));
     // Listed for Database Architects by two sources and reported by incumbents; once each elsewhere.
     expect(weighted.match('Data Engineer')).toMatchObject({ careerId: '15-1243.00', method: 'alias', confidence: 0.9 });
-    expect(onet.match('Data Engineer')).toMatchObject({ careerId: '15-2051.00' }); // words alone favour Data Scientists
+    expect(onet.match('Data Engineer')).toMatchObject({ matched: false, reason: 'ambiguous' }); // without evidence nothing separates them
     expect(weighted.match('Product Designer')).toMatchObject({ careerId: '27-1021.00' });
-    // Evidence weighs the words, it does not replace them: film developers list "Developer" more often.
-    expect(weighted.match('Developers')).toMatchObject({ careerId: '15-1252.00' });
-    expect(weighted.match('Hacker')).toMatchObject({ careerId: '15-1299.04' });
-    // Equal evidence: the career whose names use the words most, as before.
-    expect(weighted.match('Machine Learning Engineer')).toMatchObject({ careerId: '15-2051.00' });
-    expect(onet.match('Machine Learning Engineer')).toMatchObject({ careerId: '15-2051.00' });
+    expect(weighted.match('Hacker').candidates[0]).toMatchObject({ careerId: '15-1299.04' }); // first, but not clearly enough to attach
+    expect(weighted.match('Machine Learning Engineer')).toMatchObject({ matched: false, reason: 'ambiguous' });
+    // With O*NET-SOC codes the curated titles apply: the ML family is Data Scientists, managers of data teams are 11-3021.
+    const curated = buildTitleMatcher(occupations.map((o) => ({ id: o.code, code: o.code, title: o.title, aliases: o.aliases, aliasEvidence: o.aliasEvidence })));
+    expect(curated.match('Staff ML Engineer')).toMatchObject({ careerId: '15-2051.00', method: 'curated' });
+    expect(curated.match('Head of Data Science')).toMatchObject({ careerId: '11-3021.00', method: 'curated' });
+    expect(curated.match('Director, Analytics')).toMatchObject({ careerId: '11-3021.00' });
+    expect(curated.match('Healthcare Data Scientist')).toMatchObject({ careerId: '15-2051.00', method: 'head' });
   });
 
   it('does not read "AI Technician" (artificial insemination) as an AI job', () => {
     expect(onet.match('AI Technician')).not.toMatchObject({ careerId: '45-2021.00' });
     expect(onet.match('Artificial Insemination Technician')).toMatchObject({ careerId: '45-2021.00' });
   });
-  it('leaves new careers and nonsense unmatched, and matches one title in under a millisecond', () => {
+  it('leaves new careers and nonsense unmatched', () => {
     expect(onet.match('AI Model Routing Engineer').matched).toBe(false);
     expect(onet.match('Blorptastic Zingwhacker').matched).toBe(false);
-    const titles = ['Machine Learning Infrastructure Engineer', 'Head of Data Science', 'Cloud Data Architect', 'Lead Data Analyst'];
-    const t0 = performance.now();
-    for (let i = 0; i < 250; i++) for (const t of titles) onet.match(t);
-    expect((performance.now() - t0) / 1000).toBeLessThan(1);
   });
 });

@@ -41,22 +41,40 @@ export function normalizeJobTitle(raw: string): NormalizedJobTitle {
   const text = raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
   if (!text) return { ok: false, reason: 'empty', detail: 'the title is empty' };
   if (text.length > MAX_TITLE_LENGTH) return { ok: false, reason: 'too-long', detail: `${text.length} characters; a title has at most ${MAX_TITLE_LENGTH}` };
-  const letters = text.match(/\p{L}/gu) ?? [];
-  if (letters.length === 0) return { ok: false, reason: 'no-letters', detail: 'no letters (punctuation, digits or emoji only)' };
-  const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c)).length;
-  if (latin * 2 < letters.length) return { ok: false, reason: 'unsupported-script', detail: 'titles are matched in Latin script only' };
+  // Most titles are plain ASCII: the Unicode checks (slow per character) are for the rest.
+  const ascii = /^[\x20-\x7e]*$/.test(text);
+  const rejected = ascii ? (/[A-Za-z]/.test(text) ? null : 'no-letters') : checkScript(text);
+  if (rejected === 'no-letters') return { ok: false, reason: 'no-letters', detail: 'no letters (punctuation, digits or emoji only)' };
+  if (rejected) return { ok: false, reason: rejected, detail: 'titles are matched in Latin script only' };
   const attributes: TitleAttributes = { seniority: null, level: null, location: null, remote: null, employment: null, qualifiers: [] };
-  const clean = text.replace(/[^\p{Script=Latin}\p{N}\s&+#.,\-–—|/()[\]:;@']/gu, ' ').replace(/\s+/g, ' ');
+  const clean = ascii
+    ? text.replace(/[^A-Za-z0-9 &+#.,\-|/()[\]:;@']/g, ' ').replace(/\s+/g, ' ')
+    : text.replace(/[^\p{Script=Latin}\p{N}\s&+#.,\-–—|/()[\]:;@']/gu, ' ').replace(/\s+/g, ' ');
   const { rest, inner } = splitParentheticals(clean);
   const [head = '', ...tail] = splitSegments(rest);
   for (const segment of [...tail, ...inner]) readSegment(segment, attributes);
   let title = readHead(head, attributes);
   // "Director, Data Science" / "Data Scientist, Senior": the role is in the next part.
   if (!title && attributes.qualifiers.length) title = readHead(attributes.qualifiers.shift()!, attributes);
-  else if (isRankOnly(title) && attributes.qualifiers.length) title = `${attributes.qualifiers.shift()!} ${title}`;
+  else if (isRankOnly(title) && attributes.qualifiers.length) {
+    const next = attributes.qualifiers.shift()!;
+    // A rank beside a named role ranks it ("Manager, Safety Scientist"); beside a field it is the job ("Director, Data Science").
+    if (ROLE_END.test(next.split(' ').at(-1)!)) {
+      attributes.seniority ??= /director|president/i.test(title) ? 'director' : 'manager';
+      title = readHead(next, attributes);
+    } else title = `${next} ${title}`;
+  }
   const [first = '', ...alternatives] = slashAlternatives(title);
   if (!first) return { ok: false, reason: 'no-letters', detail: 'nothing but seniority, place or employment words' };
   return { ok: true, title: first, alternatives, attributes };
+}
+
+/** Non-ASCII text: letters must be there, and mostly Latin. */
+function checkScript(text: string): TitleRejection | null {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  if (letters.length === 0) return 'no-letters';
+  const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c)).length;
+  return latin * 2 < letters.length ? 'unsupported-script' : null;
 }
 
 /** Pulls out `(…)` and `[…]`; an acronym of the words before it (`Machine Learning (ML) Engineer`) is dropped. */
@@ -77,8 +95,8 @@ function splitParentheticals(text: string): { rest: string; inner: string[] } {
 /** Splits on `,` `;` `:` `|` `@`, dashes with a space on either side, and `Role-Qualifier` hyphens. */
 function splitSegments(text: string): string[] {
   return text
-    .replace(/(\p{L}+)-(?=\p{Lu})/gu, (m, word: string) => (ROLE_END.test(word) && word.length > 3 ? `${word} | ` : m))
-    .split(/\s*[,;:|@–—]\s*|\s+-+\s*|\s*-+\s+/u)
+    .replace(/([A-Za-z\u00c0-\u024f]+)-(?=[A-Z\u00c0-\u00de])/g, (m, word: string) => (ROLE_END.test(word) && word.length > 3 ? `${word} | ` : m))
+    .split(/\s*[,;:|@–—]\s*|\s+-+\s*|\s*-+\s+|\s+(?:with|for)\s+/u)
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -119,6 +137,8 @@ function stripSeniority(words: string[], a: TitleAttributes): string[] {
   let out = words;
   for (;;) {
     const lead = phraseAt(out, 0, SENIORITY_WORDS);
+    // "Chief Data Officer" is the officer's title, not a seniority of a Data Officer.
+    if (lead?.value === 'executive' && /^officer$/i.test(out.at(-1) ?? '')) { a.seniority ??= 'executive'; break; }
     if (lead && out.length > lead.length) {
       if (lead.value === 'head' && a.seniority !== null) a.seniority = 'head';
       a.seniority ??= lead.value;
@@ -140,7 +160,7 @@ function stripSeniority(words: string[], a: TitleAttributes): string[] {
 
 /** A title that is only a rank ("Director", "Manager", "Associate"): the role is in the qualifier. */
 function isRankOnly(title: string): boolean {
-  return /^(?:director|manager|associate|consultant|vice president|principal|partner)$/i.test(title);
+  return /^(?:(?:associate|assistant|senior|sr\.?|managing) )?(?:director|manager|associate|consultant|vice president|principal|partner)(?:\/(?:director|manager))?$/i.test(title.replace(/\s*\/\s*/g, '/'));
 }
 
 /**
@@ -148,6 +168,8 @@ function isRankOnly(title: string): boolean {
  * Cellular Biologist, Molecular Biologist; `Data Scientist/ML Engineer` → both as written.
  */
 function slashAlternatives(title: string): string[] {
+  const joined = title.split(/\s+(?:and|&)\s+/);
+  if (joined.length > 1 && joined.every((p) => ROLE_END.test(p.split(' ').at(-1)!) && p.includes(' '))) return joined;
   const parts = title.split(/\s*\/\s*/).map((p) => p.trim()).filter(Boolean);
   if (parts.length < 2) return parts;
   const first = parts[0]!;
@@ -162,17 +184,31 @@ function slashAlternatives(title: string): string[] {
 }
 
 function tokens(text: string): string[] {
-  return text.split(/\s+/).map((w) => w.replace(/^[.'-]+|[,'-]+$/g, '')).filter((w) => /[\p{L}\p{N}+#/]/u.test(w));
+  return text.split(/\s+/).map((w) => w.replace(/^[.'-]+|[,'-]+$/g, '')).filter((w) => /[A-Za-z0-9+#/\u00c0-\u024f]/.test(w));
 }
 
+const keys = new Map<string, string>();
+
+/** A word as the vocabulary spells it (lowercase, no trailing dot, hyphens as spaces); memoized: titles reuse few words. */
 function key(w: string): string {
-  return w.toLowerCase().replace(/\.$/, '').replace(/-/g, ' ');
+  let k = keys.get(w);
+  if (k === undefined) {
+    if (keys.size > 20_000) keys.clear();
+    keys.set(w, (k = w.toLowerCase().replace(/\.$/, '').replace(/-/g, ' ')));
+  }
+  return k;
 }
+
+/** First words of the tables' phrases: most words start none, and are skipped without building phrases. */
+const starts = new WeakMap<ReadonlyMap<string, unknown>, Set<string>>();
 
 function phraseAt<T>(words: readonly string[], at: number, table: ReadonlyMap<string, T>): { value: T; length: number } | null {
-  for (const n of [3, 2, 1]) {
-    if (at + n > words.length) continue;
-    const value = table.get(words.slice(at, at + n).map(key).join(' '));
+  let first = starts.get(table);
+  if (!first) starts.set(table, (first = new Set([...table.keys()].map((k) => k.split(' ')[0]!))));
+  const w0 = key(words[at]!);
+  if (!first.has(w0.split(' ')[0]!)) return null;
+  for (let n = Math.min(3, words.length - at); n >= 1; n--) {
+    const value = table.get(n === 1 ? w0 : [w0, ...words.slice(at + 1, at + n).map(key)].join(' '));
     if (value !== undefined) return { value, length: n };
   }
   return null;

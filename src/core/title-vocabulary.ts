@@ -3,8 +3,12 @@
  * words, employment and remote words, places, and the abbreviations recruiters write. Pure data.
  */
 
-export const SENIORITIES = ['intern', 'junior', 'mid', 'senior', 'lead', 'staff', 'principal', 'head', 'executive'] as const;
-/** How senior a job is, as its title says it; management ranks (manager, director) stay in the title. */
+export const SENIORITIES = ['intern', 'junior', 'mid', 'senior', 'lead', 'staff', 'principal', 'manager', 'director', 'head', 'executive'] as const;
+/**
+ * How senior a job is, as its title says it. Management ranks stay in the title (a Data Science
+ * Manager is a manager); `manager` and `director` are recorded when a rank stands apart from the
+ * role it ranks ("Senior Manager, Epidemiologic Data Scientist").
+ */
 export type Seniority = (typeof SENIORITIES)[number];
 
 export const EMPLOYMENTS = ['full-time', 'part-time', 'contract', 'temporary', 'internship', 'freelance'] as const;
@@ -15,7 +19,7 @@ export const SENIORITY_WORDS = new Map<string, Seniority>([
   ['senior', 'senior'], ['sr', 'senior'], ['snr', 'senior'], ['experienced', 'senior'],
   ['junior', 'junior'], ['jr', 'junior'], ['entry level', 'junior'], ['early career', 'junior'],
   ['graduate', 'junior'], ['new grad', 'junior'], ['college hire', 'junior'], ['trainee', 'junior'],
-  ['apprentice', 'junior'], ['mid level', 'mid'], ['intermediate', 'mid'],
+  ['apprentice', 'junior'], ['postdoc', 'junior'], ['postdoctoral', 'junior'], ['mid level', 'mid'], ['intermediate', 'mid'],
   ['lead', 'lead'], ['staff', 'staff'], ['principal', 'principal'], ['principle', 'principal'],
   ['head of', 'head'], ['chief', 'executive'],
 ]);

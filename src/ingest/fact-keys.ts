@@ -7,6 +7,7 @@
  */
 import type { OnetEducationProfile } from './sources/onet-database/education.js';
 import type { DeclaredFigures } from './sources/career-pages/fields.js';
+import type { MatchMethod } from '../core/title-match.js';
 
 export const FACT_KEYS = {
   /** O*NET technology skills of an occupation. Period: the O*NET release, `O*NET 29.2`. */
@@ -209,7 +210,7 @@ export interface SalarySurveyFact extends SalaryStats {
   /** Percentiles interpolate linearly between closest ranks (type 7). */
   percentileMethod: 'linear';
   /** The free-text titles counted, with how they matched. */
-  titles: { title: string; count: number; confidence: number; method: 'title' | 'alias' | 'fuzzy' }[];
+  titles: { title: string; count: number; confidence: number; method: MatchMethod }[];
 }
 
 // --- job-postings
@@ -229,7 +230,7 @@ export interface PostingsFact {
   topSkills: { key: string; count: number }[];
   format: 'glassdoor-csv' | 'html-pages' | 'greenhouse-json';
   /** The posting titles counted, with how they matched. */
-  titles: { title: string; count: number; confidence: number; method: 'title' | 'alias' | 'fuzzy' }[];
+  titles: { title: string; count: number; confidence: number; method: MatchMethod }[];
 }
 
 // --- career-pages

@@ -75,7 +75,7 @@ const titleIndexes = new WeakMap<readonly DirectoryCareer[], TitleMatcher>();
 export function buildDirectoryMatcher(careers: readonly DirectoryCareer[]): DirectoryMatcher {
   let matcher = titleIndexes.get(careers);
   if (!matcher) {
-    matcher = buildTitleMatcher(careers.map((c) => ({ id: c.slug, title: c.title, aliases: c.aliases, aliasEvidence: c.aliasEvidence })));
+    matcher = buildTitleMatcher(careers.map((c) => ({ id: c.slug, code: c.onetCode, title: c.title, aliases: c.aliases, aliasEvidence: c.aliasEvidence })));
     titleIndexes.set(careers, matcher);
   }
   const cache = new Map<string, CareerMatch | null>();

@@ -28,7 +28,7 @@ interface Loaded { postings: Posting[]; rejects: Reject[]; parsed: number; docum
 
 export const jobPostingsAdapter: SourceAdapter = {
   kind: 'job-postings',
-  version: 4, // 2: skills leave out lines a site repeats on most pages; 3: only same-site posting links, at most maxPages; 4: CSV read by csv-parse
+  version: 5, // 2: skills leave out lines a site repeats on most pages; 3: only same-site posting links, at most maxPages; 4: CSV read by csv-parse; 5: titles normalized, curated titles, ambiguity left unmatched
   async load(ctx) {
     const first = await fetchRequired(ctx, ctx.url, { robots: stringOption(ctx, 'format') === 'html-pages' || /\.html?$/i.test(ctx.url) });
     const format = readFormat(ctx, first);

@@ -11,7 +11,7 @@ import { summarizeSalaries } from './summarize.js';
 
 export const salarySurveyAdapter: SourceAdapter = {
   kind: 'salary-survey',
-  version: 3, // 2: titles matched with O*NET's alias evidence; 3: CSV read by csv-parse
+  version: 4, // 2: titles matched with O*NET's alias evidence; 3: CSV read by csv-parse; 4: titles normalized, curated titles, ambiguity left unmatched
   async load(ctx) {
     const doc = await fetchRequired(ctx, ctx.url);
     if (!doc.changed) return 'unchanged';

@@ -64,9 +64,10 @@ describe('summarizeSalaries', () => {
     expect(summary.distributions.find((d) => d.careerId === 'mle' && d.workYear === 2022)).toEqual({
       careerId: 'mle', workYear: 2022, count: 126, min: 12000, p25: 115143.25, median: 148650, p75: 193900, max: 255000, mean: 150545,
     });
-    // Data Scientist 401 + Lead Data Scientist 4 + Data Scientist Lead 2 + Principal Data Scientist 1.
+    // Data Scientist 401 + Lead Data Scientist 4 + Data Scientist Lead 2 + Principal Data Scientist 1, and by their
+    // head noun phrase Applied Data Scientist 5 + Product Data Scientist 1, and Data Science Lead (a data scientist).
     expect(summary.distributions.find((d) => d.careerId === 'ds' && d.workYear === 2022)).toMatchObject({
-      count: 408, min: 10000, p25: 101177.5, median: 140550, p75: 179400, max: 350000, mean: 136263,
+      count: 418, min: 8000, p25: 100000, median: 141000, p75: 179400, max: 380000, mean: 136835,
     });
   });
   it('lists unmatched titles with counts, most frequent first', () => {

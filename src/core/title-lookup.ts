@@ -1,0 +1,220 @@
+/**
+ * The exact lookups of title matching: a name as a whole (management titles, curated titles,
+ * career titles, aliases), its head noun phrase, the field a generic title names, and the
+ * role-word check on fuzzy hits. Pure; built once per matcher.
+ */
+import { hasTitleAbbreviation, normalizeTitle, normalizeTitleWords } from './text-normalize.js';
+import { COMPUTING_FIELDS, MANAGEMENT_CODE, MANAGEMENT_RANKS } from './title-curated.js';
+import { scoreAffinity, type WordIndex } from './title-index.js';
+import type { CareerTitles, MatchMethod } from './title-match.js';
+
+export interface Lookup {
+  kind: 'hit' | 'ambiguous';
+  /** Career ids, best first (one for a clear hit). */
+  ranked: string[];
+  confidence: number;
+  /** The name that matched, normalized. */
+  via: string;
+  method: MatchMethod;
+}
+
+export interface Lookups {
+  /** The words as a whole name. */
+  byName(words: readonly string[]): Lookup | null;
+  /** The head noun phrase: the longest ending ("Healthcare Data Scientist" → data scientist), else a beginning ending in a role word. */
+  byHead(words: readonly string[]): Lookup | null;
+  /** A generic title made specific by a qualifier: "Scientist, Toxicology" → Toxicologist, if that career answers to "scientist". */
+  byField(titleWords: readonly string[], qualifiers: readonly string[]): Lookup | null;
+}
+
+const CURATED_CONFIDENCE = 0.97;
+const TITLE_CONFIDENCE = 1;
+const ALIAS_CONFIDENCE = 0.95;
+const SHARED_ALIAS_CONFIDENCE = 0.9;
+/** A shared alias goes to the best career only when its score is at least this multiple of the runner-up's. */
+const SEPARATION = 1.5;
+const HEAD_FACTOR = 0.9;
+const PREFIX_FACTOR = 0.85;
+const FIELD_CONFIDENCE = 0.8;
+/** Words that end a role ("scientist", "engineer", "manager"...), for the beginning-of-title rule. */
+const ROLE_WORD = /(?:ist|yst|ian|er|or|ant|ent|ect|ive|ee|lead|officer|nurse|clerk|aide)$/;
+/** Role words too general to name a career on their own. */
+const GENERIC_ROLES = new Set(`director manager officer executive president associate assistant consultant specialist analyst
+engineer scientist developer technician technologist coordinator administrator representative supervisor advisor partner
+principal intern trainee operator worker agent planner designer architect researcher programmer lead head member officer
+owner founder expert professional generalist contractor`.split(/\s+/));
+/** Words that rank a job without naming it: "Data Science Associate" is a data scientist, "Data Science Analyst" is not. */
+const RANKS = new Set(['associate', 'intern', 'trainee', 'expert', 'professional', 'member', 'principal', 'technical', 'lead', 'head', 'generalist', 'fellow']);
+/** The field words a team or title names, and who practises them. */
+const FIELD_PRACTITIONER = new Map([['science', 'scientist'], ['analytics', 'analyst'], ['engineering', 'engineer'], ['development', 'developer']]);
+/** Field → practitioner endings: toxicology → toxicologist, chemistry → chemist, statistics → statistician, neuroscience → neuroscientist. */
+const PRACTITIONER: [RegExp, string][] = [[/ology$/, 'ologist'], [/ography$/, 'ographer'], [/istry$/, 'ist'], [/ics$/, 'ician'], [/science$/, 'scientist'], [/omy$/, 'omist']];
+
+export function buildLookups(careers: readonly CareerTitles[], index: WordIndex, curated: Record<string, string[]>): Lookups {
+  const titles = new Map<string, string[]>();
+  const aliases = new Map<string, string[]>();
+  const evidence = new Map<string, Map<string, number>>();
+  const byCode = new Map<string, string>();
+  for (const career of careers) {
+    if (career.code) byCode.set(career.code, career.id);
+    add(titles, normalizeTitle(career.title), career.id);
+    for (const [i, alias] of career.aliases.entries()) {
+      for (const variant of aliasVariants(alias)) {
+        const k = normalizeTitle(variant);
+        if (!k) continue;
+        add(aliases, k, career.id);
+        const byCareer = evidence.get(k) ?? evidence.set(k, new Map()).get(k)!;
+        byCareer.set(career.id, Math.max(byCareer.get(career.id) ?? 0, career.aliasEvidence?.[i] ?? 1));
+      }
+    }
+  }
+  const chosen = new Map<string, string>();
+  for (const [code, list] of Object.entries(curated)) {
+    const id = byCode.get(code);
+    if (id) for (const name of list) chosen.set(normalizeTitle(name), id);
+  }
+  const manager = byCode.get(MANAGEMENT_CODE);
+  if (manager) {
+    for (const field of COMPUTING_FIELDS) for (const rank of MANAGEMENT_RANKS) {
+      const [f, r] = [normalizeTitle(field), normalizeTitle(rank)];
+      if (!chosen.has(`${f} ${r}`)) chosen.set(`${f} ${r}`, manager);
+      chosen.set(`${r} of ${f}`, manager);
+      chosen.set(`${r} ${f}`, manager);
+    }
+    for (const field of COMPUTING_FIELDS) chosen.set(`chief ${normalizeTitle(field)} officer`, manager);
+  }
+
+  const namedWith = new Map<string, Set<string>>();
+
+  function pick(ids: string[], words: readonly string[], key: string, method: 'title' | 'alias'): Lookup {
+    const base = method === 'title' ? TITLE_CONFIDENCE : ALIAS_CONFIDENCE;
+    if (ids.length === 1) return { kind: 'hit', ranked: ids, confidence: base, via: key, method };
+    // Several careers share the name: the one whose names use its words most (rare words weigh
+    // more), scaled by the square root of the evidence for the name (sources, incumbent reports).
+    const weight = method === 'alias' ? evidence.get(key) : undefined;
+    const score = new Map(ids.map((id) => [id, scoreAffinity(index, id, words) * Math.sqrt(Math.max(1, weight?.get(id) ?? 1))]));
+    const ranked = [...ids].sort((a, b) => score.get(b)! - score.get(a)! || a.localeCompare(b));
+    const separated = score.get(ranked[0]!)! >= SEPARATION * score.get(ranked[1]!)!;
+    return { kind: separated ? 'hit' : 'ambiguous', ranked, confidence: SHARED_ALIAS_CONFIDENCE, via: key, method };
+  }
+
+  function byName(words: readonly string[]): Lookup | null {
+    const key = words.join(' ');
+    if (!key) return null;
+    const cur = chosen.get(key);
+    if (cur) return { kind: 'hit', ranked: [cur], confidence: CURATED_CONFIDENCE, via: key, method: 'curated' };
+    const t = titles.get(key);
+    if (t) return pick(t, words, key, 'title');
+    const a = aliases.get(key);
+    return a ? pick(a, words, key, 'alias') : null;
+  }
+
+  function byHead(words: readonly string[]): Lookup | null {
+    for (let i = 1; i < words.length; i++) {
+      const hit = byName(words.slice(i));
+      // One word alone names a career only when it is a role word naming exactly one ("chemist",
+      // not "director", "scientist" or the "intelligence" of "Artificial Intelligence").
+      if (!hit || (words.length - i === 1 && !isSpecificRole(words[i]!, hit))) continue;
+      return { ...hit, confidence: hit.confidence * HEAD_FACTOR, method: 'head' };
+    }
+    for (let j = words.length - 1; j >= 2; j--) {
+      if (!ROLE_WORD.test(words[j - 1]!)) continue;
+      const hit = byName(words.slice(0, j));
+      if (hit?.kind === 'hit') return { ...hit, confidence: hit.confidence * PREFIX_FACTOR, method: 'head' };
+    }
+    return byPractitioner(words);
+  }
+
+  /** A field for its practitioner: "Data Science (Associate)" → data scientist, "Data Analytics" → data analyst. */
+  function byPractitioner(words: readonly string[]): Lookup | null {
+    let k = words.length - 1;
+    while (k > 0 && RANKS.has(words[k]!)) k--;
+    const field = FIELD_PRACTITIONER.get(words[k]!);
+    if (!field || k === 0) return null;
+    const name = [...words.slice(0, k), field];
+    const hit = byName(name) ?? (name.length > 2 ? byHead(name) : null);
+    return hit?.kind === 'hit' ? { ...hit, confidence: hit.confidence * HEAD_FACTOR, method: 'head' } : null;
+  }
+
+  function isSpecificRole(word: string, hit: Lookup): boolean {
+    if (!ROLE_WORD.test(word) || GENERIC_ROLES.has(word) || hit.kind !== 'hit') return false;
+    // A career's own title ("Chemists") names it even when other careers list the word as an alias.
+    return titles.get(word)?.length === 1 || (!titles.has(word) && aliases.get(word)?.length === 1);
+  }
+
+  function answersTo(id: string, role: string): boolean {
+    return (index.profiles.get(id)?.get(role) ?? 0) > 0;
+  }
+
+  function byField(titleWords: readonly string[], qualifiers: readonly string[]): Lookup | null {
+    const role = titleWords.at(-1);
+    if (!role || titleWords.length > 2 || !ROLE_WORD.test(role)) return null;
+    const terms: string[] = [];
+    for (const q of qualifiers) {
+      const qw = normalizeTitleWords(q);
+      const tries = [[...qw, ...titleWords], ...qw.map((w) => practitioner(w)).filter((p): p is string => p !== null).map((p) => [p])];
+      for (const t of tries) {
+        const hit = byName(t) ?? (t.length > 1 ? byHead(t) : null);
+        const fitting = hit?.ranked.filter((id) => answersTo(id, role)) ?? [];
+        // Candidates for operators, never a match: on the labelled titles, fields read from
+        // qualifiers chose the wrong science about as often as the right one.
+        if (hit && (hit.kind === 'hit' ? fitting[0] === hit.ranked[0] : fitting.length === 1)) return { ...hit, kind: 'ambiguous', ranked: fitting, method: 'field' };
+      }
+      for (const w of qw) for (const t of [w, practitioner(w)]) if (t && index.idf.has(t) && !GENERIC_ROLES.has(t) && !terms.includes(t)) terms.push(t);
+    }
+    return terms.length ? byFieldWords(titleWords, terms) : null;
+  }
+
+  /**
+   * Among the careers that answer to every word of the title, those whose names use the
+   * qualifier's words most. Names alone do not tell a pharmacology scientist from a chemist
+   * reliably, so these are candidates for operators, never a match.
+   */
+  function byFieldWords(titleWords: readonly string[], terms: readonly string[]): Lookup | null {
+    const pools = titleWords.map(careersNamedWith);
+    const [first, ...rest] = pools.sort((a, b) => a.size - b.size);
+    const scored: [string, number][] = [];
+    for (const id of first ?? []) {
+      if (!rest.every((p) => p.has(id))) continue;
+      const score = scoreAffinity(index, id, terms);
+      if (score > 0) scored.push([id, score]);
+    }
+    scored.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    if (!scored.length) return null;
+    return { kind: 'ambiguous', ranked: scored.map(([id]) => id), confidence: FIELD_CONFIDENCE, via: `${terms.join(' ')} ${titleWords.join(' ')}`, method: 'field' };
+  }
+
+  function careersNamedWith(word: string): Set<string> {
+    let set = namedWith.get(word);
+    if (!set) namedWith.set(word, (set = new Set((index.postings.get(word) ?? []).map((at) => index.entries[at]!.careerId))));
+    return set;
+  }
+
+  return { byName, byHead, byField };
+}
+
+/**
+ * O*NET writes "AI Engineer (Artificial Intelligence Engineer)": index both spellings, but
+ * when they disagree after our abbreviation expansion trust the spelled-out one
+ * ("Artificial Insemination Technician (AI Technician)" must not become an AI job).
+ */
+export function aliasVariants(alias: string): string[] {
+  const inner = /\(([^)]+)\)/.exec(alias)?.[1]?.trim();
+  const outer = alias.replace(/\([^)]*\)/g, ' ').trim();
+  if (!inner || !outer) return [alias];
+  if (normalizeTitle(outer) === normalizeTitle(inner)) return [outer];
+  const plain = [outer, inner].filter((v) => !hasTitleAbbreviation(v));
+  return plain.length ? plain : [outer, inner];
+}
+
+function practitioner(word: string): string | null {
+  for (const [re, to] of PRACTITIONER) if (re.test(word)) return word.replace(re, to);
+  return null;
+}
+
+function add(map: Map<string, string[]>, key: string, id: string): void {
+  if (!key) return;
+  const list = map.get(key);
+  if (!list) map.set(key, [id]);
+  else if (!list.includes(id)) list.push(id);
+}
