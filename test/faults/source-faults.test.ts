@@ -89,6 +89,15 @@ describe('source faults fail the run visibly and lose no good data', () => {
   it('oews: a truncated file is refused, naming where it ends', async () => {
     await expectFault('oews', OEWS, (res) => faults['a truncated file'](res, oewsCsv), /truncated at line \d+/);
   });
+  it('oews: a last row cut inside a quoted number is refused naming its line, never read as a smaller number', async () => {
+    const p90 = async () => (await sql()<{ value: { annual: { p90: number } } }[]>`
+      select f.value from facts f join careers c on c.id = f.career_id where f.source_id = 'oews' and c.onet_code = '53-7199.00'`)[0]!.value.annual.p90;
+    expect(await p90()).toBe(60_830);
+    const cut = oewsCsv.slice(0, oewsCsv.lastIndexOf('"60,830"') + 5); // the file ends inside "60,8
+    const lastLine = oewsCsv.trimEnd().split('\n').length;
+    await expectFault('oews', OEWS, (res) => { res.writeHead(200).end(cut); }, new RegExp(`truncated at line ${lastLine} \\(Quote Not Closed`));
+    expect(await p90()).toBe(60_830);
+  });
   it('onet: a truncated file is refused', async () => {
     await expectFault('onet', ONET_OCCUPATIONS, (res) => faults['a truncated file'](res, onetOccupations), /Occupation Data.txt: truncated at line \d+/);
   });
