@@ -80,6 +80,12 @@ const envSchema = z.object({
   /** How long (ms) after a run is queued the reaper waits before failing it for having no job. */
   RUN_ENQUEUE_GRACE_MS: z.coerce.number().int().min(0).default(120_000),
   ALERT_WEBHOOK_URL: url(['http:', 'https:']).optional(),
+  /** Days kept of archived documents no fact or validator needs any more, of metric history, and of finished runs (0: forever). */
+  RETENTION_RAW_DOCUMENTS_DAYS: z.coerce.number().int().min(0).default(180),
+  RETENTION_METRIC_HISTORY_DAYS: z.coerce.number().int().min(0).default(1_825),
+  RETENTION_RUNS_DAYS: z.coerce.number().int().min(0).default(90),
+  /** How often the scheduler role applies retention, in ms. */
+  RETENTION_CHECK_MS: z.coerce.number().int().min(1_000).default(6 * 3_600_000),
   /** API requests per minute: per address without a key, per key with one (a key's own `--rate` wins). */
   RATE_LIMIT_ANONYMOUS: perMinute.default(120),
   RATE_LIMIT_KEYED: perMinute.default(1_200),

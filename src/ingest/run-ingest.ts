@@ -10,6 +10,7 @@ import { IngestRejectedError, RunEndedError, type AdapterContext, type Directory
 import { SourceFormatError } from './sources/types.js';
 import { FetchError } from './fetch/index.js';
 import { FACT_KEYS } from './fact-keys.js';
+import { redactText } from '../core/redact.js';
 import type { TechSkillRow } from '../core/skills.js';
 
 /** The fetcher contract every source uses (see src/ingest/fetch). */
@@ -112,7 +113,7 @@ export async function runIngest(
     runLog.info({ stats: { ...done, rejects: undefined } }, 'ingest run finished');
     return { runId, status, stats: done, changedCareerIds: result.changedCareerIds, careersWritten: result.careersWritten };
   } catch (err) {
-    const message = (err as Error).message ?? String(err);
+    const message = redactText((err as Error).message ?? String(err));
     const permanent = isPermanentIngestError(err);
     if (permanent || params.final) {
       await finishRun(db, { id: runId, status: 'failed', stats: { ...stats, durationMs: Date.now() - started }, error: message });

@@ -1,4 +1,5 @@
 import type { Logger } from '../log.js';
+import { redactText, redactUrl } from '../core/redact.js';
 import { failedRunsWithoutAlert, raiseAlert, resolveStaleAlert, type AlertRow } from '../db/queries/alerts.js';
 import { listSourceStatus, type OpsDeps } from './sources.js';
 import { reapLostRuns, type ReaperOptions } from './lost-runs.js';
@@ -17,11 +18,11 @@ async function postWebhook(url: string, alert: AlertRow, log: Logger): Promise<v
   try {
     const res = await fetch(url, {
       method: 'POST', headers: { 'content-type': 'application/json' }, signal: AbortSignal.timeout(5_000),
-      body: JSON.stringify({ type: alert.kind, sourceId: alert.sourceId, runId: alert.runId, message: alert.message, raisedAt: alert.raisedAt.toISOString() }),
+      body: JSON.stringify({ type: alert.kind, sourceId: alert.sourceId, runId: alert.runId, message: redactText(alert.message), raisedAt: alert.raisedAt.toISOString() }),
     });
     if (!res.ok) log.warn({ status: res.status, alert: alert.id }, 'alert webhook answered with an error');
   } catch (err) {
-    log.warn({ err: (err as Error).message, alert: alert.id }, 'alert webhook unreachable');
+    log.warn({ err: redactText((err as Error).message), webhook: redactUrl(url), alert: alert.id }, 'alert webhook unreachable');
   }
 }
 

@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import postgres from 'postgres';
 import type { Logger } from '../log.js';
@@ -31,7 +32,26 @@ export function readRunningServer(dataDir: string): { pid: number; port: number 
   return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? { pid, port } : null;
 }
 
-const urlFor = (port: number, db: string) => `postgres://postgres:postgres@127.0.0.1:${port}/${db}`;
+const urlFor = (port: number, db: string, password: string) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
+
+/** The superuser password of data folders made before passwords were generated. */
+const LEGACY_PASSWORD = 'postgres';
+/** The generated superuser password, beside the cluster in the data folder (owner-only). */
+export const PASSWORD_FILE = 'pg-password';
+
+/**
+ * The embedded superuser's password: read from the data folder, or generated (32 random bytes)
+ * and written there, owner-only, before the cluster is created. The server listens on 127.0.0.1
+ * only, but every local user can reach that, so a fixed well-known password would let any of
+ * them in.
+ */
+export function embeddedPassword(dataDir: string): string {
+  const file = path.join(dataDir, PASSWORD_FILE);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const password = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${password}\n`, { mode: 0o600, flag: 'wx' });
+  return password;
+}
 
 /**
  * Starts (or joins) the embedded PostgreSQL under `dataDir/pg`. A server already running on
@@ -43,7 +63,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   const running = readRunningServer(pgDir);
   if (running) {
     log.info({ port: running.port, pid: running.pid }, 'joining the embedded PostgreSQL already running on this data folder');
-    return { url: urlFor(running.port, EMBEDDED_DB_NAME), owned: false, stop: async () => {} };
+    const file = path.join(path.resolve(dataDir), PASSWORD_FILE);
+    const password = existsSync(file) ? readFileSync(file, 'utf8').trim() : LEGACY_PASSWORD;
+    return { url: urlFor(running.port, EMBEDDED_DB_NAME, password), owned: false, stop: async () => {} };
   }
   const stale = path.join(pgDir, 'postmaster.pid');
   if (existsSync(stale)) {
@@ -52,13 +74,14 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   }
   mkdirSync(dataDir, { recursive: true });
   if (process.getuid?.() === 0) ensureReachableByPostgresUser(path.resolve(dataDir));
+  const password = embeddedPassword(path.resolve(dataDir));
   const EmbeddedPostgres = await importWithoutExitHooks();
   const serverLog: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,
     user: 'postgres',
-    password: 'postgres',
+    password,
     persistent: true,
     createPostgresUser: true,
     onLog: (m: unknown) => { serverLog.push(String(m)); if (serverLog.length > 50) serverLog.shift(); },
@@ -73,9 +96,33 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
       `embedded PostgreSQL in ${pgDir} did not start on port ${port}: ${detail}. ` +
       'Free the port or set EMBEDDED_PG_PORT, or set DATABASE_URL to use an external PostgreSQL.');
   }
-  await ensureDatabase(urlFor(port, 'postgres'), EMBEDDED_DB_NAME);
+  await adoptPassword(port, password, log);
+  await ensureDatabase(urlFor(port, 'postgres', password), EMBEDDED_DB_NAME);
   log.info({ port, dataDir: pgDir }, 'embedded PostgreSQL started');
-  return { url: urlFor(port, EMBEDDED_DB_NAME), owned: true, stop: () => pg.stop() };
+  return { url: urlFor(port, EMBEDDED_DB_NAME, password), owned: true, stop: () => pg.stop() };
+}
+
+/**
+ * A data folder from before generated passwords still has the legacy superuser password: it is
+ * changed to the generated one (so restarts of existing installs keep working and become safe).
+ */
+async function adoptPassword(port: number, password: string, log: Logger): Promise<void> {
+  const probe = postgres(urlFor(port, 'postgres', password), { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    await probe`select 1`;
+    return;
+  } catch (err) {
+    if ((err as { code?: string }).code !== '28P01') throw err;
+  } finally {
+    await probe.end();
+  }
+  const legacy = postgres(urlFor(port, 'postgres', LEGACY_PASSWORD), { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    await legacy.unsafe(`alter role postgres password '${password.replace(/'/g, "''")}'`);
+    log.warn('the embedded PostgreSQL had the old fixed password; it now has a generated one, kept in the data folder');
+  } finally {
+    await legacy.end();
+  }
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {

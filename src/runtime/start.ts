@@ -17,6 +17,7 @@ import { describeConnectError, StartupError } from './errors.js';
 import { withTimeout } from './timeout.js';
 import { buildAdapters, fetcherFactory } from '../ingest/wiring.js';
 import { startAlertWatcher } from '../ops/alerts.js';
+import { startRetention } from '../ops/retention.js';
 
 export type Role = 'api' | 'worker' | 'scheduler';
 
@@ -76,6 +77,9 @@ export async function startRuntime(config: Config, roles: Role[], log: Logger): 
         webhookUrl: config.ALERT_WEBHOOK_URL, everyMs: config.OPS_ALERT_CHECK_MS,
         reaper: { runTimeoutMs: config.RUN_TIMEOUT_MS, graceMs: config.RUN_ENQUEUE_GRACE_MS },
       }));
+      onStop(startRetention({ db, log }, {
+        rawDocumentsDays: config.RETENTION_RAW_DOCUMENTS_DAYS, metricHistoryDays: config.RETENTION_METRIC_HISTORY_DAYS, runsDays: config.RETENTION_RUNS_DAYS,
+      }, config.RETENTION_CHECK_MS));
     }
     if (roles.includes('worker')) {
       const workers = startWorkers({ kit, db, queues, log, newFetcher: fetcherFactory(config), adapters: buildAdapters(), concurrency: config.WORKER_CONCURRENCY, maxShrinkRatio: config.MAX_SHRINK_RATIO,

@@ -16,10 +16,11 @@ describe('public limits', () => {
   const apps: Parameters<typeof createApp>[0][] = [];
   const log = createLogger('silent');
   /** A separate "API process": its own deps, so its own limiter, caches and key memo. */
+  // Hour-long windows: a budget test must not straddle a window's end (a minute's would reset mid-test).
   const makeApp = (options: ApiOptions = {}, db = tdb.db) => {
     const deps = { db, kit: {} as never, queues: {} as never, log };
     apps.push(deps);
-    return createApp(deps, { watchChanges: false, ...options });
+    return createApp(deps, { watchChanges: false, rateWindowSec: 3_600, ...options });
   };
   /** A request as if from `address` (the socket's peer). */
   const from = (address: string, headers: Record<string, string> = {}, init: RequestInit = {}) =>
@@ -51,10 +52,10 @@ describe('public limits', () => {
     const { key } = await createApiKey(tdb.db, { role: 'client', name: 'slow', ratePerMinute: 1 });
     const first = await app.request('/v1/careers?limit=1', ...from('203.0.113.2', { authorization: `Bearer ${key}` }));
     expect(first.status).toBe(200);
-    expect(first.headers.get('ratelimit-policy')).toBe('"key";q=1;w=60');
+    expect(first.headers.get('ratelimit-policy')).toBe('"key";q=1;w=3600');
     expect((await app.request('/v1/careers?limit=1', ...from('203.0.113.2', { authorization: `Bearer ${key}` }))).status).toBe(429);
     const { key: plain } = await createApiKey(tdb.db, { role: 'client', name: 'default' });
-    expect((await app.request('/v1/careers?limit=1', ...from('203.0.113.2', { authorization: `Bearer ${plain}` }))).headers.get('ratelimit-policy')).toBe('"key";q=4;w=60');
+    expect((await app.request('/v1/careers?limit=1', ...from('203.0.113.2', { authorization: `Bearer ${plain}` }))).headers.get('ratelimit-policy')).toBe('"key";q=4;w=3600');
   });
 
   it('refused credentials are limited per address, then that address gets 429 even with a good key', async () => {
@@ -99,7 +100,7 @@ describe('public limits', () => {
 
   it('the rate limiter keeps a bounded number of counters however many addresses come', async () => {
     const limiter = new RateLimiter(tdb.db.$client, log, 60_000, 50);
-    const policy = { name: 'anonymous', limit: 10, windowSec: 60 };
+    const policy = { name: 'anonymous', limit: 10, windowSec: 3_600 };
     for (let i = 0; i < 300; i++) await limiter.take(`ip:10.9.${i >> 8}.${i & 255}`, policy);
     expect(limiter.size).toBeLessThanOrEqual(50);
     await limiter.stop();

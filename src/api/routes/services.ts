@@ -21,6 +21,8 @@ export interface ApiOptions {
   trustProxy?: TrustProxy;
   /** Largest request body, bytes. Default 64 KiB. */
   bodyLimitBytes?: number;
+  /** Length of each rate-limit window, seconds; budgets are per window. Default 60 (per minute). */
+  rateWindowSec?: number;
   /** Rate-limit counters one process keeps at most. Default 100,000. */
   maxTrackedClients?: number;
   /** How often the change watcher polls the newest seq, ms. */
@@ -74,6 +76,7 @@ export function apiServices(deps: ApiDeps, options: ApiOptions = {}): ApiService
   let memos = new Map<string, Promise<unknown>>();
   const invalidate = () => { cache.invalidate(); index = undefined; careers = new Map(); memos = new Map(); };
   const watcher = options.watchChanges === false ? undefined : watchChanges(deps.db.$client, deps.log, invalidate, options.changePollMs ?? 1_000);
+  const windowSec = options.rateWindowSec ?? 60;
   const limiter = new RateLimiter(deps.db.$client, deps.log, 250, options.maxTrackedClients);
   const compareCounts = new Map<string, number>();
   // Flushes run one after another, so a caller awaiting one sees every earlier count written.
@@ -94,10 +97,10 @@ export function apiServices(deps: ApiDeps, options: ApiOptions = {}): ApiService
     watcher,
     limiter,
     policies: {
-      anonymous: { name: 'anonymous', limit: options.anonymousPerMinute ?? 120, windowSec: 60 },
-      keyed: { name: 'key', limit: options.keyedPerMinute ?? 1_200, windowSec: 60 },
-      pages: { name: 'pages', limit: options.pagesPerMinute ?? options.anonymousPerMinute ?? 120, windowSec: 60 },
-      authFailures: { name: 'auth-failures', limit: options.authFailuresPerMinute ?? 30, windowSec: 60 },
+      anonymous: { name: 'anonymous', limit: options.anonymousPerMinute ?? 120, windowSec },
+      keyed: { name: 'key', limit: options.keyedPerMinute ?? 1_200, windowSec },
+      pages: { name: 'pages', limit: options.pagesPerMinute ?? options.anonymousPerMinute ?? 120, windowSec },
+      authFailures: { name: 'auth-failures', limit: options.authFailuresPerMinute ?? 30, windowSec },
     },
     trustProxy: options.trustProxy ?? { hops: 0 },
     bodyLimitBytes: options.bodyLimitBytes ?? 64 * 1024,

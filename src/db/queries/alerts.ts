@@ -1,4 +1,5 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { redactText } from '../../core/redact.js';
 import type { Db } from '../client.js';
 import { opsAlerts } from '../schema/audit.js';
 
@@ -9,7 +10,7 @@ export type AlertRow = typeof opsAlerts.$inferSelect;
  * make concurrent scheduler processes raise it exactly once. Returns the row only when new.
  */
 export async function raiseAlert(db: Db, a: { kind: AlertRow['kind']; sourceId: string; runId?: number; message: string }): Promise<AlertRow | undefined> {
-  const [row] = await db.insert(opsAlerts).values({ kind: a.kind, sourceId: a.sourceId, runId: a.runId ?? null, message: a.message })
+  const [row] = await db.insert(opsAlerts).values({ kind: a.kind, sourceId: a.sourceId, runId: a.runId ?? null, message: redactText(a.message) })
     .onConflictDoNothing().returning();
   return row;
 }

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNotNull, isNull, notInArray, sql } from 'drizzle-orm';
+import { redactText } from '../../core/redact.js';
 import { hostname } from 'node:os';
 import type { Db } from '../client.js';
 import { ingestRuns, sourceDocuments, sources, type RunStats, type RunStatus, type RunTrigger } from '../schema/sources.js';
@@ -123,14 +124,14 @@ export async function finishRun(
   db: Db, params: { id: number; status: Extract<RunStatus, 'succeeded' | 'unchanged' | 'failed'>; stats: Partial<RunStats>; error?: string | null; written?: boolean },
 ): Promise<void> {
   await db.update(ingestRuns)
-    .set({ status: params.status, stats: params.stats, error: params.error ?? null, finishedAt: sql`now()` })
+    .set({ status: params.status, stats: params.stats, error: params.error ? redactText(params.error) : null, finishedAt: sql`now()` })
     .where(params.written ? eq(ingestRuns.id, params.id) : and(eq(ingestRuns.id, params.id), inArray(ingestRuns.status, ACTIVE)));
 }
 
 /** Ends a queued or running run as failed or cancelled, with the reason; undefined when it had already ended. */
 export async function endActiveRun(db: Db, params: { id: number; status: Extract<RunStatus, 'failed' | 'cancelled'>; error: string }): Promise<RunRow | undefined> {
   const [row] = await db.update(ingestRuns)
-    .set({ status: params.status, error: params.error, finishedAt: sql`now()` })
+    .set({ status: params.status, error: redactText(params.error), finishedAt: sql`now()` })
     .where(and(eq(ingestRuns.id, params.id), inArray(ingestRuns.status, ACTIVE))).returning();
   return row;
 }

@@ -1,3 +1,5 @@
+import { redactUrl } from '../../core/redact.js';
+
 /**
  * The closed list of fetch failure kinds. Callers branch on `code`, never on message text.
  * - `timeout`: an attempt or the overall deadline ran out.
@@ -58,6 +60,6 @@ export class FetchError extends Error {
 export function createFetchError(failure: AttemptFailure, url: string, attempts: number, why?: string): FetchError {
   const count = attempts === 0 ? '' : ` after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
   const stop = why ?? (failure.retryable ? undefined : 'not retried');
-  const message = `GET ${url} ${failure.detail}${count}; ${stop ? `${stop}; ` : ''}the run fails and earlier data stays served`;
+  const message = `GET ${redactUrl(url)} ${failure.detail}${count}; ${stop ? `${stop}; ` : ''}the run fails and earlier data stays served`;
   return new FetchError(message, { code: failure.code, url, attempts, status: failure.status, cause: failure.cause });
 }
