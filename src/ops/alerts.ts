@@ -3,13 +3,17 @@ import { redactText, redactUrl } from '../core/redact.js';
 import { failedRunsWithoutAlert, raiseAlert, resolveStaleAlert, type AlertRow } from '../db/queries/alerts.js';
 import { listSourceStatus, type OpsDeps } from './sources.js';
 import { reapLostRuns, type ReaperOptions } from './lost-runs.js';
+import { resumeStrandedMarks } from './stranded-marks.js';
 
 export interface AlertOptions {
   /** Where new alerts are POSTed as JSON; none when unset. */
   webhookUrl?: string;
   /** How often the scheduler checks for failed runs and stale sources, in ms. */
   everyMs: number;
-  /** Lost runs are failed on the same tick, before the alerts (so they are alerted too). */
+  /**
+   * Lost runs are failed on the same tick, before the alerts (so they are alerted too), and
+   * recomputation marks left without a job are queued again (after the same grace).
+   */
   reaper?: ReaperOptions;
 }
 
@@ -58,7 +62,8 @@ export function startAlertWatcher(deps: OpsDeps & { log: Logger }, opts: AlertOp
   let running: Promise<unknown> | undefined;
   const tick = () => {
     if (running) return; // a slow check is never overlapped by the next one
-    running = (opts.reaper ? reapLostRuns(deps, opts.reaper) : Promise.resolve())
+    const reaper = opts.reaper;
+    running = (reaper ? reapLostRuns(deps, reaper).then(() => resumeStrandedMarks(deps, reaper)) : Promise.resolve())
       .then(() => checkAlerts(deps, opts))
       .catch((err: Error) => deps.log.warn({ err: err.message }, 'alert check failed; retried on the next tick'))
       .finally(() => { running = undefined; });

@@ -51,14 +51,17 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
 
 export interface OwnRedis extends OwnServer { url: string }
 
-/** A redis-server with an append-only file (fsync on every write), as production runs BullMQ. */
-export async function startOwnRedis(): Promise<OwnRedis> {
+/**
+ * A redis-server with an append-only file (fsync on every write), as production runs BullMQ;
+ * with `persist: false`, one that comes back empty from a restart.
+ */
+export async function startOwnRedis(opts: { persist?: boolean } = {}): Promise<OwnRedis> {
   const dir = mkdtempSync(path.join(tmpdir(), 'careerlens-faults-redis-'));
   const port = await freePort();
   const url = `redis://127.0.0.1:${port}`;
   let child: ChildProcess;
   const start = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''], { stdio: 'ignore' });
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', opts.persist === false ? 'no' : 'yes', '--appendfsync', 'always', '--save', ''], { stdio: 'ignore' });
     await waitFor('redis-server to answer', async () => {
       const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
       probe.on('error', () => {});

@@ -11,6 +11,7 @@ import { createQueueKit, type QueueKit } from '../../src/queue/backend.js';
 import { enqueueCareersChanged, openQueues, type Queues } from '../../src/queue/queues.js';
 import { startWorkers, type RunningWorkers } from '../../src/workers/index.js';
 import { requestRun } from '../../src/workers/scheduler.js';
+import { startAlertWatcher } from '../../src/ops/alerts.js';
 import { comparePair, loadPairSides } from '../../src/workers/recompute-pairs.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { waitFor } from '../helpers/runtime.js';
@@ -35,11 +36,11 @@ describe('PostgreSQL and Redis restarted mid-work', () => {
   let server: StaticServer;
   const open: Pipeline[] = [];
 
-  async function startPipeline(name: string): Promise<Pipeline> {
+  async function startPipeline(name: string, redisUrl = redis.url): Promise<Pipeline> {
     const url = await pg.createDatabase(name);
     await runMigrations(url);
     const db = openDb(url, { max: 6 });
-    const kit = createQueueKit({ kind: 'redis', url: redis.url, prefix: `faults_${name}` });
+    const kit = createQueueKit({ kind: 'redis', url: redisUrl, prefix: `faults_${name}` });
     const queues = openQueues(kit);
     const workers = startWorkers({
       kit, db, queues, log: createLogger('silent'), newFetcher: fetcherFactory(config), adapters: buildAdapters(), concurrency: 2,
@@ -128,6 +129,26 @@ describe('PostgreSQL and Redis restarted mid-work', () => {
     expect(atFault).toBeLessThan(TOTAL);
     await expectEveryPairRight(p);
     await p.close();
+  }, 150_000);
+
+  it('Redis restarted without its data during a recompute: the scheduler\'s check queues the stranded work again', async () => {
+    const volatile = await startOwnRedis({ persist: false });
+    try {
+      const p = await startPipeline('redis_lost', volatile.url);
+      const stopWatcher = startAlertWatcher({ db: p.db, queues: p.queues, log: createLogger('silent') }, {
+        everyMs: 300, reaper: { runTimeoutMs: 3600_000, graceMs: 1_000 },
+      });
+      try {
+        const atFault = await recomputeThrough(p, () => volatile.restart(), true);
+        expect(atFault).toBeLessThan(TOTAL);
+        await expectEveryPairRight(p);
+      } finally {
+        await stopWatcher();
+        await p.close();
+      }
+    } finally {
+      await volatile.stop();
+    }
   }, 150_000);
 
   it('PostgreSQL restarted while an O*NET ingest writes: the run retries and its facts equal a clean run\'s', async () => {
