@@ -8,6 +8,10 @@ import { RunEndedError } from '../../src/ingest/types.js';
 import { testEnv } from '../helpers/runtime.js';
 import { startOpsFixture, source, type OpsFixture } from './helpers.js';
 import { cli } from './spawn.js';
+import { startWorkers } from '../../src/workers/index.js';
+import { buildAdapters, fetcherFactory } from '../../src/ingest/wiring.js';
+import { parseConfig } from '../../src/config.js';
+import { waitFor } from '../helpers/runtime.js';
 
 /**
  * Runs never block their source for good: a run left queued or running without a live job is
@@ -65,6 +69,17 @@ describe('run controls: allow-shrink, cancel and the lost-run reaper', () => {
     expect(await runOf(again.json.runId as number)).toEqual({ status: 'cancelled', error: 'cancelled by cli' });
   });
 
+  it('the console cancels a run with its session and CSRF token', async () => {
+    const { json } = await op('POST', '/v1/ops/sources/delta/runs');
+    const signin = await f.app.request('http://localhost/ops/signin', { method: 'POST', body: new URLSearchParams({ key: f.operatorKey }) });
+    const cookie = signin.headers.get('set-cookie')!.split(';')[0]!;
+    const page = await (await f.app.request(`/ops/runs/${json.runId}`, { headers: { cookie } })).text();
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page)![1]!;
+    const res = await f.app.request(`/ops/runs/${json.runId}/cancel`, { method: 'POST', headers: { cookie, origin: 'http://localhost' }, body: new URLSearchParams({ _csrf: csrf }) });
+    expect(res.status).toBe(303);
+    expect(await runOf(json.runId as number)).toEqual({ status: 'cancelled', error: expect.stringMatching(/^cancelled by key:\d+:ops-test$/) });
+  });
+
   it('a job whose run was cancelled or reaped writes nothing', async () => {
     const runId = await insertRun('charlie', 'running', 0);
     await sql()`update ingest_runs set status = 'cancelled', error = 'cancelled by cli', finished_at = now() where id = ${runId}`;
@@ -104,5 +119,24 @@ describe('run controls: allow-shrink, cancel and the lost-run reaper', () => {
     // A second pass (another scheduler) changes nothing; the source runs again.
     expect(await reapLostRuns(deps, { runTimeoutMs: 3600_000, graceMs: 120_000 })).toEqual([]);
     expect(await requestRun(f.tdb.db, f.queues, 'alpha')).toMatchObject({ existing: false });
+  });
+
+  it('a scheduled tick retried after its worker died before binding the run continues that run instead of skipping', async () => {
+    await sql()`update ingest_runs set status = 'cancelled', finished_at = now() where status in ('queued', 'running')`;
+    await f.queues.ingest.obliterate({ force: true });
+    // The first attempt created the run for its job, then died before keeping the run id in the job.
+    const runId = await insertRun('echo', 'queued', 0);
+    await sql()`update ingest_runs set trigger = 'schedule', job_id = 'tick-echo-1' where id = ${runId}`;
+    await f.queues.ingest.add('ingest-source', { sourceId: 'echo', trigger: 'schedule' }, { jobId: 'tick-echo-1', attempts: 1 });
+    // Loopback is not an allowed source host here: the run ends at once with a permanent, visible error.
+    const config = parseConfig({ FETCH_RETRIES: '0', LOG_LEVEL: 'silent' });
+    const workers = startWorkers({ kit: f.kit, db: f.tdb.db, queues: f.queues, log: createLogger('silent'), newFetcher: fetcherFactory(config), adapters: buildAdapters(), concurrency: 1 });
+    try {
+      const run = await waitFor('the tick to run its run', async () => { const r = await runOf(runId); return r.status === 'failed' ? r : undefined; }, 30_000, 100);
+      expect(run.error).toMatch(/127\.0\.0\.1/);
+      expect((await sql()<{ n: number }[]>`select count(*)::int as n from ingest_runs where source_id = 'echo' and status in ('queued', 'running')`)[0]!.n).toBe(0);
+    } finally {
+      await workers.close(500);
+    }
   });
 });
