@@ -16,7 +16,8 @@ import { ComparePage, ComparePendingPage } from './compare-page.js';
 import { CareerPage } from './career-page.js';
 import { TrendsPage, TREND_LABELS } from './trends-page.js';
 import { OverviewPage } from './overview-page.js';
-import { chartCsv, type ChartData } from './widgets.js';
+import type { ChartData } from './widgets.js';
+import { chartCsv, moversCsv } from './csv-downloads.js';
 import { isIsoDate } from '../core/iso-date.js';
 
 const asset = (body: string, type: string) => (c: Context) => c.body(body, 200, { 'content-type': type, 'cache-control': 'public, max-age=3600' });
@@ -231,9 +232,7 @@ export const webRoutes = new Hono<AppEnv>()
     const headers = { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="careerlens-${c.req.query('chart') === 'movers' ? 'movers' : 'trend'}-${p.metric}.csv"` };
     if (c.req.query('chart') === 'movers') {
       const movers = await topMovers(c, p, 100);
-      const rows = [['slug', 'title', 'category', 'from', 'to', 'change', 'changePct'], ...movers.map((m) => [m.slug, m.title, m.category, m.from, m.to, m.change, m.changePct ?? ''])];
-      const cell = (v: unknown) => { const s = String(v); return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : /^[=+\-@]/.test(s) && typeof v === 'string' ? `'${s}` : s; };
-      return c.body(`${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`, 200, headers);
+      return c.body(moversCsv(movers), 200, headers);
     }
     const chosen = await chosenCareers(c);
     if (chosen.length === 0) throw new ApiError('invalid-request', 'name at least one career with c=<slug>');

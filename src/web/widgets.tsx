@@ -41,7 +41,7 @@ export interface ChartData {
   xUnit?: 'day' | 'year';
 }
 
-const xText = (data: ChartData, t: number) => new Date(t * 1000).toISOString().slice(0, data.xUnit === 'year' ? 4 : 10);
+export const xText = (data: ChartData, t: number) => new Date(t * 1000).toISOString().slice(0, data.xUnit === 'year' ? 4 : 10);
 
 /**
  * A line chart drawn by uPlot (/assets/charts.js), its data in a data attribute (escaped like
@@ -68,23 +68,3 @@ export function Chart(props: { id: string; title: string; data: ChartData; csvHr
   );
 }
 
-/**
- * CSV of a chart's data: a column per series, followed by its source column when the series
- * names its sources (RFC 4180 quoting; cells starting with = + - @ are prefixed so spreadsheets
- * do not run them).
- */
-export function chartCsv(data: ChartData): string {
-  const cell = (v: string | number | null) => {
-    if (v === null) return '';
-    let s = String(v);
-    if (/^[=+\-@]/.test(s) && typeof v === 'string') s = `'${s}`;
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const columns = data.series.flatMap((s) => (s.sources ? [s.label, `${s.label} source`] : [s.label]));
-  const lines = [[data.xUnit === 'year' ? 'year' : 'date', ...columns].map(cell).join(',')];
-  data.x.forEach((t, i) => {
-    const cells = data.series.flatMap((s) => (s.sources ? [s.values[i] ?? null, s.values[i] == null ? null : s.sources[i] ?? null] : [s.values[i] ?? null]));
-    lines.push([data.xUnit === 'year' ? xText(data, t) : new Date(t * 1000).toISOString(), ...cells].map(cell).join(','));
-  });
-  return `${lines.join('\r\n')}\r\n`;
-}

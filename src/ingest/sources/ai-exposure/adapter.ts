@@ -4,6 +4,7 @@
  * 6-digit SOC 2010 codes, joined to 2019 codes through the O*NET crosswalk given by the
  * `crosswalkUrl` option, a second document of this source).
  */
+import { writeCsv } from '../../../core/csv-write.js';
 import { crosswalkValues, toSocCode } from '../../../core/soc.js';
 import { listXlsxSheets, readXlsxSheet, XlsxFormatError } from '../../../core/xlsx.js';
 import { FACT_KEYS, type AiExposureFact, type AiExposureMethodName } from '../../fact-keys.js';
@@ -111,8 +112,7 @@ function feltenSheetAsCsv(body: Buffer, file: string): string {
       const rows = readXlsxSheet(body, name).rows;
       const header = rows[0]?.fields ?? [];
       if (!header.includes('SOC Code') || !header.some((h) => /AIOE$/.test(h))) continue;
-      const quote = (f: string): string => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f);
-      return rows.map((r) => [...r.fields, ...Array<string>(Math.max(0, header.length - r.fields.length)).fill('')].map(quote).join(',')).join('\n') + '\n';
+      return writeCsv(rows.map((r) => [...r.fields, ...Array<string>(Math.max(0, header.length - r.fields.length)).fill('')]), { escapeFormulas: false });
     }
   } catch (err) {
     if (err instanceof XlsxFormatError) throw new SourceFormatError(`${file}: ${err.message}`);
