@@ -15,6 +15,25 @@ describe('ResponseCache', () => {
     expect(loads).toBe(1);
   });
 
+  it('evicts the least recently used entry, not the oldest: a hot comparison stays cached', async () => {
+    const cache = new ResponseCache(1_000, 10_000);
+    for (const k of ['hot', 'b', 'c']) await cache.get(k, async () => entry(3_000));
+    await cache.get('hot', async () => entry(3_000)); // a hit: now the most recently used
+    await cache.get('d', async () => entry(3_000));
+    let loads = 0;
+    await cache.get('hot', async () => { loads++; return entry(3_000); });
+    expect(loads).toBe(0);
+    await cache.get('b', async () => { loads++; return entry(3_000); });
+    expect(loads).toBe(1);
+  });
+
+  it('does not keep a body larger than the whole budget', async () => {
+    const cache = new ResponseCache(10, 100);
+    await cache.get('big', async () => entry(101));
+    expect(cache.size).toBe(0);
+    expect(cache.byteSize).toBe(0);
+  });
+
   it('keeps at most maxEntries and shares one load among concurrent misses', async () => {
     const cache = new ResponseCache(2, 1 << 20);
     let loads = 0;

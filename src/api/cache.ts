@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type postgres from 'postgres';
 import type { Logger } from '../log.js';
 
@@ -18,20 +19,21 @@ export type LoadedEntry = Omit<CachedEntry, 'body'> & { body: string | Uint8Arra
  * The API's in-process cache of finished answers. Everything is dropped on any content change
  * (metrics or pairs): changes come in batches, and a cold read costs one primary-key lookup, so
  * a precise per-key invalidation would buy little. Bounded by `maxEntries` and by `maxBytes`
- * of bodies (oldest out first): a comparison is ~8 KB, so the byte bound is what holds an API
- * process's memory under a stream of distinct pairs.
+ * of bodies, least recently used out first (lru-cache): a comparison is ~8 KB, so the byte
+ * bound is what holds an API process's memory under a stream of distinct pairs, while the
+ * pairs clients keep asking for stay.
  */
 export class ResponseCache {
-  private entries = new Map<string, CachedEntry>();
+  private readonly entries: LRUCache<string, CachedEntry>;
   private loading = new Map<string, Promise<CachedEntry>>();
   /** Bumped by every invalidation; a load started under an older generation is not kept. */
   generation = 0;
   hits = 0;
   misses = 0;
 
-  private bytes = 0;
-
-  constructor(private readonly maxEntries = 50_000, private readonly maxBytes = 128 * 1024 * 1024) {}
+  constructor(maxEntries = 50_000, maxBytes = 128 * 1024 * 1024) {
+    this.entries = new LRUCache({ max: maxEntries, maxSize: maxBytes, sizeCalculation: (e) => Math.max(1, e.body.length) });
+  }
 
   /** The cached entry, or the one `load` produces (concurrent misses share one load). */
   async get(key: string, load: () => Promise<LoadedEntry>): Promise<CachedEntry> {
@@ -43,18 +45,7 @@ export class ResponseCache {
     const gen = this.generation;
     const p = load().then((loaded) => {
       const entry = typeof loaded.body === 'string' ? { ...loaded, body: Buffer.from(loaded.body) } : loaded as CachedEntry;
-      if (gen === this.generation) {
-        const size = entry.body.length;
-        const previous = this.entries.get(key);
-        if (previous) { this.entries.delete(key); this.bytes -= previous.body.length; }
-        while (this.entries.size > 0 && (this.entries.size >= this.maxEntries || this.bytes + size > this.maxBytes)) {
-          const [oldest, old] = this.entries.entries().next().value!;
-          this.entries.delete(oldest);
-          this.bytes -= old.body.length;
-        }
-        this.entries.set(key, entry);
-        this.bytes += size;
-      }
+      if (gen === this.generation) this.entries.set(key, entry);
       return entry;
     }).finally(() => { if (this.loading.get(key) === p) this.loading.delete(key); });
     this.loading.set(key, p);
@@ -64,14 +55,13 @@ export class ResponseCache {
   invalidate(): void {
     this.generation++;
     this.entries.clear();
-    this.bytes = 0;
     this.loading.clear();
   }
 
   get size(): number { return this.entries.size; }
 
   /** Bytes of cached bodies. */
-  get byteSize(): number { return this.bytes; }
+  get byteSize(): number { return this.entries.calculatedSize; }
 }
 
 /** The channel workers notify after writing pairs (src/workers/recompute-pairs.ts). */

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
+import { configure } from 'safe-stable-stringify';
+
+// Keys sorted at every level (code-unit order), undefined members left out, toJSON honoured
+// (a Date is its ISO string), and a cycle is a bug: it throws rather than hashing "[Circular]".
+const stringify = configure({ deterministic: true, circularValue: TypeError });
 
 /** JSON with object keys sorted, so equal content always serializes to the same text. */
 export function stableStringify(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+  return stringify(value) ?? 'null';
 }
 
 /** A short content hash (16 hex chars of SHA-1 over the stable JSON): a version, not a secret. */

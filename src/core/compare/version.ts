@@ -10,18 +10,10 @@
 import { hash } from 'node:crypto';
 import type { Comparison, ComparisonData, ComparisonSide, RelatedSkill, SkillRef } from './types.js';
 import { verdictsToLetters } from './verdicts.js';
+import { stableStringify } from '../stable-hash.js';
 
 /** Bump when the wording or the shape of generated text changes. */
 export const TEXT_VERSION = 'text-v1';
-
-/** JSON with object keys sorted at every level (arrays keep their order). */
-export function stableStringify(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(',')}]`;
-  const obj = v as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify(obj[k])}`).join(',')}}`;
-}
 
 /** First 16 hex characters of SHA-1: short, stable, collision-safe at this scale. */
 export function shortHash(text: string): string {
