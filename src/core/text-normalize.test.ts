@@ -6,6 +6,11 @@ describe('normalizeText', () => {
     expect(normalizeText('Ingénieur – R&D / C++, C# (Sr.)')).toBe('ingenieur r and d c++ c# sr');
     expect(tokenizeText('  Data—Scientist ')).toEqual(['data', 'scientist']);
   });
+  it('transliterates letters that have no accent to strip (ß, ø, Ł, Æ) instead of dropping them', () => {
+    expect(normalizeText('Straße Łódź Søren Ærø Œuvre')).toBe('strasse lodz soren aero oeuvre');
+    expect(slugify('Ærø')).toBe('aero');
+    expect(slugify('Jørgen Müller – Großhändler')).toBe('jorgen-muller-grosshandler');
+  });
 });
 
 describe('normalizeTitle', () => {
@@ -20,6 +25,14 @@ describe('normalizeTitle', () => {
   it('singularizes plurals without breaking words ending in s', () => {
     expect(['scientists', 'technologies', 'analytics', 'business', 'analysis'].map(singularizeWord))
       .toEqual(['scientist', 'technology', 'analytics', 'business', 'analysis']);
+  });
+  it('leaves words whose s is not a plural alone, and folds -es plurals to their stem', () => {
+    expect(['series', 'species', 'news', 'means', 'lens', 'canvas', 'alias', 'bias', 'atlas', 'kubernetes', 'diabetes'].map(singularizeWord))
+      .toEqual(['series', 'species', 'news', 'means', 'lens', 'canvas', 'alias', 'bias', 'atlas', 'kubernetes', 'diabetes']);
+    expect(['boxes', 'matches', 'coaches', 'caches', 'dishes', 'classes', 'businesses', 'analyses', 'diagnoses', 'aliases', 'lenses', 'ideas', 'areas', 'sales', 'nurses', 'services', 'databases'].map(singularizeWord))
+      .toEqual(['box', 'match', 'coach', 'cache', 'dish', 'class', 'business', 'analysis', 'diagnosis', 'alias', 'lens', 'idea', 'area', 'sale', 'nurse', 'service', 'database']);
+    expect(normalizeTitle('News Analyst')).not.toBe(normalizeTitle('New Analyst'));
+    expect(normalizeTitle('Time Series Analysts')).toBe('time series analyst');
   });
   it('strips qualifiers after dashes and in parentheses', () => {
     expect(stripTitleQualifiers('Analytics Engineer  – Vercel')).toBe('Analytics Engineer');

@@ -1,6 +1,7 @@
 /**
  * Text and job-title normalization shared by title matching and skill extraction. Pure.
  */
+import anyAscii from 'any-ascii';
 
 /** Abbreviations expanded in titles; applied to both sides of a match so they agree. */
 const ABBREVIATIONS = new Map<string, string>(Object.entries({
@@ -27,17 +28,34 @@ function isLevelWord(w: string): boolean {
   return LEVEL_WORDS.has(w) || /^\d+$/.test(w);
 }
 
-/** Words left alone by singularization (their trailing s is not a plural). */
-const KEEP_S = /(ss|us|is|ics|ous|sis|ys)$/;
+/** Word endings left alone by singularization (their trailing s is not a plural). */
+const KEEP_S = /(ss|us|is|ics|ous|ys)$/;
+/** Words ending in s that are not plurals, beyond what {@link KEEP_S} catches. */
+const NOT_PLURAL = new Set(['series', 'species', 'news', 'means', 'lens', 'canvas', 'alias', 'bias', 'atlas', 'gas', 'kubernetes', 'diabetes', 'chaos', 'ethos']);
+/** Plurals whose singular is not the word less its s. */
+const IRREGULAR_PLURALS = new Map<string, string>([
+  ...['analysis', 'diagnosis', 'prognosis', 'hypothesis', 'synthesis', 'thesis', 'crisis'].map((w) => [`${w.slice(0, -2)}es`, w] as const),
+  ...['status', 'virus', 'bonus', 'campus', 'census', 'focus', 'alias', 'bias', 'lens', 'atlas', 'canvas', 'gas'].map((w) => [`${w}es`, w] as const),
+]);
+/** Plurals made with -es (classes, boxes, coaches, dishes), but not cache + s and the like. */
+const ES_PLURAL = /(?:sses|xes|ches|shes)$/;
+const E_PLUS_S = /(?:caches|niches|headaches)$/;
 
 /**
- * Lowercases, folds accents, turns dashes (en/em/hyphen), slashes and punctuation into
+ * Transliterates to ASCII with any-ascii (é → e, ß → ss, ø → o, Ł → L, Æ → Ae, – → -), so no
+ * letter is silently dropped from a title or a public slug. Plain ASCII (most titles) is
+ * returned as it is without a lookup.
+ */
+export function foldToAscii(text: string): string {
+  return /^[\x00-\x7f]*$/.test(text) ? text : anyAscii(text);
+}
+
+/**
+ * Lowercases, transliterates to ASCII ({@link foldToAscii}), turns dashes (en/em/hyphen), slashes and punctuation into
  * spaces, `&` into "and", and collapses whitespace. `C++`/`C#`/`.NET` keep their symbols.
  */
 export function normalizeText(text: string): string {
-  // Most titles are plain ASCII: no accents to fold and no Unicode dashes to replace.
-  const folded = /^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[\u2010-\u2015\u2212]/g, ' ');
-  return folded
+  return foldToAscii(text)
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9+#]+/g, ' ')
@@ -52,12 +70,17 @@ export function tokenizeText(text: string): string[] {
   return n ? n.split(' ') : [];
 }
 
-/** Drops a plural `s` (`scientists` → `scientist`, `technologies` → `technology`). */
+/**
+ * Drops a plural ending (`scientists` → `scientist`, `technologies` → `technology`, `classes`
+ * → `class`, `analyses` → `analysis`), leaving words whose s is not a plural (`series`, `news`).
+ */
 export function singularizeWord(word: string): string {
-  if (word.length <= 3 || KEEP_S.test(word)) return word;
+  if (word.length <= 3 || !word.endsWith('s') || KEEP_S.test(word) || NOT_PLURAL.has(word)) return word;
+  const irregular = IRREGULAR_PLURALS.get(word);
+  if (irregular) return irregular;
   if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.endsWith('s')) return word.slice(0, -1);
-  return word;
+  if (ES_PLURAL.test(word) && !E_PLUS_S.test(word)) return word.slice(0, -2);
+  return word.slice(0, -1);
 }
 
 /**

@@ -45,7 +45,7 @@ export const DECLARED_PERIOD = 'site';
 
 export const careerPagesAdapter: SourceAdapter = {
   kind: 'career-pages',
-  version: 2, // 2: malformed links are rejects; links of file: pages are not followed
+  version: 3, // 2: malformed links are rejects; links of file: pages are not followed; 3: slugs transliterate (any-ascii)
   async load(ctx) {
     const { follow, maxPages } = crawlOptions(ctx);
     const pages = (stringListOption(ctx, 'pages') ?? [ctx.url]).map((p) => configuredPage(ctx, p));

@@ -28,7 +28,7 @@ interface Loaded { postings: Posting[]; rejects: Reject[]; parsed: number; docum
 
 export const jobPostingsAdapter: SourceAdapter = {
   kind: 'job-postings',
-  version: 5, // 2: skills leave out lines a site repeats on most pages; 3: only same-site posting links, at most maxPages; 4: CSV read by csv-parse; 5: titles normalized, curated titles, ambiguity left unmatched
+  version: 6, // 2: skills leave out lines a site repeats on most pages; 3: only same-site posting links, at most maxPages; 4: CSV read by csv-parse; 5: titles normalized, curated titles, ambiguity left unmatched; 6: titles and skills transliterated, plurals folded (series, classes)
   async load(ctx) {
     const first = await fetchRequired(ctx, ctx.url, { robots: stringOption(ctx, 'format') === 'html-pages' || /\.html?$/i.test(ctx.url) });
     const format = readFormat(ctx, first);

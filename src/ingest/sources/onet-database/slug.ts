@@ -1,12 +1,12 @@
+import { foldToAscii } from '../../../core/text-normalize.js';
+
 /**
- * Career slugs from O*NET titles: lower-case ASCII words joined by '-', apostrophes dropped
+ * Career slugs from O*NET titles: lower-case ASCII words (letters transliterated, Æ → ae) joined by '-', apostrophes dropped
  * ("Police and Sheriff's Patrol Officers" → "police-and-sheriffs-patrol-officers"), '/' and
  * other punctuation as separators. Slugs are public URLs, so the rule is fixed and deterministic.
  */
 export function slugifyTitle(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return foldToAscii(title)
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/['\u2019]/g, '')

@@ -11,7 +11,7 @@ import { summarizeSalaries } from './summarize.js';
 
 export const salarySurveyAdapter: SourceAdapter = {
   kind: 'salary-survey',
-  version: 4, // 2: titles matched with O*NET's alias evidence; 3: CSV read by csv-parse; 4: titles normalized, curated titles, ambiguity left unmatched
+  version: 5, // 2: titles matched with O*NET's alias evidence; 3: CSV read by csv-parse; 4: titles normalized, curated titles, ambiguity left unmatched; 5: titles transliterated, plurals folded (series, classes)
   async load(ctx) {
     const doc = await fetchRequired(ctx, ctx.url);
     if (!doc.changed) return 'unchanged';
