@@ -48,4 +48,38 @@ describe('readXlsxSheet', () => {
     expect(() => readXlsxSheet(createZip([{ name: 'a.txt', data: 'x' }]))).toThrow(XlsxFormatError);
     expect(() => readXlsxSheet(Buffer.from('SOC Code,AIOE\n'))).toThrow(/not an xlsx workbook/);
   });
+
+  it('reads a workbook written with namespace prefixes, single-quoted attributes, rich text and CDATA', () => {
+    const ns = "xmlns:x='http://schemas.openxmlformats.org/spreadsheetml/2006/main' xmlns:rel='http://schemas.openxmlformats.org/officeDocument/2006/relationships'";
+    const buf = createZip([
+      { name: 'xl/workbook.xml', data: `<x:workbook ${ns}><x:sheets><x:sheet name='Wages' sheetId='1' rel:id='rId7'/></x:sheets></x:workbook>` },
+      { name: 'xl/_rels/workbook.xml.rels', data: "<Relationships><Relationship Id='rId7' Target='worksheets/data.xml'/></Relationships>" },
+      { name: 'xl/sharedStrings.xml', data: `<x:sst ${ns}><x:si><x:r><x:rPr><x:b/></x:rPr><x:t>Software </x:t></x:r><x:r><x:t xml:space='preserve'>Developers</x:t></x:r><x:rPh><x:t>ソフト</x:t></x:rPh></x:si><x:si><x:t>15-1252</x:t></x:si></x:sst>` },
+      { name: 'xl/worksheets/data.xml', data: `<x:worksheet ${ns}><x:sheetData><x:row r='2'><x:c r='A2' t='s'><x:v>1</x:v></x:c><x:c r='B2' t='s'><x:v>0</x:v></x:c><x:c r='C2' t='inlineStr'><x:is><x:t><![CDATA[R&D <lab>]]></x:t></x:is></x:c><x:c r='D2'><x:v>132270</x:v></x:c></x:row></x:sheetData></x:worksheet>` },
+    ]);
+    expect(readXlsxSheet(buf, 'Wages').rows).toEqual([{ line: 2, fields: ['15-1252', 'Software Developers', 'R&D <lab>', '132270'] }]);
+  });
+
+  it('reads numbers in date-formatted cells as dates (built-in and custom formats, 1900 and 1904 systems)', () => {
+    const styles = '<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd h:mm"/></numFmts>'
+      + '<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="4"/></cellXfs></styleSheet>';
+    const sheet = '<row r="1"><c r="A1" s="1"><v>44682</v></c><c r="B1" s="2"><v>44682.5</v></c><c r="C1" s="3"><v>44682</v></c><c r="D1"><v>44682</v></c></row>';
+    const book = (date1904: boolean) => createZip([
+      { name: 'xl/workbook.xml', data: `<workbook>${date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>` },
+      { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>' },
+      { name: 'xl/styles.xml', data: styles },
+      { name: 'xl/worksheets/sheet1.xml', data: `<worksheet><sheetData>${sheet}</sheetData></worksheet>` },
+    ]);
+    expect(readXlsxSheet(book(false)).rows[0]!.fields).toEqual(['2022-05-01', '2022-05-01T12:00:00', '44682', '44682']);
+    expect(readXlsxSheet(book(true)).rows[0]!.fields[0]).toBe('2026-05-02');
+  });
+
+  it('refuses a cell reference or row number beyond Excel\'s limits instead of growing a row without bound', () => {
+    const far = buildWorkbook([{ name: 'S', xml: '<row r="1"><c r="ZZZZZZZZZZ1"><v>1</v></c></row>' }], []);
+    expect(() => readXlsxSheet(far)).toThrowError(/cell reference "ZZZZZZZZZZ1" is beyond column XFD/);
+    expect(() => readXlsxSheet(buildWorkbook([{ name: 'S', xml: '<row r="1"><c r="XFE1"><v>1</v></c></row>' }], []))).toThrowError(XlsxFormatError);
+    expect(readXlsxSheet(buildWorkbook([{ name: 'S', xml: '<row r="1"><c r="XFD1"><v>1</v></c></row>' }], [])).rows[0]!.fields).toHaveLength(16_384);
+    expect(() => readXlsxSheet(buildWorkbook([{ name: 'S', xml: '<row r="99999999"><c><v>1</v></c></row>' }], []))).toThrowError(/beyond row 1048576/);
+    expect(() => readXlsxSheet(buildWorkbook([{ name: 'S', xml: '<row r="1"><c r="A1"><v>1</v></row>' }], []))).toThrowError(/not well-formed XML/);
+  });
 });

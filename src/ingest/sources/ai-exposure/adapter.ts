@@ -23,7 +23,7 @@ export const METHOD_PERIODS: Record<AiExposureMethodName, string> = {
 
 export const aiExposureAdapter: SourceAdapter = {
   kind: 'ai-exposure',
-  version: 2, // 2: CSV read by csv-parse (unclosed quotes are rejects, a lone CR ends a line)
+  version: 3, // 2: CSV read by csv-parse (unclosed quotes are rejects, a lone CR ends a line); 3: xlsx read by saxes
   async load(ctx) {
     const doc = await fetchRequired(ctx, ctx.url);
     const file = fileNameOf(doc.url);

@@ -22,7 +22,8 @@ export const oewsWagesAdapter: SourceAdapter = {
   kind: 'oews-wages',
   // 2: CSV read by csv-parse (unclosed quotes are rejects, a lone CR ends a line)
   // 3: option `history`; `#` bounds read per release; May 2020 hybrid codes continued or broken
-  version: 3,
+  // 4: xlsx read by saxes (prefixed tags, dates, bounded sheets)
+  version: 4,
   async load(ctx) {
     const entries = documentEntries(ctx);
     const docs = [];
