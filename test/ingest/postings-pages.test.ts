@@ -248,4 +248,27 @@ describe('job-postings and career-pages over HTTP', () => {
     }
     expect(await sql()`select career_id, hash from facts where source_id = 'site' order by 1`).toEqual(before);
   });
+
+  it('career pages: a windows-1252 page is read by its declared charset (Content-Type header or <meta>), not as UTF-8', async () => {
+    const CP1252: Record<string, number> = { '–': 0x96, '—': 0x97, '›': 0x9b, '€': 0x80 };
+    const encode = (text: string) => Buffer.from([...text].map((ch) => CP1252[ch] ?? (ch.charCodeAt(0) < 256 ? ch.charCodeAt(0) : 0x3f)));
+    const page = fixture('profile-routing.html').replace('charset="utf-8"', 'charset="windows-1252"').replace(/✅ /g, '')
+      .replace(/AI Model Routing Engineer/g, 'Café Routing Engineer – Ærø');
+    for (const [id, contentType] of [['cp1252-meta', 'text/html'], ['cp1252-header', 'text/html; charset=windows-1252']] as const) {
+      h.server.override((req, res) => {
+        if (req.url !== `/${id}/profile.html`) return false;
+        res.writeHead(200, { 'content-type': contentType }).end(encode(contentType.includes('charset') ? page.replace('charset="windows-1252"', 'charset="utf-8"') : page));
+        return true;
+      });
+      try {
+        await h.define({ id, kind: 'career-pages', url: `${h.server.url}/${id}/profile.html` });
+        const out = await h.run(id);
+        expect(out.status).toBe('succeeded');
+      } finally {
+        h.server.override(null);
+      }
+    }
+    const careers = await sql()`select slug, title from careers where title like 'Caf%'`;
+    expect(careers).toEqual([{ slug: 'cafe-routing-engineer-aero', title: 'Café Routing Engineer – Ærø' }]);
+  });
 });

@@ -7,6 +7,7 @@
  * figures and skills the page states. A page whose layout is not recognised is a reject, so
  * a site redesign fails the run (past the reject threshold) instead of writing empty careers.
  */
+import { decodeHtml } from '../../../core/html-decode.js';
 import { FACT_KEYS, type DeclaredFact } from '../../fact-keys.js';
 import { IngestRejectedError, type AdapterContext, type CareerInput, type FactInput, type Reject, type SourceAdapter } from '../../types.js';
 import { isNotFound, maxPagesOption, stringListOption } from '../adapter-kit.js';
@@ -68,7 +69,7 @@ export const careerPagesAdapter: SourceAdapter = {
       if (doc === null) { rejects.push({ line: null, file: url, reason: 'linked page not found (404/410); skipped' }); continue; }
       if ('disallowed' in doc) { rejects.push({ line: null, file: url, reason: `disallowed by robots.txt (${doc.rule}); not fetched` }); continue; }
       changed ||= doc.changed;
-      const $ = loadCareerPage(doc.body.toString('utf8'));
+      const $ = loadCareerPage(decodeHtml(doc.body, doc.contentType));
       const { links, refused } = follow ? careerPageLinks($, url, follow) : { links: [], refused: [] };
       rejects.push(...refused.map((reason) => ({ line: null, file: url, reason })));
       const page = parseCareerPage($, { url });

@@ -5,6 +5,7 @@
  * Options: `format`, `maxPages` (posting pages read from a listing, default 100), `period` (default: 2020 for the Glassdoor export, else the fetch month
  * `YYYY-MM`: a live board is a snapshot of the month it was read).
  */
+import { decodeHtml } from '../../../core/html-decode.js';
 import { buildSkillTaxonomy, type SkillTaxonomy } from '../../../core/skills.js';
 import type { SalaryRange } from '../../../core/salary-text.js';
 import { FACT_KEYS, type PostingsFact } from '../../fact-keys.js';
@@ -75,7 +76,7 @@ const PAGE_LANES = 4;
  * rule, not a failure).
  */
 async function loadPages(ctx: AdapterContext, listing: SourceDocument, taxonomy: SkillTaxonomy): Promise<Loaded | 'unchanged'> {
-  const found = parseCareersListing(listing.body.toString('utf8'), listing.url);
+  const found = parseCareersListing(decodeHtml(listing.body, listing.contentType), listing.url);
   if (found.length === 0) throw new SourceFormatError(`${listing.url}: no posting links (/careers/<slug>-<id>) on the listing page; has its layout changed?`);
   const rejects: Reject[] = [];
   const links: string[] = [];
@@ -101,7 +102,7 @@ async function loadPages(ctx: AdapterContext, listing: SourceDocument, taxonomy:
     if (++done % 10 === 0) await ctx.progress(Math.round((40 * done) / links.length), `fetched ${done} of ${links.length} posting pages`);
     if ('disallowed' in doc) { rejects.push({ line: null, file: url, reason: `disallowed by robots.txt (${doc.rule}); not fetched` }); return; }
     changed ||= doc.changed;
-    const page = parsePostingPage(doc.body.toString('utf8'), { url });
+    const page = parsePostingPage(decodeHtml(doc.body, doc.contentType), { url });
     rejects.push(...page.rejects);
     pages.push(...page.records);
   });
