@@ -73,6 +73,11 @@ const envSchema = z.object({
   FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   FETCH_RETRIES: z.coerce.number().int().min(0).max(10).default(4),
   FETCH_BACKOFF_MS: z.coerce.number().int().min(1).default(500),
+  /**
+   * Largest response body the fetcher reads, in bytes; a larger one fails the run. 64 MiB: a body,
+   * its text and its parsed rows fit a worker whose heap is capped at 384 MB.
+   */
+  FETCH_MAX_BYTES: z.coerce.number().int().min(1_024).default(64 * 2 ** 20),
   /** Share (0–1) of a source's facts one run may remove; more fails the run unless re-run with --allow-shrink. */
   MAX_SHRINK_RATIO: z.coerce.number().min(0).max(1).default(0.2),
   /** A run still running after this long (ms) is failed by the scheduler's reaper as stalled. */

@@ -11,9 +11,11 @@ describe('parseCsvRows', () => {
     ]);
   });
   it('treats quotes literally when quoting is off', () => {
-    expect(parseCsvRows('a\t"b\nc\td', { delimiter: '\t', quoted: false })).toEqual([
+    expect(parseCsvRows('\ufeffa\t"b\nc\td\r\n\r\ne\tf\rg\t', { delimiter: '\t', quoted: false })).toEqual([
       { line: 1, fields: ['a', '"b'] },
       { line: 2, fields: ['c', 'd'] },
+      { line: 4, fields: ['e', 'f'] },
+      { line: 5, fields: ['g', ''] },
     ]);
   });
   it('ends a line at a lone CR (old Mac exports) as at LF and CRLF', () => {

@@ -26,6 +26,7 @@ export function fetcherFactory(config: Config): (source?: FetcherSource) => Docu
     attemptTimeoutMs: config.FETCH_TIMEOUT_MS,
     retries: config.FETCH_RETRIES,
     backoffBaseMs: config.FETCH_BACKOFF_MS,
+    maxBytes: config.FETCH_MAX_BYTES,
     allowPrivateNetworks: config.ALLOW_PRIVATE_NETWORKS,
     allowHosts: [...config.PRIVATE_SOURCE_HOSTS, ...privateHostsOption(source)],
     fileRoots: config.FILE_SOURCES_DIR,

@@ -4,6 +4,9 @@ import { resolveWithSystem, type ResolveHost } from './url-policy.js';
 /** Identifies the bot and where to read about it, as publishers' abuse desks expect. */
 export const DEFAULT_USER_AGENT = 'CareerLens/0.1 (+https://github.com/careerlens; data refresh bot)';
 
+/** Largest body read by default (64 MiB): with its text and parsed rows it fits a worker heap capped at 384 MB. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 2 ** 20;
+
 /** Options with every default filled in. */
 export interface ResolvedOptions {
   userAgent: string;
@@ -42,7 +45,7 @@ export function resolveFetcherOptions(options: FetcherOptions): ResolvedOptions 
     backoffBaseMs: options.backoffBaseMs ?? 500,
     backoffCapMs: options.backoffCapMs ?? 30_000,
     retryAfterCapMs: options.retryAfterCapMs ?? 120_000,
-    maxBytes: options.maxBytes ?? 200 * 1024 * 1024,
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_BODY_BYTES,
     maxRedirects: options.maxRedirects ?? 5,
     allowPrivateNetworks: options.allowPrivateNetworks ?? false,
     allowHosts: options.allowHosts ?? [],

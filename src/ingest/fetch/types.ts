@@ -22,7 +22,7 @@ export interface FetcherOptions {
   backoffCapMs?: number;
   /** Largest wait a Retry-After header can impose, in ms, so one header cannot park a run. Default 120 000. */
   retryAfterCapMs?: number;
-  /** Largest decoded body, in bytes; larger aborts with code 'too-large'. Default 200 MiB. */
+  /** Largest decoded body, in bytes; larger aborts with code 'too-large'. Default 64 MiB (FETCH_MAX_BYTES). */
   maxBytes?: number;
   /** Redirect hops followed (each one re-checked against the URL policy). Default 5. */
   maxRedirects?: number;
