@@ -227,7 +227,6 @@ export const webRoutes = new Hono<AppEnv>()
     );
   }))
   .get('/trends.csv', (c) => page(c, async () => {
-    const deps = c.get('deps');
     const p = trendParams(c);
     const headers = { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="careerlens-${c.req.query('chart') === 'movers' ? 'movers' : 'trend'}-${p.metric}.csv"` };
     if (c.req.query('chart') === 'movers') {
