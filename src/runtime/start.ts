@@ -111,6 +111,14 @@ export async function startRuntime(config: Config, roles: Role[], log: Logger): 
 function listen(app: ReturnType<typeof createApp>, host: string, port: number): Promise<ServerType & { closeAllConnections?: () => void }> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, () => resolve(server as never));
+    // Node closes an idle keep-alive socket after 5 s by a timer; when the event loop was busy
+    // longer than that (an ingest parsing a large file in this process), the timer fires before
+    // the request already waiting on that socket is read, and the client sees ECONNRESET. A
+    // longer idle time (above the 60 s of common load balancers) keeps such sockets usable.
+    if ('keepAliveTimeout' in server) {
+      server.keepAliveTimeout = 65_000;
+      server.headersTimeout = 66_000;
+    }
     server.once('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'EADDRINUSE') reject(new StartupError(`port ${port} on ${host} is already in use: stop the other process or set PORT.`));
       else if (err.code === 'EACCES') reject(new StartupError(`not allowed to listen on ${host}:${port}: choose a PORT above 1024.`));
