@@ -76,7 +76,7 @@ describe('comparison invariants over a real ingest', () => {
       });
     expect(violations).toEqual([]);
     expect(checked).toBeGreaterThan(pairs / SAMPLE);
-  }, 120_000);
+  }, 300_000);
 
   it('the seed pair has none of the seed page’s errors', async () => {
     const sql = h.tdb.db.$client;
@@ -135,5 +135,5 @@ describe('comparison invariants over a real ingest', () => {
     expect(incremental.changedCareerIds.length).toBeGreaterThan(4);
     expect(await metricsOf(page)).not.toBe(before);
     expect((await recomputeDirtyMetrics(sql, { all: true })).changedCareerIds).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });
