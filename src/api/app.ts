@@ -59,13 +59,15 @@ export function createApp(deps: ApiDeps, options: ApiOptions = {}) {
   const app = new Hono<AppEnv>();
   const svc = apiServices(deps, options);
   const resolveKey = keyResolver(deps);
+  const opsDeps: ApiDeps = deps.opsDb ? { ...deps, db: deps.opsDb } : deps;
   app.use(async (c, next) => {
     const given = c.req.header('x-request-id');
     const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
     const log = deps.log.child({ requestId });
     c.set('requestId', requestId);
     c.set('log', log);
-    c.set('deps', deps);
+    const path = c.req.path;
+    c.set('deps', path.startsWith('/v1/ops/') || path === '/v1/ops' || path.startsWith('/ops/') || path === '/ops' ? opsDeps : deps);
     const started = performance.now();
     // Set before the handler answers, so the header goes out with the response as it is built.
     c.header('x-request-id', requestId);

@@ -91,10 +91,11 @@ export async function startRuntime(config: Config, roles: Role[], log: Logger): 
     }
     let url: string | undefined;
     if (roles.includes('api')) {
-      // The API has a pool of its own whose statements time out: a heavy public request must not hold the workers' connections.
+      // Public requests get a pool of their own whose statements time out, so a heavy one cannot hold
+      // the workers' connections; operators' routes (a purge may run long) use the process's pool.
       const apiDb = openDb(dbUrl, { max: 10, appName: 'careerlens-api', statementTimeoutMs: config.API_STATEMENT_TIMEOUT_MS });
       onStop(() => closeDb(apiDb));
-      const server = await listen(createApp({ db: apiDb, kit, queues, log }, apiOptionsFrom(config)), config.HOST, config.PORT);
+      const server = await listen(createApp({ db: apiDb, opsDb: db, kit, queues, log }, apiOptionsFrom(config)), config.HOST, config.PORT);
       onStop(() => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections?.(); }));
       const addr = server.address();
       const port = typeof addr === 'object' && addr ? addr.port : config.PORT;

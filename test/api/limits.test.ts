@@ -118,6 +118,20 @@ describe('public limits', () => {
     }
   });
 
+  it('operators\' routes use their own pool (no public statement timeout), public routes the public one', async () => {
+    const down = openDb('postgres://careerlens@127.0.0.1:1/none', { max: 1 });
+    try {
+      const deps = { db: down, opsDb: tdb.db, kit: {} as never, queues: {} as never, log };
+      apps.push(deps);
+      const app = createApp(deps, { watchChanges: false, rateWindowSec: 3_600 });
+      const { key } = await createApiKey(tdb.db, { role: 'operator', name: 'pool-check' });
+      expect((await app.request('/v1/ops/audit', { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+      expect((await app.request('/v1/careers/software-developers')).status).toBe(503);
+    } finally {
+      await closeDb(down, 0).catch(() => {});
+    }
+  });
+
   it('a revoked key stops working at once in every API process', async () => {
     const [one, two] = [makeApp(), makeApp()];
     const { key, row } = await createApiKey(tdb.db, { role: 'client', name: 'to-revoke' });
