@@ -5,7 +5,7 @@ import { endActiveRun, getRun, getSource, runJobId } from '../db/queries/sources
 import { actorLabel, recordAudit, type Actor } from '../db/queries/audit.js';
 import { requestRun } from '../workers/scheduler.js';
 import { enqueueCareersChanged } from '../queue/queues.js';
-import { summarizeRun, type OpsDeps, type OpsResult, type RunSummary } from './sources.js';
+import { sourceDelisted, summarizeRun, type OpsDeps, type OpsResult, type RunSummary } from './sources.js';
 
 export interface RunDetail extends RunSummary {
   sourceId: string;
@@ -31,7 +31,9 @@ export async function retryRun(deps: OpsDeps, actor: Actor, runId: number): Prom
   const run = await getRun(deps.db, runId);
   if (!run) return { ok: false, error: 'not-found', message: `no run ${runId}` };
   if (run.status !== 'failed') return { ok: false, error: 'conflict', message: `run ${runId} is ${run.status}; only failed runs can be retried` };
-  if (!(await getSource(deps.db, run.sourceId))) return { ok: false, error: 'not-found', message: `source "${run.sourceId}" no longer exists` };
+  const source = await getSource(deps.db, run.sourceId);
+  if (!source) return { ok: false, error: 'not-found', message: `source "${run.sourceId}" no longer exists` };
+  if (source.delistedAt) return sourceDelisted(run.sourceId);
   const r = await requestRun(deps.db, deps.queues, run.sourceId, 'retry');
   await recordAudit(deps.db, { actor, action: 'run.retry', target: String(runId), details: { ...r, sourceId: run.sourceId } });
   return { ok: true, value: { ...r, retryOf: runId } };

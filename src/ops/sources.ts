@@ -15,7 +15,8 @@ export interface OpsDeps { db: Db; queues: Queues }
 /** Expected outcomes of an operation; the API maps `error` to a problem code, the CLI to a message. */
 export type OpsResult<T> = { ok: true; value: T } | { ok: false; error: 'not-found' | 'invalid' | 'conflict'; message: string };
 const notFound = (id: string): OpsResult<never> => ({ ok: false, error: 'not-found', message: `no source "${id}"` });
-const delisted = (id: string): OpsResult<never> => ({ ok: false, error: 'conflict', message: `source "${id}" is delisted (not in the source list): add it to SOURCES_FILE again to run it` });
+/** The answer for an operation on a delisted source. */
+export const sourceDelisted = (id: string): OpsResult<never> => ({ ok: false, error: 'conflict', message: `source "${id}" is delisted (not in the source list): add it to SOURCES_FILE again to run it` });
 
 export interface RunSummary {
   id: number; status: RunRow['status']; trigger: RunRow['trigger'];
@@ -100,7 +101,7 @@ export async function setSourceEnabled(deps: OpsDeps, actor: Actor, id: string, 
 export async function runSourceNow(deps: OpsDeps, actor: Actor, id: string, opts: { allowShrink?: boolean } = {}): Promise<OpsResult<{ runId: number; existing: boolean }>> {
   const source = await getSource(deps.db, id);
   if (!source) return notFound(id);
-  if (source.delistedAt) return delisted(id);
+  if (source.delistedAt) return sourceDelisted(id);
   const r = await requestRun(deps.db, deps.queues, id, 'manual', opts);
   await recordAudit(deps.db, { actor, action: 'source.run', target: id, details: opts.allowShrink ? { ...r, allowShrink: true } : r });
   return { ok: true, value: r };

@@ -61,6 +61,8 @@ describe('a shortened source list never deletes data', () => {
     const run = await op('POST', '/v1/ops/sources/leaver/runs');
     expect(run.status).toBe(409);
     expect(run.json.detail).toMatch(/delisted/);
+    const [failed] = await sql()<{ id: number }[]>`update ingest_runs set status = 'failed' where source_id = 'leaver' returning id`;
+    expect((await op('POST', `/v1/ops/runs/${failed!.id}/retry`)).status).toBe(409);
     const page = await (await f.app.request('/ops', { headers: { authorization: `Bearer ${f.operatorKey}` } })).text();
     expect(page).toMatch(/id="source-leaver"[\s\S]*?data-state="delisted"/);
   });
