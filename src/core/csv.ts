@@ -42,10 +42,16 @@ const LINE_BREAK = /\r\n|\r|\n/g;
 /** Past this many unreadable records the text is not CSV of this shape: refuse it whole. */
 const MAX_RECORD_ERRORS = 100;
 
-function countLineBreaks(fields: string[], pattern: RegExp): number {
-  let n = 0;
-  for (const f of fields) if (f.length > 0) n += f.match(pattern)?.length ?? 0;
-  return n;
+/** Line breaks inside a record's fields (all kinds, and CRLFs alone); most records have none. */
+function lineBreaksIn(fields: string[]): { all: number; crlf: number } {
+  let all = 0;
+  let crlf = 0;
+  for (const f of fields) {
+    if (!f.includes('\n') && !f.includes('\r')) continue;
+    all += f.match(LINE_BREAK)?.length ?? 0;
+    crlf += f.match(/\r\n/g)?.length ?? 0;
+  }
+  return { all, crlf };
 }
 
 /**
@@ -98,10 +104,11 @@ function readSegment(text: string, lineBase: number, options: CsvOptions, rows: 
       record_delimiter: ['\r\n', '\n', '\r'],
       relax_column_count: true,
       on_record: (record: string[], context) => {
-        drift += countLineBreaks(record, /\r\n/g);
+        const breaks = lineBreaksIn(record);
+        drift += breaks.crlf;
         const end = lineBase + context.lines - drift;
         lastEnd = end;
-        if (record.length > 1 || record[0] !== '') rows.push({ line: end - countLineBreaks(record, LINE_BREAK), fields: record });
+        if (record.length > 1 || record[0] !== '') rows.push({ line: end - breaks.all, fields: record });
         return null;
       },
     });
