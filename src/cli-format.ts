@@ -1,5 +1,7 @@
 import type { RunStats } from './db/schema/sources.js';
 import type { SourceStatus } from './ops/sources.js';
+import type { TitlePin } from './ops/title-pins.js';
+import type { UnmatchedTitleRow } from './db/queries/title-pins.js';
 
 const scheduleText = (s: SourceStatus['schedule']) => ('cron' in s ? `${s.cron} (${s.tz})` : `every ${Math.round(s.everyMs / 1000)} s`);
 const when = (iso: string | null | undefined) => (iso ? iso.replace(/\.\d+Z$/, 'Z') : '—');
@@ -40,3 +42,17 @@ export function formatKeysTable(keys: { id: number; role: string; name: string; 
   return formatTable(['ID', 'ROLE', 'NAME', 'PREFIX', 'RATE', 'CREATED', 'LAST USED', 'STATE'], rows);
 }
 
+
+/** The operators' title pins: title, career, who pinned it and when. */
+export function formatPinsTable(pins: TitlePin[]): string {
+  if (pins.length === 0) return 'no title pins';
+  return formatTable(['title', 'career', 'pinned by', 'at'], pins.map((p) => [p.title, p.career.slug, p.pinnedBy, p.updatedAt.slice(0, 19).replace('T', ' ')]));
+}
+
+/** Titles no career took, most frequent first, with their best candidates. */
+export function formatUnmatchedTable(rows: UnmatchedTitleRow[]): string {
+  if (rows.length === 0) return 'no unmatched titles';
+  return formatTable(['source', 'count', 'title', 'candidates'], rows.map((r) => [
+    r.sourceId, String(r.count), r.title, r.candidates.map((c) => `${c.slug} ${c.confidence}`).join(', ') || '—',
+  ]));
+}

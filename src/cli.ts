@@ -8,7 +8,8 @@ import type { Actor } from './db/queries/audit.js';
 import { apiKeyRoles, type ApiKeyRole } from './db/schema/auth.js';
 import { listSourceStatus, purgeDelistedSource, runSourceNow, setSourceEnabled, setSourceSchedule, type OpsResult } from './ops/sources.js';
 import { cancelRun, requestRecompute } from './ops/runs.js';
-import { formatKeysTable, formatRunStats, formatSourcesTable } from './cli-format.js';
+import { formatKeysTable, formatPinsTable, formatRunStats, formatSourcesTable, formatUnmatchedTable } from './cli-format.js';
+import { listPins, listUnmatched, pinTitle, unpinTitle } from './ops/title-pins.js';
 import { recordAudit } from './db/queries/audit.js';
 
 /** CLI actions are audited as the terminal's operator. */
@@ -34,7 +35,10 @@ const USAGE = `usage: careerlens <command>
   runs cancel <id>              end a queued or running run as cancelled (audited); its source can run again
   recompute [--all | --career <slug>] [--wait]
   keys create --role client|operator [--name <name>] [--rate <requests per minute>]   prints the new key once
-  keys list | keys revoke <id>  the keys (never their secrets); revoking ends their sessions at once`;
+  keys list | keys revoke <id>  the keys (never their secrets); revoking ends their sessions at once
+  titles pin "<title>" <career>  always send this job title to this career (slug or O*NET-SOC code); audited, re-runs title sources
+  titles unpin "<title>"        let the matcher decide this title again
+  titles list [--unmatched]     the pins, or the titles sources could not place with their candidates`;
 
 /** Known, fixable failures print one line; anything else also prints its stack at debug level. */
 function fail(err: unknown, config?: Config): never {
@@ -111,7 +115,7 @@ async function main(argv: string[]): Promise<void> {
       args: argv, allowPositionals: true, strict: true,
       options: {
         wait: { type: 'boolean' }, all: { type: 'boolean' }, career: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-        purge: { type: 'boolean' }, 'allow-shrink': { type: 'boolean' }, cron: { type: 'string' }, tz: { type: 'string' }, 'every-ms': { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, rate: { type: 'string' },
+        purge: { type: 'boolean' }, unmatched: { type: 'boolean' }, 'allow-shrink': { type: 'boolean' }, cron: { type: 'string' }, tz: { type: 'string' }, 'every-ms': { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, rate: { type: 'string' },
       },
     });
     const [cmd, sub, arg] = positionals;
@@ -171,6 +175,29 @@ async function main(argv: string[]): Promise<void> {
           return values.wait ? waitForRecompute(rt, r.jobId) : 0;
         });
         process.exitCode = code;
+        return;
+      }
+      case 'titles': {
+        await withRuntime(config, async (rt) => {
+          if (sub === 'list') {
+            process.stdout.write(`${values.unmatched ? formatUnmatchedTable(await listUnmatched(rt)) : formatPinsTable(await listPins(rt))}\n`);
+            return;
+          }
+          if (sub === 'pin') {
+            const career = positionals[3];
+            if (!arg || !career) throw new Error('titles pin: give the title (quoted) and the career, e.g. careerlens titles pin "Sr. ML Engineer" data-scientists');
+            const p = unwrap(await pinTitle(rt, CLI, { title: arg, career }));
+            process.stdout.write(`pinned "${p.title}" → ${p.career.slug} (${p.career.title}); queued runs: ${p.runs?.map((r) => `${r.sourceId} #${r.runId}`).join(', ') || 'none'}\n`);
+            return;
+          }
+          if (sub === 'unpin') {
+            if (!arg) throw new Error('titles unpin: give the title (quoted)');
+            const p = unwrap(await unpinTitle(rt, CLI, arg));
+            process.stdout.write(`unpinned "${p.title}" (was ${p.career}); queued runs: ${p.runs.map((r) => `${r.sourceId} #${r.runId}`).join(', ') || 'none'}\n`);
+            return;
+          }
+          throw new Error(`unknown titles command: ${sub ?? ''}\n${USAGE}`);
+        });
         return;
       }
       case 'keys': {

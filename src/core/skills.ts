@@ -31,11 +31,14 @@ const CURATED_ALIASES: Record<string, string[]> = {
   Go: ['Golang'], 'Microsoft Azure software': ['Azure'], 'Google Cloud software': ['Google Cloud', 'GCP'],
   'Amazon Web Services AWS software': ['Amazon Web Services'], 'Microsoft Power BI': ['Power BI'],
   'Atlassian JIRA': ['Jira'], 'Rust programming language': ['Rust'], 'HubSpot software': ['HubSpot'],
+  'Jenkins CI': ['Jenkins'], 'IBM Terraform': ['Terraform'], 'Google Looker Analytics': ['Looker'],
+  'Adobe Creative Cloud software': ['Adobe Creative Cloud', 'Adobe Creative Suite', 'Creative Suite'],
 };
 /** Technologies career pages name that O*NET 29.2 does not list. */
 const EXTRA_TECHNOLOGIES: [string, string[]][] = [
   ['CUDA', ['NVIDIA CUDA']], ['ONNX', ['ONNX Runtime']], ['TensorRT', []], ['Hugging Face', ['HuggingFace']],
   ['LangChain', []], ['dbt', []], ['Snowflake', []], ['Next.js', ['NextJS']],
+  ['CircleCI', []], ['Apache Superset', ['Superset']], ['ZoomInfo', []], ['Outreach.io', []], ['TCP/IP', []], ['HTTP', []],
 ];
 /** Concepts (not products) that career pages mention; used to relate differently-worded skills. */
 const CONCEPTS: [string, string[]][] = [
@@ -64,6 +67,11 @@ const CONCEPTS: [string, string[]][] = [
 const STRICT_WORDS = new Set(['go', 'spark', 'hive', 'excel', 'word', 'access', 'teams', 'slack', 'box',
   'chef', 'puppet', 'swift', 'rust', 'ruby', 'julia', 'shell', 'bash', 'react', 'express', 'airflow', 'windows',
   'outlook', 'project', 'snowflake', 'dash', 'looker', 'ada', 'act', 'prism', 'stata']);
+/**
+ * An everyday-word name followed by one of these is the word, not the product: "Act as a trusted
+ * advisor", "our Go to Market team" (while "Go and Rust" or a list item "Spark" stay skills).
+ */
+const PROSE_NEXT = new Set(['to', 'as', 'the', 'a', 'an', 'of', 'for', 'on', 'up', 'out', 'into', 'through', 'ahead']);
 const TOKEN = /[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*(?:\+\+|#)?/g;
 
 /** Strips `<script>`/`<style>` with their content, then any tags and entities, from a name. */
@@ -184,6 +192,7 @@ export function extractSkills(text: string, taxonomy: SkillTaxonomy): string[] {
     for (const p of taxonomy.byFirstWord.get(spans[i]!.lower) ?? []) {
       if (!p.words.every((w, k) => (p.strict ? spans[i + k]?.raw : spans[i + k]?.lower) === w)) continue;
       if (p.strict && p.words[0]!.length === 1 && /[&'-]/.test((clean[spans[i]!.start - 1] ?? '') + (clean[spans[i]!.end] ?? ''))) continue;
+      if (p.strict && p.words.length === 1 && STRICT_WORDS.has(p.words[0]!.toLowerCase()) && PROSE_NEXT.has(spans[i + 1]?.raw ?? '')) continue;
       if (!found.includes(p.key)) found.push(p.key);
       used = p.words.length;
       break;

@@ -9,7 +9,7 @@ import {
   type Employment, type Seniority,
 } from './title-vocabulary.js';
 
-export type { Employment, Seniority } from './title-vocabulary.js';
+export { SENIORITIES, type Employment, type Seniority } from './title-vocabulary.js';
 
 export interface TitleAttributes {
   seniority: Seniority | null;

@@ -8,6 +8,7 @@
 import type { OnetEducationProfile } from './sources/onet-database/education.js';
 import type { DeclaredFigures } from './sources/career-pages/fields.js';
 import type { MatchMethod } from '../core/title-match.js';
+import { SENIORITIES, type Seniority, type TitleAttributes } from '../core/title-normalize.js';
 
 export const FACT_KEYS = {
   /** O*NET technology skills of an occupation. Period: the O*NET release, `O*NET 29.2`. */
@@ -190,6 +191,17 @@ export interface TeleworkFact extends CrosswalkNote {
   value: number;
 }
 
+// --- titles (salary-survey, job-postings)
+
+/** What a title says about the job besides its career (src/core/title-normalize.ts); null where it says nothing. */
+export type TitleFacts = Pick<TitleAttributes, 'seniority' | 'level' | 'location' | 'remote' | 'employment'>;
+/** A free-text title counted in a fact: how many records carried it, how it matched, what it says. */
+export interface CountedTitle { title: string; count: number; confidence: number; method: MatchMethod; attributes: TitleFacts }
+/** Records by the seniority their titles state (`unstated` when a title names none), most senior last. */
+export type SeniorityLabel = Seniority | 'unstated';
+/** Order of seniority breakdowns: unstated first, then from intern up. */
+export const SENIORITY_ORDER: readonly SeniorityLabel[] = ['unstated', ...SENIORITIES];
+
 // --- salary-survey
 
 /** A distribution of salaries: submissions (exact duplicate rows count separately: the survey has no id) and their statistics. */
@@ -210,7 +222,9 @@ export interface SalarySurveyFact extends SalaryStats {
   /** Percentiles interpolate linearly between closest ranks (type 7). */
   percentileMethod: 'linear';
   /** The free-text titles counted, with how they matched. */
-  titles: { title: string; count: number; confidence: number; method: MatchMethod }[];
+  titles: CountedTitle[];
+  /** Submissions and their median by the seniority the title states ("Senior Data Scientist" → senior). */
+  bySeniority: { seniority: SeniorityLabel; count: number; median: number }[];
 }
 
 // --- job-postings
@@ -230,7 +244,11 @@ export interface PostingsFact {
   topSkills: { key: string; count: number }[];
   format: 'glassdoor-csv' | 'html-pages' | 'greenhouse-json';
   /** The posting titles counted, with how they matched. */
-  titles: { title: string; count: number; confidence: number; method: MatchMethod }[];
+  titles: CountedTitle[];
+  /** Postings by the seniority their titles state. */
+  bySeniority: { seniority: SeniorityLabel; count: number }[];
+  /** Postings whose title says remote or hybrid. */
+  remoteInTitle: number;
 }
 
 // --- career-pages

@@ -6,6 +6,7 @@ import type { Logger } from '../log.js';
 import { createRun, finishRun, getDocumentValidators, getRun, getSource, markRunRunning, type SourceRow } from '../db/queries/sources.js';
 import type { RunStats, RunTrigger } from '../db/schema/sources.js';
 import { careersFingerprintQuery, writeBatch, type DocumentRecord } from './write-batch.js';
+import { loadTitlePins } from '../db/queries/title-pins.js';
 import { IngestRejectedError, RunEndedError, type AdapterContext, type DirectoryCareer, type NormalizedBatch, type SourceAdapter, type SourceDocument } from './types.js';
 import { SourceFormatError } from './sources/types.js';
 import { FetchError } from './fetch/index.js';
@@ -156,8 +157,10 @@ async function buildContext(
   const configured = configuredUrls(source);
   let directory: Promise<DirectoryCareer[]> | undefined;
   let skills: Promise<TechSkillRow[]> | undefined;
+  let pins: Promise<Map<string, string>> | undefined;
   return {
     careerDirectory: () => (directory ??= cachedCareerDirectory(sql, fp!.fingerprint)),
+    titlePins: () => (pins ??= loadTitlePins(sql)),
     technologySkills: () => (skills ??= loadTechnologySkills(sql)),
     sourceId: source.id,
     url: source.url,

@@ -95,6 +95,8 @@ export interface AdapterContext {
   fetchDocument(url: string, opts?: { robots?: boolean }): Promise<SourceDocument | { disallowed: true; url: string; rule: string }>;
   /** Every career with its aliases (loaded once per run, on first use). */
   careerDirectory(): Promise<DirectoryCareer[]>;
+  /** Operators' title pins: title as normalizeText writes it → career slug. They win over the matcher. */
+  titlePins(): Promise<ReadonlyMap<string, string>>;
   /** O*NET technology-skill rows stored so far (for a skill taxonomy); empty before O*NET ran. */
   technologySkills(): Promise<TechSkillRow[]>;
   /** Reports progress (0..100) and a short message to the run's job. */

@@ -27,7 +27,12 @@ export interface WriteResult {
 type Sql = postgres.Sql | postgres.TransactionSql;
 
 /** SQL text of the career-set fingerprint: how many careers, and the newest change to one. */
-export const careersFingerprintQuery = `select count(*)::text || ':' || coalesce(max(updated_at)::text, '') from careers`;
+/**
+ * What a source's batch depends on besides its documents: the career set and the operators'
+ * title pins. When it moved since the source's last success, unchanged documents are read again.
+ */
+export const careersFingerprintQuery = `select count(*)::text || ':' || coalesce(max(updated_at)::text, '') || ':' || (
+  select count(*)::text || ':' || coalesce(sum(hashtext(normalized || '>' || career_id::text)), 0)::text from title_pins) from careers`;
 
 /** How far one run may shrink a source: the share of its facts it may remove, unless allowed. */
 export interface ShrinkGuard {

@@ -16,7 +16,7 @@ export function OpsPage(props: { title: string; operator?: string; csrf?: string
       <link rel="stylesheet" href="/ops/assets/ops.css" />
       {props.operator && (
         <p class="muted">
-          Signed in as <strong>{props.operator}</strong> · <a href="/ops">Sources</a> · <a href="/ops/runs">Runs</a> · <a href="/ops/queues">Queue board</a>
+          Signed in as <strong>{props.operator}</strong> · <a href="/ops">Sources</a> · <a href="/ops/runs">Runs</a> · <a href="/ops/titles">Titles</a> · <a href="/ops/queues">Queue board</a>
           <Post action="/ops/signout" csrf={props.csrf} label="Sign out" />
         </p>
       )}

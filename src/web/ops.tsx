@@ -13,6 +13,8 @@ import { listDeadJobs, retryDeadJob } from '../ops/jobs.js';
 import { BoardUnavailablePage, ConsolePage, RunDetailPage, RunHistoryPage, SignInPage } from './ops-pages.js';
 import { liveJs, opsCss } from './ops-live.js';
 import { queueBoard } from './ops-board.js';
+import { listPins, listUnmatched, pinTitle, unpinTitle } from '../ops/title-pins.js';
+import { TitlesPage } from './ops-titles.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const isHttps = (c: Context) => new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
@@ -135,6 +137,20 @@ export const opsConsole = new Hono<OpsEnv>()
   })
   .post('/runs/:id{[0-9]+}/retry', async (c) => after(c, await retryRun(c.get('deps'), actorOf(c.get('operator')), Number(c.req.param('id'))), (v) => `/ops/runs/${v.runId}`))
   .post('/runs/:id{[0-9]+}/cancel', async (c) => after(c, await cancelRun(c.get('deps'), actorOf(c.get('operator')), Number(c.req.param('id'))), (v) => `/ops/runs/${v.id}`))
+  .get('/titles', async (c) => {
+    const [pins, unmatched] = await Promise.all([listPins(c.get('deps')), listUnmatched(c.get('deps'))]);
+    return c.html(<TitlesPage {...view(c)} pins={pins} unmatched={unmatched} notice={c.req.query('notice')} error={c.req.query('error')} />);
+  })
+  .post('/titles/pin', async (c) => {
+    const form = await c.req.parseBody();
+    const r = await pinTitle(c.get('deps'), actorOf(c.get('operator')), { title: String(form.title ?? ''), career: String(form.career ?? '') });
+    return c.redirect(`/ops/titles?${r.ok ? `notice=${encodeURIComponent(`pinned "${r.value.title}" to ${r.value.career.slug}`)}` : `error=${encodeURIComponent(r.message)}`}`, 303);
+  })
+  .post('/titles/unpin', async (c) => {
+    const form = await c.req.parseBody();
+    const r = await unpinTitle(c.get('deps'), actorOf(c.get('operator')), String(form.title ?? ''));
+    return c.redirect(`/ops/titles?${r.ok ? `notice=${encodeURIComponent(`unpinned "${r.value.title}"`)}` : `error=${encodeURIComponent(r.message)}`}`, 303);
+  })
   .post('/recompute', async (c) => after(c, await requestRecompute(c.get('deps'), actorOf(c.get('operator')), {}), (v) => `/ops?notice=${encodeURIComponent(`recompute queued (job ${v.jobId})`)}`))
   .post('/jobs/:queue/:id/retry', async (c) => after(c, await retryDeadJob(c.get('deps'), actorOf(c.get('operator')), c.req.param('queue'), c.req.param('id')),
     (v) => `/ops?notice=${encodeURIComponent(`job ${v.id} on ${v.queue} retried`)}`))

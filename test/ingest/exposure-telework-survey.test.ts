@@ -104,8 +104,13 @@ describe('ai-exposure, telework and salary-survey over HTTP', () => {
     const mid = (usd.length - 1) / 2;
     expect(fact).toMatchObject({ currency: 'USD', count: usd.length, min: usd[0], max: usd.at(-1), median: (usd[Math.floor(mid)]! + usd[Math.ceil(mid)]!) / 2, percentileMethod: 'linear' });
     expect(fact).toMatchObject({ count: 618, min: 6304, p25: 100_000, median: 141_525, p75: 184_000, max: 380_000, mean: 138_635 });
-    expect(fact.titles).toContainEqual({ title: 'Data Scientist', count: 401, method: 'title', confidence: 1 });
-    expect(fact.titles).toContainEqual({ title: 'ML Engineer', count: expect.any(Number), method: 'curated', confidence: 0.97 });
+    const none = { seniority: null, level: null, location: null, remote: null, employment: null };
+    expect(fact.titles).toContainEqual({ title: 'Data Scientist', count: 401, method: 'title', confidence: 1, attributes: none });
+    expect(fact.titles).toContainEqual(expect.objectContaining({ title: 'Lead Data Scientist', attributes: { ...none, seniority: 'lead' } }));
+    // Salaries by the seniority the titles state: their counts add up to the year's submissions.
+    expect(fact.bySeniority.map((b) => b.seniority)).toEqual(expect.arrayContaining(['unstated', 'lead', 'principal']));
+    expect(fact.bySeniority.reduce((n, b) => n + b.count, 0)).toBe(fact.count);
+    expect(fact.titles).toContainEqual({ title: 'ML Engineer', count: expect.any(Number), method: 'curated', confidence: 0.97, attributes: none });
     // "Data Engineer" is an O*NET alias of three careers; the curated titles (and O*NET's evidence) send it to Database Architects.
     expect(fact.titles.some((t) => t.title === 'Data Engineer')).toBe(false);
     const architects = (await factOf<SalarySurveyFact>(h, '15-1243.00', 'salary-survey', '2022'))!;

@@ -130,10 +130,13 @@ describe('job-postings and career-pages over HTTP', () => {
     const ml = facts.find((f) => f.code === '15-2051.00')!.value;
     expect(ml).toMatchObject({ count: 2, format: 'greenhouse-json', salary: { min: 150_000, median: 170_000, max: 190_000, postings: 1 } });
     // The ML engineer through the curated ML family, "Data Scientist, Growth" once its team is split off.
+    const none = { seniority: null, level: null, location: null, remote: null, employment: null };
     expect(ml.titles).toEqual([
-      { title: 'Data Scientist, Growth', count: 1, method: 'title', confidence: 1 },
-      { title: 'Senior Machine Learning Engineer', count: 1, method: 'curated', confidence: 0.97 },
+      { title: 'Data Scientist, Growth', count: 1, method: 'title', confidence: 1, attributes: none },
+      { title: 'Senior Machine Learning Engineer', count: 1, method: 'curated', confidence: 0.97, attributes: { ...none, seniority: 'senior' } },
     ]);
+    expect(ml.bySeniority).toEqual([{ seniority: 'unstated', count: 1 }, { seniority: 'senior', count: 1 }]);
+    expect(ml.remoteInTitle).toBe(0);
     expect(ml.topSkills.map((t) => t.key)).toEqual(expect.arrayContaining(['pytorch', 'cuda', 'quantization', 'knowledge-distillation']));
     expect(await factOf(h, '15-2051.00', 'postings', '2024-11')).toBeDefined();
     expect((await h.run('greenhouse')).status).toBe('unchanged');

@@ -6,6 +6,7 @@ import { listAlerts } from '../../db/queries/alerts.js';
 import { listAudit } from '../../db/queries/audit.js';
 import { listSourceStatus, purgeDelistedSource, runSourceNow, setSourceEnabled, setSourceSchedule, summarizeRun, type OpsResult } from '../../ops/sources.js';
 import { cancelRun, getRunDetail, requestRecompute, retryRun } from '../../ops/runs.js';
+import { listPins, listUnmatched, pinTitle, unpinTitle } from '../../ops/title-pins.js';
 import { actorOf, requireOperatorKey, type OpsEnv } from '../auth.js';
 import { ApiError } from '../errors.js';
 import { opsConsole } from '../../web/ops.js';
@@ -23,6 +24,9 @@ const recomputeBody = z.object({ all: z.literal(true).optional(), career: z.stri
 /** `allowShrink`: this run may remove more of the source's facts than its shrink limit. */
 const runBody = z.object({ allowShrink: z.boolean().optional() }).strict();
 const runId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** A pin: the title as postings and surveys write it, and the career (slug or O*NET-SOC code) it always goes to. */
+const pinBody = z.object({ title: z.string().min(1).max(200), career: z.string().min(1).max(200) }).strict();
+const unpinQuery = z.object({ title: z.string().min(1).max(200) }).strict();
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
@@ -91,7 +95,17 @@ export const opsApi = new Hono<OpsEnv>()
     return c.json(unwrap(await requestRecompute(c.get('deps'), actorOf(c.get('operator')), { career: body.career })), 202);
   })
   .get('/alerts', async (c) => c.json({ items: await listAlerts(c.get('deps').db, { limit: 50 }) }))
-  .get('/audit', async (c) => c.json({ items: await listAudit(c.get('deps').db, { limit: 100 }) }));
+  .get('/audit', async (c) => c.json({ items: await listAudit(c.get('deps').db, { limit: 100 }) }))
+  .get('/title-pins', async (c) => c.json({ items: await listPins(c.get('deps')) }))
+  .put('/title-pins', async (c) => {
+    const body = parse(pinBody, await jsonBody(c), 'body');
+    return c.json(unwrap(await pinTitle(c.get('deps'), actorOf(c.get('operator')), body)));
+  })
+  .delete('/title-pins', async (c) => {
+    const q = parse(unpinQuery, c.req.query(), 'query');
+    return c.json(unwrap(await unpinTitle(c.get('deps'), actorOf(c.get('operator')), q.title)));
+  })
+  .get('/unmatched-titles', async (c) => c.json({ items: await listUnmatched(c.get('deps')) }));
 
 /** Mounted by the app: the operator API and the /ops console. */
 export const opsRoutes = new Hono<OpsEnv>()

@@ -4,3 +4,4 @@ export * from './derived.js';
 export * from './auth.js';
 export * from './audit.js';
 export * from './api-usage.js';
+export * from './title-pins.js';

@@ -2,7 +2,10 @@
  * Small pieces every source adapter uses: fetching a required document, reading options, and
  * matching free-text titles against the career directory once per run.
  */
+import { normalizeText } from '../../core/text-normalize.js';
 import { buildTitleMatcher, type MatchMethod, type TitleMatcher } from '../../core/title-match.js';
+import type { TitleAttributes } from '../../core/title-normalize.js';
+import type { TitleFacts } from '../fact-keys.js';
 import { FetchError } from '../fetch/index.js';
 import { IngestRejectedError, type AdapterContext, type DirectoryCareer, type SourceDocument, type UnmatchedTitle } from '../types.js';
 
@@ -59,7 +62,7 @@ export function fileNameOf(url: string): string {
   }
 }
 
-export interface CareerMatch { slug: string; confidence: number; method: MatchMethod }
+export interface CareerMatch { slug: string; confidence: number; method: MatchMethod; attributes: TitleFacts }
 
 /** Title → career, built once per run from the directory; each distinct title is matched once. */
 export interface DirectoryMatcher {
@@ -71,8 +74,11 @@ export interface DirectoryMatcher {
 /** The title index of a career directory: the runner reuses the directory while careers are unchanged. */
 const titleIndexes = new WeakMap<readonly DirectoryCareer[], TitleMatcher>();
 
-/** Builds the run's title matcher (exact title → alias → fuzzy, with the matcher's default threshold). */
-export function buildDirectoryMatcher(careers: readonly DirectoryCareer[]): DirectoryMatcher {
+/**
+ * Builds the run's title matcher: an operator's pin first (the title as normalizeText writes it),
+ * then the matcher (src/core/title-match.ts) with its default thresholds.
+ */
+export function buildDirectoryMatcher(careers: readonly DirectoryCareer[], pins: ReadonlyMap<string, string> = new Map()): DirectoryMatcher {
   let matcher = titleIndexes.get(careers);
   if (!matcher) {
     matcher = buildTitleMatcher(careers.map((c) => ({ id: c.slug, code: c.onetCode, title: c.title, aliases: c.aliases, aliasEvidence: c.aliasEvidence })));
@@ -88,13 +94,20 @@ export function buildDirectoryMatcher(careers: readonly DirectoryCareer[]): Dire
         return hit;
       }
       const m = matcher.match(title);
-      const out = m.matched ? { slug: m.careerId, confidence: m.confidence, method: m.method } : null;
+      const pinned = pins.get(normalizeText(title));
+      const attributes = titleFacts(m.attributes);
+      const out: CareerMatch | null = pinned ? { slug: pinned, confidence: 1, method: 'pin', attributes }
+        : m.matched ? { slug: m.careerId, confidence: m.confidence, method: m.method, attributes } : null;
       cache.set(title, out);
-      if (!m.matched) misses.set(title, { title, count: 1, candidates: m.candidates.map((c) => ({ slug: c.careerId, confidence: c.confidence })) });
+      if (!out) misses.set(title, { title, count: 1, candidates: m.candidates.map((c) => ({ slug: c.careerId, confidence: c.confidence })) });
       return out;
     },
     unmatched: () => [...misses.values()].sort((a, b) => b.count - a.count || a.title.localeCompare(b.title)),
   };
+}
+
+function titleFacts(a: TitleAttributes | null): TitleFacts {
+  return { seniority: a?.seniority ?? null, level: a?.level ?? null, location: a?.location ?? null, remote: a?.remote ?? null, employment: a?.employment ?? null };
 }
 
 /** Median of numbers (mean of the two middle values for an even count). */

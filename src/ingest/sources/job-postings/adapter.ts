@@ -8,7 +8,7 @@
 import { decodeHtml } from '../../../core/html-decode.js';
 import { buildSkillTaxonomy, type SkillTaxonomy } from '../../../core/skills.js';
 import type { SalaryRange } from '../../../core/salary-text.js';
-import { FACT_KEYS, type PostingsFact } from '../../fact-keys.js';
+import { FACT_KEYS, SENIORITY_ORDER, type CountedTitle, type PostingsFact } from '../../fact-keys.js';
 import { IngestRejectedError, type AdapterContext, type FactInput, type NormalizedBatch, type Reject, type SourceAdapter, type SourceDocument } from '../../types.js';
 import { buildDirectoryMatcher, fetchRequired, fileNameOf, isNotFound, maxPagesOption, median, stringOption } from '../adapter-kit.js';
 import { followableLink, forEachLimited } from '../links.js';
@@ -29,7 +29,7 @@ interface Loaded { postings: Posting[]; rejects: Reject[]; parsed: number; docum
 
 export const jobPostingsAdapter: SourceAdapter = {
   kind: 'job-postings',
-  version: 6, // 2: skills leave out lines a site repeats on most pages; 3: only same-site posting links, at most maxPages; 4: CSV read by csv-parse; 5: titles normalized, curated titles, ambiguity left unmatched; 6: titles and skills transliterated, plurals folded (series, classes)
+  version: 7, // 2: skills leave out lines a site repeats on most pages; 3: only same-site posting links, at most maxPages; 4: CSV read by csv-parse; 5: titles normalized, curated titles, ambiguity left unmatched; 6: titles and skills transliterated, plurals folded (series, classes); 7: operators' pins, title attributes, postings by seniority
   async load(ctx) {
     const first = await fetchRequired(ctx, ctx.url, { robots: stringOption(ctx, 'format') === 'html-pages' || /\.html?$/i.test(ctx.url) });
     const format = readFormat(ctx, first);
@@ -115,18 +115,20 @@ async function loadPages(ctx: AdapterContext, listing: SourceDocument, taxonomy:
 
 /** Matches each posting's title to a career (once per distinct title) and sums up each career's postings. */
 async function summarize(ctx: AdapterContext, loaded: Loaded, format: PostingsFormat, period: string): Promise<NormalizedBatch> {
-  const matcher = buildDirectoryMatcher(await ctx.careerDirectory());
-  type TitleCount = { count: number; confidence: number; method: PostingsFact['titles'][number]['method'] };
-  const groups = new Map<string, { postings: Posting[]; titles: Map<string, TitleCount> }>();
+  const matcher = buildDirectoryMatcher(await ctx.careerDirectory(), await ctx.titlePins());
+  const groups = new Map<string, { postings: Posting[]; titles: Map<string, Omit<CountedTitle, 'title'>> }>();
   for (const p of loaded.postings) {
     for (let i = 1; i < p.occurrences; i++) matcher.match(p.title); // repeats count in the unmatched list too
     const m = matcher.match(p.title);
     if (!m) continue;
     const g = groups.get(m.slug) ?? groups.set(m.slug, { postings: [], titles: new Map() }).get(m.slug)!;
     g.postings.push(p);
-    const t = g.titles.get(p.title) ?? g.titles.set(p.title, { count: 0, confidence: m.confidence, method: m.method }).get(p.title)!;
+    const t = g.titles.get(p.title) ?? g.titles.set(p.title, { count: 0, confidence: m.confidence, method: m.method, attributes: m.attributes }).get(p.title)!;
     t.count++;
   }
+  const bySeniority = (g: { titles: Map<string, Omit<CountedTitle, 'title'>> }) => SENIORITY_ORDER
+    .map((seniority) => ({ seniority, count: [...g.titles.values()].filter((t) => (t.attributes.seniority ?? 'unstated') === seniority).reduce((n, t) => n + t.count, 0) }))
+    .filter((b) => b.count > 0);
   const facts: FactInput[] = [...groups].map(([slug, g]) => ({
     career: { slug }, key: FACT_KEYS.postings, period, documentUrl: loaded.documentUrl,
     value: {
@@ -136,6 +138,8 @@ async function summarize(ctx: AdapterContext, loaded: Loaded, format: PostingsFo
       topSkills: countSkills(g.postings),
       format,
       titles: [...g.titles].map(([title, t]) => ({ title, ...t })).sort((a, b) => b.count - a.count || a.title.localeCompare(b.title)),
+      bySeniority: bySeniority(g),
+      remoteInTitle: [...g.titles.values()].filter((t) => t.attributes.remote !== null).reduce((n, t) => n + t.count, 0),
     } satisfies PostingsFact,
   }));
   return {

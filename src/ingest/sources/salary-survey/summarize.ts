@@ -1,7 +1,7 @@
 /**
  * Salary distribution per (career, work year) from salary-survey rows. Pure.
  */
-import type { SalaryStats } from '../../fact-keys.js';
+import { SENIORITY_ORDER, type SalarySurveyFact, type SalaryStats, type SeniorityLabel } from '../../fact-keys.js';
 import type { SalarySurveyRow } from './parse.js';
 
 /** USD figures of one career in one work year. Percentiles interpolate linearly (NumPy's default). */
@@ -49,6 +49,14 @@ function describeAmounts(careerId: string, workYear: number, amounts: number[]):
     min: sorted[0]!, p25: percentile(sorted, 0.25), median: percentile(sorted, 0.5),
     p75: percentile(sorted, 0.75), max: sorted[sorted.length - 1]!, mean: Math.round(sum / sorted.length),
   };
+}
+
+/** Count and median of the salaries of each seniority the titles state, in SENIORITY_ORDER. */
+export function summarizeBySeniority(rows: readonly { seniority: SeniorityLabel; amount: number }[]): SalarySurveyFact['bySeniority'] {
+  return SENIORITY_ORDER.flatMap((seniority) => {
+    const amounts = rows.filter((r) => r.seniority === seniority).map((r) => r.amount).sort((a, b) => a - b);
+    return amounts.length ? [{ seniority, count: amounts.length, median: percentile(amounts, 0.5) }] : [];
+  });
 }
 
 /** Linear interpolation between closest ranks (Hyndman & Fan type 7) on sorted values. */
