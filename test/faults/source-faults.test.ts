@@ -59,26 +59,28 @@ describe('source faults fail the run visibly and lose no good data', () => {
   };
 
   beforeAll(async () => {
-    h = await startIngestHarness({ FETCH_TIMEOUT_MS: '1000', FETCH_RETRIES: '1' });
+    h = await startIngestHarness();
     await h.define({ id: 'onet', kind: 'onet-database', url: `${h.server.url}/data/onet-29.2/` });
     expect((await h.run('onet')).status).toBe('succeeded');
     await h.define({ id: 'oews', kind: 'oews-wages', url: `${h.server.url}${OEWS}` });
     expect((await h.run('oews')).status).toBe('succeeded');
     await h.define({ id: 'site', kind: 'career-pages', url: `${h.server.url}${PAGE}` });
     expect((await h.run('site')).status).toBe('succeeded');
-  }, 120_000);
+  }, 420_000);
   afterAll(async () => { await h?.close(); });
 
   const cases: [string, string, string][] = [['oews', OEWS, oewsCsv], ['onet', ONET_OCCUPATIONS, onetOccupations], ['site', PAGE, page]];
   describe.each(cases)('%s', (sourceId, urlPath, good) => {
     it('a 500 fails the run after its retries', async () => {
-      await expectFault(sourceId, urlPath, (res) => faults['a 500'](res, good), /answered 500 after 2 attempts; the run fails and earlier data stays served/);
+      await expectFault(sourceId, urlPath, (res) => faults['a 500'](res, good), /answered 500 after 3 attempts; the run fails and earlier data stays served/);
     });
+    // A short attempt timeout for these two only: the good runs keep the harness's patience on a loaded machine.
+    const impatient = () => ({ ...h.deps, newFetcher: () => createFetcher({ perHostMinDelayMs: 0, retries: 1, backoffBaseMs: 20, attemptTimeoutMs: 1_000, allowPrivateNetworks: true }) });
     it('no answer fails the run as a timeout', async () => {
-      await expectFault(sourceId, urlPath, (res) => faults['no answer (timeout)'](res, good), /timed out: no answer within 1000 ms/);
+      await expectFault(sourceId, urlPath, (res) => faults['no answer (timeout)'](res, good), /timed out: no answer within 1000 ms after 2 attempts/, impatient());
     });
     it('a body that stalls midway fails the run as a timeout', async () => {
-      await expectFault(sourceId, urlPath, (res) => faults['a body that stalls midway'](res, good), /timed out: no body data within 1000 ms/);
+      await expectFault(sourceId, urlPath, (res) => faults['a body that stalls midway'](res, good), /timed out: no body data within 1000 ms after 2 attempts/, impatient());
     });
     it('a body over the size limit fails the run', async () => {
       const small = { ...h.deps, newFetcher: () => createFetcher({ perHostMinDelayMs: 0, retries: 0, allowPrivateNetworks: true, maxBytes: 1_000 }) };

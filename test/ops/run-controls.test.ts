@@ -132,7 +132,7 @@ describe('run controls: allow-shrink, cancel and the lost-run reaper', () => {
     const config = parseConfig({ FETCH_RETRIES: '0', LOG_LEVEL: 'silent' });
     const workers = startWorkers({ kit: f.kit, db: f.tdb.db, queues: f.queues, log: createLogger('silent'), newFetcher: fetcherFactory(config), adapters: buildAdapters(), concurrency: 1 });
     try {
-      const run = await waitFor('the tick to run its run', async () => { const r = await runOf(runId); return r.status === 'failed' ? r : undefined; }, 30_000, 100);
+      const run = await waitFor('the tick to run its run', async () => { const r = await runOf(runId); return r.status === 'failed' ? r : undefined; }, 120_000, 100);
       expect(run.error).toMatch(/127\.0\.0\.1/);
       expect((await sql()<{ n: number }[]>`select count(*)::int as n from ingest_runs where source_id = 'echo' and status in ('queued', 'running')`)[0]!.n).toBe(0);
     } finally {

@@ -56,11 +56,11 @@ describe.each<Backend>(['redis', 'postgres'])('retrying a failed pair recompute 
     await tdb?.drop();
   });
 
-  it('re-plans the unfinished children and clears the marks only when every pair is written', async () => {
+  it('re-plans the unfinished children and clears the marks only when every pair is written', { timeout: 600_000 }, async () => {
     await sql()`insert into dirty_careers (career_id, stage) select id, 'metrics' from careers on conflict do nothing`;
     await enqueueCareersChanged(queues, { careerIds: (await sql()<{ id: number }[]>`select id from careers`).map((r) => r.id) }, 'retry-test');
     const parent = await waitFor('the flow\'s parent to fail with its child', async () =>
-      (await queues.comparisons.getFailed()).find((j) => j?.name === 'pairs-finish'), 60_000, 100);
+      (await queues.comparisons.getFailed()).find((j) => j?.name === 'pairs-finish'), 240_000, 100);
     expect(failedOnce).toBe(true);
     const atFailure = await counts();
     expect(atFailure.pairs).toBeLessThan(TOTAL);
@@ -73,7 +73,7 @@ describe.each<Backend>(['redis', 'postgres'])('retrying a failed pair recompute 
       const c = await queues.comparisons.getJobCounts('active', 'waiting', 'waiting-children', 'delayed', 'prioritized');
       const busy = Object.values(c).reduce((n, v) => n + (v ?? 0), 0);
       return busy === 0 && (await queues.comparisons.getJob(parent.id!))?.finishedOn && (await counts()).marks === 0;
-    }, 60_000, 100);
+    }, 240_000, 100);
 
     expect(await counts()).toEqual({ pairs: TOTAL, marks: 0 });
     const sides = await loadPairSides(sql());
