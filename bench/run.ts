@@ -5,10 +5,11 @@
 import { benchApi } from './api-bench.js';
 import { benchWorkers, printFigures } from './workers.js';
 import { benchIngest } from './ingest.js';
+import { benchTitles } from './titles.js';
 
 const adminUrl = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://127.0.0.1:5432/postgres';
 
-/** BENCH_ONLY=api|workers|ingest runs one section. */
+/** BENCH_ONLY=api|workers|ingest|titles runs one section. */
 const only = process.env.BENCH_ONLY;
 
 async function main() {
@@ -20,6 +21,7 @@ async function main() {
     printFigures('workers (issue 4)', await benchWorkers({ adminUrl, redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' }));
   }
   if (!only || only === 'ingest') printFigures('ingest (issue 3)', await benchIngest({ adminUrl }));
+  if (!only || only === 'titles') printFigures('titles (issue 12)', await benchTitles());
 }
 
 main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });

@@ -36,6 +36,8 @@ const SEPARATION = 1.5;
 const HEAD_FACTOR = 0.9;
 const PREFIX_FACTOR = 0.85;
 const FIELD_CONFIDENCE = 0.8;
+/** Bound on remembered name lookups (free text brings any number of new names). */
+const MAX_REMEMBERED = 100_000;
 /** Words that end a role ("scientist", "engineer", "manager"...), for the beginning-of-title rule. */
 const ROLE_WORD = /(?:ist|yst|ian|er|or|ant|ent|ect|ive|ee|lead|officer|nurse|clerk|aide)$/;
 /** Role words too general to name a career on their own. */
@@ -98,9 +100,21 @@ export function buildLookups(careers: readonly CareerTitles[], index: WordIndex,
     return { kind: separated ? 'hit' : 'ambiguous', ranked, confidence: SHARED_ALIAS_CONFIDENCE, via: key, method };
   }
 
+  /** Name → lookup, remembered: a shared name ranks its careers once, not for every title that uses it. */
+  const named = new Map<string, Lookup | null>();
+
   function byName(words: readonly string[]): Lookup | null {
     const key = words.join(' ');
     if (!key) return null;
+    let hit = named.get(key);
+    if (hit === undefined) {
+      if (named.size >= MAX_REMEMBERED) named.clear();
+      named.set(key, (hit = lookupName(words, key)));
+    }
+    return hit;
+  }
+
+  function lookupName(words: readonly string[], key: string): Lookup | null {
     const cur = chosen.get(key);
     if (cur) return { kind: 'hit', ranked: [cur], confidence: CURATED_CONFIDENCE, via: key, method: 'curated' };
     const t = titles.get(key);
