@@ -38,7 +38,7 @@ describe('scheduler processes and the operator CLI', () => {
 
   it('four schedulers starting at once leave exactly one job scheduler per source', async () => {
     for (let i = 0; i < 4; i++) procs.push(runCli(['scheduler'], env));
-    await waitFor('four schedulers to start', async () => procs.every((p) => p.output().includes('CareerLens started')), 60_000, 100);
+    await waitFor('four schedulers to start', async () => procs.every((p) => p.output().includes('CareerLens started')), 150_000, 100);
     const schedulers = await queues.ingest.getJobSchedulers();
     expect(schedulers.map((s) => s.key).sort()).toEqual(ids.map((id) => `source-${id}`).sort());
     expect(await queues.ingest.getJobSchedulersCount()).toBe(3);
