@@ -68,7 +68,7 @@ async function ingestSnapshot(name: string, snapshot: string, admin: postgres.Sq
           (select count(*)::int from career_metrics) as m, (select count(*)::int from comparisons) as p,
           (select count(*)::int from dirty_careers) as d`;
       return r && r.s === 0 && r.n > 0 && r.m === r.n && r.p === (r.n * (r.n - 1)) / 2 && r.d === 0;
-    }, 150_000, 250);
+    }, 360_000, 250);
   } finally {
     await rt.stop();
     await server.close();
