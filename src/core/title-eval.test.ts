@@ -23,8 +23,8 @@ describe('title matching on the labelled titles (test/fixtures/title-eval.csv)',
   });
 
   it('puts the labelled career first for most titles and rarely attaches a wrong one', () => {
-    // Floors at the measured figures (README): top-1 0.809, confident wrong 0.028 of 430.
-    expect(result.top1Accuracy).toBeGreaterThanOrEqual(0.8);
-    expect(result.confidentWrongRate).toBeLessThanOrEqual(0.03);
+    // Floors at the measured figures (README): top-1 0.814, confident wrong 0.016 (7 of 430; the target is 0.02).
+    expect(result.top1Accuracy).toBeGreaterThanOrEqual(0.81);
+    expect(result.confidentWrongRate).toBeLessThanOrEqual(0.02);
   });
 });

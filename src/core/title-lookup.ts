@@ -31,8 +31,12 @@ const CURATED_CONFIDENCE = 0.97;
 const TITLE_CONFIDENCE = 1;
 const ALIAS_CONFIDENCE = 0.95;
 const SHARED_ALIAS_CONFIDENCE = 0.9;
-/** A shared alias goes to the best career only when its score is at least this multiple of the runner-up's. */
-const SEPARATION = 1.5;
+/**
+ * A shared alias goes to the best career only when its score is at least this multiple of the
+ * runner-up's. Calibrated on the labelled titles like a threshold: at 1.5 the evidence sent
+ * "Data Specialist" to Data Entry Keyers and "Financial Systems Analyst" to investment analysts.
+ */
+const SEPARATION = 2;
 const HEAD_FACTOR = 0.9;
 const PREFIX_FACTOR = 0.85;
 const FIELD_CONFIDENCE = 0.8;
@@ -47,8 +51,10 @@ principal intern trainee operator worker agent planner designer architect resear
 owner founder expert professional generalist contractor`.split(/\s+/));
 /** Words that rank a job without naming it: "Data Science Associate" is a data scientist, "Data Science Analyst" is not. */
 const RANKS = new Set(['associate', 'intern', 'trainee', 'expert', 'professional', 'member', 'principal', 'technical', 'lead', 'head', 'generalist', 'fellow']);
+/** Words that make a title the manager of what precedes them. */
+const MANAGING = new Set(['manager', 'director', 'head', 'supervisor', 'president', 'chief', 'officer']);
 /** The field words a team or title names, and who practises them. */
-const FIELD_PRACTITIONER = new Map([['science', 'scientist'], ['analytics', 'analyst'], ['engineering', 'engineer'], ['development', 'developer']]);
+const FIELD_PRACTITIONER = new Map([['science', 'scientist'], ['analytics', 'analyst'], ['engineering', 'engineer']]);
 /** Field → practitioner endings: toxicology → toxicologist, chemistry → chemist, statistics → statistician, neuroscience → neuroscientist. */
 const PRACTITIONER: [RegExp, string][] = [[/ology$/, 'ologist'], [/ography$/, 'ographer'], [/istry$/, 'ist'], [/ics$/, 'ician'], [/science$/, 'scientist'], [/omy$/, 'omist']];
 
@@ -131,7 +137,8 @@ export function buildLookups(careers: readonly CareerTitles[], index: WordIndex,
       if (!hit || (words.length - i === 1 && !isSpecificRole(words[i]!, hit))) continue;
       return { ...hit, confidence: hit.confidence * HEAD_FACTOR, method: 'head' };
     }
-    for (let j = words.length - 1; j >= 2; j--) {
+    // A beginning names the job only when no rank follows it: a "Sales Development Representative Manager" manages them.
+    for (let j = words.length - 1; j >= 2 && !words.slice(j).some((w) => MANAGING.has(w)); j--) {
       if (!ROLE_WORD.test(words[j - 1]!)) continue;
       const hit = byName(words.slice(0, j));
       if (hit?.kind === 'hit') return { ...hit, confidence: hit.confidence * PREFIX_FACTOR, method: 'head' };
