@@ -173,7 +173,7 @@ async function buildContext(
         throw new IngestRejectedError(`${url.slice(0, 200)}: a file: URL is read only when it is the source's own URL or one of its options`);
       }
       const prev = validators.get(url);
-      const archived = prev ? await readArchived(sql, prev.rawDocumentId) : null;
+      const archived = prev ? await readArchived(sql, prev.rawDocumentId, log) : null;
       const res = await fetcher.fetch(url, {
         etag: archived ? prev?.etag : null, lastModified: archived ? prev?.lastModified : null,
         previousHash: archived ? prev?.sha256 : null, robots: opts.robots ?? false, signal: params.signal,
@@ -226,9 +226,21 @@ async function archiveDocument(sql: postgres.Sql, sourceId: string, url: string,
   return Number(row!.id);
 }
 
-async function readArchived(sql: postgres.Sql, id: number): Promise<Buffer | null> {
-  const [row] = await sql<{ body: Buffer }[]>`select body from raw_documents where id = ${id}`;
-  return row ? gunzipSync(row.body) : null;
+/**
+ * An archived body, inflated no further than the size recorded when it was fetched. A damaged or
+ * altered row is treated as missing (the document is downloaded again), never inflated without bound.
+ */
+async function readArchived(sql: postgres.Sql, id: number, log: Logger): Promise<Buffer | null> {
+  const [row] = await sql<{ body: Buffer; bytes: number }[]>`select body, bytes from raw_documents where id = ${id}`;
+  if (!row) return null;
+  try {
+    const body = gunzipSync(row.body, { maxOutputLength: Math.max(1, Number(row.bytes)) });
+    if (body.length === Number(row.bytes)) return body;
+  } catch {
+    // falls through: damaged
+  }
+  log.warn({ rawDocumentId: id, bytes: Number(row.bytes) }, 'archived document does not inflate to its recorded size: downloading it again');
+  return null;
 }
 
 /** Distinct O*NET technology skills across every source's `tech-skills` facts, flags OR-ed. */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
@@ -105,6 +106,16 @@ describe('onet-database over HTTP', () => {
     const [after] = await sql<{ v: number }[]>`select normalizer_version as v from sources where id = 'onet'`;
     expect(after!.v).toBe(version);
     expect((await h.run('onet')).status).toBe('unchanged');
+  });
+
+  it('an archived copy that inflates past its recorded size is downloaded again, never inflated without bound', async () => {
+    const sql = h.tdb.db.$client;
+    const [doc] = await sql<{ id: number; bytes: number }[]>`
+      select id, bytes from raw_documents where source_id = 'onet' and url like '%Job%20Zones.txt' order by id desc limit 1`;
+    await sql`update raw_documents set body = ${gzipSync(Buffer.alloc(doc!.bytes * 50, 'x'))} where id = ${doc!.id}`;
+    const run = await h.run('onet');
+    expect(run.error).toBeUndefined();
+    expect(run.stats).toMatchObject({ fetched: 1 });
   });
 
   it('a changed file updates only what changed and reports exactly that career', async () => {
