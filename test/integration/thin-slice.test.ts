@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.js';
 import { startTestRuntime, testEnv, waitFor, writeSourcesFile, type Backend } from '../helpers/runtime.js';
@@ -73,6 +73,12 @@ describe.each<Backend>(['redis', 'postgres'])('thin slice on the %s queue backen
     expect(metrics).toMatch(/careerlens_queue_jobs\{queue="careers",state="completed"\} [1-9]/);
     expect(metrics).toMatch(/careerlens_jobs_total\{queue="comparisons",outcome="completed"\} [1-9]/);
     expect(metrics).toContain('careerlens_job_duration_seconds_bucket{le="0.05",queue="ingest",outcome="completed"}');
+    // Scrapes are unlimited, so a burst of them reads the queue counts at most once.
+    const counted = vi.spyOn(rt.queues.careers, 'getJobCounts');
+    const burst = await Promise.all(Array.from({ length: 5 }, () => fetch(`${base}/metrics`).then((r) => r.text())));
+    expect(counted.mock.calls.length).toBeLessThanOrEqual(1);
+    for (const body of burst) expect(body).toMatch(/careerlens_queue_jobs\{queue="careers",state="completed"\} [1-9]/);
+    counted.mockRestore();
 
     const missing = await fetch(`${base}/v1/careers/software-developper`);
     expect(missing.status).toBe(404);

@@ -10,6 +10,9 @@ const queueJobs = new Gauge({
   name: 'careerlens_queue_jobs', help: 'Jobs in each queue by state, read at scrape time', labelNames: ['queue', 'state'] as const,
 });
 
+const QUEUE_COUNTS_TTL_MS = 5_000;
+/** When each queue set's counts were last read (per app: tests run several in one process). */
+const queueCountsReadAt = new WeakMap<object, number>();
 
 export const healthRoutes = new Hono<AppEnv>()
   .get('/healthz', (c) => c.json({ status: 'ok' }))
@@ -24,10 +27,15 @@ export const healthRoutes = new Hono<AppEnv>()
     return c.json({ status: ready ? 'ready' : 'not-ready', checks }, ready ? 200 : 503);
   })
   .get('/metrics', async (c) => {
+    // Scrapers are not rate-limited, so the queue counts behind the gauge are read at most once
+    // per QUEUE_COUNTS_TTL_MS however often /metrics is asked for.
     const { queues } = c.get('deps');
-    for (const name of queueNames) {
-      const counts = await queues[name].getJobCounts('active', 'waiting', 'delayed', 'completed', 'failed', 'prioritized', 'waiting-children');
-      for (const [state, n] of Object.entries(counts)) queueJobs.set({ queue: name, state }, n);
+    if (Date.now() - (queueCountsReadAt.get(queues) ?? -Infinity) >= QUEUE_COUNTS_TTL_MS) {
+      queueCountsReadAt.set(queues, Date.now());
+      for (const name of queueNames) {
+        const counts = await queues[name].getJobCounts('active', 'waiting', 'delayed', 'completed', 'failed', 'prioritized', 'waiting-children');
+        for (const [state, n] of Object.entries(counts)) queueJobs.set({ queue: name, state }, n);
+      }
     }
     return c.text(await metricsRegistry.metrics(), 200, { 'content-type': metricsRegistry.contentType });
   });
