@@ -55,7 +55,7 @@ async function load(one: (i: number) => Promise<void>, ms: number, concurrency: 
 const HTTP_LOAD = fileURLToPath(new URL('./http-load.ts', import.meta.url));
 
 /** Loads `base` + each of `paths` in turn from a separate process for `ms`. */
-function httpLoad(base: string, paths: string[], ms: number, concurrency: number): Promise<Stats> {
+export function httpLoad(base: string, paths: string[], ms: number, concurrency: number): Promise<Stats> {
   const dir = mkdtempSync(path.join(tmpdir(), 'careerlens-load-'));
   const spec = path.join(dir, 'spec.json');
   writeFileSync(spec, JSON.stringify({ base, paths, ms, concurrency }));
@@ -70,7 +70,7 @@ function httpLoad(base: string, paths: string[], ms: number, concurrency: number
 }
 
 /** Measures `a` and `b` in alternating rounds; the round with the median ratio a/b. */
-async function alternate(rounds: number, a: () => Promise<Stats>, b: () => Promise<Stats>): Promise<{ a: Stats; b: Stats; ratio: number; ratios: number[] }> {
+export async function alternate(rounds: number, a: () => Promise<Stats>, b: () => Promise<Stats>): Promise<{ a: Stats; b: Stats; ratio: number; ratios: number[] }> {
   const runs: { a: Stats; b: Stats; ratio: number }[] = [];
   for (let r = 0; r < rounds; r++) {
     const sa = await a();
@@ -82,13 +82,13 @@ async function alternate(rounds: number, a: () => Promise<Stats>, b: () => Promi
   return { ...median, ratios };
 }
 
-function listen(fetch: (r: Request) => Response | Promise<Response>): Promise<ServerType> {
+export function listen(fetch: (r: Request) => Response | Promise<Response>): Promise<ServerType> {
   return new Promise((resolve) => { const s = serve({ fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s)); });
 }
-const urlOf = (s: ServerType) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+export const urlOf = (s: ServerType) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
 
 
-const fmt = (s: Stats) => `${Math.round(s.rps).toString().padStart(6)} req/s  p50 ${s.p50.toFixed(2)} ms  p99 ${s.p99.toFixed(2)} ms  (n=${s.n})`;
+export const fmt = (s: Stats) => `${Math.round(s.rps).toString().padStart(6)} req/s  p50 ${s.p50.toFixed(2)} ms  p99 ${s.p99.toFixed(2)} ms  (n=${s.n})`;
 
 /** Creates database `name` and fills it through the real pipeline (O*NET ingest, metrics, every pair). */
 export async function ingestBenchDatabase(adminUrl: string, name: string): Promise<string> {

@@ -32,7 +32,7 @@ const ONET_MAX_RATIO = 4;
 const PAGES_MAX_RATIO = 2;
 
 
-async function withDatabase<T>(adminUrl: string, fn: (db: Db) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(adminUrl: string, fn: (db: Db) => Promise<T>): Promise<T> {
   const name = `cl_benchi_${randomBytes(3).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);

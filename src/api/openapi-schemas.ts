@@ -4,6 +4,8 @@
  */
 import { z } from '@hono/zod-openapi';
 import { isIsoDate } from '../core/iso-date.js';
+import { readPeriod } from '../core/periods.js';
+import { SERIES_METRICS } from '../core/series.js';
 
 /** Slugs are lowercase a-z, 0-9 and '-'; O*NET-SOC codes also carry '.'. */
 export const SlugSchema = z.string().min(1).max(120).regex(/^[a-z0-9][a-z0-9.-]*$/, 'a slug (a-z, 0-9, -) or an O*NET-SOC code')
@@ -106,10 +108,38 @@ export const CareerProfileSchema = CareerSummarySchema.extend({
 export const TREND_METRICS = ['salaryMedian', 'salaryMin', 'salaryMax', 'demandScore', 'aiReplacementRisk', 'learningCurveMonths'] as const;
 export const TrendMetricSchema = z.enum(TREND_METRICS);
 
-export const TrendSchema = z.object({
+/** What the product published when: the audit trail of a metric (`/history`), not a trend. */
+export const HistorySchema = z.object({
   slug: z.string(),
   metric: TrendMetricSchema,
   points: z.array(z.object({ at: z.string(), value: z.number().nullable(), source: z.string().nullable(), period: z.string().nullable() })),
+}).openapi('History');
+
+export const SeriesMetricSchema = z.enum(SERIES_METRICS);
+
+/** A metric by the data's own periods: every point with its period and source. */
+export const TrendSchema = z.object({
+  slug: z.string(),
+  metric: SeriesMetricSchema,
+  unit: z.string(),
+  points: z.array(z.object({
+    period: z.string().openapi({ example: 'May 2021' }),
+    periodStart: z.string().openapi({ description: 'ISO date the period starts', example: '2021-05-01' }),
+    value: z.number().nullable().openapi({ description: 'null: no honest value for this period (see break)' }),
+    bound: z.enum(['at-least']).nullable().openapi({ description: 'at-least: a top-coded cell; the true value is at least value' }),
+    source: z.string(),
+    series: z.string().openapi({ description: 'The series the point belongs to: its source, or the survey' }),
+    mapped: z.object({ from: z.string(), share: z.number() }).optional().openapi({ description: 'The figures are an OEWS hybrid code\'s, counting a wider group' }),
+    break: z.string().optional(),
+    method: z.string().optional(),
+    count: z.number().int().optional(),
+  })),
+  series: z.array(z.object({
+    series: z.string(), from: z.string().nullable(), to: z.string().nullable(), points: z.number().int(),
+    cagr: z.number().nullable().openapi({ description: 'Compound annual growth from `from` to `to`, as a fraction' }),
+    change: z.object({ abs: z.number(), pct: z.number().nullable() }).nullable(),
+    mapped: z.boolean(),
+  })),
 }).openapi('Trend');
 
 export const SurveySalariesSchema = z.object({
@@ -156,10 +186,18 @@ export const CareerListQuerySchema = z.object({
   limit: limit(100, 20).optional(),
 });
 
-export const TrendQuerySchema = z.object({
+export const HistoryQuerySchema = z.object({
   metric: TrendMetricSchema.default('salaryMedian').optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+});
+
+const periodLabel = z.string().max(20).refine((s) => readPeriod(s) !== null, 'a period as the data names it: 2021, May 2021, 2024-06');
+
+export const TrendQuerySchema = z.object({
+  metric: SeriesMetricSchema.default('salaryMedian').optional(),
+  from: periodLabel.optional().openapi({ example: '2021' }),
+  to: periodLabel.optional().openapi({ example: 'May 2024' }),
 });
 
 export const ChangesQuerySchema = z.object({

@@ -58,3 +58,10 @@ export function cagr(from: { period: string; value: number }, to: { period: stri
   if (!(months >= 11) || from.value <= 0 || to.value <= 0) return null;
   return (to.value / from.value) ** (12 / months) - 1;
 }
+
+/** The sort key of the end of a period: a bare year as a bound (`to=2024`) takes in May 2024. */
+export function periodEndOrder(label: string): number {
+  const p = readPeriod(label);
+  if (!p) return Number.POSITIVE_INFINITY;
+  return p.kind === 'year' ? periodOrder(`${p.year}-12`) : periodOrder(label);
+}

@@ -225,6 +225,10 @@ export interface SalarySurveyFact extends SalaryStats {
   titles: CountedTitle[];
   /** Submissions and their median by the seniority the title states ("Senior Data Scientist" → senior). */
   bySeniority: { seniority: SeniorityLabel; count: number; median: number }[];
+  /** Which survey (option `survey`, else the source id): snapshots of one survey form one series. */
+  survey?: string;
+  /** Which snapshot of it (option `snapshot`, else its newest work year): per year the newest counts. */
+  snapshot?: string;
 }
 
 // --- job-postings

@@ -67,13 +67,20 @@ export const chartsJs = `
     // Survey years: one tick per year with data, labelled by the year alone.
     const year = (t) => new Date(t * 1000).getUTCFullYear();
     const yearly = d.xUnit === 'year';
+    // Data periods (May 2021, …): one tick per period, placed by its date and labelled by its name;
+    // a missing value is a break in the series, so lines do not bridge it.
+    const periods = d.xUnit === 'period';
+    const label = (v) => { const i = d.x.indexOf(v); return i < 0 ? String(year(v)) : d.labels[i]; };
     const opts = {
       width: Math.max(320, el.clientWidth || 640), height: 240,
       series: [
-        yearly ? { label: 'Year', value: (u, v) => (v == null ? '--' : year(v)) } : {},
-        ...d.series.map((s, i) => ({ label: s.label, stroke: colors[i % colors.length], width: 2, spanGaps: true, points: { show: true, size: 6 } })),
+        yearly ? { label: 'Year', value: (u, v) => (v == null ? '--' : year(v)) } : periods ? { label: 'Period', value: (u, v) => (v == null ? '--' : label(v)) } : {},
+        ...d.series.map((s, i) => ({ label: s.label, stroke: colors[i % colors.length], width: 2, spanGaps: !periods, points: { show: true, size: 6 } })),
       ],
-      axes: [yearly ? { splits: () => d.x, values: (u, splits) => splits.map(year) } : {}, { label: d.unit, size: 70 }],
+      axes: [
+        yearly ? { splits: () => d.x, values: (u, splits) => splits.map(year) } : periods ? { label: 'Year', splits: () => d.x, values: (u, splits) => splits.map(label) } : {},
+        { label: d.unit, size: 70 },
+      ],
     };
     new uPlot(opts, [d.x, ...d.series.map((s) => s.values)], el);
     el.dataset.rendered = String(d.x.length);

@@ -1,6 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { Layout } from './layout.js';
-import { Chart, CareerPicker, type ChartData } from './widgets.js';
+import { CareerPicker } from './widgets.js';
+import { PeriodChartBlock, type PeriodChartView } from './trends-page.js';
+import type { TrendPoint } from '../db/queries/trends.js';
 import type { ProfileSkill } from '../db/queries/profile.js';
 import type { SimilarCareers } from '../db/queries/search.js';
 
@@ -36,10 +38,30 @@ export interface CareerPageProps {
   aliases: string[];
   skills: ProfileSkill[];
   similar: SimilarCareers;
-  charts: { id: string; title: string; data: ChartData; csvHref: string }[];
+  charts: PeriodChartView[];
+  /** What CareerLens published when, per metric: an audit trail, not a trend. */
+  published: { label: string; money: boolean; points: TrendPoint[] }[];
 }
 
-/** A career: every metric with its provenance, history charts, skills (hot marked), similar careers. */
+/**
+ * "changed on 2026-11-30: $120,730 → $133,080 (BLS OEWS (oews), May 2024 data)": each time a
+ * recompute changed the published figure, newest first.
+ */
+function AuditTrail(props: { label: string; money: boolean; points: TrendPoint[] }): Child {
+  const show = (v: number | null) => (v === null ? 'unknown' : props.money ? `$${v.toLocaleString('en-US')}` : String(v));
+  const changes = props.points.map((p, i) => ({ p, prev: i ? props.points[i - 1]! : null })).filter(({ p, prev }) => !prev || prev.value !== p.value || prev.period !== p.period).reverse();
+  if (changes.length === 0) return <p class="muted">{props.label}: not published yet.</p>;
+  return (
+    <details class="audit">
+      <summary>{props.label}: {changes.length} {changes.length === 1 ? 'change' : 'changes'}</summary>
+      <ul>{changes.slice(0, 20).map(({ p, prev }) => (
+        <li>changed on {p.at.slice(0, 10)}: {prev ? `${show(prev.value)} → ` : ''}{show(p.value)}{p.period ? ` (${p.source ?? 'source unknown'}, ${p.period} data)` : ''}</li>
+      ))}</ul>
+    </details>
+  );
+}
+
+/** A career: every metric with its provenance, charts by period, the audit trail, skills (hot marked), similar careers. */
 export function CareerPage(props: CareerPageProps): Child {
   const { career } = props;
   return (
@@ -68,8 +90,11 @@ export function CareerPage(props: CareerPageProps): Child {
           })}
         </tbody>
       </table>
-      <h2>History</h2>
-      {props.charts.map((ch) => <Chart {...ch} />)}
+      <h2>Over the data's periods</h2>
+      {props.charts.map((ch) => <PeriodChartBlock {...ch} />)}
+      <h2>What CareerLens published when</h2>
+      <p class="muted">An audit trail of recomputes (when a published figure changed, and the data it came from), not a trend.</p>
+      {props.published.map((a) => <AuditTrail {...a} />)}
       <h2>Skills ({props.skills.length})</h2>
       {props.skills.length ? (
         <>

@@ -3,6 +3,7 @@ import type { Comparison, ComparisonSide, ShownFigure, Verdict, VerdictKey } fro
 import { formatDemand, formatMonths, formatRange, formatUsd } from '../core/compare/display.js';
 import { Layout } from './layout.js';
 import { CareerPicker } from './widgets.js';
+import { PeriodChartBlock, type PeriodChartView } from './trends-page.js';
 
 type SideKey = 'a' | 'b';
 
@@ -121,16 +122,32 @@ function TransitionSection(props: { cmp: Comparison }): Child {
 }
 
 /** The compare page: every field of a comparison, each figure with its source and period. */
-export function ComparePage(props: { cmp: Comparison; similar?: { a: { slug: string; title: string }[]; b: { slug: string; title: string }[] } }): Child {
+/** Each side's salary and employment by period: a small chart with its period range and growth. */
+function TrendsSection(props: { cmp: Comparison; trends: ComparisonTrends }): Child {
+  const { cmp, trends } = props;
+  return (
+    <section aria-labelledby="trends-h">
+      <h2 id="trends-h">Salary and employment over time</h2>
+      {trends.map((t) => <PeriodChartBlock {...t} />)}
+      <p class="muted">From BLS OEWS by reference period; see <a href={`/trends?c=${cmp.a.slug}&c=${cmp.b.slug}`}>trends</a> for more.</p>
+    </section>
+  );
+}
+
+/** The period charts a comparison page shows (salary, employment), both sides on each. */
+export type ComparisonTrends = PeriodChartView[];
+
+export function ComparePage(props: { cmp: Comparison; trends?: ComparisonTrends; similar?: { a: { slug: string; title: string }[]; b: { slug: string; title: string }[] } }): Child {
   const { cmp } = props;
   return (
-    <Layout title={`${cmp.a.title} vs ${cmp.b.title}`}>
+    <Layout title={`${cmp.a.title} vs ${cmp.b.title}`} charts={Boolean(props.trends?.length)}>
       <p class="kicker">Career comparison</p>
       <h1>{cmp.a.title} vs {cmp.b.title}</h1>
       <p class="summary">{cmp.summary}</p>
       <CareerPicker id="picker" label="Compare with another career:" hiddenName="a" hiddenValue={cmp.a.slug} currentB={cmp.b.slug} />
       <h2>At a glance</h2>
       <GlanceTable cmp={cmp} />
+      {props.trends?.length ? <TrendsSection cmp={cmp} trends={props.trends} /> : null}
       <SkillsSection cmp={cmp} />
       <TransitionSection cmp={cmp} />
       <section aria-labelledby="choose-h">

@@ -1,23 +1,26 @@
 /** The dashboard's CSV downloads (/trends.csv), all written by the one CSV writer with formula escaping. */
 import { writeCsv, type CsvCell } from '../core/csv-write.js';
-import type { Mover } from '../db/queries/trends.js';
-import { xText, type ChartData } from './widgets.js';
+import type { SeriesMetric } from '../core/series.js';
+import type { PeriodMover } from '../db/queries/series.js';
+import type { PeriodChart } from './period-charts.js';
 
-/** A chart's data: a column per series, followed by its source column when the series names its sources. */
-export function chartCsv(data: ChartData): string {
-  const columns = data.series.flatMap((s) => (s.sources ? [s.label, `${s.label} source`] : [s.label]));
-  const rows: CsvCell[][] = [[data.xUnit === 'year' ? 'year' : 'date', ...columns]];
-  data.x.forEach((t, i) => {
-    const cells = data.series.flatMap((s) => (s.sources ? [s.values[i], s.values[i] == null ? null : s.sources[i]] : [s.values[i]]));
-    rows.push([data.xUnit === 'year' ? xText(data, t) : new Date(t * 1000).toISOString(), ...cells]);
-  });
-  return writeCsv(rows);
+/** A period chart's data: one row per career and period, with the value's source. */
+export function periodCsv(metric: SeriesMetric, rows: PeriodChart['rows']): string {
+  const note = (p: PeriodChart['rows'][number]['point']) => [
+    p.note.mapped ? `mapped from ${p.note.mapped.from} (${Math.round(p.note.mapped.share * 1000) / 10} %)` : null, p.note.break ?? null, p.note.method ?? null,
+    p.note.count !== undefined ? `${p.note.count} salaries` : null,
+  ].filter(Boolean).join('; ') || null;
+  return writeCsv([
+    ['career', 'series', 'period', 'period_start', 'metric', 'value', 'bound', 'source', 'note'],
+    ...rows.map(({ career, point: p }): CsvCell[] => [career.slug, p.series, p.period, p.periodStart, metric, p.value, p.bound, p.source, note(p)]),
+  ]);
 }
 
-/** The top movers table. */
-export function moversCsv(movers: readonly Mover[]): string {
+/** The top movers between two periods. */
+export function moversCsv(movers: readonly PeriodMover[], p: { metric: SeriesMetric; from: string; to: string }): string {
   return writeCsv([
-    ['slug', 'title', 'category', 'from', 'to', 'change', 'changePct'],
-    ...movers.map((m) => [m.slug, m.title, m.category, m.from, m.to, m.change, m.changePct]),
+    ['career', 'title', 'category', 'metric', 'from_period', 'from_value', 'to_period', 'to_value', 'change', 'change_pct', 'source', 'note'],
+    ...movers.map((m): CsvCell[] => [m.slug, m.title, m.category, p.metric, p.from, m.from, p.to, m.to, m.change, m.changePct, m.source,
+      m.mapped ? 'an endpoint is a May 2020 hybrid-code figure' : null]),
   ]);
 }

@@ -7,22 +7,22 @@ import { etagOf } from '../api/routes/services.js';
 import type { Comparison } from '../core/compare/types.js';
 import { loadAliases, loadSimilar } from '../db/queries/search.js';
 import { loadCareerSkills } from '../db/queries/profile.js';
-import { loadSurveySalaries, loadTopMovers, loadTrend, type TrendMetric } from '../db/queries/trends.js';
+import { loadTrend } from '../db/queries/trends.js';
+import { listPeriods, loadPeriodMovers } from '../db/queries/series.js';
+import type { SeriesMetric } from '../core/series.js';
+import { periodChart, type CareerRef } from './period-charts.js';
 import { loadFreshness, loadMostCompared } from '../db/queries/changes.js';
-import { TrendMetricSchema } from '../api/openapi-schemas.js';
+import { SeriesMetricSchema } from '../api/openapi-schemas.js';
 import { Layout } from './layout.js';
 import { chartsJs, siteCss, siteJs, uplotCss, uplotJs } from './assets.js';
 import { ComparePage, ComparePendingPage } from './compare-page.js';
 import { CareerPage } from './career-page.js';
-import { TrendsPage, TREND_LABELS } from './trends-page.js';
+import { MOVER_METRICS, TrendsPage, type PeriodChartView } from './trends-page.js';
 import { OverviewPage } from './overview-page.js';
-import type { ChartData } from './widgets.js';
-import { chartCsv, moversCsv } from './csv-downloads.js';
-import { isIsoDate } from '../core/iso-date.js';
+import { moversCsv, periodCsv } from './csv-downloads.js';
 
 const asset = (body: string, type: string) => (c: Context) => c.body(body, 200, { 'content-type': type, 'cache-control': 'public, max-age=3600' });
 const SLUG = /^[a-z0-9][a-z0-9.-]{0,119}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Text from a query parameter, bounded and stripped of control and bidi characters. */
 const cleanText = (v: string | undefined, max = 100) => (v ?? '').replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').slice(0, max).trim();
@@ -47,45 +47,23 @@ async function page(c: Context<AppEnv>, render: () => Promise<Response>): Promis
   }
 }
 
-/** Aligns several careers' series on the union of their timestamps (seconds). */
-const SURVEY_TITLE = 'Reported salary by survey year (median)';
+/** The charts every trends view shows, by the data's periods: salary, employment, demand, survey salary. */
+const PERIOD_CHARTS: { id: string; metric: SeriesMetric; title: string; optional?: boolean }[] = [
+  { id: 'chart-salary', metric: 'salaryMedian', title: 'Median salary by period (BLS OEWS)' },
+  { id: 'chart-employment', metric: 'employment', title: 'Employment by period (BLS OEWS)' },
+  { id: 'chart-demand', metric: 'demandScore', title: 'Demand score by period (OEWS signals, demand-v1-oews-period)' },
+  { id: 'chart-survey', metric: 'surveyMedian', title: 'Reported salary by survey year (median)', optional: true },
+];
 
-type ChartPoint = { at: string; value: number | null; source: string | null };
+/** A comparison shows each side's salary and employment by period. */
+const COMPARE_CHARTS = PERIOD_CHARTS.filter((d) => d.metric === 'salaryMedian' || d.metric === 'employment');
 
-/** Series on one x axis (the union of their points' times), each value with its source. */
-function alignSeries(series: { label: string; points: ChartPoint[] }[], unit: string, xUnit: ChartData['xUnit'] = 'day'): ChartData {
-  const sec = (p: ChartPoint) => Math.floor(Date.parse(p.at) / 1000);
-  const xs = [...new Set(series.flatMap((s) => s.points.map(sec)))].sort((a, b) => a - b);
-  return {
-    x: xs,
-    unit,
-    xUnit,
-    series: series.map((s) => {
-      const byX = new Map(s.points.map((p) => [sec(p), p]));
-      return { label: s.label, values: xs.map((x) => byX.get(x)?.value ?? null), sources: xs.map((x) => byX.get(x)?.source ?? null) };
-    }),
-  };
-}
-
-async function trendChart(c: Context<AppEnv>, careers: { id: number; slug: string; title: string }[], metric: TrendMetric, range: { from?: string; to?: string }) {
-  const { db } = c.get('deps');
-  const series = await Promise.all(careers.map(async (k) => ({
-    label: k.title,
-    points: (await loadTrend(db, k.id, metric, range)).map((p) => ({ ...p, source: p.source ? `${p.source}, ${p.period ?? 'no period'}` : null })),
-  })));
-  return alignSeries(series, TREND_LABELS[metric] ?? metric);
-}
-
-/** Salary-survey medians by survey year for each career (the survey's own periods); null when no career has any. */
-async function surveyChart(c: Context<AppEnv>, careers: { id: number; title: string }[]): Promise<ChartData | null> {
-  const rows = await loadSurveySalaries(c.get('deps').db, careers.map((k) => k.id));
-  if (rows.length === 0) return null;
-  const series = careers.map((k) => ({
-    label: k.title,
-    points: rows.filter((r) => r.careerId === k.id)
-      .map((r) => ({ at: `${r.year}-01-01T00:00:00Z`, value: r.median, source: `${r.source}, ${r.year}, ${r.count} ${r.count === 1 ? 'salary' : 'salaries'}` })),
+/** The period charts of some careers, each with its CSV link (`cs`: the careers' query string). */
+async function periodCharts(c: Context<AppEnv>, careers: CareerRef[], cs: string, which = PERIOD_CHARTS): Promise<PeriodChartView[]> {
+  const built = await Promise.all(which.map(async (def) => ({ def, chart: await periodChart(c, careers, def.metric) })));
+  return built.filter(({ def, chart }) => !def.optional || chart.data.x.length > 0).map(({ def, chart }) => ({
+    id: def.id, title: def.title, data: chart.data, summaries: chart.summaries, csvHref: `/trends.csv?chart=period&metric=${def.metric}${cs}`,
   }));
-  return alignSeries(series, 'Median reported salary (USD/yr)', 'year');
 }
 
 async function chosenCareers(c: Context<AppEnv>) {
@@ -101,30 +79,26 @@ async function chosenCareers(c: Context<AppEnv>) {
   return out;
 }
 
-/** A `YYYY-MM-DD` query parameter: its default when absent or empty, a 400 when it is not a calendar date. */
-function dateParam(c: Context<AppEnv>, name: 'from' | 'to', fallback: string): string {
-  const v = c.req.query(name);
-  if (v === undefined || v === '') return fallback;
-  if (!DATE.test(v) || !isIsoDate(v)) throw new ApiError('invalid-request', `${name}: expected a date as YYYY-MM-DD`);
-  return v;
+/** The movers' metric, periods (defaults: the oldest and newest with data), ranking and category. */
+async function moverParams(c: Context<AppEnv>) {
+  const metric = (MOVER_METRICS as readonly string[]).includes(c.req.query('metric') ?? '') ? c.req.query('metric') as SeriesMetric : 'salaryMedian';
+  const periods = await listPeriods(c.get('deps').db, metric);
+  const pick = (v: string | undefined, dflt: string) => (v && periods.includes(v) ? v : dflt);
+  return {
+    metric, periods, from: pick(c.req.query('from'), periods[0] ?? ''), to: pick(c.req.query('to'), periods[periods.length - 1] ?? ''),
+    by: c.req.query('by') === 'abs' ? 'abs' as const : 'pct' as const, category: cleanText(c.req.query('category')),
+  };
 }
 
-function trendParams(c: Context<AppEnv>) {
-  const today = new Date().toISOString().slice(0, 10);
-  const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
-  const from = dateParam(c, 'from', yearAgo);
-  const to = dateParam(c, 'to', today);
-  if (from > to) throw new ApiError('invalid-request', 'from: must not be after to');
-  const metric = TrendMetricSchema.safeParse(c.req.query('metric')).data ?? 'salaryMedian';
-  return { from, to, toEnd: `${to}T23:59:59.999Z`, metric, category: cleanText(c.req.query('category')) };
-}
-
-/** Top movers scan the whole metric history: computed once per window and category until the data changes. */
-function topMovers(c: Context<AppEnv>, p: ReturnType<typeof trendParams>, limit: number) {
+/** Top movers compare every career's points at two periods: computed once per choice until the data changes. */
+function topMovers(c: Context<AppEnv>, p: Awaited<ReturnType<typeof moverParams>>, limit: number) {
   const deps = c.get('deps');
-  return apiServices(deps).memo(`movers|${p.metric}|${p.from}|${p.toEnd}|${p.category.toLowerCase()}|${limit}`,
-    () => loadTopMovers(deps.db, { metric: p.metric, from: p.from, to: p.toEnd, category: p.category || undefined, limit }));
+  if (!p.from || !p.to) return Promise.resolve([]);
+  return apiServices(deps).memo(`period-movers|${p.metric}|${p.from}|${p.to}|${p.by}|${p.category.toLowerCase()}|${limit}`,
+    () => loadPeriodMovers(deps.db, { metric: p.metric, from: p.from, to: p.to, by: p.by, category: p.category || undefined, limit }));
 }
+
+const CSV_HEADERS = (name: string) => ({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="careerlens-${name}.csv"` });
 
 export const webRoutes = new Hono<AppEnv>()
   .get('/assets/site.css', asset(siteCss, 'text/css; charset=utf-8'))
@@ -163,8 +137,10 @@ export const webRoutes = new Hono<AppEnv>()
         html = (<ComparePendingPage a={cmp.a} b={cmp.b} version={cmp.version} asOf={cmp.asOf} />).toString();
       } else {
         const [a, b] = await Promise.all([requireCareer(deps, cmp.a.slug), requireCareer(deps, cmp.b.slug)]);
-        const [sa, sb] = await Promise.all([loadSimilar(deps.db, a, 5), loadSimilar(deps.db, b, 5)]);
-        html = (<ComparePage cmp={cmp} similar={{ a: sa.items.filter((s) => s.slug !== b.slug), b: sb.items.filter((s) => s.slug !== a.slug) }} />).toString();
+        const cs = `&c=${a.slug}&c=${b.slug}`;
+        const [sa, sb, trends] = await Promise.all([loadSimilar(deps.db, a, 5), loadSimilar(deps.db, b, 5), periodCharts(c, [a, b], cs, COMPARE_CHARTS)]);
+        html = (<ComparePage cmp={cmp} trends={trends.filter((t) => t.data.x.length > 0).map((t) => ({ ...t, id: `cmp-${t.id}` }))}
+          similar={{ a: sa.items.filter((s) => s.slug !== b.slug), b: sb.items.filter((s) => s.slug !== a.slug) }} />).toString();
       }
       const body = `<!DOCTYPE html>${html}`;
       return { body, etag: etagOf(null, body), contentType: 'text/html; charset=utf-8' };
@@ -177,20 +153,15 @@ export const webRoutes = new Hono<AppEnv>()
     const deps = c.get('deps');
     return serveCached(c, `page|career|${slug}`, async () => {
       const career = await requireCareer(deps, slug);
-      const [aliases, skills, similar, salary, demand, survey] = await Promise.all([
+      const [aliases, skills, similar, charts, salaryLog, demandLog] = await Promise.all([
         loadAliases(deps.db, career.id), loadCareerSkills(deps.db, career.id), loadSimilar(deps.db, career, 10),
-        trendChart(c, [career], 'salaryMedian', {}), trendChart(c, [career], 'demandScore', {}), surveyChart(c, [career]),
+        periodCharts(c, [career], `&c=${career.slug}`), loadTrend(deps.db, career.id, 'salaryMedian', {}), loadTrend(deps.db, career.id, 'demandScore', {}),
       ]);
-      const csv = (m: string) => `/trends.csv?metric=${m}&c=${career.slug}`;
       const html = (
         <CareerPage
           career={{ ...career, computedAt: career.computedAt ? new Date(career.computedAt).toISOString() : null }}
-          aliases={aliases} skills={skills} similar={similar}
-          charts={[
-            { id: 'chart-salary', title: 'Median salary over time', data: salary, csvHref: csv('salaryMedian') },
-            { id: 'chart-demand', title: 'Demand score over time', data: demand, csvHref: csv('demandScore') },
-            ...(survey ? [{ id: 'chart-survey', title: SURVEY_TITLE, data: survey, csvHref: `/trends.csv?chart=survey&c=${career.slug}` }] : []),
-          ]}
+          aliases={aliases} skills={skills} similar={similar} charts={charts}
+          published={[{ label: 'Median salary', money: true, points: salaryLog }, { label: 'Demand score', money: false, points: demandLog }]}
         />
       ).toString();
       const body = `<!DOCTYPE html>${html}`;
@@ -199,7 +170,7 @@ export const webRoutes = new Hono<AppEnv>()
   }))
   .get('/trends', (c) => page(c, async () => {
     const deps = c.get('deps');
-    const p = trendParams(c);
+    const p = await moverParams(c);
     const index = await apiServices(deps).searchIndex();
     let chosen = await chosenCareers(c);
     if (chosen.length === 0) {
@@ -209,37 +180,27 @@ export const webRoutes = new Hono<AppEnv>()
         .map((r) => ({ id: r.id, slug: r.slug, title: r.title }));
     }
     const cs = chosen.map((k) => `&c=${encodeURIComponent(k.slug)}`).join('');
-    const [salary, demand, survey, movers] = await Promise.all([
-      trendChart(c, chosen, 'salaryMedian', { to: p.toEnd }), trendChart(c, chosen, 'demandScore', { to: p.toEnd }), surveyChart(c, chosen),
+    const [charts, movers] = await Promise.all([
+      periodCharts(c, chosen, cs),
       topMovers(c, p, 20),
     ]);
-    const win = `&from=${p.from}&to=${p.to}`;
+    const q = (v: string) => encodeURIComponent(v);
     return c.html(
       <TrendsPage
-        chosen={chosen} movers={movers} moverMetric={p.metric} from={p.from} to={p.to} category={p.category} categories={index.categories}
-        moversCsv={`/trends.csv?chart=movers&metric=${p.metric}${win}${p.category ? `&category=${encodeURIComponent(p.category)}` : ''}`}
-        charts={[
-          { id: 'chart-salary', title: 'Median salary over time', data: salary, csvHref: `/trends.csv?metric=salaryMedian${cs}${win}` },
-          { id: 'chart-demand', title: 'Demand score over time', data: demand, csvHref: `/trends.csv?metric=demandScore${cs}${win}` },
-          ...(survey ? [{ id: 'chart-survey', title: SURVEY_TITLE, data: survey, csvHref: `/trends.csv?chart=survey${cs}` }] : []),
-        ]}
+        chosen={chosen} charts={charts} movers={movers} moverMetric={p.metric} periods={p.periods} from={p.from} to={p.to} by={p.by}
+        category={p.category} categories={index.categories}
+        moversCsv={`/trends.csv?chart=movers&metric=${p.metric}&from=${q(p.from)}&to=${q(p.to)}&by=${p.by}${p.category ? `&category=${q(p.category)}` : ''}`}
       />,
     );
   }))
   .get('/trends.csv', (c) => page(c, async () => {
-    const p = trendParams(c);
-    const headers = { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="careerlens-${c.req.query('chart') === 'movers' ? 'movers' : 'trend'}-${p.metric}.csv"` };
     if (c.req.query('chart') === 'movers') {
-      const movers = await topMovers(c, p, 100);
-      return c.body(moversCsv(movers), 200, headers);
+      const p = await moverParams(c);
+      return c.body(moversCsv(await topMovers(c, p, 100), p), 200, CSV_HEADERS(`movers-${p.metric}`));
     }
     const chosen = await chosenCareers(c);
     if (chosen.length === 0) throw new ApiError('invalid-request', 'name at least one career with c=<slug>');
-    if (c.req.query('chart') === 'survey') {
-      const survey = await surveyChart(c, chosen);
-      if (!survey) throw new ApiError('not-found', 'no salary survey covers these careers');
-      return c.body(chartCsv(survey), 200, { ...headers, 'content-disposition': 'attachment; filename="careerlens-salary-survey.csv"' });
-    }
-    const data = await trendChart(c, chosen, p.metric, c.req.query('from') ? { from: p.from, to: p.toEnd } : {});
-    return c.body(chartCsv(data), 200, headers);
+    const metric = c.req.query('chart') === 'survey' ? 'surveyMedian' : SeriesMetricSchema.safeParse(c.req.query('metric')).data ?? 'salaryMedian';
+    const chart = await periodChart(c, chosen, metric);
+    return c.body(periodCsv(metric, chart.rows), 200, CSV_HEADERS(`trend-${metric}`));
   }));

@@ -37,11 +37,14 @@ export interface ChartData {
   x: number[];
   series: ChartSeries[];
   unit: string;
-  /** What an x value stands for: a day (default) or a whole year (survey years). */
-  xUnit?: 'day' | 'year';
+  /** What an x value stands for: a day (default), a whole year (survey years), or a data period (`labels`). */
+  xUnit?: 'day' | 'year' | 'period';
+  /** With xUnit 'period': the period each x stands for (`May 2021`), as the axis labels it. */
+  labels?: string[];
 }
 
-export const xText = (data: ChartData, t: number) => new Date(t * 1000).toISOString().slice(0, data.xUnit === 'year' ? 4 : 10);
+const xText = (data: ChartData, t: number, i: number) =>
+  data.xUnit === 'period' ? (data.labels?.[i] ?? '') : new Date(t * 1000).toISOString().slice(0, data.xUnit === 'year' ? 4 : 10);
 
 /**
  * A line chart drawn by uPlot (/assets/charts.js), its data in a data attribute (escaped like
@@ -56,9 +59,9 @@ export function Chart(props: { id: string; title: string; data: ChartData; csvHr
       <details>
         <summary>Data table</summary>
         <table>
-          <thead><tr><th scope="col">{data.xUnit === 'year' ? 'Year' : 'Date'}</th>{data.series.map((s) => <th scope="col">{s.label}</th>)}</tr></thead>
+          <thead><tr><th scope="col">{data.xUnit === 'year' ? 'Year' : data.xUnit === 'period' ? 'Period' : 'Date'}</th>{data.series.map((s) => <th scope="col">{s.label}</th>)}</tr></thead>
           <tbody>{data.x.map((t, i) => (
-            <tr><td>{xText(data, t)}</td>{data.series.map((s) => (
+            <tr><td>{xText(data, t, i)}</td>{data.series.map((s) => (
               <td>{s.values[i] ?? ''}{s.values[i] != null && s.sources?.[i] ? <small class="muted"> ({s.sources[i]})</small> : ''}</td>
             ))}</tr>
           ))}</tbody>
@@ -67,4 +70,3 @@ export function Chart(props: { id: string; title: string; data: ChartData; csvHr
     </figure>
   );
 }
-

@@ -1,13 +1,14 @@
 import type postgres from 'postgres';
 import { sourceLabel } from '../core/provenance.js';
-import type { CareerFacts, TechnologySkill } from '../core/metrics/facts.js';
+import type { CareerFacts, SurveyDistribution, TechnologySkill } from '../core/metrics/facts.js';
+import { comparePeriods } from '../core/periods.js';
 import type { Difficulty, EntryBarrier } from '../core/metrics/types.js';
 import type { SkillInput } from '../core/compare/types.js';
 import { buildSkillTaxonomy, cleanSkillName, conceptsOf, extractSkills, type SkillTaxonomy } from '../core/skills.js';
 import { buildTitleMatcher } from '../core/title-match.js';
 import { slugify } from '../core/text-normalize.js';
 import type {
-  AiExposureFact, DeclaredFact, EducationFact, JobZoneFact, PostingsFact, SalarySurveyFact, TechSkillsFact, TeleworkFact, WagesFact,
+  AiExposureFact, DeclaredFact, EducationFact, JobZoneFact, PostingsFact, SalarySurveyFact, TechSkillsFact, TeleworkFact, WagesBreakFact, WagesFact,
 } from '../ingest/fact-keys.js';
 
 export interface FactRow { career_id: number; source_id: string; kind: string; key: string; period: string; value: unknown; updated_at: string }
@@ -115,9 +116,13 @@ export function assembleCareer(c: CareerRow, rows: FactRow[], keyOf: (label: str
       }
       case 'salary-survey': {
         const s = r.value as SalarySurveyFact;
-        facts.salarySurveys.push({ ...prov, workYear: Number(r.period), count: s.count, min: s.min, p25: s.p25, median: s.median, p75: s.p75, max: s.max });
+        addSurveyYear(facts.salarySurveys, {
+          ...prov, workYear: Number(r.period), count: s.count, min: s.min, p25: s.p25, median: s.median, p75: s.p75, max: s.max,
+          survey: s.survey ?? prov.source, snapshot: s.snapshot ?? '',
+        });
         break;
       }
+      case 'wages-break': (facts.wageBreaks ??= []).push({ ...prov, reason: (r.value as WagesBreakFact).reason }); break;
       case 'postings': facts.postings.push({ ...prov, count: (r.value as PostingsFact).count }); break;
       case 'tech-skills': {
         const items = r.value as TechSkillsFact;
@@ -153,6 +158,16 @@ export function assembleCareer(c: CareerRow, rows: FactRow[], keyOf: (label: str
   const prep = jobZone ?? education ? preparationOf(jobZone, education, rows) : null;
   if (prep) facts.preparation = prep;
   return { facts, skills };
+}
+
+/**
+ * One survey year per survey: a later snapshot of the same survey replaces an earlier one's
+ * figures for that year (equal snapshots: the first source in id order stays).
+ */
+function addSurveyYear(list: SurveyDistribution[], d: SurveyDistribution): void {
+  const at = list.findIndex((x) => x.survey === d.survey && x.workYear === d.workYear);
+  if (at < 0) list.push(d);
+  else if (comparePeriods(d.snapshot ?? '', list[at]!.snapshot ?? '') > 0) list[at] = d;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { SkillInput } from '../core/compare/types.js';
 import { rowsOf } from '../db/bulk.js';
 import type { CareerBundle } from './assemble-facts.js';
 import { loadCareerBundlesCached, type BundleCache } from './bundle-cache.js';
+import { computeSeries, writeSeries, type SeriesCache } from './write-series.js';
 
 export interface MetricsResult {
   /** Marks consumed (careers whose facts changed). */
@@ -32,6 +33,7 @@ interface MetricsCache {
   bundles: BundleCache | null;
   population: string;
   computed: Map<number, ComputedCareer>;
+  series?: SeriesCache;
 }
 const caches = new WeakMap<postgres.Sql, MetricsCache>();
 
@@ -109,7 +111,9 @@ export async function recomputeDirtyMetrics(sql: postgres.Sql, opts: { all?: boo
     const population = computePopulationStats([...loaded.bundles.values()].map((b) => b.facts));
     const popKey = populationKey(population);
     const computed = computeAll(loaded.bundles, prev, popKey, population);
-    caches.set(sql, { bundles: loaded.cache, population: popKey, computed });
+    const series = computeSeries(new Map([...loaded.bundles].map(([id, b]) => [id, b.facts])), prev?.series);
+    caches.set(sql, { bundles: loaded.cache, population: popKey, computed, series });
+    const seriesChanged = await writeSeries(tx, series);
 
     const stored = new Map((await tx<{ career_id: number; version: string }[]>`select career_id, version from career_metrics`).map((r) => [r.career_id, r.version]));
     const rows = [...computed].filter(([id, c]) => stored.get(id) !== c.version)
@@ -124,6 +128,7 @@ export async function recomputeDirtyMetrics(sql: postgres.Sql, opts: { all?: boo
         returning career_id`);
     }
     const changedIds = changed.map((r) => r.career_id);
+    if (seriesChanged && !changedIds.length) await tx`select pg_notify('careerlens_changes', 'careers')`;
     if (changedIds.length) {
       await tx`
         insert into metric_history (career_id, version, metrics, computed_at)

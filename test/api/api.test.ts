@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { createApp } from '../../src/api/app.js';
 import { createLogger } from '../../src/log.js';
 import {
-  CareerListSchema, CareerProfileSchema, ChangesSchema, ComparisonSchema, ProblemSchema, SimilarSchema, SurveySalariesSchema, TrendSchema,
+  CareerListSchema, CareerProfileSchema, ChangesSchema, ComparisonSchema, HistorySchema, ProblemSchema, SimilarSchema, SurveySalariesSchema, TrendSchema,
 } from '../../src/api/openapi-schemas.js';
 import { apiServices } from '../../src/api/routes/services.js';
 import { seedRealData, type Seeded } from './seed.js';
@@ -37,7 +37,7 @@ beforeAll(async () => {
   // No queues: the routes under test never touch them (the health routes do, and are tested elsewhere).
   deps = { db: seeded.db, kit: {} as never, queues: {} as never, log: createLogger('silent') };
   app = createApp(deps, { anonymousPerMinute: 100_000, changePollMs: 200 });
-});
+}, 360_000); // the shared seed ingests every source once per run (longer on a busy machine)
 
 afterAll(async () => {
   await apiServices(deps)?.stop();
@@ -71,8 +71,14 @@ describe('v1 careers', () => {
     expect(p.aliases.length).toBeGreaterThan(0);
     const byCode = await valid(await app.request('/v1/careers/15-1252.00'), CareerProfileSchema);
     expect(byCode.slug).toBe('software-developers');
-    const t = await valid(await app.request('/v1/careers/software-developers/trends?metric=demandScore&from=2000-01-01'), TrendSchema);
-    expect(t.points.length).toBeGreaterThanOrEqual(1);
+    // Trends by the data's periods: one point per OEWS release, each with its source.
+    const t = await valid(await app.request('/v1/careers/software-developers/trends?metric=salaryMedian&from=2020'), TrendSchema);
+    expect(t.points.map((pt) => pt.period)).toEqual(['May 2020', 'May 2021', 'May 2022', 'May 2024']);
+    expect(t.points.every((pt) => pt.source === 'BLS OEWS (oews)')).toBe(true);
+    expect(t.series[0]!.cagr).toBeGreaterThan(0);
+    // What was published when stays available as an audit trail.
+    const history = await valid(await app.request('/v1/careers/software-developers/history?metric=demandScore&from=2000-01-01'), HistorySchema);
+    expect(history.points.length).toBeGreaterThanOrEqual(1);
     const s = await valid(await app.request('/v1/careers/software-developers/similar?limit=5'), SimilarSchema);
     expect(s.items.length).toBeGreaterThan(0);
     expect(s.items.some((i) => i.slug === 'software-developers')).toBe(false);
@@ -102,7 +108,8 @@ describe('v1 careers', () => {
       `/v1/careers/${'x'.repeat(500)}`,
       '/v1/careers/software-developers/trends?metric=bogus',
       '/v1/careers/software-developers/trends?from=yesterday',
-      '/v1/careers/software-developers/trends?from=2025-01-01&to=2024-01-01',
+      '/v1/careers/software-developers/trends?from=2025&to=2024',
+      '/v1/careers/software-developers/history?from=2025-01-01&to=2024-01-01',
       '/v1/changes?since=-5', '/v1/changes?since=99999999999999999999999',
       '/v1/compare/software-developers/software-developers',
     ];
@@ -255,7 +262,7 @@ describe('OpenAPI', () => {
     const doc = await (await app.request('/openapi.json')).json() as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { schemas: Record<string, unknown> } };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
-      '/v1/careers', '/v1/careers/{slug}', '/v1/careers/{slug}/salary-surveys', '/v1/careers/{slug}/similar', '/v1/careers/{slug}/trends', '/v1/changes', '/v1/compare/{a}/{b}',
+      '/v1/careers', '/v1/careers/{slug}', '/v1/careers/{slug}/history', '/v1/careers/{slug}/salary-surveys', '/v1/careers/{slug}/similar', '/v1/careers/{slug}/trends', '/v1/changes', '/v1/compare/{a}/{b}',
     ]);
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(item)) {

@@ -10,6 +10,11 @@ import { parseCsvRows } from '../../src/core/csv.js';
 import { readXlsxSheet } from '../../src/core/xlsx.js';
 import type { WagesBreakFact, WagesFact } from '../../src/ingest/fact-keys.js';
 import { recomputeDirtyMetrics } from '../../src/workers/recompute-metrics.js';
+import { createApp } from '../../src/api/app.js';
+import { TrendSchema } from '../../src/api/openapi-schemas.js';
+import { apiServices } from '../../src/api/routes/services.js';
+import { DEMAND_PERIOD_METHOD, type SeriesNote } from '../../src/core/series.js';
+import { createLogger } from '../../src/log.js';
 import { sharedDataDir } from '../helpers/static-server.js';
 import { factOf, startIngestHarness, type IngestHarness } from './harness.js';
 
@@ -34,7 +39,7 @@ function publishedCells(period: string): Map<string, { emp: string; median: stri
 }
 const asNumber = (cell: string) => Math.round(Number(cell.replace(/,/g, '')) * 100) / 100;
 
-describe('oews-wages history: four releases in one source', () => {
+describe('series by period: four OEWS releases in one source, one survey from two snapshots', () => {
   let h: IngestHarness;
   const url = (file: string) => `${h.server.url}/data/${DIR}/${file}`;
   const oewsFacts = async () => {
@@ -120,10 +125,102 @@ describe('oews-wages history: four releases in one source', () => {
     expect((await factOf<WagesFact>(h, '15-1242.00', 'wages', 'May 2021'))!.annual.median).toBe(96_710);
   });
 
+  it('series by period: OEWS points with their source, the mapped 2020 point marked, the break a null with its reason, demand per period', async () => {
+    const sql = h.tdb.db.$client;
+    const points = async (code: string, metric: string) => sql<{ period: string; value: number | null; bound: string | null; source: string; note: SeriesNote }[]>`
+      select p.period, p.value, p.bound, p.source, p.note from series_points p join careers c on c.id = p.career_id
+      where c.onet_code = ${code} and p.metric = ${metric} order by p.period_start`;
+    const dev = await points('15-1252.00', 'salaryMedian');
+    expect(dev.map((p) => [p.period, p.value])).toEqual([['May 2020', 110_140], ['May 2021', 120_730], ['May 2022', 127_260], ['May 2024', 133_080]]);
+    expect(dev.every((p) => p.source === 'BLS OEWS (oews)')).toBe(true);
+    expect(dev[0]!.note.mapped).toEqual({ from: '15-1256', share: 0.878 });
+    expect(dev[1]!.note).toEqual({});
+    expect((await points('15-1252.00', 'employment')).map((p) => p.value)).toEqual([1_476_800, 1_364_180, 1_534_790, 1_654_440]);
+    const dba = await points('15-1242.00', 'salaryMedian');
+    expect(dba[0]).toMatchObject({ period: 'May 2020', value: null, note: { break: expect.stringMatching(/^hybrid 15-1245 combines/) } });
+    expect(dba.slice(1).every((p) => typeof p.value === 'number')).toBe(true);
+    const ceo = await points('11-1011.00', 'salaryP90');
+    expect(ceo.map((p) => [p.value, p.bound])).toEqual([[208_000, 'at-least'], [208_000, 'at-least'], [239_200, 'at-least'], [239_200, 'at-least']]);
+    const demand = await points('15-1252.00', 'demandScore');
+    expect(demand.map((p) => p.period)).toEqual(['May 2020', 'May 2021', 'May 2022', 'May 2024']);
+    expect(demand.every((p) => p.note.method === DEMAND_PERIOD_METHOD && p.value! >= 0 && p.value! <= 10)).toBe(true);
+  });
+
+  it('GET /v1/careers/{slug}/trends answers points keyed by period with their source, and CAGR', async () => {
+    const deps = { db: h.tdb.db, kit: {} as never, queues: {} as never, log: createLogger('silent') };
+    const app = createApp(deps, { anonymousPerMinute: 100_000 });
+    try {
+      const res = await app.request('/v1/careers/software-developers/trends?metric=salaryMedian');
+      expect(res.status).toBe(200);
+      const body = TrendSchema.parse(await res.json());
+      expect(body.points.map((p) => [p.period, p.value, p.source])).toEqual([
+        ['May 2020', 110_140, 'BLS OEWS (oews)'], ['May 2021', 120_730, 'BLS OEWS (oews)'], ['May 2022', 127_260, 'BLS OEWS (oews)'], ['May 2024', 133_080, 'BLS OEWS (oews)'],
+      ]);
+      expect(body.points[0]!.mapped).toEqual({ from: '15-1256', share: 0.878 });
+      expect(body.series).toEqual([{ series: 'BLS OEWS (oews)', from: 'May 2020', to: 'May 2024', points: 4, cagr: 0.0484, change: { abs: 22_940, pct: 20.8 }, mapped: true }]);
+      const window = TrendSchema.parse(await (await app.request('/v1/careers/software-developers/trends?metric=employment&from=2021&to=2022')).json());
+      expect(window.points.map((p) => p.period)).toEqual(['May 2021', 'May 2022']);
+      expect(window.series[0]).toMatchObject({ change: { abs: 170_610, pct: 12.5 }, mapped: false });
+      expect((await app.request('/v1/careers/software-developers/trends?from=yesterday')).status).toBe(400);
+      expect((await app.request('/v1/careers/software-developers/trends?from=2024&to=2021')).status).toBe(400);
+    } finally {
+      await apiServices(deps).stop();
+    }
+  });
+
   it('re-running the same files is unchanged', async () => {
     const before = await oewsFacts();
     expect((await h.run('oews')).status).toBe('unchanged');
     expect(await oewsFacts()).toEqual(before);
+  });
+
+  it('one survey from two snapshots yields one point per year: the newer snapshot\'s', async () => {
+    const older = readFileSync(path.join(sharedDataDir, 'ai-jobs-net-salaries/salaries.csv'), 'utf8');
+    // The later snapshot: every salary 1,000 USD higher, so its medians are told apart exactly.
+    const newer = older.split('\n').map((line, i) => {
+      const f = line.split(',');
+      if (i === 0 || f.length < 11 || !/^\d+$/.test(f[6]!)) return line;
+      f[6] = String(Number(f[6]) + 1000);
+      return f.join(',');
+    }).join('\n');
+    h.server.override((req, res) => {
+      if (req.url !== '/mirror/salaries-2024.csv') return false;
+      res.writeHead(200, { 'content-type': 'text/csv' }).end(newer);
+      return true;
+    });
+    try {
+      await h.define({ id: 'survey-2024', kind: 'salary-survey', url: `${h.server.url}/mirror/salaries-2024.csv`, options: { survey: 'ai-jobs.net', snapshot: '2024-01' } });
+      await h.define({ id: 'survey-2023', kind: 'salary-survey', url: `${h.server.url}/data/ai-jobs-net-salaries/salaries.csv`, options: { survey: 'ai-jobs.net', snapshot: '2023-02' } });
+      expect((await h.run('survey-2024')).status).toBe('succeeded');
+      expect((await h.run('survey-2023')).status).toBe('succeeded'); // the older snapshot arrives last
+    } finally {
+      h.server.override(null);
+    }
+    await recomputeDirtyMetrics(h.tdb.db.$client);
+    const sql = h.tdb.db.$client;
+    const facts = await sql<{ source_id: string; period: string; median: number }[]>`
+      select f.source_id, f.period, (f.value->>'median')::float8 as median from facts f join careers c on c.id = f.career_id
+      where c.slug = 'data-scientists' and f.key = 'salary-survey' order by f.period, f.source_id`;
+    expect(new Set(facts.map((f) => f.source_id))).toEqual(new Set(['survey-2023', 'survey-2024']));
+    const points = await sql<{ series: string; period: string; value: number; source: string }[]>`
+      select p.series, p.period, p.value, p.source from series_points p join careers c on c.id = p.career_id
+      where c.slug = 'data-scientists' and p.metric = 'surveyMedian' order by p.period_start`;
+    expect(points.map((p) => p.period)).toEqual(['2020', '2021', '2022', '2023']);
+    for (const p of points) {
+      expect(p).toMatchObject({ series: 'ai-jobs.net', source: 'ai-jobs.net salary survey (survey-2024)' });
+      const [older2023, newer2024] = ['survey-2023', 'survey-2024'].map((id) => facts.find((f) => f.source_id === id && f.period === p.period)!.median);
+      expect(p.value).toBe(Math.round(newer2024!));
+      expect(newer2024! - older2023!).toBe(1000);
+    }
+    // The clients' survey years: one per year too.
+    const deps = { db: h.tdb.db, kit: {} as never, queues: {} as never, log: createLogger('silent') };
+    const app = createApp(deps, { anonymousPerMinute: 100_000 });
+    try {
+      const body = await (await app.request('/v1/careers/data-scientists/salary-surveys')).json() as { years: { year: number; source: string }[] };
+      expect(body.years.map((y) => [y.year, y.source])).toEqual(points.map((p) => [Number(p.period), 'ai-jobs.net salary survey (survey-2024)']));
+    } finally {
+      await apiServices(deps).stop();
+    }
   });
 
   describe('a bad file is set aside whole: the run says which and why, the rest lands, its period keeps what it had', () => {

@@ -35,7 +35,7 @@ beforeAll(async () => {
   });
   page = browser.pages()[0] ?? await browser.newPage();
   page.on('pageerror', (err) => { throw err; });
-});
+}, 360_000); // the shared seed ingests every source once per run (longer on a busy machine)
 
 afterAll(async () => {
   await browser?.close();
@@ -67,6 +67,8 @@ describe('dashboard in a browser, on ingested O*NET data', () => {
     expect(Number(await page.locator('#chart-salary').getAttribute('data-rendered'))).toBeGreaterThanOrEqual(1);
     const chart = JSON.parse((await page.locator('#chart-salary').getAttribute('data-chart'))!) as { series: { values: (number | null)[] }[] };
     expect(chart.series[0]!.values.some((v) => typeof v === 'number' && v > 50_000)).toBe(true);
+    await expect(page.getByRole('heading', { name: 'What CareerLens published when' }).count()).resolves.toBe(1);
+    expect(await page.locator('details.audit summary').first().textContent()).toMatch(/^Median salary: \d+ changes?$/);
     await expect(page.getByRole('heading', { name: 'Similar careers' }).count()).resolves.toBe(1);
     expect(await page.locator('h2:has-text("Similar careers") ~ ul li').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(artifacts, 'career.png') });
@@ -82,6 +84,10 @@ describe('dashboard in a browser, on ingested O*NET data', () => {
     expect(median[0]).toMatch(/\$[\d,]+\/yr/);
     expect(median[0]).toMatch(/oews/i);
     await expect(page.getByRole('heading', { name: 'Conclusion' }).count()).resolves.toBe(1);
+    // Each side's salary and employment by period, with growth text taken from those series.
+    await page.waitForSelector('#cmp-chart-salary[data-rendered] canvas');
+    const growth = await page.locator('.period-chart:has(#cmp-chart-employment) ul.growth li').allTextContents();
+    expect(growth[0]).toMatch(/^Software Developers: grew 12 % from May 2020 to May 2024 \(May 2020 counts a wider hybrid SOC group\)/);
     await page.screenshot({ path: path.join(artifacts, 'compare.png') });
     await page.screenshot({ path: path.join(artifacts, 'compare-full.png'), fullPage: true });
     const picker = page.getByLabel('Compare with another career:');
@@ -93,36 +99,71 @@ describe('dashboard in a browser, on ingested O*NET data', () => {
     await page.screenshot({ path: path.join(artifacts, 'compare-picked.png'), fullPage: true });
   });
 
-  it('trends page: charts for chosen careers, movers, CSV downloads', async () => {
+  it('trends page: two careers by period on a year axis, top movers between two chosen periods, CSVs with period, value and source', async () => {
     await page.goto(`${base}/trends?c=software-developers&c=chief-executives`);
-    await page.waitForSelector('#chart-demand[data-rendered] canvas');
-    expect(Number(await page.locator('#chart-salary').getAttribute('data-rendered'))).toBeGreaterThanOrEqual(1);
-    const series = JSON.parse((await page.locator('#chart-salary').getAttribute('data-chart'))!) as { series: { label: string }[] };
-    expect(series.series.map((s) => s.label)).toEqual(['Software Developers', 'Chief Executives']);
-    const csvHref = await page.locator('#chart-salary-cap a').getAttribute('href');
-    const csv = await (await fetch(`${base}${csvHref}`)).text();
-    expect(csv.split('\r\n')[0]).toBe('date,Software Developers,Software Developers source,Chief Executives,Chief Executives source');
-    expect(csv).toMatch(/\r\n[^\r\n]*,\d+,"BLS OEWS \(oews\), May 2021",/);
+    await page.waitForSelector('#chart-salary[data-rendered] canvas');
+    await page.waitForSelector('#chart-employment[data-rendered] canvas');
+    type PeriodData = { x: number[]; xUnit: string; labels: string[]; series: { label: string; values: (number | null)[]; sources: (string | null)[] }[] };
+    const salary = JSON.parse((await page.locator('#chart-salary').getAttribute('data-chart'))!) as PeriodData;
+    expect(salary.xUnit).toBe('period');
+    expect(salary.labels).toEqual(['May 2020', 'May 2021', 'May 2022', 'May 2024']);
+    // The x axis is time: each tick sits at its period's date, years apart.
+    expect(salary.x.map((t) => new Date(t * 1000).toISOString().slice(0, 10))).toEqual(['2020-05-01', '2021-05-01', '2022-05-01', '2024-05-01']);
+    expect(salary.series.map((s) => s.label)).toEqual(['Software Developers', 'Chief Executives']);
+    expect(salary.series[0]!.values).toEqual([110_140, 120_730, 127_260, 133_080]);
+    expect(salary.series[0]!.sources[0]).toMatch(/^BLS OEWS \(oews\); BLS published hybrid 15-1256 \(a wider group\), May 2020$/);
+    // The data table's first column is the period.
+    expect(await page.locator('#chart-salary-cap ~ details thead th').first().textContent()).toBe('Period');
+    expect(await page.locator('#chart-salary-cap ~ details tbody td:first-child').allTextContents()).toEqual(salary.labels);
+    // Growth from the series itself, with CAGR.
+    const growth = await page.locator('.period-chart:has(#chart-salary) ul.growth li').allTextContents();
+    expect(growth[0]).toBe('Software Developers: grew 20.8 % from May 2020 to May 2024 (May 2020 counts a wider hybrid SOC group) · CAGR 4.8 %/yr');
+    // Top movers between two chosen periods.
+    await page.getByLabel('From period').selectOption('May 2021');
+    await page.getByLabel('To period').selectOption('May 2024');
+    await page.getByLabel('Rank by').selectOption('pct');
+    await page.getByRole('button', { name: 'Update' }).click();
+    await page.waitForURL(/from=May\+2021&to=May\+2024/);
+    await expect(page.locator('#movers-heading').textContent()).resolves.toBe('Top movers: Median salary (USD/yr), May 2021 → May 2024');
+    const movers = await page.locator('#movers tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    expect(movers.length).toBe(20);
+    const num = (t: string) => Number(t.replace(/[^\d.-]/g, ''));
+    const pcts = movers.map((m) => Math.abs(num(m[5]!)));
+    expect(pcts).toEqual([...pcts].sort((a, b) => b - a));
+    for (const m of movers) expect(num(m[5]!)).toBeCloseTo(Math.round(((num(m[3]!) - num(m[2]!)) / num(m[2]!)) * 1000) / 10, 1);
+    // A chart's CSV: one row per career and period, with value and source columns.
+    const csv = await (await fetch(`${base}${await page.locator('#chart-salary-cap a').getAttribute('href')}`)).text();
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('career,series,period,period_start,metric,value,bound,source,note');
+    expect(lines).toContain('software-developers,BLS OEWS (oews),May 2024,2024-05-01,salaryMedian,133080,,BLS OEWS (oews),');
+    expect(lines).toContain('software-developers,BLS OEWS (oews),May 2020,2020-05-01,salaryMedian,110140,,BLS OEWS (oews),mapped from 15-1256 (87.8 %)');
+    expect(lines.filter((l) => l.startsWith('chief-executives,'))).toHaveLength(4);
+    // The movers' CSV names both periods.
+    const moversCsv = await (await fetch(`${base}${await page.getByRole('link', { name: 'Download CSV' }).last().getAttribute('href')}`)).text();
+    expect(moversCsv.split('\r\n')[0]).toBe('career,title,category,metric,from_period,from_value,to_period,to_value,change,change_pct,source,note');
+    expect(moversCsv.split('\r\n')[1]).toMatch(/^[a-z0-9-]+,.*,salaryMedian,May 2021,\d+,May 2024,\d+,/);
+    // Filtered by category: every mover in it.
     await page.getByLabel('Category').selectOption({ index: 1 });
+    const category = await page.getByLabel('Category').inputValue();
     await page.getByRole('button', { name: 'Update' }).click();
     await page.waitForURL(/category=/);
+    const cats = await page.locator('#movers tbody tr td:nth-child(2)').allTextContents();
+    expect(cats.length).toBeGreaterThan(0);
+    expect(new Set(cats)).toEqual(new Set([category]));
     // The empty "Add a career" field adds nobody.
     expect(JSON.parse((await page.locator('#chart-salary').getAttribute('data-chart'))!).series).toHaveLength(2);
     await page.screenshot({ path: path.join(artifacts, 'trends.png'), fullPage: true });
     // Salaries as the survey reported them, by survey year, each point with its source.
     await page.goto(`${base}/trends?c=data-scientists&c=software-developers`);
     await page.waitForSelector('#chart-survey[data-rendered] canvas');
-    const survey = JSON.parse((await page.locator('#chart-survey').getAttribute('data-chart'))!) as { x: number[]; xUnit: string; series: { label: string; values: (number | null)[]; sources: (string | null)[] }[] };
-    expect(survey.xUnit).toBe('year');
-    expect(survey.x.map((t) => new Date(t * 1000).getUTCFullYear())).toEqual([2020, 2021, 2022, 2023]);
+    const survey = JSON.parse((await page.locator('#chart-survey').getAttribute('data-chart'))!) as PeriodData;
+    expect(survey.labels).toEqual(['2020', '2021', '2022', '2023']);
     const ds = survey.series.find((x) => x.label === 'Data Scientists')!;
     expect(ds.values.every((v) => v !== null && v > 50_000)).toBe(true);
-    expect(ds.sources[2]).toMatch(/^ai-jobs\.net salary survey \(salaries\), 2022, \d+ salaries$/);
+    expect(ds.sources[2]).toMatch(/^ai-jobs\.net salary survey \(salaries\); \d+ salaries, 2022$/);
     const surveyCsv = await (await fetch(`${base}${await page.locator('#chart-survey-cap a').getAttribute('href')}`)).text();
-    expect(surveyCsv.split('\r\n').slice(0, 2)).toEqual([
-      'year,Data Scientists,Data Scientists source,Software Developers,Software Developers source',
-      expect.stringMatching(/^2020,\d+(\.\d+)?,"?ai-jobs\.net salary survey \(salaries\), 2020, \d+ salar/),
-    ]);
+    expect(surveyCsv.split('\r\n')[0]).toBe('career,series,period,period_start,metric,value,bound,source,note');
+    expect(surveyCsv).toMatch(/\r\ndata-scientists,salaries,2020,2020-01-01,surveyMedian,\d+,,ai-jobs\.net salary survey \(salaries\),\d+ salaries\r\n/);
     await page.screenshot({ path: path.join(artifacts, 'trends-survey.png'), fullPage: true });
   });
 

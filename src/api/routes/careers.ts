@@ -8,9 +8,12 @@ import type { LoadedEntry } from '../cache.js';
 import type { AppEnv, ApiDeps } from '../context.js';
 import { buildComparison, buildComparisonJson } from '../comparison-view.js';
 import {
-  CareerListQuerySchema, CareerListSchema, CareerProfileSchema, ComparisonSchema, SimilarQuerySchema, SimilarSchema,
+  CareerListQuerySchema, CareerListSchema, CareerProfileSchema, ComparisonSchema, HistoryQuerySchema, HistorySchema, SimilarQuerySchema, SimilarSchema,
   SlugSchema, SurveySalariesSchema, TrendQuerySchema, TrendSchema,
 } from '../openapi-schemas.js';
+import { periodEndOrder, periodOrder } from '../../core/periods.js';
+import { SERIES_UNITS, summarizeSeries, type SeriesMetric } from '../../core/series.js';
+import { loadPeriodPoints, type PeriodPoint } from '../../db/queries/series.js';
 import { apiServices, etagOf, jsonEntry, serveCached } from './services.js';
 import { errorResponses, validationHook } from './route-kit.js';
 import { loadSimilar } from '../../db/queries/search.js';
@@ -83,16 +86,35 @@ export const careerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     }) as never;
   })
   .openapi(createRoute({
-    method: 'get', path: '/careers/{slug}/trends', tags: ['careers'], summary: 'A metric over time',
-    description: 'Values of one metric from the career\'s metrics history, oldest first, each with its source and period.',
+    method: 'get', path: '/careers/{slug}/trends', tags: ['careers'], summary: 'A metric by the data\'s own periods',
+    description: 'One point per period the data describes (OEWS May 2020 … May 2024, survey years), oldest first, each with its source; '
+      + 'a null value is a break in the series (its reason in `break`), `bound: at-least` a top-coded cell, `mapped` a hybrid code\'s figure. '
+      + '`series` summarizes each series: first and last exact values, change and compound annual growth (CAGR). `from`/`to` are periods (2021, May 2021).',
     request: { params: slugParam, query: TrendQuerySchema },
-    responses: { 200: json(TrendSchema, 'The time series'), ...errorResponses(400, 401, 404, 429) },
+    responses: { 200: json(TrendSchema, 'The series by period'), ...errorResponses(400, 401, 404, 429) },
+  }), async (c) => {
+    const { slug } = c.req.valid('param');
+    const { metric = 'salaryMedian', from, to } = c.req.valid('query');
+    if (from && to && periodOrder(from) > periodEndOrder(to)) throw new ApiError('invalid-request', 'from: must not be after to');
+    const deps = c.get('deps');
+    return serveCached(c, `trend|${slug}|${metric}|${from ?? ''}|${to ?? ''}`, async () => {
+      const career = await requireCareer(deps, slug);
+      const rows = await loadPeriodPoints(deps.db, [career.id], metric, { from, to });
+      return jsonEntry(periodTrendBody(career.slug, metric, rows), null);
+    }) as never;
+  })
+  .openapi(createRoute({
+    method: 'get', path: '/careers/{slug}/history', tags: ['careers'], summary: 'What was published when (audit trail)',
+    description: 'Each value of one metric as CareerLens published it, with the time it changed and the source and period it came from. '
+      + 'An audit trail of recomputes, not a trend: for a metric over the data\'s periods use /trends.',
+    request: { params: slugParam, query: HistoryQuerySchema },
+    responses: { 200: json(HistorySchema, 'The published values, oldest first'), ...errorResponses(400, 401, 404, 429) },
   }), async (c) => {
     const { slug } = c.req.valid('param');
     const { metric = 'salaryMedian', from, to } = c.req.valid('query');
     if (from && to && Date.parse(from) > Date.parse(to)) throw new ApiError('invalid-request', 'from: must not be after to');
     const deps = c.get('deps');
-    return serveCached(c, `trend|${slug}|${metric}|${from ?? ''}|${to ?? ''}`, async () => {
+    return serveCached(c, `history|${slug}|${metric}|${from ?? ''}|${to ?? ''}`, async () => {
       const career = await requireCareer(deps, slug);
       const points = await loadTrend(deps.db, career.id, metric, { from, to });
       return jsonEntry({ slug: career.slug, metric, points }, null);
@@ -180,4 +202,15 @@ export async function compareEntry(deps: ApiDeps, aSlug: string, bSlug: string):
   const { a, b, stored } = await loadPair(deps, aSlug, bSlug);
   const body = unlessStale(a, b, () => buildComparisonJson(a, b, stored));
   return { body, etag: etagOf(`${stored.data.h}.${a.slug < b.slug ? 'ab' : 'ba'}`, body) };
+}
+
+/** The /trends body: points keyed by period with their source, and each series' growth. */
+export function periodTrendBody(slug: string, metric: SeriesMetric, rows: PeriodPoint[]) {
+  const points = rows.map((r) => ({
+    period: r.period, periodStart: r.periodStart, value: r.value, bound: r.bound, source: r.source, series: r.series,
+    ...(r.note.mapped ? { mapped: r.note.mapped } : {}), ...(r.note.break ? { break: r.note.break } : {}),
+    ...(r.note.method ? { method: r.note.method } : {}), ...(r.note.count !== undefined ? { count: r.note.count } : {}),
+  }));
+  const names = [...new Set(rows.map((r) => r.series))];
+  return { slug, metric, unit: SERIES_UNITS[metric], points, series: names.map((n) => summarizeSeries(n, rows.filter((r) => r.series === n))) };
 }

@@ -28,6 +28,14 @@ export interface SurveyDistribution extends Provenance {
   median: number;
   p75: number;
   max: number;
+  /** The survey (snapshots of one survey share it) and which snapshot of it this came from. */
+  survey?: string;
+  snapshot?: string;
+}
+
+/** A period for which OEWS gives the occupation no honest value (a hybrid code it cannot continue). */
+export interface WageBreak extends Provenance {
+  reason: string;
 }
 
 /** Job-posting count for one period (e.g. a month or a scrape). */
@@ -96,6 +104,9 @@ export interface CareerFacts {
   /** ISO date of the newest observation included; data-derived so unchanged data keeps it. */
   asOf: string | null;
   wages: WageObservation[];
+  /** OEWS periods without a value for this occupation, with the reason (series breaks). */
+  wageBreaks?: WageBreak[];
+  /** One distribution per survey and work year: the newest snapshot's. */
   salarySurveys: SurveyDistribution[];
   postings: PostingCount[];
   technologySkills: TechnologySkill[];

@@ -5,3 +5,4 @@ export * from './auth.js';
 export * from './audit.js';
 export * from './api-usage.js';
 export * from './title-pins.js';
+export * from './series.js';

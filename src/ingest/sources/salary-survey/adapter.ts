@@ -5,13 +5,16 @@
  */
 import { FACT_KEYS, type SalarySurveyFact, type SeniorityLabel } from '../../fact-keys.js';
 import type { FactInput, SourceAdapter } from '../../types.js';
-import { buildDirectoryMatcher, fetchRequired, fileNameOf, type CareerMatch } from '../adapter-kit.js';
+import { buildDirectoryMatcher, fetchRequired, fileNameOf, stringOption, type CareerMatch } from '../adapter-kit.js';
 import { parseSalarySurvey } from './parse.js';
 import { summarizeBySeniority, summarizeSalaries } from './summarize.js';
 
 export const salarySurveyAdapter: SourceAdapter = {
   kind: 'salary-survey',
-  version: 6, // 2: titles matched with O*NET's alias evidence; 3: CSV read by csv-parse; 4: titles normalized, curated titles, ambiguity left unmatched; 5: titles transliterated, plurals folded (series, classes); 6: operators' pins, title attributes and salaries by seniority
+  // 2: titles matched with O*NET's alias evidence; 3: CSV read by csv-parse; 4: titles normalized, curated titles, ambiguity left
+  // unmatched; 5: titles transliterated, plurals folded (series, classes); 6: operators' pins, title attributes and salaries by
+  // seniority; 7: facts name their survey and snapshot
+  version: 7,
   async load(ctx) {
     const doc = await fetchRequired(ctx, ctx.url);
     if (!doc.changed) return 'unchanged';
@@ -22,6 +25,9 @@ export const salarySurveyAdapter: SourceAdapter = {
     const matches = new Map<string, CareerMatch | null>();
     for (const r of records) matches.set(r.jobTitle, matcher.match(r.jobTitle));
     const summary = summarizeSalaries(records, (title) => matches.get(title)?.slug ?? null);
+    // Sources reading snapshots of one survey name it alike (option `survey`): per year the newest snapshot's figures count.
+    const survey = stringOption(ctx, 'survey') ?? ctx.sourceId;
+    const snapshot = stringOption(ctx, 'snapshot') ?? String(records.reduce((y, r) => Math.max(y, r.workYear), 0));
     // Which titles fed each (career, year), for provenance.
     const titleCounts = new Map<string, Map<string, number>>();
     const bySeniority = new Map<string, { seniority: SeniorityLabel; amount: number }[]>();
@@ -40,7 +46,7 @@ export const salarySurveyAdapter: SourceAdapter = {
       }).sort((a, b) => b.count - a.count || a.title.localeCompare(b.title));
       const value: SalarySurveyFact = {
         currency: 'USD', count: d.count, min: d.min, p25: d.p25, median: d.median, p75: d.p75, max: d.max, mean: d.mean,
-        percentileMethod: 'linear', titles, bySeniority: summarizeBySeniority(bySeniority.get(`${d.careerId}\u0000${d.workYear}`)!),
+        percentileMethod: 'linear', titles, bySeniority: summarizeBySeniority(bySeniority.get(`${d.careerId}\u0000${d.workYear}`)!), survey, snapshot,
       };
       return { career: { slug: d.careerId }, key: FACT_KEYS.salarySurvey, period: String(d.workYear), value, documentUrl: doc.url };
     });

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { emptyFacts, wage } from './metrics/test-facts.js';
+import { careerSeries, DEMAND_PERIOD_METHOD, demandSeries, summarizeSeries } from './series.js';
+
+const survey = (workYear: number, median: number, survey = 'ai-jobs.net') => ({
+  source: 'ai-jobs.net salary survey (s)', period: String(workYear), workYear, count: 12, min: 1, p25: median - 1, median, p75: median + 1, max: median * 2, survey,
+});
+
+describe('series by period', () => {
+  it('OEWS points per period in date order, top-coded cells as bounds, hybrid figures marked, breaks as nulls with the reason', () => {
+    const facts = emptyFacts('software-developers', {
+      wages: [
+        { ...wage('May 2024', 1_654_440, 133_080), p90: 208_000, topCoded: { p90: true } },
+        { ...wage('May 2020', 1_476_800, 110_140), mapped: { from: '15-1256', share: 0.878 } },
+      ],
+      wageBreaks: [{ source: 'bls-oews', period: 'May 2022', reason: 'hybrid code with no majority' }],
+      salarySurveys: [survey(2023, 150_000.4), survey(2021, 120_000)],
+    });
+    const points = careerSeries(facts);
+    const median = points.filter((p) => p.metric === 'salaryMedian');
+    expect(median.map((p) => [p.period, p.periodStart, p.value])).toEqual([['May 2020', '2020-05-01', 110_140], ['May 2022', '2022-05-01', null], ['May 2024', '2024-05-01', 133_080]]);
+    expect(median[0]!.note).toEqual({ mapped: { from: '15-1256', share: 0.878 } });
+    expect(median[1]!.note).toEqual({ break: 'hybrid code with no majority' });
+    expect(points.find((p) => p.metric === 'salaryP90' && p.period === 'May 2024')).toMatchObject({ value: 208_000, bound: 'at-least' });
+    expect(points.filter((p) => p.metric === 'employment').map((p) => p.value)).toEqual([1_476_800, null, 1_654_440]);
+    expect(points.filter((p) => p.metric === 'surveyMedian').map((p) => [p.series, p.period, p.value, p.note.count])).toEqual([['ai-jobs.net', '2021', 120_000, 12], ['ai-jobs.net', '2023', 150_000, 12]]);
+  });
+
+  it('summaries: change and CAGR between the first and last exact values, bounds and breaks skipped', () => {
+    const s = summarizeSeries('oews', [
+      { period: 'May 2020', value: 100, bound: null, note: {} }, { period: 'May 2022', value: null, bound: null, note: { break: 'x' } },
+      { period: 'May 2023', value: 133.1, bound: null, note: {} }, { period: 'May 2024', value: 239_200, bound: 'at-least', note: {} },
+    ]);
+    expect(s).toEqual({ series: 'oews', from: 'May 2020', to: 'May 2023', points: 2, cagr: 0.1, change: { abs: 33.1, pct: 33.1 }, mapped: false });
+    expect(summarizeSeries('x', [{ period: '2021', value: 5, bound: null, note: {} }])).toMatchObject({ points: 1, cagr: null, change: null });
+  });
+
+  it('demand per OEWS period ranks each career among the careers with values then, naming its method', () => {
+    const a = emptyFacts('a', { wages: [wage('May 2021', 100), wage('May 2024', 300)] });
+    const b = emptyFacts('b', { wages: [wage('May 2021', 200), wage('May 2024', 250)] });
+    const c = emptyFacts('c', { wages: [wage('May 2024', 50)] });
+    const d = demandSeries([a, b, c]);
+    expect(d.get('a')!.map((p) => p.period)).toEqual(['May 2021', 'May 2024']);
+    expect(d.get('c')!.map((p) => p.period)).toEqual(['May 2024']);
+    const at = (id: string, period: string) => d.get(id)!.find((p) => p.period === period)!.value!;
+    // May 2021: employment only, b above a. May 2024: a is largest and grew most.
+    expect(at('b', 'May 2021')).toBeGreaterThan(at('a', 'May 2021'));
+    expect(at('a', 'May 2024')).toBeGreaterThan(at('b', 'May 2024'));
+    expect(d.get('a')!.every((p) => p.note.method === DEMAND_PERIOD_METHOD && p.metric === 'demandScore')).toBe(true);
+  });
+});
