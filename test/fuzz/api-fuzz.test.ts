@@ -66,7 +66,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await apiServices(deps)?.stop();
   await seeded?.stop();
-});
+}, 360_000); // the shared seed ingests every source once per run (longer on a busy machine)
 
 /** Sends one generated request and checks it against the document. */
 async function check(op: Operation, values: Record<string, string | undefined>): Promise<void> {
