@@ -7,6 +7,9 @@
  *   honest value is a point with a null value and the reason (the series breaks there).
  * - Salary surveys: the median per survey year, one series per survey (the newest snapshot's
  *   figures per year, see assemble-facts).
+ * - Indeed Hiring Lab postings index of the career's sector by month (where the sector is mapped).
+ * - BLS Employment Projections: projected % change and annual openings per projection period
+ *   (`2022-32`, `2024-34`), side by side.
  * - Demand score per OEWS period (method DEMAND_PERIOD_METHOD): demand-v1's OEWS signals only
  *   (employment and its change since the first period), ranked among the careers that have them
  *   at that period; postings and technology flags describe today, not a past period.
@@ -16,7 +19,9 @@ import type { CareerFacts, WageObservation } from './metrics/facts.js';
 import { computePopulationStats } from './metrics/population.js';
 import { cagr, comparePeriods, readPeriod } from './periods.js';
 
-export const SERIES_METRICS = ['salaryMedian', 'salaryP10', 'salaryP25', 'salaryP75', 'salaryP90', 'employment', 'demandScore', 'surveyMedian'] as const;
+export const SERIES_METRICS = [
+  'salaryMedian', 'salaryP10', 'salaryP25', 'salaryP75', 'salaryP90', 'employment', 'demandScore', 'surveyMedian', 'projectedChangePct', 'projectedOpenings', 'postingsIndex',
+] as const;
 export type SeriesMetric = (typeof SERIES_METRICS)[number];
 
 /** Version of the per-period demand method; each demand point names it. */
@@ -73,6 +78,14 @@ export function careerSeries(facts: CareerFacts): SeriesPoint[] {
     if (!b.period || facts.wages.some((w) => w.period === b.period && w.source === b.source)) continue;
     for (const metric of [...WAGE_METRICS.map(([m]) => m), 'employment' as const]) out.push(point(metric, b.source, b.period, null, b.source, { break: b.reason }));
   }
+  for (const x of facts.postingsIndex ?? []) {
+    if (x.period) out.push(point('postingsIndex', `Indeed: ${x.sector}`, x.period, x.index, x.source));
+  }
+  for (const pr of facts.projections ?? []) {
+    if (!pr.period) continue;
+    out.push(point('projectedChangePct', pr.source, pr.period, pr.changePct, pr.source));
+    out.push(point('projectedOpenings', pr.source, pr.period, pr.annualOpenings, pr.source));
+  }
   for (const s of facts.salarySurveys) {
     out.push(point('surveyMedian', s.survey ?? s.source, String(s.workYear), Math.round(s.median), s.source, { count: s.count }));
   }
@@ -113,7 +126,7 @@ export function demandSeries(all: readonly CareerFacts[]): Map<string, SeriesPoi
 /** Units of each metric, as charts and the API label them. */
 export const SERIES_UNITS: Record<SeriesMetric, string> = {
   salaryMedian: 'USD/yr', salaryP10: 'USD/yr', salaryP25: 'USD/yr', salaryP75: 'USD/yr', salaryP90: 'USD/yr',
-  employment: 'jobs', demandScore: '0–10', surveyMedian: 'USD/yr',
+  employment: 'jobs', demandScore: '0–10', surveyMedian: 'USD/yr', projectedChangePct: '% over the span', projectedOpenings: 'openings a year', postingsIndex: '2020-02 = 100',
 };
 
 export interface SeriesSummary {
@@ -136,7 +149,9 @@ export function summarizeSeries(series: string, points: readonly { period: strin
   const last = exact[exact.length - 1];
   if (!first || !last || first === last) return { series, from: first?.period ?? null, to: last?.period ?? null, points: exact.length, cagr: null, change: null, mapped: false };
   const [v0, v1] = [first.value!, last.value!];
-  const rate = cagr({ period: first.period, value: v0 }, { period: last.period, value: v1 });
+  // Projection spans are releases of a forecast, not a path in time: their difference is a revision, not growth.
+  const spans = readPeriod(first.period)?.kind === 'span' || readPeriod(last.period)?.kind === 'span';
+  const rate = spans ? null : cagr({ period: first.period, value: v0 }, { period: last.period, value: v1 });
   return {
     series, from: first.period, to: last.period, points: exact.length,
     cagr: rate === null ? null : Math.round(rate * 10_000) / 10_000,

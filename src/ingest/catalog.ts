@@ -39,6 +39,15 @@ export const defaultSources: SourceDefinition[] = [
     id: 'oews', kind: 'oews-wages', url: 'https://www.bls.gov/oes/special-requests/oesm24nat.zip', schedule: monthly(2), enabled: true,
     options: { history: [20, 21, 22, 23].map((y) => `https://www.bls.gov/oes/special-requests/oesm${y}nat.zip`) },
   },
+  {
+    // The current release (2024–34) from BLS; 2022–32 as published with GPTs-are-GPTs (BLS keeps only the current workbook).
+    id: 'bls-projections', kind: 'employment-projections', url: 'https://www.bls.gov/emp/ind-occ-matrix/occupation.xlsx', schedule: monthly(5), enabled: true,
+    options: { history: ['https://raw.githubusercontent.com/openai/GPTs-are-GPTs/0471612fef3cc22b74fb884d27bff9dbd3770582/data/occupation_2023_final.xlsx'] },
+  },
+  {
+    id: 'indeed-postings', kind: 'postings-index', schedule: weekly(5, 6), enabled: true, options: {},
+    url: 'https://raw.githubusercontent.com/hiring-lab/job_postings_tracker/master/US/job_postings_by_sector_US.csv',
+  },
   { id: 'gpts-are-gpts', kind: 'ai-exposure', url: 'https://raw.githubusercontent.com/openai/GPTs-are-GPTs/main/data/occ_level.csv', schedule: monthly(3), options: { method: 'gpts-are-gpts' }, enabled: true },
   { id: 'felten-aioe', kind: 'ai-exposure', url: 'https://raw.githubusercontent.com/AIOE-Data/AIOE/main/AIOE_DataAppendix.xlsx', schedule: monthly(3), options: { method: 'felten-aioe', crosswalkUrl: CROSSWALK_2010_2019 }, enabled: true },
   { id: 'dingel-neiman', kind: 'telework', url: 'https://raw.githubusercontent.com/jdingel/DingelNeiman-workathome/master/occ_onet_scores/output/occupations_workathome.csv', schedule: monthly(4), options: { crosswalkUrl: CROSSWALK_2010_2019 }, enabled: true },

@@ -26,6 +26,10 @@ export const FACT_KEYS = {
    * a hybrid code that does not continue it). Period: the reference month. See {@link WagesBreakFact}.
    */
   wagesBreak: 'wages-break',
+  /** Indeed Hiring Lab postings index of the occupation's sector. Period: the month, `2024-06`. */
+  postingsIndex: 'postings-index',
+  /** BLS Employment Projections of the occupation. Period: the projection span, `2022-32`. */
+  projections: 'projections',
   /** AI exposure of one method. Period: the method's publication year (`2023`, `2021`). */
   aiExposure: 'ai-exposure',
   /** Dingel & Neiman teleworkability. Period: the publication year, `2020`. */
@@ -147,6 +151,40 @@ export interface WagesBreakFact {
   /** The later period whose employment gave the members' shares; null when none had them all. */
   basisPeriod: string | null;
   members: { code: string; share: number }[];
+}
+
+// --- postings-index
+
+/** `postings-index`: the month's mean of the sector's daily index (seasonally adjusted, 7-day trailing average). */
+export interface PostingsIndexFact {
+  /** Indeed's occupational sector (`Software Development`), mapped to this career in sectors.ts. */
+  sector: string;
+  /** Mean of the daily values, two decimals. */
+  index: number;
+  /** Days with a value that month. */
+  days: number;
+  base: '2020-02-01 = 100';
+  attribution: 'Indeed Hiring Lab (CC BY 4.0)';
+}
+
+// --- employment-projections
+
+/**
+ * `projections`: BLS's projection of the occupation over one span (stated per 6-digit SOC).
+ * Employment and openings in jobs (BLS publishes thousands); null where BLS prints `—`.
+ */
+export interface ProjectionsFact {
+  socCode: string;
+  title: string;
+  baseYear: number;
+  targetYear: number;
+  employmentBase: number | null;
+  employmentTarget: number | null;
+  change: number | null;
+  /** Projected change over the span, percent (one decimal, as published). */
+  changePct: number | null;
+  /** Average occupational openings a year over the span (growth plus replacement). */
+  annualOpenings: number | null;
 }
 
 // --- ai-exposure

@@ -4,6 +4,8 @@ import type { DocumentFetcher } from './run-ingest.js';
 import { createFetcher } from './fetch/index.js';
 import { aiExposureAdapter } from './sources/ai-exposure/adapter.js';
 import { careerPagesAdapter } from './sources/career-pages/adapter.js';
+import { employmentProjectionsAdapter } from './sources/employment-projections/adapter.js';
+import { postingsIndexAdapter } from './sources/postings-index/adapter.js';
 import { jobPostingsAdapter } from './sources/job-postings/adapter.js';
 import { oewsWagesAdapter } from './sources/oews-wages/adapter.js';
 import { onetDatabaseAdapter } from './sources/onet-database/adapter.js';
@@ -12,7 +14,7 @@ import { teleworkAdapter } from './sources/telework/adapter.js';
 
 /** The adapter of each source kind. */
 export function buildAdapters(): Map<string, SourceAdapter> {
-  const adapters = [onetDatabaseAdapter, oewsWagesAdapter, aiExposureAdapter, teleworkAdapter, salarySurveyAdapter, jobPostingsAdapter, careerPagesAdapter];
+  const adapters = [onetDatabaseAdapter, oewsWagesAdapter, aiExposureAdapter, teleworkAdapter, salarySurveyAdapter, jobPostingsAdapter, careerPagesAdapter, employmentProjectionsAdapter, postingsIndexAdapter];
   return new Map(adapters.map((a) => [a.kind, a]));
 }
 

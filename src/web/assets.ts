@@ -78,7 +78,9 @@ export const chartsJs = `
         ...d.series.map((s, i) => ({ label: s.label, stroke: colors[i % colors.length], width: 2, spanGaps: !periods, points: { show: true, size: 6 } })),
       ],
       axes: [
-        yearly ? { splits: () => d.x, values: (u, splits) => splits.map(year) } : periods ? { label: 'Year', splits: () => d.x, values: (u, splits) => splits.map(label) } : {},
+        yearly ? { splits: () => d.x, values: (u, splits) => splits.map(year) }
+          : periods && d.x.length <= 12 ? { label: 'Year', splits: () => d.x, values: (u, splits) => splits.map(label) }
+          : periods ? { label: 'Year', values: (u, splits) => splits.map(year) } : {},
         { label: d.unit, size: 70 },
       ],
     };

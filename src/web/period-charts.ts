@@ -14,6 +14,7 @@ export const PERIOD_LABELS: Record<SeriesMetric, string> = {
   salaryMedian: 'Median salary (USD/yr)', salaryP10: 'Salary, 10th percentile (USD/yr)', salaryP25: 'Salary, 25th percentile (USD/yr)',
   salaryP75: 'Salary, 75th percentile (USD/yr)', salaryP90: 'Salary, 90th percentile (USD/yr)', employment: 'Employment (jobs)',
   demandScore: 'Demand score (0–10)', surveyMedian: 'Median reported salary (USD/yr)',
+  projectedChangePct: 'Projected employment change over the span (%)', projectedOpenings: 'Projected openings a year', postingsIndex: 'Job postings index (1 Feb 2020 = 100)',
 };
 
 export interface CareerRef { id: number; slug: string; title: string }

@@ -53,6 +53,8 @@ const PERIOD_CHARTS: { id: string; metric: SeriesMetric; title: string; optional
   { id: 'chart-employment', metric: 'employment', title: 'Employment by period (BLS OEWS)' },
   { id: 'chart-demand', metric: 'demandScore', title: 'Demand score by period (OEWS signals, demand-v1-oews-period)' },
   { id: 'chart-survey', metric: 'surveyMedian', title: 'Reported salary by survey year (median)', optional: true },
+  { id: 'chart-postings', metric: 'postingsIndex', title: 'Job postings by month (Indeed Hiring Lab, CC BY 4.0, by occupational sector)', optional: true },
+  { id: 'chart-projections', metric: 'projectedChangePct', title: 'Projected employment change by projection period (BLS Employment Projections)', optional: true },
 ];
 
 /** A comparison shows each side's salary and employment by period. */
@@ -62,7 +64,8 @@ const COMPARE_CHARTS = PERIOD_CHARTS.filter((d) => d.metric === 'salaryMedian' |
 async function periodCharts(c: Context<AppEnv>, careers: CareerRef[], cs: string, which = PERIOD_CHARTS): Promise<PeriodChartView[]> {
   const built = await Promise.all(which.map(async (def) => ({ def, chart: await periodChart(c, careers, def.metric) })));
   return built.filter(({ def, chart }) => !def.optional || chart.data.x.length > 0).map(({ def, chart }) => ({
-    id: def.id, title: def.title, data: chart.data, summaries: chart.summaries, csvHref: `/trends.csv?chart=period&metric=${def.metric}${cs}`,
+    // Projection releases are forecasts side by side, not a path in time: no growth is written under them.
+    id: def.id, title: def.title, data: chart.data, summaries: def.metric.startsWith('projected') ? [] : chart.summaries, csvHref: `/trends.csv?chart=period&metric=${def.metric}${cs}`,
   }));
 }
 

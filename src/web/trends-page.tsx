@@ -21,7 +21,7 @@ export function PeriodChartBlock(props: PeriodChartView): Child {
   return (
     <div class="period-chart">
       <Chart id={props.id} title={props.title} data={props.data} csvHref={props.csvHref} />
-      {props.data.x.length === 0 ? <p class="muted">No data by period yet.</p> : (
+      {props.data.x.length === 0 ? <p class="muted">No data by period yet.</p> : props.summaries.length === 0 ? null : (
         <ul class="growth" aria-label={`${props.title}: growth`}>
           {props.summaries.map(({ career, summary }) => {
             const text = growthText(summary);

@@ -8,7 +8,7 @@ import { buildSkillTaxonomy, cleanSkillName, conceptsOf, extractSkills, type Ski
 import { buildTitleMatcher } from '../core/title-match.js';
 import { slugify } from '../core/text-normalize.js';
 import type {
-  AiExposureFact, DeclaredFact, EducationFact, JobZoneFact, PostingsFact, SalarySurveyFact, TechSkillsFact, TeleworkFact, WagesBreakFact, WagesFact,
+  AiExposureFact, DeclaredFact, EducationFact, JobZoneFact, PostingsFact, PostingsIndexFact, ProjectionsFact, SalarySurveyFact, TechSkillsFact, TeleworkFact, WagesBreakFact, WagesFact,
 } from '../ingest/fact-keys.js';
 
 export interface FactRow { career_id: number; source_id: string; kind: string; key: string; period: string; value: unknown; updated_at: string }
@@ -120,6 +120,16 @@ export function assembleCareer(c: CareerRow, rows: FactRow[], keyOf: (label: str
           ...prov, workYear: Number(r.period), count: s.count, min: s.min, p25: s.p25, median: s.median, p75: s.p75, max: s.max,
           survey: s.survey ?? prov.source, snapshot: s.snapshot ?? '',
         });
+        break;
+      }
+      case 'projections': {
+        const p = r.value as ProjectionsFact;
+        (facts.projections ??= []).push({ ...prov, changePct: p.changePct, annualOpenings: p.annualOpenings, employmentBase: p.employmentBase, employmentTarget: p.employmentTarget });
+        break;
+      }
+      case 'postings-index': {
+        const p = r.value as PostingsIndexFact;
+        (facts.postingsIndex ??= []).push({ ...prov, sector: p.sector, index: p.index });
         break;
       }
       case 'wages-break': (facts.wageBreaks ??= []).push({ ...prov, reason: (r.value as WagesBreakFact).reason }); break;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsvRows } from '../../src/core/csv.js';
 import { readXlsxSheet } from '../../src/core/xlsx.js';
-import type { WagesBreakFact, WagesFact } from '../../src/ingest/fact-keys.js';
+import type { ProjectionsFact, WagesBreakFact, WagesFact } from '../../src/ingest/fact-keys.js';
 import { recomputeDirtyMetrics } from '../../src/workers/recompute-metrics.js';
 import { createApp } from '../../src/api/app.js';
 import { TrendSchema } from '../../src/api/openapi-schemas.js';
@@ -166,6 +166,41 @@ describe('series by period: four OEWS releases in one source, one survey from tw
     } finally {
       await apiServices(deps).stop();
     }
+  });
+
+  it('BLS Employment Projections 2022–32 and 2024–34 side by side, each under its projection period', async () => {
+    const dir = `${h.server.url}/data/bls-employment-projections`;
+    await h.define({ id: 'projections', kind: 'employment-projections', url: `${dir}/Employment%20Projections%202024-34.csv`, options: { history: [`${dir}/occupation_2022-32.xlsx`] } });
+    const out = await h.run('projections');
+    expect(out.status).toBe('succeeded');
+    expect(out.stats).toMatchObject({ parsed: 1664, rejected: 0 });
+    const dev = (await factOf<ProjectionsFact>(h, '15-1252.00', 'projections', '2024-34'))!;
+    expect(dev).toEqual({ socCode: '15-1252', title: 'Software developers', baseYear: 2024, targetYear: 2034, employmentBase: 1_693_800, employmentTarget: 1_961_400, change: 267_700, changePct: 15.8, annualOpenings: 115_200 });
+    await recomputeDirtyMetrics(h.tdb.db.$client);
+    const sql = h.tdb.db.$client;
+    const points = await sql<{ metric: string; period: string; value: number; source: string }[]>`
+      select p.metric, p.period, p.value, p.source from series_points p join careers c on c.id = p.career_id
+      where c.onet_code = '15-1252.00' and p.metric like 'projected%' order by p.metric, p.period_start`;
+    expect(points.map((p) => [p.metric, p.period, p.value])).toEqual([
+      ['projectedChangePct', '2022-32', 25.7], ['projectedChangePct', '2024-34', 15.8], ['projectedOpenings', '2022-32', 136_300], ['projectedOpenings', '2024-34', 115_200],
+    ]);
+    expect(new Set(points.map((p) => p.source))).toEqual(new Set(['BLS Employment Projections (projections)']));
+  });
+
+  it('Indeed Hiring Lab postings by month for careers whose sector is mapped', async () => {
+    await h.define({ id: 'indeed', kind: 'postings-index', url: `${h.server.url}/data/indeed-hiring-lab/job_postings_by_sector_US.csv` });
+    expect((await h.run('indeed')).status).toBe('succeeded');
+    await recomputeDirtyMetrics(h.tdb.db.$client);
+    const sql = h.tdb.db.$client;
+    const points = async (slug: string) => sql<{ series: string; period: string; value: number; source: string }[]>`
+      select p.series, p.period, p.value, p.source from series_points p join careers c on c.id = p.career_id
+      where c.slug = ${slug} and p.metric = 'postingsIndex' order by p.period_start`;
+    const dev = await points('software-developers');
+    expect(dev).toHaveLength(56); // February 2020 to September 2024
+    expect(dev[0]).toEqual({ series: 'Indeed: Software Development', period: '2020-02', value: 99.47, source: 'Indeed Hiring Lab (indeed)' });
+    expect(dev[55]).toMatchObject({ period: '2024-09', value: 69.06 });
+    expect((await points('registered-nurses'))[0]!.series).toBe('Indeed: Nursing');
+    expect(await points('chief-executives')).toEqual([]); // its sector is not mapped: no invented series
   });
 
   it('re-running the same files is unchanged', async () => {

@@ -33,6 +33,14 @@ export interface SurveyDistribution extends Provenance {
   snapshot?: string;
 }
 
+/** One BLS projection of the occupation over a span (period `2022-32`). */
+export interface ProjectionObservation extends Provenance {
+  changePct: number | null;
+  annualOpenings: number | null;
+  employmentBase: number | null;
+  employmentTarget: number | null;
+}
+
 /** A period for which OEWS gives the occupation no honest value (a hybrid code it cannot continue). */
 export interface WageBreak extends Provenance {
   reason: string;
@@ -106,6 +114,10 @@ export interface CareerFacts {
   wages: WageObservation[];
   /** OEWS periods without a value for this occupation, with the reason (series breaks). */
   wageBreaks?: WageBreak[];
+  /** Indeed Hiring Lab postings index of the career's sector, one per month (2020-02-01 = 100). */
+  postingsIndex?: ({ sector: string; index: number } & Provenance)[];
+  /** BLS Employment Projections, one per projection period (`2022-32`): employment in jobs, change in %. */
+  projections?: ProjectionObservation[];
   /** One distribution per survey and work year: the newest snapshot's. */
   salarySurveys: SurveyDistribution[];
   postings: PostingCount[];

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 export const sourceKinds = [
-  'onet-database', 'oews-wages', 'ai-exposure', 'telework', 'salary-survey', 'job-postings', 'career-pages',
+  'onet-database', 'oews-wages', 'ai-exposure', 'telework', 'salary-survey', 'job-postings', 'career-pages', 'employment-projections', 'postings-index',
 ] as const;
 export type SourceKind = (typeof sourceKinds)[number];
 
