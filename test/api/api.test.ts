@@ -37,7 +37,7 @@ beforeAll(async () => {
   // No queues: the routes under test never touch them (the health routes do, and are tested elsewhere).
   deps = { db: seeded.db, kit: {} as never, queues: {} as never, log: createLogger('silent') };
   app = createApp(deps, { anonymousPerMinute: 100_000, changePollMs: 200 });
-}, 360_000); // the shared seed ingests every source once per run (longer on a busy machine)
+}, 420_000); // longer than the seed's own 6-minute wait, so a slow seed reports itself
 
 afterAll(async () => {
   await apiServices(deps)?.stop();

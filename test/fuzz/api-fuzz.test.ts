@@ -66,7 +66,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await apiServices(deps)?.stop();
   await seeded?.stop();
-}, 360_000); // the shared seed ingests every source once per run (longer on a busy machine)
+}, 420_000); // longer than the seed's own 6-minute wait, so a slow seed reports itself
 
 /** Sends one generated request and checks it against the document. */
 async function check(op: Operation, values: Record<string, string | undefined>): Promise<void> {

@@ -35,7 +35,7 @@ beforeAll(async () => {
   });
   page = browser.pages()[0] ?? await browser.newPage();
   page.on('pageerror', (err) => { throw err; });
-}, 360_000); // the shared seed ingests every source once per run (longer on a busy machine)
+}, 420_000); // longer than the seed's own 6-minute wait, so a slow seed reports itself
 
 afterAll(async () => {
   await browser?.close();
