@@ -18,7 +18,7 @@ import { runMigrations } from '../src/db/migrate.js';
 import { enqueueCareersChanged, enqueueRecomputePairs } from '../src/queue/queues.js';
 import { buildComparison } from '../src/api/comparison-view.js';
 import { checkComparisonInvariants } from '../src/core/compare/index.js';
-import { randomCareers } from '../src/core/compare/random-careers.js';
+import { randomCareers } from '../test/helpers/random-careers.js';
 import { computePairRange, loadPairSides } from '../src/workers/recompute-pairs.js';
 import type { CareerWithMetrics, StoredComparison } from '../src/db/queries/careers.js';
 import { startStaticServer } from '../test/helpers/static-server.js';

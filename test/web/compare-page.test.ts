@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareCareers } from '../../src/core/compare/index.js';
-import { seedPair, SEED_SOURCE, compressionSkills, routingSkills } from '../../src/core/compare/seed-fixtures.js';
+import { seedPair, SEED_SOURCE, compressionSkills, routingSkills } from '../helpers/seed-careers.js';
 import { ComparePage } from '../../src/web/compare-page.js';
 import { ComparisonSchema } from '../../src/api/openapi-schemas.js';
 

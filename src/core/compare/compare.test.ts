@@ -4,7 +4,7 @@ import { decodeBitset, decodeIndexPairs, encodeBitset, encodeIndexPairs } from '
 import { canonicalPair, compareCareers } from './compare.js';
 import { overlapPercent } from './skill-overlap.js';
 import { checkComparisonInvariants } from './invariants.js';
-import { seedPair } from './seed-fixtures.js';
+import { seedPair } from '../../../test/helpers/seed-careers.js';
 import type { CareerForComparison } from './types.js';
 import { comparisonVersion } from './version.js';
 

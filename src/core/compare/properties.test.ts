@@ -4,7 +4,7 @@ import { flipCompact, flipComparison } from './flip.js';
 import { comparisonJson } from './json.js';
 import { checkComparisonInvariants } from './invariants.js';
 import { prepareCareer } from './prepare.js';
-import { prng, randomCareers } from './random-careers.js';
+import { prng, randomCareers } from '../../../test/helpers/random-careers.js';
 import { writeComparisonText } from './text.js';
 import { comparisonVersion } from './version.js';
 

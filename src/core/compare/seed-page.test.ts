@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareCareers, comparePrepared, expandComparison } from './compare.js';
 import { checkComparisonInvariants } from './invariants.js';
 import { prepareCareer } from './prepare.js';
-import { seedPair } from './seed-fixtures.js';
+import { seedPair } from '../../../test/helpers/seed-careers.js';
 import type { Comparison } from './types.js';
 
 const { compression, routing } = seedPair();

@@ -5,7 +5,7 @@ import { CODING_MIN_TECHNOLOGIES, computeRemoteFriendly, computeRequiresCoding }
 import { computePopulationStats } from './population.js';
 import { computeDifficulty, computeEntryBarrier, computeLearningCurve, JOB_ZONE_TABLE } from './preparation.js';
 import { computeSalary } from './salary.js';
-import { emptyFacts } from './test-facts.js';
+import { emptyFacts } from '../../../test/helpers/empty-facts.js';
 import type { AiExposure, CareerFacts, PreparationFacts } from './types.js';
 
 const exposure = (method: AiExposure['method'], measure: string, value: number, headline = true): AiExposure => ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeDemandScore, DEMAND_METHOD_VERSION, DEMAND_WEIGHTS } from './demand.js';
 import { roundTo } from './figure.js';
 import { computePopulationStats, percentileRank } from './population.js';
-import { emptyFacts, wage } from './test-facts.js';
+import { emptyFacts, wage } from '../../../test/helpers/empty-facts.js';
 
 describe('percentileRank', () => {
   const xs = Float64Array.from([1, 2, 2, 3, 10]);

@@ -4,10 +4,10 @@
  * with their declared figures and skills. Concept tags are what `conceptsOf` is expected to
  * give for each phrase. Used by unit tests only.
  */
-import type { CareerFacts, DeclaredFigures } from '../metrics/types.js';
-import type { CareerForComparison, SkillInput } from './types.js';
-import { computeCareerMetrics } from '../metrics/career-metrics.js';
-import { computePopulationStats } from '../metrics/population.js';
+import type { CareerFacts, DeclaredFigures } from '../../src/core/metrics/types.js';
+import type { CareerForComparison, SkillInput } from '../../src/core/compare/types.js';
+import { computeCareerMetrics } from '../../src/core/metrics/career-metrics.js';
+import { computePopulationStats } from '../../src/core/metrics/population.js';
 
 const slugify = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const skill = (label: string, concepts: string[]): SkillInput => ({ key: slugify(label), label, concepts });

@@ -1,5 +1,5 @@
 /** Test helper: a career's facts with nothing known, to fill in per test. */
-import type { CareerFacts } from './types.js';
+import type { CareerFacts } from '../../src/core/metrics/types.js';
 
 /** Facts of an O*NET (default) or career-page career with every list empty. */
 export function emptyFacts(slug: string, overrides: Partial<CareerFacts> = {}): CareerFacts {

@@ -3,11 +3,11 @@
  * drawn from small sets so that ties, near-ties, nulls, equal titles and differently labelled
  * shared skills all occur often.
  */
-import { computeCareerMetrics } from '../metrics/career-metrics.js';
-import { computePopulationStats } from '../metrics/population.js';
-import { emptyFacts } from '../metrics/test-facts.js';
-import type { CareerFacts, Difficulty, EntryBarrier } from '../metrics/types.js';
-import type { CareerForComparison, SkillInput } from './types.js';
+import { computeCareerMetrics } from '../../src/core/metrics/career-metrics.js';
+import { computePopulationStats } from '../../src/core/metrics/population.js';
+import { emptyFacts } from './empty-facts.js';
+import type { CareerFacts, Difficulty, EntryBarrier } from '../../src/core/metrics/types.js';
+import type { CareerForComparison, SkillInput } from '../../src/core/compare/types.js';
 
 /** Mulberry32: a tiny seeded PRNG, returns floats in [0, 1). */
 export function prng(seed: number): () => number {
