@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyFacts, wage } from './metrics/test-facts.js';
+import { emptyFacts, wage } from '../../test/helpers/empty-facts.js';
 import { careerSeries, DEMAND_PERIOD_METHOD, demandSeries, summarizeSeries } from './series.js';
 
 const survey = (workYear: number, median: number, survey = 'ai-jobs.net') => ({
