@@ -9,23 +9,35 @@ import { contentHash } from '../core/stable-hash.js';
 import type { CareerFacts } from '../core/metrics/facts.js';
 import { rowsOf } from '../db/bulk.js';
 
-/** What a worker keeps between recomputes: the facts each career's points were computed from. */
+/** What a worker keeps between recomputes: each career's points with what they were computed from. */
 export interface SeriesCache {
-  facts: Map<number, CareerFacts>;
+  /** The career's own points (OEWS, surveys, projections, postings) and the facts they came from. */
+  own: Map<number, { facts: CareerFacts; points: SeriesPoint[] }>;
+  /** Demand by period ranks every career: recomputed only when some career's wage observations changed. */
+  demand: { wages: Map<number, CareerFacts['wages']>; byCareer: Map<string, SeriesPoint[]> };
   points: Map<number, { points: SeriesPoint[]; version: string }>;
 }
 
-/** Every career's points, reusing last time's when no career's facts changed (demand ranks across careers). */
+/**
+ * Every career's points. A career whose facts are the same objects as last time keeps its own
+ * points; demand is recomputed only when a career's wages changed; a career keeps its version
+ * when neither part changed.
+ */
 export function computeSeries(facts: Map<number, CareerFacts>, prev: SeriesCache | undefined): SeriesCache {
-  const same = prev && prev.facts.size === facts.size && [...facts].every(([id, f]) => prev.facts.get(id) === f);
-  if (same) return prev;
-  const demand = demandSeries([...facts.values()]);
+  const sameWages = prev !== undefined && prev.demand.wages.size === facts.size && [...facts].every(([id, f]) => prev.demand.wages.get(id) === f.wages);
+  const demand = sameWages ? prev.demand : { wages: new Map([...facts].map(([id, f]) => [id, f.wages])), byCareer: demandSeries([...facts.values()]) };
+  const own = new Map<number, { facts: CareerFacts; points: SeriesPoint[] }>();
   const points = new Map<number, { points: SeriesPoint[]; version: string }>();
   for (const [id, f] of facts) {
-    const list = sortPoints([...careerSeries(f), ...(demand.get(f.id) ?? [])]);
+    const before = prev?.own.get(id);
+    const mine = before && before.facts === f ? before : { facts: f, points: careerSeries(f) };
+    own.set(id, mine);
+    const last = prev?.points.get(id);
+    if (last && mine === before && sameWages) { points.set(id, last); continue; }
+    const list = sortPoints([...mine.points, ...(demand.byCareer.get(f.id) ?? [])]);
     points.set(id, { points: list, version: contentHash(list) });
   }
-  return { facts: new Map(facts), points };
+  return { own, demand, points };
 }
 
 /** Rewrites the points of careers whose version changed; answers how many careers were rewritten. */

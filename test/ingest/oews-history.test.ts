@@ -203,6 +203,15 @@ describe('series by period: four OEWS releases in one source, one survey from tw
     expect(await points('chief-executives')).toEqual([]); // its sector is not mapped: no invented series
   });
 
+  it('series written incrementally equal a full recompute\'s', async () => {
+    const sql = h.tdb.db.$client;
+    const all = async () => (await sql<{ h: string }[]>`
+      select md5(string_agg(concat_ws('|', career_id, metric, series, period, value, bound, source, note::text), ',' order by career_id, metric, series, period)) as h from series_points`)[0]!.h;
+    const incremental = await all();
+    await recomputeDirtyMetrics(sql, { all: true });
+    expect(await all()).toBe(incremental);
+  });
+
   it('re-running the same files is unchanged', async () => {
     const before = await oewsFacts();
     expect((await h.run('oews')).status).toBe('unchanged');
