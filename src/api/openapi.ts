@@ -8,14 +8,22 @@ export const OPENAPI_INFO = {
     description: 'Precomputed career comparisons and profiles. Every answer carries a strong ETag (send If-None-Match for a 304) '
       + 'and RateLimit headers; errors are application/problem+json with a request id. '
       + 'An API key (Authorization: Bearer <key>) is optional and raises the rate limit.',
+    // Not open source (SPDX has no id for that, hence a LicenseRef): offered under the operator's terms.
+    license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
   },
   servers: [{ url: '/' }],
-  components: { securitySchemes: { apiKey: { type: 'http' as const, scheme: 'bearer' } } },
+};
+
+/** Bearer API keys: optional (anonymous calls are allowed at a lower rate limit). */
+const securitySchemes = {
+  bearerAuth: { type: 'http' as const, scheme: 'bearer', description: 'An API key issued by the operator; raises the rate limit.' },
 };
 
 /** Collects the OpenAPI 3.1 document of the given routers (mounted under /v1). */
 export function buildOpenApiDocument(v1: OpenAPIHono<AppEnv>) {
   const doc = v1.getOpenAPI31Document(OPENAPI_INFO);
   const paths = Object.fromEntries(Object.entries(doc.paths ?? {}).map(([p, item]) => [`/v1${p}`, item]));
-  return { ...doc, paths, security: [{}, { apiKey: [] }] };
+  // The generator writes its own components (the schemas), so the security schemes join them here.
+  const components = { ...doc.components, securitySchemes };
+  return { ...doc, paths, components, security: [{}, { bearerAuth: [] }] };
 }

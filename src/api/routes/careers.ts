@@ -45,7 +45,7 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({ content
 
 export const careerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(createRoute({
-    method: 'get', path: '/careers', tags: ['careers'], summary: 'Search and list careers',
+    method: 'get', path: '/careers', operationId: 'listCareers', tags: ['careers'], summary: 'Search and list careers',
     description: 'Typo-tolerant search by title and alias, filtered by category, paginated by an opaque cursor.',
     request: { query: CareerListQuerySchema },
     responses: { 200: json(CareerListSchema, 'A page of careers'), ...errorResponses(400, 401, 429) },
@@ -64,7 +64,7 @@ export const careerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     }) as never;
   })
   .openapi(createRoute({
-    method: 'get', path: '/careers/{slug}', tags: ['careers'], summary: 'A career profile',
+    method: 'get', path: '/careers/{slug}', operationId: 'getCareer', tags: ['careers'], summary: 'A career profile',
     description: 'Every metric with its source, period and method (or why it is missing), the skills and aliases. Also found by O*NET-SOC code.',
     request: { params: slugParam },
     responses: { 200: json(CareerProfileSchema, 'The career'), ...errorResponses(400, 401, 404, 429) },
@@ -86,7 +86,7 @@ export const careerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     }) as never;
   })
   .openapi(createRoute({
-    method: 'get', path: '/careers/{slug}/trends', tags: ['careers'], summary: 'A metric by the data\'s own periods',
+    method: 'get', path: '/careers/{slug}/trends', operationId: 'getCareerTrends', tags: ['careers'], summary: 'A metric by the data\'s own periods',
     description: 'One point per period the data describes (OEWS May 2020 … May 2024, survey years), oldest first, each with its source; '
       + 'a null value is a break in the series (its reason in `break`), `bound: at-least` a top-coded cell, `mapped` a hybrid code\'s figure. '
       + '`series` summarizes each series: first and last exact values, change and compound annual growth (CAGR). `from`/`to` are periods (2021, May 2021).',
@@ -104,7 +104,7 @@ export const careerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     }) as never;
   })
   .openapi(createRoute({
-    method: 'get', path: '/careers/{slug}/history', tags: ['careers'], summary: 'What was published when (audit trail)',
+    method: 'get', path: '/careers/{slug}/history', operationId: 'getCareerHistory', tags: ['careers'], summary: 'What was published when (audit trail)',
     description: 'Each value of one metric as CareerLens published it, with the time it changed and the source and period it came from. '
       + 'An audit trail of recomputes, not a trend: for a metric over the data\'s periods use /trends.',
     request: { params: slugParam, query: HistoryQuerySchema },
@@ -121,7 +121,7 @@ export const careerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     }) as never;
   })
   .openapi(createRoute({
-    method: 'get', path: '/careers/{slug}/salary-surveys', tags: ['careers'], summary: 'Salaries by survey year',
+    method: 'get', path: '/careers/{slug}/salary-surveys', operationId: 'getCareerSalarySurveys', tags: ['careers'], summary: 'Salaries by survey year',
     description: 'Salary surveys\' figures for the career by survey year (the data\'s own periods): median and quartiles in annual USD, with the number of salaries and the source. Empty when no survey title matches the career.',
     request: { params: slugParam },
     responses: { 200: json(SurveySalariesSchema, 'Survey years, oldest first'), ...errorResponses(400, 401, 404, 429) },
@@ -136,7 +136,7 @@ export const careerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     }) as never;
   })
   .openapi(createRoute({
-    method: 'get', path: '/careers/{slug}/similar', tags: ['careers'], summary: 'Nearest careers by skills',
+    method: 'get', path: '/careers/{slug}/similar', operationId: 'getSimilarCareers', tags: ['careers'], summary: 'Nearest careers by skills',
     description: 'Ranked by the skill overlap of the precomputed comparisons; by shared category while no overlap is known.',
     request: { params: slugParam, query: SimilarQuerySchema },
     responses: { 200: json(SimilarSchema, 'Similar careers'), ...errorResponses(400, 401, 404, 429) },
@@ -153,7 +153,7 @@ export const careerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
 
 export const compareRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(createRoute({
-    method: 'get', path: '/compare/{a}/{b}', tags: ['compare'], summary: 'The precomputed comparison of two careers',
+    method: 'get', path: '/compare/{a}/{b}', operationId: 'getComparison', tags: ['compare'], summary: 'The precomputed comparison of two careers',
     description: 'Either order: the same pair, sides in the order asked. The version (and the ETag\'s core) is the same in both orders.',
     request: { params: z.object({ a: SlugSchema, b: SlugSchema }) },
     responses: { 200: json(ComparisonSchema, 'The comparison'), ...errorResponses(400, 401, 404, 429, 503) },

@@ -6,7 +6,7 @@ import { errorResponses, validationHook } from './route-kit.js';
 
 export const changeRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(createRoute({
-    method: 'get', path: '/changes', tags: ['changes'], summary: 'What changed since a cursor',
+    method: 'get', path: '/changes', operationId: 'listChanges', tags: ['changes'], summary: 'What changed since a cursor',
     description: 'Careers (metrics) and pairs whose content changed after `since`, oldest first, each with its new version. '
       + 'Start without `since`; keep `nextCursor` (or `latest` when there is nothing newer) for the next call. '
       + 'Changes of transactions still running are held back until they end, so none ever lands behind a cursor already handed out.',
