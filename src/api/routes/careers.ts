@@ -14,7 +14,7 @@ import {
 import { periodEndOrder, periodOrder } from '../../core/periods.js';
 import { SERIES_UNITS, summarizeSeries, type SeriesMetric } from '../../core/series.js';
 import { loadPeriodPoints, type PeriodPoint } from '../../db/queries/series.js';
-import { apiServices, etagOf, jsonEntry, serveCached } from './services.js';
+import { apiServices, etagOf, jsonEntry, serveCachedJson, type JsonEntry } from './services.js';
 import { errorResponses, validationHook } from './route-kit.js';
 import { loadSimilar } from '../../db/queries/search.js';
 
@@ -52,7 +52,7 @@ export const careerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
   }), async (c) => {
     const { q = '', category, cursor, limit = 20 } = c.req.valid('query');
     const offset = decodeCursor(cursor);
-    return serveCached(c, `list|${q}|${category ?? ''}|${offset}|${limit}`, async () => {
+    return serveCachedJson(c, `list|${q}|${category ?? ''}|${offset}|${limit}`, async () => {
       const hits = (await apiServices(c.get('deps')).searchIndex()).search(q, category);
       const page = hits.slice(offset, offset + limit);
       const body = {
@@ -61,7 +61,7 @@ export const careerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         total: hits.length,
       };
       return jsonEntry(body, null);
-    }) as never;
+    });
   })
   .openapi(createRoute({
     method: 'get', path: '/careers/{slug}', operationId: 'getCareer', tags: ['careers'], summary: 'A career profile',
@@ -71,7 +71,7 @@ export const careerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
   }), async (c) => {
     const { slug } = c.req.valid('param');
     const deps = c.get('deps');
-    return serveCached(c, `career|${slug}`, async () => {
+    return serveCachedJson(c, `career|${slug}`, async () => {
       const career = await requireCareer(deps, slug);
       const [aliases, skills] = await Promise.all([loadAliases(deps.db, career.id), loadCareerSkills(deps.db, career.id)]);
       const profile = {
@@ -83,7 +83,7 @@ export const careerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       };
       const version = jsonEntry(profile, null).etag.slice(1, -1);
       return jsonEntry({ ...profile, version }, version);
-    }) as never;
+    });
   })
   .openapi(createRoute({
     method: 'get', path: '/careers/{slug}/trends', operationId: 'getCareerTrends', tags: ['careers'], summary: 'A metric by the data\'s own periods',
@@ -97,11 +97,11 @@ export const careerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const { metric = 'salaryMedian', from, to } = c.req.valid('query');
     if (from && to && periodOrder(from) > periodEndOrder(to)) throw new ApiError('invalid-request', 'from: must not be after to');
     const deps = c.get('deps');
-    return serveCached(c, `trend|${slug}|${metric}|${from ?? ''}|${to ?? ''}`, async () => {
+    return serveCachedJson(c, `trend|${slug}|${metric}|${from ?? ''}|${to ?? ''}`, async () => {
       const career = await requireCareer(deps, slug);
       const rows = await loadPeriodPoints(deps.db, [career.id], metric, { from, to });
       return jsonEntry(periodTrendBody(career.slug, metric, rows), null);
-    }) as never;
+    });
   })
   .openapi(createRoute({
     method: 'get', path: '/careers/{slug}/history', operationId: 'getCareerHistory', tags: ['careers'], summary: 'What was published when (audit trail)',
@@ -114,11 +114,11 @@ export const careerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const { metric = 'salaryMedian', from, to } = c.req.valid('query');
     if (from && to && Date.parse(from) > Date.parse(to)) throw new ApiError('invalid-request', 'from: must not be after to');
     const deps = c.get('deps');
-    return serveCached(c, `history|${slug}|${metric}|${from ?? ''}|${to ?? ''}`, async () => {
+    return serveCachedJson(c, `history|${slug}|${metric}|${from ?? ''}|${to ?? ''}`, async () => {
       const career = await requireCareer(deps, slug);
       const points = await loadTrend(deps.db, career.id, metric, { from, to });
       return jsonEntry({ slug: career.slug, metric, points }, null);
-    }) as never;
+    });
   })
   .openapi(createRoute({
     method: 'get', path: '/careers/{slug}/salary-surveys', operationId: 'getCareerSalarySurveys', tags: ['careers'], summary: 'Salaries by survey year',
@@ -128,12 +128,12 @@ export const careerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
   }), async (c) => {
     const { slug } = c.req.valid('param');
     const deps = c.get('deps');
-    return serveCached(c, `surveys|${slug}`, async () => {
+    return serveCachedJson(c, `surveys|${slug}`, async () => {
       const career = await requireCareer(deps, slug);
       const years = (await loadSurveySalaries(deps.db, [career.id]))
         .map(({ year, median, p25, p75, count, source }) => ({ year, median, p25, p75, count, source, period: String(year) }));
-      return jsonEntry({ slug: career.slug, currency: 'USD', years }, null);
-    }) as never;
+      return jsonEntry({ slug: career.slug, currency: 'USD' as const, years }, null);
+    });
   })
   .openapi(createRoute({
     method: 'get', path: '/careers/{slug}/similar', operationId: 'getSimilarCareers', tags: ['careers'], summary: 'Nearest careers by skills',
@@ -144,11 +144,11 @@ export const careerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const { slug } = c.req.valid('param');
     const { limit = 10 } = c.req.valid('query');
     const deps = c.get('deps');
-    return serveCached(c, `similar|${slug}|${limit}`, async () => {
+    return serveCachedJson(c, `similar|${slug}|${limit}`, async () => {
       const career = await requireCareer(deps, slug);
       const similar = await loadSimilar(deps.db, career, limit);
       return jsonEntry({ slug: career.slug, ...similar }, null);
-    }) as never;
+    });
   });
 
 export const compareRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -160,9 +160,9 @@ export const compareRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   }), async (c) => {
     const { a, b } = c.req.valid('param');
     const deps = c.get('deps');
-    const res = await serveCached(c, `compare|${a}|${b}`, () => compareEntry(deps, a, b));
+    const res = await serveCachedJson(c, `compare|${a}|${b}`, () => compareEntry(deps, a, b));
     apiServices(deps).countCompare(a, b);
-    return res as never;
+    return res;
   });
 
 /** The two careers and their stored pair, or the 4xx that says why there is none. */
@@ -198,7 +198,7 @@ export async function loadComparison(deps: ApiDeps, aSlug: string, bSlug: string
  * the stored pair (reads batched per turn), its JSON written in the order asked, and the ETag:
  * the content version, suffixed by the order.
  */
-export async function compareEntry(deps: ApiDeps, aSlug: string, bSlug: string): Promise<LoadedEntry> {
+export async function compareEntry(deps: ApiDeps, aSlug: string, bSlug: string): Promise<JsonEntry<z.infer<typeof ComparisonSchema>>> {
   const { a, b, stored } = await loadPair(deps, aSlug, bSlug);
   const body = unlessStale(a, b, () => buildComparisonJson(a, b, stored));
   return { body, etag: etagOf(`${stored.data.h}.${a.slug < b.slug ? 'ab' : 'ba'}`, body) };

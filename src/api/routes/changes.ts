@@ -19,5 +19,5 @@ export const changeRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const [items, latest] = await Promise.all([loadChanges(db, parseChangeCursor(since), limit), latestChangeCursor(db)]);
     const last = items.at(-1)?.seq;
     const body = { items, nextCursor: items.length === limit && last ? last : null, latest: items.length < limit && last ? last : latest };
-    return c.json(body) as never;
+    return c.json(body);
   });

@@ -1,4 +1,5 @@
-import type { Context } from 'hono';
+import type { Context, TypedResponse } from 'hono';
+import type { JSONParsed } from 'hono/utils/types';
 import { createHash } from 'node:crypto';
 import type { ApiDeps } from '../context.js';
 import { ResponseCache, watchChanges, type ChangeWatcher, type LoadedEntry } from '../cache.js';
@@ -176,8 +177,21 @@ export async function serveCached(c: Context, key: string, load: () => Promise<L
   return c.body(entry.body, (entry.status ?? 200) as 200, headers);
 }
 
+declare const jsonOf: unique symbol;
+/** A cache entry whose body is the JSON of a `T` (the type is carried for the route's typed response). */
+export type JsonEntry<T> = LoadedEntry & { readonly [jsonOf]?: T };
+
 /** A cache entry for a JSON value, its ETag from `version` (prefixed by the answer's shape). */
-export function jsonEntry(value: unknown, version: string | null): LoadedEntry {
+export function jsonEntry<T>(value: T, version: string | null): JsonEntry<T> {
   const body = JSON.stringify(value);
   return { body, etag: etagOf(version, body) };
+}
+
+/**
+ * `serveCached` for a typed JSON route: the answer is typed as the entry's value as JSON, so the route
+ * checks that what its handler builds matches the schema it documents. The body is the cached
+ * bytes (or a 304), which is why the type is asserted here, once, rather than built by `c.json`.
+ */
+export async function serveCachedJson<T>(c: Context, key: string, load: () => Promise<JsonEntry<T>>): Promise<TypedResponse<JSONParsed<T>, 200, 'json'>> {
+  return await serveCached(c, key, load) as unknown as TypedResponse<JSONParsed<T>, 200, 'json'>;
 }
