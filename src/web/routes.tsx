@@ -11,6 +11,7 @@ import { loadTrend } from '../db/queries/trends.js';
 import { listPeriods, loadPeriodMovers } from '../db/queries/series.js';
 import type { SeriesMetric } from '../core/series.js';
 import { periodChart, type CareerRef } from './period-charts.js';
+import { readPeriod } from '../core/periods.js';
 import { loadFreshness, loadMostCompared } from '../db/queries/changes.js';
 import { SeriesMetricSchema } from '../api/openapi-schemas.js';
 import { Layout } from './layout.js';
@@ -86,6 +87,11 @@ async function chosenCareers(c: Context<AppEnv>) {
 async function moverParams(c: Context<AppEnv>) {
   const metric = (MOVER_METRICS as readonly string[]).includes(c.req.query('metric') ?? '') ? c.req.query('metric') as SeriesMetric : 'salaryMedian';
   const periods = await listPeriods(c.get('deps').db, metric);
+  // An unreadable period is a 400, as on the API; a readable one without data falls back to the default.
+  for (const name of ['from', 'to'] as const) {
+    const v = c.req.query(name);
+    if (v && readPeriod(v) === null) throw new ApiError('invalid-request', `${name}: expected a period as the data names it (2021, May 2021, 2024-06)`);
+  }
   const pick = (v: string | undefined, dflt: string) => (v && periods.includes(v) ? v : dflt);
   return {
     metric, periods, from: pick(c.req.query('from'), periods[0] ?? ''), to: pick(c.req.query('to'), periods[periods.length - 1] ?? ''),

@@ -7,7 +7,7 @@ import {
 } from '../../src/api/openapi-schemas.js';
 import { apiServices } from '../../src/api/routes/services.js';
 import { seedRealData, type Seeded } from './seed.js';
-import { waitFor } from '../helpers/runtime.js';
+import { startInOneRateWindow, waitFor } from '../helpers/runtime.js';
 import { createApiKey } from '../../src/db/queries/keys.js';
 import { loadMostCompared } from '../../src/db/queries/changes.js';
 import { createPairReader, getStoredComparison } from '../../src/db/queries/careers.js';
@@ -238,6 +238,7 @@ describe('v1 compare, caching and changes', () => {
   });
 
   it('limits anonymous clients more than keyed ones, with RateLimit headers and 429', async () => {
+    await startInOneRateWindow();
     const limited = createApp({ ...deps }, { anonymousPerMinute: 3, keyedPerMinute: 6, watchChanges: false });
     const codes: number[] = [];
     let last: Response | undefined;

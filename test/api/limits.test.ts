@@ -8,7 +8,7 @@ import { closeDb, openDb } from '../../src/db/client.js';
 import { createApiKey, revokeApiKey } from '../../src/db/queries/keys.js';
 import { createLogger } from '../../src/log.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { waitFor } from '../helpers/runtime.js';
+import { startInOneRateWindow, waitFor } from '../helpers/runtime.js';
 
 /** Limits of everything public: pages, API budgets from configuration, failed sign-ins, bodies, proxies, outages. */
 describe('public limits', () => {
@@ -33,6 +33,7 @@ describe('public limits', () => {
   });
 
   it('dashboard pages have a per-address budget; probes and assets have none', async () => {
+    await startInOneRateWindow();
     const app = makeApp({ pagesPerMinute: 3 });
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await app.request('/?q=x', ...from('198.51.100.7'))).status);
@@ -44,6 +45,7 @@ describe('public limits', () => {
   });
 
   it('anonymous and keyed budgets come from the environment; a key created with its own rate gets that rate', async () => {
+    await startInOneRateWindow();
     const config = parseConfig({ RATE_LIMIT_ANONYMOUS: '2', RATE_LIMIT_KEYED: '4' });
     const app = makeApp(apiOptionsFrom(config));
     const anon = [];
@@ -59,6 +61,7 @@ describe('public limits', () => {
   });
 
   it('refused credentials are limited per address, then that address gets 429 even with a good key', async () => {
+    await startInOneRateWindow();
     const app = makeApp({ authFailuresPerMinute: 3 });
     const { key } = await createApiKey(tdb.db, { role: 'operator', name: 'ops' });
     const signIn = (k: string, address = '192.0.2.9') => app.request('/ops/signin', ...from(address, {}, { method: 'POST', body: new URLSearchParams({ key: k }) }));
@@ -78,6 +81,7 @@ describe('public limits', () => {
   });
 
   it('behind a trusted proxy the client is the forwarded address; untrusted peers cannot choose their address', async () => {
+    await startInOneRateWindow();
     const trusted = makeApp({ anonymousPerMinute: 1, trustProxy: { addresses: ['10.0.0.1'] } });
     const via = (client: string, peer = '10.0.0.1') => trusted.request('/v1/careers?limit=1', ...from(peer, { 'x-forwarded-for': client }));
     expect((await via('203.0.113.50')).status).toBe(200);
@@ -90,6 +94,7 @@ describe('public limits', () => {
   });
 
   it('IPv6 clients are counted per /64', async () => {
+    await startInOneRateWindow();
     const app = makeApp({ anonymousPerMinute: 2 });
     const ask = (ip: string) => app.request('/v1/careers?limit=1', ...from(ip));
     expect((await ask('2001:db8:1:2::1')).status).toBe(200);
@@ -144,25 +149,40 @@ describe('public limits', () => {
     await waitFor('process two to refuse the key', async () => (await ask(two)).status === 401, 5_000, 50);
   });
 
-  it('invalid dates answer 400 on the API and the trends page', async () => {
+  it('invalid dates and periods answer 400 on the API and the trends page', async () => {
     const app = makeApp();
     for (const q of ['from=2023-02-31', 'to=2023-13-01', 'from=0000-01-01', 'from=2024-01-01T25:00:00Z']) {
+      expect((await app.request(`/v1/careers/software-developers/history?${q}`)).status, q).toBe(400);
+    }
+    for (const q of ['from=2023-02-31', 'to=yesterday', 'from=2023-13', 'from=Foo%202021']) {
       expect((await app.request(`/v1/careers/software-developers/trends?${q}`)).status, q).toBe(400);
-    }
-    for (const q of ['from=2023-02-31', 'to=yesterday', 'from=2024-02-01&to=2024-01-01']) {
       expect((await app.request(`/trends?${q}`)).status, q).toBe(400);
+      expect((await app.request(`/trends.csv?chart=movers&${q}`)).status, q).toBe(400);
     }
-    expect((await app.request('/trends?from=2024-02-29')).status).toBe(200);
+    // A readable period the data does not hold falls back to the page's default periods.
+    expect((await app.request('/trends?from=May%201999')).status).toBe(200);
   });
 
   it('the trends page computes its top movers once until the data changes', async () => {
     const deps = { db: tdb.db, kit: {} as never, queues: {} as never, log };
     apps.push(deps);
     const app = createApp(deps, { watchChanges: false });
-    expect((await app.request('/trends?from=2024-01-01&to=2024-06-30')).status).toBe(200);
+    const sql = tdb.db.$client;
+    const ids = await sql<{ id: number }[]>`insert into careers (slug, title, origin) values ('movers-a', 'Movers A', 'onet'), ('movers-b', 'Movers B', 'onet') returning id`;
+    for (const [k, { id }] of ids.entries()) {
+      await sql`insert into series_points (career_id, metric, series, period, period_start, value, source) values
+        (${id}, 'salaryMedian', 'oews', 'May 2021', '2021-05-01', ${100 + k}, 'oews'), (${id}, 'salaryMedian', 'oews', 'May 2024', '2024-05-01', ${120 + 5 * k}, 'oews')`;
+    }
     const svc = apiServices(deps);
-    const cached = await svc.memo('movers|salaryMedian|2024-01-01|2024-06-30T23:59:59.999Z||20', async () => { throw new Error('not cached'); });
-    expect(cached).toEqual([]);
+    let loads = 0;
+    const memo = svc.memo.bind(svc);
+    svc.memo = (key, load) => memo(key, () => { if (key.startsWith('period-movers|')) loads += 1; return load(); });
+    for (let i = 0; i < 3; i++) {
+      const page = await app.request('/trends?metric=salaryMedian&by=abs');
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('Movers B');
+    }
+    expect(loads).toBe(1);
   });
 
   it('the API pool cuts statements at its timeout, and that answers 503', async () => {

@@ -51,3 +51,13 @@ export async function waitFor<T>(what: string, fn: () => Promise<T | undefined |
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
+
+/**
+ * Rate limits count in fixed windows that reset on the minute (hourly ones on the hour, also a
+ * minute): a test asserting exact 429s starts its burst with at least `needSec` left in the
+ * minute, so a reset never lands in the middle of it.
+ */
+export async function startInOneRateWindow(needSec = 15): Promise<void> {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < needSec * 1000) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}
