@@ -7,6 +7,7 @@
  */
 import type { OnetEducationProfile } from './sources/onet-database/education.js';
 import type { DeclaredFigures } from './sources/career-pages/fields.js';
+import type { ProjectionRecord } from './sources/employment-projections/parse.js';
 import type { MatchMethod } from '../core/title-match.js';
 import { SENIORITIES, type Seniority, type TitleAttributes } from '../core/title-normalize.js';
 
@@ -170,22 +171,11 @@ export interface PostingsIndexFact {
 // --- employment-projections
 
 /**
- * `projections`: BLS's projection of the occupation over one span (stated per 6-digit SOC).
- * Employment and openings in jobs (BLS publishes thousands); null where BLS prints `—`.
+ * `projections`: BLS's projection of the occupation over one span (stated per 6-digit SOC): the
+ * parser's record, whose period is the fact's own period. Employment and openings in jobs (BLS
+ * publishes thousands); null where BLS prints `—`.
  */
-export interface ProjectionsFact {
-  socCode: string;
-  title: string;
-  baseYear: number;
-  targetYear: number;
-  employmentBase: number | null;
-  employmentTarget: number | null;
-  change: number | null;
-  /** Projected change over the span, percent (one decimal, as published). */
-  changePct: number | null;
-  /** Average occupational openings a year over the span (growth plus replacement). */
-  annualOpenings: number | null;
-}
+export type ProjectionsFact = Omit<ProjectionRecord, 'period'>;
 
 // --- ai-exposure
 

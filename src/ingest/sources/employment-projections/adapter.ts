@@ -27,11 +27,8 @@ export const employmentProjectionsAdapter: SourceAdapter = {
       rejects.push(...bad);
       for (const r of records) {
         periods.add(r.period);
-        const value: ProjectionsFact = {
-          socCode: r.socCode, title: r.title, baseYear: r.baseYear, targetYear: r.targetYear, employmentBase: r.employmentBase,
-          employmentTarget: r.employmentTarget, change: r.change, changePct: r.changePct, annualOpenings: r.annualOpenings,
-        };
-        facts.push({ career: { soc6: r.socCode }, key: FACT_KEYS.projections, period: r.period, value, documentUrl: doc.url });
+        const { period, ...value } = r;
+        facts.push({ career: { soc6: r.socCode }, key: FACT_KEYS.projections, period, value: value satisfies ProjectionsFact, documentUrl: doc.url });
       }
     }
     return { careers: [], facts, rejects, parsed, ownedKeys: [FACT_KEYS.projections], periods: [...periods] };
