@@ -3,10 +3,9 @@
  * (the periods' start dates, ticks labelled by period), with its source per value, its growth
  * summary (its CSV is in csv-downloads.ts).
  */
-import type { Context } from 'hono';
-import type { AppEnv } from '../api/context.js';
 import { comparePeriods } from '../core/periods.js';
 import { SERIES_UNITS, summarizeSeries, type SeriesMetric, type SeriesSummary } from '../core/series.js';
+import type { Db } from '../db/client.js';
 import { loadPeriodPoints, type PeriodPoint } from '../db/queries/series.js';
 import type { ChartData } from './widgets.js';
 
@@ -40,8 +39,8 @@ export function pointNote(p: PeriodPoint): string {
 }
 
 /** One metric's chart by period for the careers (one line per career and series). */
-export async function periodChart(c: Context<AppEnv>, careers: CareerRef[], metric: SeriesMetric, range: { from?: string; to?: string } = {}): Promise<PeriodChart> {
-  const points = careers.length ? await loadPeriodPoints(c.get('deps').db, careers.map((k) => k.id), metric, range) : [];
+export async function periodChart(db: Db, careers: CareerRef[], metric: SeriesMetric, range: { from?: string; to?: string } = {}): Promise<PeriodChart> {
+  const points = careers.length ? await loadPeriodPoints(db, careers.map((k) => k.id), metric, range) : [];
   const byCareer = careers.map((k) => ({ career: k, points: points.filter((p) => p.careerId === k.id) }));
   const periods = [...new Map(points.map((p) => [p.period, p.periodStart]))].sort((a, b) => comparePeriods(a[0], b[0]));
   const lines: ChartData['series'] = [];

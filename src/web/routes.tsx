@@ -63,7 +63,7 @@ const COMPARE_CHARTS = PERIOD_CHARTS.filter((d) => d.metric === 'salaryMedian' |
 
 /** The period charts of some careers, each with its CSV link (`cs`: the careers' query string). */
 async function periodCharts(c: Context<AppEnv>, careers: CareerRef[], cs: string, which = PERIOD_CHARTS): Promise<PeriodChartView[]> {
-  const built = await Promise.all(which.map(async (def) => ({ def, chart: await periodChart(c, careers, def.metric) })));
+  const built = await Promise.all(which.map(async (def) => ({ def, chart: await periodChart(c.get('deps').db, careers, def.metric) })));
   return built.filter(({ def, chart }) => !def.optional || chart.data.x.length > 0).map(({ def, chart }) => ({
     // Projection releases are forecasts side by side, not a path in time: no growth is written under them.
     id: def.id, title: def.title, data: chart.data, summaries: def.metric.startsWith('projected') ? [] : chart.summaries, csvHref: `/trends.csv?chart=period&metric=${def.metric}${cs}`,
@@ -210,6 +210,6 @@ export const webRoutes = new Hono<AppEnv>()
     const chosen = await chosenCareers(c);
     if (chosen.length === 0) throw new ApiError('invalid-request', 'name at least one career with c=<slug>');
     const metric = c.req.query('chart') === 'survey' ? 'surveyMedian' : SeriesMetricSchema.safeParse(c.req.query('metric')).data ?? 'salaryMedian';
-    const chart = await periodChart(c, chosen, metric);
+    const chart = await periodChart(c.get('deps').db, chosen, metric);
     return c.body(periodCsv(metric, chart.rows), 200, CSV_HEADERS(`trend-${metric}`));
   }));
