@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type postgres from 'postgres';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
-import { createRun, finishRun, getDocumentValidators, getRun, getSource, markRunRunning, type SourceRow } from '../db/queries/sources.js';
+import { createRun, finishRun, getDocumentValidators, getRun, getSource, loadArchivedDocument, markRunRunning, type SourceRow } from '../db/queries/sources.js';
 import type { RunStats, RunTrigger } from '../db/schema/sources.js';
 import { careersFingerprintQuery, writeBatch, type DocumentRecord } from './write-batch.js';
 import { loadTitlePins } from '../db/queries/title-pins.js';
@@ -173,7 +173,7 @@ async function buildContext(
         throw new IngestRejectedError(`${url.slice(0, 200)}: a file: URL is read only when it is the source's own URL or one of its options`);
       }
       const prev = validators.get(url);
-      const archived = prev ? await readArchived(sql, prev.rawDocumentId, log) : null;
+      const archived = prev ? await readArchived(deps.db, prev.rawDocumentId, log) : null;
       const res = await fetcher.fetch(url, {
         etag: archived ? prev?.etag : null, lastModified: archived ? prev?.lastModified : null,
         previousHash: archived ? prev?.sha256 : null, robots: opts.robots ?? false, signal: params.signal,
@@ -230,8 +230,8 @@ async function archiveDocument(sql: postgres.Sql, sourceId: string, url: string,
  * An archived body, inflated no further than the size recorded when it was fetched. A damaged or
  * altered row is treated as missing (the document is downloaded again), never inflated without bound.
  */
-async function readArchived(sql: postgres.Sql, id: number, log: Logger): Promise<Buffer | null> {
-  const [row] = await sql<{ body: Buffer; bytes: number }[]>`select body, bytes from raw_documents where id = ${id}`;
+async function readArchived(db: Db, id: number, log: Logger): Promise<Buffer | null> {
+  const row = await loadArchivedDocument(db, id);
   if (!row) return null;
   try {
     const body = gunzipSync(row.body, { maxOutputLength: Math.max(1, Number(row.bytes)) });

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNotNull, isNull, notInArray, sql } from 'driz
 import { redactText } from '../../core/redact.js';
 import { hostname } from 'node:os';
 import type { Db } from '../client.js';
-import { ingestRuns, sourceDocuments, sources, type RunStats, type RunStatus, type RunTrigger } from '../schema/sources.js';
+import { ingestRuns, rawDocuments, sourceDocuments, sources, type RunStats, type RunStatus, type RunTrigger } from '../schema/sources.js';
 import type { SourceDefinition } from '../../ingest/catalog.js';
 
 export type SourceRow = typeof sources.$inferSelect;
@@ -137,6 +137,12 @@ export async function endActiveRun(db: Db, params: { id: number; status: Extract
 }
 
 export type DocumentValidators = typeof sourceDocuments.$inferSelect;
+
+/** An archived document's stored (gzip) body and its size when it was fetched. */
+export async function loadArchivedDocument(db: Db, id: number): Promise<{ body: Buffer; bytes: number } | null> {
+  const [row] = await db.select({ body: rawDocuments.body, bytes: rawDocuments.bytes }).from(rawDocuments).where(eq(rawDocuments.id, id));
+  return row ?? null;
+}
 
 export async function getDocumentValidators(db: Db, sourceId: string): Promise<Map<string, DocumentValidators>> {
   const rows = await db.select().from(sourceDocuments).where(eq(sourceDocuments.sourceId, sourceId));
