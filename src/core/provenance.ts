@@ -3,6 +3,7 @@ const SOURCE_LABELS: Record<string, string> = {
   'onet-database': 'O*NET', 'oews-wages': 'BLS OEWS', telework: 'Dingel & Neiman (2020)',
   'salary-survey': 'ai-jobs.net salary survey', 'job-postings': 'Job postings', 'career-pages': 'Career site',
   'employment-projections': 'BLS Employment Projections', 'postings-index': 'Indeed Hiring Lab',
+  'onet-ratings': 'O*NET',
 };
 
 /** `O*NET (onet)`: the label of a source kind and the configured source's id. */

@@ -35,6 +35,8 @@ const CROSSWALK_2010_2019 = 'https://www.onetcenter.org/taxonomy/2019/soc/2010_t
  */
 export const defaultSources: SourceDefinition[] = [
   { id: 'onet', kind: 'onet-database', url: 'https://www.onetcenter.org/dl_files/database/db_29_2_text.zip', schedule: weekly(1, 3), options: {}, enabled: true },
+  // Skills and knowledge ratings: the Excel release (its text files are the same ratings).
+  { id: 'onet-ratings', kind: 'onet-ratings', url: 'https://www.onetcenter.org/dl_files/database/db_29_0_excel.zip', schedule: weekly(1, 3), options: {}, enabled: true },
   {
     id: 'oews', kind: 'oews-wages', url: 'https://www.bls.gov/oes/special-requests/oesm24nat.zip', schedule: monthly(2), enabled: true,
     options: { history: [20, 21, 22, 23].map((y) => `https://www.bls.gov/oes/special-requests/oesm${y}nat.zip`) },

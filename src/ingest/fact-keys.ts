@@ -7,6 +7,7 @@
  */
 import type { OnetEducationProfile } from './sources/onet-database/education.js';
 import type { DeclaredFigures } from './sources/career-pages/fields.js';
+import type { RatedElement, WithheldElement } from './sources/onet-ratings/parse.js';
 import type { ProjectionRecord } from './sources/employment-projections/parse.js';
 import type { MatchMethod } from '../core/title-match.js';
 import { SENIORITIES, type Seniority, type TitleAttributes } from '../core/title-normalize.js';
@@ -20,6 +21,10 @@ export const FACT_KEYS = {
   education: 'education',
   /** O*NET related occupations. Period: the O*NET release. */
   relatedOccupations: 'related-occupations',
+  /** O*NET skill ratings (importance, level) of an occupation. Period: the O*NET release, `O*NET 29.0`. */
+  skillRatings: 'skill-ratings',
+  /** O*NET knowledge ratings (importance, level) of an occupation. Period: the O*NET release. */
+  knowledgeRatings: 'knowledge-ratings',
   /** BLS OEWS national employment and wages. Period: the reference month, `May 2021`. */
   wages: 'wages',
   /**
@@ -92,6 +97,15 @@ export type RelatedOccupationsFact = {
   /** Rank 1..20, 1 = most related. */
   index: number;
 }[];
+
+// --- onet-ratings
+
+/**
+ * `skill-ratings` / `knowledge-ratings`: the elements O*NET shows for the occupation, by id, each
+ * with importance (1–5), level (0–7), standard errors and N; and the elements withheld
+ * (suppressed for low precision, not relevant, or incomplete), with the reason, never a value.
+ */
+export interface RatingsFact { elements: RatedElement[]; withheld: WithheldElement[] }
 
 // --- oews-wages
 

@@ -9,12 +9,13 @@ import { postingsIndexAdapter } from './sources/postings-index/adapter.js';
 import { jobPostingsAdapter } from './sources/job-postings/adapter.js';
 import { oewsWagesAdapter } from './sources/oews-wages/adapter.js';
 import { onetDatabaseAdapter } from './sources/onet-database/adapter.js';
+import { onetRatingsAdapter } from './sources/onet-ratings/adapter.js';
 import { salarySurveyAdapter } from './sources/salary-survey/adapter.js';
 import { teleworkAdapter } from './sources/telework/adapter.js';
 
 /** The adapter of each source kind. */
 export function buildAdapters(): Map<string, SourceAdapter> {
-  const adapters = [onetDatabaseAdapter, oewsWagesAdapter, aiExposureAdapter, teleworkAdapter, salarySurveyAdapter, jobPostingsAdapter, careerPagesAdapter, employmentProjectionsAdapter, postingsIndexAdapter];
+  const adapters = [onetDatabaseAdapter, oewsWagesAdapter, aiExposureAdapter, teleworkAdapter, salarySurveyAdapter, jobPostingsAdapter, careerPagesAdapter, employmentProjectionsAdapter, postingsIndexAdapter, onetRatingsAdapter];
   return new Map(adapters.map((a) => [a.kind, a]));
 }
 

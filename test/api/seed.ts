@@ -17,7 +17,7 @@ const adminSql = () => postgres(inject('adminDatabaseUrl'), { max: 1, onnotice: 
 const urlOf = (name: string) => Object.assign(new URL(inject('adminDatabaseUrl')), { pathname: `/${name}` }).toString();
 
 /**
- * A database filled by the real pipeline: O*NET, OEWS wages (May 2020 to May 2024), GPTs-are-GPTs exposure,
+ * A database filled by the real pipeline: O*NET (with its 29.0 skill and knowledge ratings), OEWS wages (May 2020 to May 2024), GPTs-are-GPTs exposure,
  * teleworkability and the ai-jobs.net salary survey ingested over HTTP from the shared data, metrics and every pair computed by
  * the workers (Redis backend, the faster one). The first file of a run pays for the ingest
  * (about 45 s) and keeps a snapshot database; later files clone it in a few seconds. The run's
@@ -54,6 +54,7 @@ async function ingestSnapshot(name: string, snapshot: string, admin: postgres.Sq
   const crosswalkUrl = `${d}/onet-soc-2010-to-2019-crosswalk/2010_to_2019_Crosswalk.csv`;
   const sourcesFile = writeSourcesFile([
     { id: 'onet', kind: 'onet-database', url: `${d}/onet-29.2/` },
+    { id: 'onet-ratings', kind: 'onet-ratings', url: `${d}/onet-29.0-excel/` },
     { id: 'oews', kind: 'oews-wages', url: `${d}/bls-oews-national/national_M2024_dl.xlsx`, options: {
       history: ['national_M2022_dl.xlsx', 'national_May2021_dl.csv', 'national_M2020_dl.xlsx'].map((f) => `${d}/bls-oews-national/${f}`),
     } },

@@ -6,6 +6,7 @@ const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 export const sourceKinds = [
   'onet-database', 'oews-wages', 'ai-exposure', 'telework', 'salary-survey', 'job-postings', 'career-pages', 'employment-projections', 'postings-index',
+  'onet-ratings',
 ] as const;
 export type SourceKind = (typeof sourceKinds)[number];
 
