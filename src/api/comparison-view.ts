@@ -10,7 +10,7 @@ function prepare(c: CareerWithMetrics): PreparedCareer {
   if (!c.metrics) throw new ApiError('not-found', `the metrics of "${c.slug}" are not computed yet; they are queued`);
   let p = prepared.get(c);
   if (!p) {
-    p = prepareCareer({ career: { slug: c.slug, title: c.title, category: c.category }, metrics: c.metrics, skills: c.skills });
+    p = prepareCareer({ career: { slug: c.slug, title: c.title, category: c.category, origin: c.origin }, metrics: c.metrics, skills: c.skills });
     prepared.set(c, p);
   }
   return p;

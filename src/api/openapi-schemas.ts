@@ -46,6 +46,17 @@ export const ComparisonSideSchema = z.object({
   entryBarrier: shown(EntryBarrierSchema),
   remoteFriendly: shown(z.boolean()),
   requiresCoding: shown(z.boolean()),
+  titleNumber: z.enum(['singular', 'plural']).openapi({ description: 'Grammatical number of the title: O*NET names occupations in the plural ("Data Scientists"), career sites name one job' }),
+  interests: shown(z.array(z.object({ area: z.enum(['Realistic', 'Investigative', 'Artistic', 'Social', 'Enterprising', 'Conventional']), score: z.number().min(1).max(7) })))
+    .openapi({ description: 'O*NET RIASEC occupational-interest scores (1-7, one decimal), highest first' }),
+  workStyles: shown(z.array(z.object({ name: z.string(), importance: z.number().min(1).max(5) })))
+    .openapi({ description: 'O*NET work styles by importance (1-5, one decimal), most important first; suppressed ratings left out' }),
+  projections: shown(z.array(z.object({ period: z.string(), changePct: z.number().nullable(), annualOpenings: z.number().int().nullable() })))
+    .openapi({ description: 'BLS Employment Projections per projection period (2022-32, 2024-34), oldest first: projected % change of employment over the span and average openings a year (jobs)' }),
+  brightOutlook: shown(z.object({ bright: z.boolean(), criteria: z.array(z.enum(['grows-rapidly', 'many-openings'])), projectionPeriod: z.string() }))
+    .openapi({ description: "O*NET's Bright Outlook rule on the newest projection: growth of 10% or more, or 100,000+ openings over the period" }),
+  postingsTrend: shown(z.object({ sector: z.string(), index: z.number(), month: z.string(), yearAgo: z.number().nullable() }))
+    .openapi({ description: "Indeed Hiring Lab postings index of the career's sector (2020-02-01 = 100), newest month and the same month a year earlier; missing with a reason when no sector is mapped" }),
 }).openapi('ComparisonSide');
 
 const SkillRef = z.object({ key: z.string(), label: z.string() });

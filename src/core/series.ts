@@ -14,7 +14,7 @@
  *   (employment and its change since the first period), ranked among the careers that have them
  *   at that period; postings and technology flags describe today, not a past period.
  */
-import { computeDemandScore } from './metrics/demand.js';
+import { computeDemandScore, DEMAND_V1_WEIGHTS } from './metrics/demand.js';
 import type { CareerFacts, WageObservation } from './metrics/facts.js';
 import { computePopulationStats } from './metrics/population.js';
 import { cagr, comparePeriods, readPeriod } from './periods.js';
@@ -108,13 +108,13 @@ export function demandSeries(all: readonly CareerFacts[]): Map<string, SeriesPoi
   for (const period of periods) {
     const asOf = all.map((f): CareerFacts => ({
       ...f, wages: f.wages.filter((w) => w.period !== null && comparePeriods(w.period, period) <= 0),
-      postings: [], technologySkills: [], technologySource: null, estimatedFrom: undefined,
+      postings: [], technologySkills: [], technologySource: null, estimatedFrom: undefined, projections: undefined, postingsIndex: undefined,
     }));
     const population = computePopulationStats(asOf);
     for (const f of asOf) {
       const at = f.wages.find((w) => w.period === period && w.employment !== null);
       if (!at) continue;
-      const score = computeDemandScore(f, population);
+      const score = computeDemandScore(f, population, DEMAND_V1_WEIGHTS, DEMAND_PERIOD_METHOD);
       if (score.value === null) continue;
       const p = point('demandScore', DEMAND_PERIOD_METHOD, period, score.value, score.source, { method: DEMAND_PERIOD_METHOD });
       if (p) (out.get(f.id) ?? out.set(f.id, []).get(f.id)!).push(p);

@@ -25,6 +25,14 @@ export const FACT_KEYS = {
   skillRatings: 'skill-ratings',
   /** O*NET knowledge ratings (importance, level) of an occupation. Period: the O*NET release. */
   knowledgeRatings: 'knowledge-ratings',
+  /** O*NET RIASEC interest scores (1-7). Period: the O*NET release. */
+  interests: 'interests',
+  /** O*NET work styles by importance (1-5), suppressed ratings left out. Period: the O*NET release. */
+  workStyles: 'work-styles',
+  /** O*NET task statements (core first). Period: the O*NET release. */
+  tasks: 'tasks',
+  /** GPTs-are-GPTs exposure label of each task of the occupation. Period: the publication year. */
+  taskExposure: 'task-exposure',
   /** BLS OEWS national employment and wages. Period: the reference month, `May 2021`. */
   wages: 'wages',
   /**
@@ -106,6 +114,29 @@ export type RelatedOccupationsFact = {
  * (suppressed for low precision, not relevant, or incomplete), with the reason, never a value.
  */
 export interface RatingsFact { elements: RatedElement[]; withheld: WithheldElement[] }
+
+// --- onet-database: the work itself
+
+/** `interests`: the six RIASEC occupational-interest scores, 1 (low) … 7 (high). */
+export interface InterestsFact {
+  scores: Record<'Realistic' | 'Investigative' | 'Artistic' | 'Social' | 'Enterprising' | 'Conventional', number>;
+  /** Rating date (`MM/YYYY`) and domain source (`Machine Learning` in 29.2). */
+  ratedOn: string;
+  domainSource: string;
+}
+
+/** `work-styles`: each rated work style's importance, 1 … 5, highest first. */
+export type WorkStylesFact = { name: string; importance: number; standardError: number | null }[];
+
+/** `tasks`: the occupation's task statements, core tasks first, each with its O*NET Task ID. */
+export type TasksFact = { id: number; task: string; type: 'Core' | 'Supplemental' | null }[];
+
+/**
+ * `task-exposure` (ai-exposure source, GPTs-are-GPTs `full_labelset.tsv`): per task, the
+ * GPT-4 rubric label (E0 no exposure, E1 direct, E2 exposed with complementary software) and
+ * the human annotators' aggregate label, keyed by O*NET Task ID.
+ */
+export type TaskExposureFact = { taskId: number; gpt4: 'E0' | 'E1' | 'E2' | null; human: 'E0' | 'E1' | 'E2' | null }[];
 
 // --- oews-wages
 

@@ -19,6 +19,8 @@ const METRIC_ROWS: { label: string; path: string[]; fmt: (v: unknown) => string 
   { label: 'Entry barrier', path: ['entryBarrier'], fmt: String },
   { label: 'Remote friendly', path: ['remoteFriendly'], fmt: (v) => (v ? 'Yes' : 'No') },
   { label: 'Requires coding', path: ['requiresCoding'], fmt: (v) => (v ? 'Yes' : 'No') },
+  { label: 'Interests (RIASEC, 1-7)', path: ['profile', 'interests'], fmt: (v) => (v as { area: string; score: number }[]).map((x) => `${x.area} ${x.score.toFixed(1)}`).join(', ') },
+  { label: 'Work styles (importance 1-5)', path: ['profile', 'workStyles'], fmt: (v) => (v as { name: string; importance: number }[]).slice(0, 6).map((x) => `${x.name} ${x.importance.toFixed(1)}`).join(', ') },
 ];
 
 function figAt(metrics: object | null, path: string[]): Fig | null {

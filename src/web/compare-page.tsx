@@ -34,6 +34,8 @@ const ROWS: Row[] = [
   { label: 'Entry barrier', verdict: 'entryBarrier', fig: (s) => s.entryBarrier, text: (v: string) => v },
   { label: 'Remote friendly', fig: (s) => s.remoteFriendly, text: yesNo as (v: never) => string },
   { label: 'Requires coding', fig: (s) => s.requiresCoding, text: yesNo as (v: never) => string },
+  { label: 'Strongest interests (1-7)', fig: (s) => s.interests, text: ((v: { area: string; score: number }[]) => v.slice(0, 2).map((x) => `${x.area} ${x.score.toFixed(1)}`).join(', ')) as (v: never) => string },
+  { label: 'Most important work styles (1-5)', fig: (s) => s.workStyles, text: ((v: { name: string; importance: number }[]) => v.slice(0, 3).map((x) => `${x.name} ${x.importance.toFixed(1)}`).join(', ')) as (v: never) => string },
 ];
 
 function GlanceTable(props: { cmp: Comparison }): Child {

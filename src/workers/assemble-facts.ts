@@ -8,7 +8,7 @@ import { buildSkillTaxonomy, cleanSkillName, conceptsOf, extractSkills, type Ski
 import { buildTitleMatcher } from '../core/title-match.js';
 import { slugify } from '../core/text-normalize.js';
 import type {
-  AiExposureFact, DeclaredFact, EducationFact, JobZoneFact, PostingsFact, PostingsIndexFact, ProjectionsFact, SalarySurveyFact, TechSkillsFact, TeleworkFact, WagesBreakFact, WagesFact,
+  AiExposureFact, DeclaredFact, EducationFact, InterestsFact, WorkStylesFact, JobZoneFact, PostingsFact, PostingsIndexFact, ProjectionsFact, SalarySurveyFact, TechSkillsFact, TeleworkFact, WagesBreakFact, WagesFact,
 } from '../ingest/fact-keys.js';
 
 export interface FactRow { career_id: number; source_id: string; kind: string; key: string; period: string; value: unknown; updated_at: string }
@@ -148,6 +148,8 @@ export function assembleCareer(c: CareerRow, rows: FactRow[], keyOf: (label: str
         facts.aiExposure.push({ source: METHOD_LABELS[a.method] ?? a.method, period: r.period, method: a.method, measure: a.headlineColumn, headline: true, value: a.score });
         break;
       }
+      case 'interests': facts.interests = { ...prov, scores: (r.value as InterestsFact).scores }; break;
+      case 'work-styles': facts.workStyles = { ...prov, styles: (r.value as WorkStylesFact).map((w) => ({ name: w.name, importance: w.importance })) }; break;
       case 'telework': facts.telework = { ...prov, value: (r.value as TeleworkFact).value }; break;
       case 'declared': {
         const d = r.value as DeclaredFact;

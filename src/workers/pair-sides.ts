@@ -1,6 +1,6 @@
 import type postgres from 'postgres';
 import { prepareCareer, type PreparedCareer } from '../core/compare/index.js';
-import type { CareerMetrics } from '../core/metrics/types.js';
+import type { CareerMetrics, CareerOrigin } from '../core/metrics/types.js';
 import type { SkillInput } from '../core/compare/types.js';
 
 /** A career ready for comparisons: its id (pairs are stored with the lower id first), prepared form, and metrics seq. */
@@ -13,15 +13,15 @@ export interface PairSide {
 
 /** Every career with metrics (or those of `ids`), in id order, prepared once for all of its pairs (about 60 µs each). */
 export async function loadPairSides(sql: postgres.Sql, ids?: readonly number[]): Promise<PairSide[]> {
-  const rows = await sql<{ id: number; seq: string; slug: string; title: string; category: string; metrics: CareerMetrics; skills: SkillInput[] }[]>`
-    select c.id, m.seq, c.slug, c.title, c.category, m.metrics, m.skills
+  const rows = await sql<{ id: number; seq: string; slug: string; title: string; category: string; origin: CareerOrigin; metrics: CareerMetrics; skills: SkillInput[] }[]>`
+    select c.id, m.seq, c.slug, c.title, c.category, c.origin, m.metrics, m.skills
     from careers c join career_metrics m on m.career_id = c.id
     where ${ids ? sql`c.id = any(${ids as number[]}::int[])` : sql`true`}
     order by c.id`;
   return rows.map((r) => ({
     id: r.id,
     seq: Number(r.seq),
-    prepared: prepareCareer({ career: { slug: r.slug, title: r.title, category: r.category }, metrics: r.metrics, skills: r.skills }),
+    prepared: prepareCareer({ career: { slug: r.slug, title: r.title, category: r.category, origin: r.origin }, metrics: r.metrics, skills: r.skills }),
   }));
 }
 

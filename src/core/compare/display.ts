@@ -10,12 +10,21 @@ import type { Figure } from '../metrics/types.js';
 import { DIFFICULTIES, ENTRY_BARRIERS } from '../metrics/types.js';
 import type { CareerIdentity, ComparisonSide, ShownFigure } from './types.js';
 import type { CareerMetrics } from '../metrics/types.js';
+import { titleNumber } from './grammar.js';
 
 /** Converts a metric figure to its shown form, rounding numbers with `round`. */
 export function shown<T>(fig: Figure<T>, round?: (v: T) => T): ShownFigure<T> {
   if ('reason' in fig) return { value: null, reason: fig.reason };
   const value = round ? round(fig.value) : fig.value;
   const out: ShownFigure<T> = { value, source: fig.source, period: fig.period };
+  if (fig.estimatedFrom) out.estimatedFrom = fig.estimatedFrom.slug;
+  return out;
+}
+
+/** A figure shown in another form (a list reduced to what the comparison shows). */
+export function shownAs<T, U>(fig: Figure<T>, map: (v: T) => U): ShownFigure<U> {
+  if ('reason' in fig) return { value: null, reason: fig.reason };
+  const out: ShownFigure<U> = { value: map(fig.value), source: fig.source, period: fig.period };
   if (fig.estimatedFrom) out.estimatedFrom = fig.estimatedFrom.slug;
   return out;
 }
@@ -47,8 +56,20 @@ export function buildSide(career: CareerIdentity, m: CareerMetrics): ComparisonS
     entryBarrier: shown(m.entryBarrier),
     remoteFriendly: shown(m.remoteFriendly),
     requiresCoding: shown(m.requiresCoding),
+    titleNumber: titleNumber(career),
+    interests: m.profile ? shown(m.profile.interests, (xs) => xs.map((x) => ({ area: x.area, score: oneDecimal(x.score) }))) : NO_PROFILE,
+    workStyles: m.profile ? shown(m.profile.workStyles, (xs) => xs.map((x) => ({ name: x.name, importance: oneDecimal(x.importance) }))) : NO_PROFILE,
+    projections: m.outlook
+      ? shownAs(m.outlook.projections, (ps) => ps.map((p) => ({ period: p.period, changePct: p.changePct === null ? null : oneDecimal(p.changePct), annualOpenings: p.annualOpenings === null ? null : whole(p.annualOpenings) })))
+      : NO_PROFILE,
+    brightOutlook: m.outlook ? shown(m.outlook.brightOutlook) : NO_PROFILE,
+    postingsTrend: m.outlook
+      ? shown(m.outlook.postingsTrend, (t) => ({ ...t, index: oneDecimal(t.index), yearAgo: t.yearAgo === null ? null : oneDecimal(t.yearAgo) }))
+      : NO_PROFILE,
   };
 }
+
+const NO_PROFILE = { value: null, reason: 'not computed yet for this career' } as const;
 
 /** "$120,000" (whole dollars, thousands separators, locale-independent). */
 export function formatUsd(v: number): string {

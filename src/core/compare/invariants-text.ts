@@ -22,7 +22,7 @@ function checkSkillsSentences(c: Comparison, sentences: string[], out: string[])
     if (sh && Number(sh[1]) !== S) out.push(`skills: says ${sh[1]} shared but there are ${S}`);
     const ov = /(\d+)% skill overlap/i.exec(s);
     if (ov && Number(ov[1]) !== c.skills.overlap) out.push(`skills: says ${ov[1]}% overlap but it is ${c.skills.overlap}%`);
-    const none = /⟨(A|B)⟩ lists no skills/.exec(s);
+    const none = /⟨(A|B)⟩ lists? no skills/.exec(s);
     if (none) {
       const n = none[1] === 'A' ? c.skills.onlyA.length : c.skills.onlyB.length;
       if (n + S > 0) out.push(`skills: says ${none[1]} lists no skills but it lists ${n + S}`);
@@ -30,8 +30,8 @@ function checkSkillsSentences(c: Comparison, sentences: string[], out: string[])
   }
 }
 
-const PAYS = { A: /⟨A⟩ pays ((?:up to |from )?\$[\d,]+(?:-\$[\d,]+)?\/yr)/, B: /⟨B⟩ pays ((?:up to |from )?\$[\d,]+(?:-\$[\d,]+)?\/yr)/ };
-const NO_RANGE = { A: /⟨A⟩ has no published salary range/, B: /⟨B⟩ has no published salary range/ };
+const PAYS = { A: /⟨A⟩ (?:earns?|pays?) ((?:up to |from )?\$[\d,]+(?:-\$[\d,]+)?\/yr)/, B: /⟨B⟩ (?:earns?|pays?) ((?:up to |from )?\$[\d,]+(?:-\$[\d,]+)?\/yr)/ };
+const NO_RANGE = { A: /⟨A⟩ ha(?:s|ve) no published salary range/, B: /⟨B⟩ ha(?:s|ve) no published salary range/ };
 
 function checkRanges(c: Comparison, sentences: string[], out: string[]): void {
   for (const [tag, side] of [['A', c.a], ['B', c.b]] as const) {

@@ -6,7 +6,9 @@
  */
 import { checkStructure } from './invariants-structure.js';
 import { checkFigureText } from './invariants-text.js';
-import { ATTRIBUTES, CODING_REASON, INTEREST_REASON, NO_CODING_REASON, REMOTE_REASON, sideNames, tieValue } from './phrases.js';
+import { checkOutlookReason, checkOutlookSentences } from './invariants-outlook.js';
+import { checkAgreement, checkDuplicates, checkEmptyReason, checkFlagReason, checkProfileReason } from './invariants-prose.js';
+import { ATTRIBUTES, sideNames, tieValue } from './phrases.js';
 import type { Comparison, ComparisonSide, VerdictKey } from './types.js';
 import { VERDICT_KEYS } from './types.js';
 import { HIGHER_IS_BETTER } from './verdicts.js';
@@ -95,30 +97,31 @@ function checkNonComparative(c: Comparison, key: VerdictKey, s: string, raw: str
 }
 
 function checkReasons(c: Comparison, w: Who, out: string[]): void {
-  const [me] = sideOf(c, w);
+  const [me, other] = sideOf(c, w);
   const list = w === 'a' ? c.chooseA : c.chooseB;
+  const where = w === 'a' ? 'chooseA' : 'chooseB';
+  const seen = new Set<string>();
   for (const item of list) {
-    const where = w === 'a' ? 'chooseA' : 'chooseB';
+    if (seen.has(item)) out.push(`${where}: duplicate reason "${item}"`);
+    seen.add(item);
     if (item.includes(w === 'a' ? '⟨B⟩' : '⟨A⟩')) out.push(`${where}: names the other career: "${item}"`);
-    if (item.startsWith(INTEREST_REASON)) {
-      if (item.slice(INTEREST_REASON.length) !== me.category) out.push(`${where}: category is not this side's: "${item}"`);
-      continue;
-    }
-    if (item === REMOTE_REASON && me.remoteFriendly.value !== true) {
-      out.push(`${where}: remote reason but this side is not remote-friendly`);
-    } else if (item === CODING_REASON && me.requiresCoding.value !== true) {
-      out.push(`${where}: coding reason but this side does not require coding`);
-    } else if (item === NO_CODING_REASON && me.requiresCoding.value !== false) {
-      out.push(`${where}: no-coding reason but this side requires coding`);
-    } else if (![REMOTE_REASON, CODING_REASON, NO_CODING_REASON].includes(item)) {
-      checkClaim(c, item, where, w, out);
-    }
+    checkEmptyReason(me, item, where, out);
+    if (checkFlagReason(me, other, item, where, out) || checkProfileReason(me, other, item, where, out) || checkOutlookReason(me, other, item, where, out)) continue;
+    checkClaim(c, item, where, w, out);
   }
+}
+
+/** The attributes a sentence judges (compares, ties or says unknown), for the duplicate rule. */
+function judgedKeys(s: string): VerdictKey[] {
+  const bare = s.replace(/\(.*?\)/g, '');
+  if (/\bMoving from\b/.test(s)) return [];
+  if (!(UP.test(bare) || DOWN.test(bare) || TIE.test(s) || UNKNOWN.test(s))) return [];
+  return VERDICT_KEYS.filter((k) => MENTION[k].test(s));
 }
 
 function checkNamesAndTotals(c: Comparison, names: { a: string; b: string }, out: string[]): void {
   if (!c.summary.startsWith(`${names.a} vs ${names.b}`)) out.push(`summary: does not open with "${names.a} vs ${names.b}"`);
-  const lead = /⟨A⟩ leads on (\d+) of \d+ measures and ⟨B⟩ on (\d+)/.exec(sentencesOf(c.conclusion, names).join(' '));
+  const lead = /⟨A⟩ leads? on (\d+) of \d+ measures and ⟨B⟩ on (\d+)/.exec(sentencesOf(c.conclusion, names).join(' '));
   const wins = (w: Who) => VERDICT_KEYS.filter((k) => c.verdicts[k] === w).length;
   if (lead && (Number(lead[1]) !== wins('a') || Number(lead[2]) !== wins('b'))) {
     out.push(`conclusion: lead counts ${lead[1]}/${lead[2]} differ from verdicts ${wins('a')}/${wins('b')}`);
@@ -139,6 +142,10 @@ export function checkComparisonInvariants(c: Comparison): string[] {
   summary.forEach((s) => checkClaim(c, s, 'summary', null, out));
   conclusion.forEach((s) => checkClaim(c, s, 'conclusion', null, out));
   checkFigureText(c, [...summary, ...conclusion], out);
+  checkOutlookSentences(c, summary, out);
+  checkAgreement(c, summary, 'summary', out);
+  checkAgreement(c, conclusion, 'conclusion', out);
+  checkDuplicates([...summary, ...conclusion], judgedKeys, out);
   const sentencesA = c.chooseA.map((x) => sentencesOf(x, names).join(' '));
   const sentencesB = c.chooseB.map((x) => sentencesOf(x, names).join(' '));
   checkReasons({ ...c, chooseA: sentencesA, chooseB: sentencesB }, 'a', out);

@@ -4,6 +4,7 @@
  * exactly the claims the writer can make.
  */
 import { formatDemand, formatMonths, formatUsd } from './display.js';
+import { agree } from './grammar.js';
 import type { ComparisonData, ComparisonSide, VerdictKey } from './types.js';
 
 /** Names as the text shows them; equal titles get the slug appended so sides stay distinct. */
@@ -94,7 +95,15 @@ export function tieValue(key: VerdictKey, side: ComparisonSide): string {
   return v;
 }
 
-export const REMOTE_REASON = 'Want full remote flexibility';
-export const CODING_REASON = 'Enjoy writing and debugging code';
+/** Said only when this side is teleworkable and the other is known not to be (and the reverse). */
+export const REMOTE_REASON = 'Want work that can be done from home';
+export const NO_REMOTE_REASON = 'Prefer to work on site';
+/** Said only when this side requires coding and the other is known not to (and the reverse). */
+export const CODING_REASON = 'Want to write code as part of the job';
 export const NO_CODING_REASON = 'Prefer work without coding';
-export const INTEREST_REASON = 'Are interested in ';
+
+/** A phrase whose first word is a verb of VERB_FORMS ("offers a higher …"), agreed with `number`. */
+export function agreeLead(phrase: string, number: 'singular' | 'plural'): string {
+  const sp = phrase.indexOf(' ');
+  return `${agree(phrase.slice(0, sp), number)}${phrase.slice(sp)}`;
+}

@@ -6,9 +6,12 @@
  * flipping the data and writing again (see flip.ts).
  */
 import { formatMonths, formatRange } from './display.js';
+import { agree } from './grammar.js';
 import {
-  ATTRIBUTES, CODING_REASON, INTEREST_REASON, NO_CODING_REASON, REMOTE_REASON, sideNames, tieValue, versus,
+  ATTRIBUTES, CODING_REASON, NO_CODING_REASON, NO_REMOTE_REASON, REMOTE_REASON, agreeLead, sideNames, tieValue, versus,
 } from './phrases.js';
+import { outlookReasons, outlookSentence } from './outlook-text.js';
+import { profileReasons } from './reasons.js';
 import type { ComparisonData, ComparisonSide, ComparisonText, SkillComparison, VerdictKey } from './types.js';
 import { VERDICT_KEYS } from './types.js';
 
@@ -56,7 +59,7 @@ export function attributeSentence(data: Sides, names: Names, key: VerdictKey): s
   const v = data.verdicts[key];
   if (v !== 'tie') {
     const [w, l] = sideOf(data, v);
-    return `${names[v]} ${p.better} ${versus(key, w, l)}.`;
+    return `${names[v]} ${agreeLead(p.better, w.titleNumber)} ${versus(key, w, l)}.`;
   }
   if (p.value(data.a) === null || p.value(data.b) === null) {
     return `The ${p.label} is not known for ${unknownFor(data, names, key)}.`;
@@ -74,7 +77,10 @@ export function skillsSentence(data: TextInput, names: Names): string {
   const nA = onlyA + S;
   const nB = onlyB + S;
   if (nA === 0 && nB === 0) return 'Neither career lists its skills.';
-  if (nA === 0 || nB === 0) return `${nA === 0 ? names.a : names.b} lists no skills, so their overlap is unknown.`;
+  if (nA === 0 || nB === 0) {
+    const who = nA === 0 ? 'a' : 'b';
+    return `${names[who]} ${agree('lists', data[who].titleNumber)} no skills, so their overlap is unknown.`;
+  }
   if (S === 0 && M === 0) return `They share no skills and none are closely related (0% skill overlap).`;
   if (S === 0) {
     const ex = data.skills.firstRelatedConcepts?.join(' and ');
@@ -94,8 +100,9 @@ function transitionSentence(data: TextInput, names: Names, from: 'a' | 'b'): str
 function salarySentence(data: Sides, names: Names): string {
   const ra = formatRange(data.a);
   const rb = formatRange(data.b);
-  const part = (n: string, r: string | null) => (r === null ? `${n} has no published salary range` : `${n} pays ${r}`);
-  return `${part(names.a, ra)}, while ${part(names.b, rb)}.`;
+  const part = (n: string, side: ComparisonSide, r: string | null) =>
+    r === null ? `${n} ${agree('has', side.titleNumber)} no published salary range` : `${n} ${agree('earns', side.titleNumber)} ${r}`;
+  return `${part(names.a, data.a, ra)}, while ${part(names.b, data.b, rb)}.`;
 }
 
 function reasons(data: Sides, who: 'a' | 'b'): string[] {
@@ -104,11 +111,12 @@ function reasons(data: Sides, who: 'a' | 'b'): string[] {
   for (const key of VERDICT_KEYS) {
     if (data.verdicts[key] === who) out.push(`${ATTRIBUTES[key].reason} ${versus(key, me, other)}`);
   }
-  // Not comparative: true of this side whatever the other side is.
-  if (me.requiresCoding.value === true) out.push(CODING_REASON);
-  if (me.remoteFriendly.value === true) out.push(REMOTE_REASON);
+  // Yes/no figures tell a reader something only where the sides differ, and both are known.
+  if (me.remoteFriendly.value === true && other.remoteFriendly.value === false) out.push(REMOTE_REASON);
+  if (me.remoteFriendly.value === false && other.remoteFriendly.value === true) out.push(NO_REMOTE_REASON);
+  if (me.requiresCoding.value === true && other.requiresCoding.value === false) out.push(CODING_REASON);
   if (me.requiresCoding.value === false && other.requiresCoding.value === true) out.push(NO_CODING_REASON);
-  if (me.category) out.push(`${INTEREST_REASON}${me.category}`);
+  out.push(...outlookReasons(me, other), ...profileReasons(me, other));
   return out;
 }
 
@@ -130,7 +138,7 @@ function conclusion(data: Sides, names: Names): string {
   out.push(
     wa + wb === 0
       ? 'Neither career leads on any measure compared.'
-      : `${names.a} leads on ${wa} of ${VERDICT_KEYS.length} measures and ${names.b} on ${wb}.`,
+      : `${names.a} ${agree('leads', data.a.titleNumber)} on ${wa} of ${VERDICT_KEYS.length} measures and ${names.b} on ${wb}.`,
   );
   return out.join(' ');
 }
@@ -146,8 +154,7 @@ export function writeText(data: TextInput): ComparisonText {
   const summary = [
     `${names.a} vs ${names.b}: salary, AI replacement risk, market demand, skills and learning curve compared.`,
     salarySentence(data, names),
-    attributeSentence(data, names, 'aiRisk'),
-    attributeSentence(data, names, 'demand'),
+    outlookSentence(data.a, data.b, names),
     skillsSentence(data, names),
     transitionSentence(data, names, 'a'),
     transitionSentence(data, names, 'b'),

@@ -2,7 +2,9 @@
  * The comparison of two careers (DESIGN.md "Public contracts"), its compact stored form, and
  * the per-career prepared data that makes comparing ~515,000 pairs cheap.
  */
-import type { CareerMetrics, Difficulty, EntryBarrier } from '../metrics/types.js';
+import type { CareerMetrics, CareerOrigin, Difficulty, EntryBarrier } from '../metrics/types.js';
+import type { InterestScore, WorkStyleScore } from '../metrics/profile.js';
+import type { BrightOutlook, PostingsTrend } from '../metrics/outlook.js';
 
 /** One canonical skill of a career, as src/core/skills.ts describes it. */
 export interface SkillInput {
@@ -18,6 +20,8 @@ export interface CareerIdentity {
   slug: string;
   title: string;
   category: string | null;
+  /** O*NET occupations are named in the plural ("Data Scientists"), career-site jobs in the singular. */
+  origin?: CareerOrigin;
 }
 
 /** Input of `compareCareers` / `prepareCareer`. */
@@ -51,6 +55,25 @@ export interface ComparisonSide extends CareerIdentity {
   entryBarrier: ShownFigure<EntryBarrier>;
   remoteFriendly: ShownFigure<boolean>;
   requiresCoding: ShownFigure<boolean>;
+  /** Grammatical number of `title`: the text agrees its verbs with it ("Data Scientists earn"). */
+  titleNumber: 'singular' | 'plural';
+  /** O*NET RIASEC interest scores 1..7, one decimal, highest first. */
+  interests: ShownFigure<InterestScore[]>;
+  /** O*NET work styles, importance 1..5, one decimal, most important first. */
+  workStyles: ShownFigure<WorkStyleScore[]>;
+  /** BLS Employment Projections, every period ingested (oldest first): % change over the span, openings a year. */
+  projections: ShownFigure<ProjectionShown[]>;
+  /** O*NET's Bright Outlook rule applied to the newest projection. */
+  brightOutlook: ShownFigure<BrightOutlook>;
+  /** Indeed Hiring Lab postings index of the career's sector (2020-02-01 = 100), newest month. */
+  postingsTrend: ShownFigure<PostingsTrend>;
+}
+
+/** One BLS projection period as shown: % change one decimal, openings a year in whole jobs. */
+export interface ProjectionShown {
+  period: string;
+  changePct: number | null;
+  annualOpenings: number | null;
 }
 
 /** Verdict keys, in the order of the compact verdict string. */

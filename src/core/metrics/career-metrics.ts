@@ -13,6 +13,8 @@ import { borrowed, known } from './figure.js';
 import { computeRemoteFriendly, computeRequiresCoding } from './flags.js';
 import type { PopulationStats } from './population.js';
 import { computeDifficulty, computeEntryBarrier, computeLearningCurve } from './preparation.js';
+import { computeOutlook, type CareerOutlook } from './outlook.js';
+import { computeProfile, type CareerProfile } from './profile.js';
 import { computeSalary, declaredSalary } from './salary.js';
 import type { CareerFacts, CareerMetrics, DeclaredFigures, EstimateOrigin, SalaryMetrics } from './types.js';
 
@@ -30,6 +32,8 @@ function deriveFromSources(facts: CareerFacts, population: PopulationStats): Car
     entryBarrier: computeEntryBarrier(facts.preparation),
     remoteFriendly: computeRemoteFriendly(facts),
     requiresCoding: computeRequiresCoding(facts),
+    profile: computeProfile(facts),
+    outlook: computeOutlook(facts),
   };
 }
 
@@ -45,7 +49,7 @@ function borrowSalary(s: SalaryMetrics, from: EstimateOrigin): SalaryMetrics {
   };
 }
 
-type Single = Exclude<keyof CareerMetrics, 'careerId' | 'slug' | 'asOf' | 'salary'>;
+type Single = Exclude<keyof CareerMetrics, 'careerId' | 'slug' | 'asOf' | 'salary' | 'profile' | 'outlook'>;
 
 /** The declared figure for one metric, or null when the page does not give it. */
 function declaredFigure(d: DeclaredFigures, key: Single): CareerMetrics[Single] | null {
@@ -88,5 +92,24 @@ export function computeCareerMetrics(facts: CareerFacts, population: PopulationS
     const pick = dec ?? (own[key].value !== null || !est || !origin ? own[key] : borrowed(est[key], origin));
     (out as unknown as Record<Single, unknown>)[key] = pick;
   }
+  if (own.profile && est?.profile && origin) out.profile = borrowProfile(own.profile, est.profile, origin);
+  if (own.outlook && est?.outlook && origin) out.outlook = borrowOutlook(own.outlook, est.outlook, origin);
   return out;
+}
+
+/** Each part of the profile the page career lacks, from its closest occupation (marked estimated). */
+function borrowProfile(own: CareerProfile, est: CareerProfile, from: EstimateOrigin): CareerProfile {
+  return {
+    interests: own.interests.value !== null ? own.interests : borrowed(est.interests, from),
+    workStyles: own.workStyles.value !== null ? own.workStyles : borrowed(est.workStyles, from),
+  };
+}
+
+/** The outlook of the closest occupation where the page career has none of its own (marked estimated). */
+function borrowOutlook(own: CareerOutlook, est: CareerOutlook, from: EstimateOrigin): CareerOutlook {
+  return {
+    projections: own.projections.value !== null ? own.projections : borrowed(est.projections, from),
+    brightOutlook: own.brightOutlook.value !== null ? own.brightOutlook : borrowed(est.brightOutlook, from),
+    postingsTrend: own.postingsTrend.value !== null ? own.postingsTrend : borrowed(est.postingsTrend, from),
+  };
 }

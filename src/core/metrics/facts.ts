@@ -129,6 +129,10 @@ export interface CareerFacts {
   /** Teleworkability share 0..1 (Dingel & Neiman), averaged over crosswalked codes. */
   telework: ({ value: number } & Provenance) | null;
   declared: DeclaredFigures | null;
+  /** O*NET RIASEC interest scores, 1..7 (Interests.txt, OI scale). */
+  interests?: { scores: Record<string, number> } & Provenance;
+  /** O*NET work styles, importance 1..5, most important first (suppressed ratings left out). */
+  workStyles?: { styles: { name: string; importance: number }[] } & Provenance;
   /** Closest O*NET career, for figures a career-page career lacks (marked estimated). */
   estimatedFrom?: CareerFacts;
 }

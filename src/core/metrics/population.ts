@@ -10,6 +10,9 @@ import type { AiExposureMethod, CareerFacts, Provenance } from './types.js';
 export const DEMAND_SIGNALS = [
   'employment',
   'employmentChange',
+  'projectedGrowth',
+  'annualOpenings',
+  'postingsIndex',
   'postings',
   'postingsChange',
   'hotTechnologyShare',
@@ -55,7 +58,9 @@ function latest<T extends Provenance>(rows: T[], get: (r: T) => number | null): 
 }
 
 /**
- * Raw demand signals of one career. Employment and postings are levels (newest period);
+ * Raw demand signals of one career. Employment and postings are levels (newest period); BLS
+ * projected growth (% over the span) and annual openings (jobs a year) are the newest projection
+ * period's; the Indeed postings index is its newest month's mean (2020-02-01 = 100);
  * changes are relative, oldest → newest period; the technology share counts a hot flag and an
  * in-demand flag half each, so a career whose every technology is both scores 1.
  */
@@ -72,6 +77,9 @@ export function readDemandSignals(facts: CareerFacts): Record<DemandSignal, Sign
     employment: latest(facts.wages, (w) => w.employment),
     // A hybrid code's figures (mapped) count a wider group than the occupation: no change is read across them.
     employmentChange: relativeChange(facts.wages.filter((w) => !w.mapped), (w) => w.employment),
+    projectedGrowth: latest(facts.projections ?? [], (p) => p.changePct),
+    annualOpenings: latest(facts.projections ?? [], (p) => p.annualOpenings),
+    postingsIndex: latest(facts.postingsIndex ?? [], (p) => p.index),
     postings: latest(facts.postings, (p) => p.count),
     postingsChange: relativeChange(facts.postings, (p) => p.count),
     hotTechnologyShare: techShare,
@@ -86,9 +94,7 @@ export function readExposureScore(facts: CareerFacts, method: ScoreExposureMetho
 
 /** Builds the distributions from every career's facts (one pass, then one sort per signal). */
 export function computePopulationStats(allFacts: readonly CareerFacts[]): PopulationStats {
-  const lists: Record<DemandSignal, number[]> = {
-    employment: [], employmentChange: [], postings: [], postingsChange: [], hotTechnologyShare: [],
-  };
+  const lists = Object.fromEntries(DEMAND_SIGNALS.map((n) => [n, [] as number[]])) as Record<DemandSignal, number[]>;
   const scores: Record<ScoreExposureMethod, number[]> = { 'felten-aioe': [], 'felten-lm-aioe': [] };
   for (const facts of allFacts) {
     const signals = readDemandSignals(facts);

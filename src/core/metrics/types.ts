@@ -17,6 +17,9 @@ export type {
   TechnologySkill, WageObservation,
 } from './facts.js';
 
+import type { CareerProfile } from './profile.js';
+import type { CareerOutlook } from './outlook.js';
+
 /** Provenance shared by every observed value: source id and the period it describes. */
 export interface Provenance {
   source: string;
@@ -70,7 +73,12 @@ export interface DemandComponent extends Provenance {
 }
 
 export type DemandFigure =
-  | (KnownFigure<number> & { methodVersion: string; components: DemandComponent[] })
+  | (KnownFigure<number> & {
+    methodVersion: string;
+    components: DemandComponent[];
+    /** Signals of the method the career lacks, each with the reason (e.g. no sector mapping). */
+    missingSignals?: { signal: string; reason: string }[];
+  })
   | MissingFigure;
 
 /** An AI-risk value from a method other than the headline one. */
@@ -100,4 +108,8 @@ export interface CareerMetrics {
   entryBarrier: Figure<EntryBarrier>;
   remoteFriendly: Figure<boolean>;
   requiresCoding: Figure<boolean>;
+  /** What the work is like (O*NET interests and work styles); absent in metrics stored before it existed. */
+  profile?: CareerProfile;
+  /** BLS projections, O*NET Bright Outlook and the sector's postings index; absent in metrics stored before it existed. */
+  outlook?: CareerOutlook;
 }

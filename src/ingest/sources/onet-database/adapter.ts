@@ -6,20 +6,22 @@
  */
 import { readZipEntries } from '../../../core/zip.js';
 import { FACT_KEYS, type EducationFact, type JobZoneFact, type RelatedOccupationsFact, type TechSkillsFact } from '../../fact-keys.js';
+import { OPTIONAL_ONET_FILES } from './profile.js';
+import { profileFacts } from './profile-facts.js';
 import { IngestRejectedError, type AdapterContext, type CareerInput, type FactInput, type NormalizedBatch, type SourceAdapter, type SourceDocument } from '../../types.js';
 import { fetchRequired, fileNameOf, isNotFound, stringOption } from '../adapter-kit.js';
 import { decodeSourceText } from '../types.js';
 import { ONET_FILES, parseOnetFiles, readOnetZip, type OnetDatabase } from './parse.js';
 
 const README = 'Read Me.txt';
-type FileKey = keyof typeof ONET_FILES;
+type FileKey = keyof typeof ONET_FILES | keyof typeof OPTIONAL_ONET_FILES;
 
 /** Where each kind of fact was read from: the zip, or the file of a folder. */
 type DocumentOf = (file: FileKey) => string;
 
 export const onetDatabaseAdapter: SourceAdapter = {
   kind: 'onet-database',
-  version: 3, // 2: aliases carry their evidence; 3: a lone CR ends a line (csv-parse)
+  version: 4, // 2: aliases carry their evidence; 3: a lone CR ends a line (csv-parse); 4: interests, work styles and tasks
   async load(ctx) {
     const isZip = /\.zip(?:$|[?#])/i.test(ctx.url);
     const loaded = isZip ? await loadZip(ctx) : await loadFolder(ctx);
@@ -45,18 +47,23 @@ async function loadZip(ctx: AdapterContext): Promise<Loaded | 'unchanged'> {
 async function loadFolder(ctx: AdapterContext): Promise<Loaded | 'unchanged'> {
   const base = ctx.url.endsWith('/') ? ctx.url : `${ctx.url}/`;
   const urlOf = (file: string): string => new URL(encodeURIComponent(file), base).toString();
-  const keys = Object.keys(ONET_FILES) as FileKey[];
+  const keys = Object.keys(ONET_FILES) as (keyof typeof ONET_FILES)[];
   // The per-host limiter keeps these polite; fetching them together saves the round trips.
   const docs = await Promise.all(keys.map((k) => fetchRequired(ctx, urlOf(ONET_FILES[k]))));
-  const readmeDoc = await fetchRequired(ctx, urlOf(README)).catch((err: unknown) => {
-    if (isNotFound(err)) return null; // a mirror without the release note: the period comes from options
+  const optional = async (file: string): Promise<SourceDocument | null> => fetchRequired(ctx, urlOf(file)).catch((err: unknown) => {
+    if (isNotFound(err)) return null; // a mirror without this file (or without the release note)
     throw err;
   });
-  if (!docs.some((d) => d.changed) && !readmeDoc?.changed) return 'unchanged';
+  const readmeDoc = await optional(README);
+  const extraKeys = Object.keys(OPTIONAL_ONET_FILES) as (keyof typeof OPTIONAL_ONET_FILES)[];
+  const extras = await Promise.all(extraKeys.map((k) => optional(OPTIONAL_ONET_FILES[k])));
+  if (!docs.some((d) => d.changed) && !readmeDoc?.changed && !extras.some((d) => d?.changed)) return 'unchanged';
   const files = new Map<string, string>();
   keys.forEach((k, i) => files.set(ONET_FILES[k], decodeSourceText(docs[i]!.body, ONET_FILES[k])));
+  extraKeys.forEach((k, i) => { const d = extras[i]; if (d) files.set(OPTIONAL_ONET_FILES[k], decodeSourceText(d.body, OPTIONAL_ONET_FILES[k])); });
   const readme = readmeDoc ? decodeSourceText(readmeDoc.body, README) : null;
-  const byKey = new Map(keys.map((k, i) => [k, (docs[i] as SourceDocument).url]));
+  const byKey = new Map<FileKey, string>(keys.map((k, i) => [k, (docs[i] as SourceDocument).url]));
+  extraKeys.forEach((k, i) => { const d = extras[i]; if (d) byKey.set(k, d.url); });
   return { db: parseOnetFiles(files), readme, documentOf: (k) => byKey.get(k)! };
 }
 
@@ -100,10 +107,12 @@ function toBatch(db: OnetDatabase, period: string, documentOf: DocumentOf): Norm
     const value: RelatedOccupationsFact = rows.sort((a, b) => a.index - b.index).map((r) => ({ code: r.relatedCode, tier: r.tier, index: r.index }));
     fact(code, FACT_KEYS.relatedOccupations, value, 'related');
   }
-  const parsed = db.occupations.length + db.technologySkills.length + db.jobZones.length + db.education.length + db.relatedOccupations.length;
+  const profiles = profileFacts(db.profiles);
+  for (const f of profiles.facts) fact(f.code, f.key, f.value, f.file);
+  const parsed = db.occupations.length + db.technologySkills.length + db.jobZones.length + db.education.length + db.relatedOccupations.length + profiles.rows;
   return {
     careers, facts, rejects: db.rejects, parsed: parsed + db.rejects.length,
-    ownedKeys: [FACT_KEYS.techSkills, FACT_KEYS.jobZone, FACT_KEYS.education, FACT_KEYS.relatedOccupations],
+    ownedKeys: [FACT_KEYS.techSkills, FACT_KEYS.jobZone, FACT_KEYS.education, FACT_KEYS.relatedOccupations, ...profiles.ownedKeys],
   };
 }
 

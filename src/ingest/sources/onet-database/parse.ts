@@ -8,6 +8,7 @@ import { decodeSourceText, readSourceTable, SourceFormatError, type Reject } fro
 import { buildEducationProfiles, type OnetEducationProfile } from './education.js';
 import { findMajorGroupName } from './major-groups.js';
 import { assignSlugs } from './slug.js';
+import { OPTIONAL_ONET_FILES, parseOnetProfiles, type OnetProfiles } from './profile.js';
 
 export const ONET_FILES = {
   occupations: 'Occupation Data.txt',
@@ -52,6 +53,8 @@ export interface OnetDatabase {
   jobZoneReference: OnetJobZoneReference[];
   education: OnetEducationProfile[];
   relatedOccupations: OnetRelatedOccupation[];
+  /** Interests, work styles and tasks, from the optional files present. */
+  profiles: OnetProfiles;
   rejects: Reject[];
 }
 
@@ -154,7 +157,8 @@ export function parseOnetFiles(files: Map<string, string>): OnetDatabase {
     if (!isOnetSocCode(r['Related O*NET-SOC Code']) || !Number.isInteger(index)) { reject(ONET_FILES.related, r.line, 'bad related code or non-integer Index'); continue; }
     relatedOccupations.push({ code: r[C], relatedCode: r['Related O*NET-SOC Code'], tier: r['Relatedness Tier'], index });
   }
-  return { occupations, technologySkills, jobZones, jobZoneReference, education: education.records, relatedOccupations, rejects };
+  const profiles = parseOnetProfiles(files, known, rejects);
+  return { occupations, technologySkills, jobZones, jobZoneReference, education: education.records, relatedOccupations, profiles, rejects };
 }
 
 /**
@@ -167,7 +171,7 @@ export function readOnetZip(buf: Buffer, zipName = 'O*NET database zip'): OnetDa
     if (err instanceof ZipFormatError) throw new SourceFormatError(`${zipName}: ${err.message}`);
     throw err;
   }
-  const wanted = new Set<string>(Object.values(ONET_FILES));
+  const wanted = new Set<string>([...Object.values(ONET_FILES), ...Object.values(OPTIONAL_ONET_FILES)]);
   const files = new Map<string, string>();
   for (const e of entries) {
     const base = e.name.split('/').pop() ?? '';
