@@ -2,8 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
     testTimeout: 180_000,
     hookTimeout: 420_000,
     // Generous limits: tests that spawn processes or seed the real data sets take minutes on a
@@ -11,5 +9,11 @@ export default defineConfig({
     // Integration files share one database per run; running files one by one keeps the
     // 2-core machine from thrashing and keeps queue timings predictable.
     fileParallelism: false,
+    projects: [
+      // Pure code beside its source: no PostgreSQL, no Redis, no network (`npx vitest --project unit`).
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
+      // The real stores, processes and HTTP: the global setup checks PostgreSQL and Redis answer.
+      { extends: true, test: { name: 'integration', include: ['test/**/*.test.ts'], globalSetup: ['test/global-setup.ts'] } },
+    ],
   },
 });
