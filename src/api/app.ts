@@ -7,7 +7,7 @@ import { handleError, problem } from './errors.js';
 import { healthRoutes } from './routes/health.js';
 import { careerRoutes, compareRoutes } from './routes/careers.js';
 import { changeRoutes } from './routes/changes.js';
-import { apiServices, type ApiOptions } from './routes/services.js';
+import { apiServices, serveKnownReads, type ApiOptions } from './routes/services.js';
 import { addressKey, admit, limitAuthFailures, limitBody, limitPages } from './guards.js';
 import { KEYS_CHANNEL, type KeyHolder } from '../db/queries/keys.js';
 import { buildOpenApiDocument } from './openapi.js';
@@ -103,6 +103,7 @@ export function createApp(deps: ApiDeps, options: ApiOptions = {}) {
     if (refused) return refused;
     await next();
   });
+  app.use('/v1/*', serveKnownReads());
   const v1 = createV1();
   const openApiDocument = buildOpenApiDocument(v1);
   const openApiBody = JSON.stringify(openApiDocument);

@@ -52,6 +52,13 @@ export class ResponseCache {
     return p;
   }
 
+  /** The cached entry for `key` (a hit), or undefined without loading or counting a miss. */
+  cached(key: string): CachedEntry | undefined {
+    const hit = this.entries.get(key);
+    if (hit) this.hits++;
+    return hit;
+  }
+
   invalidate(): void {
     this.generation++;
     this.entries.clear();

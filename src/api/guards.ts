@@ -20,16 +20,29 @@ export interface GuardOptions {
 /** Paths no limit applies to: probes, metrics scrapes and static assets. */
 const UNLIMITED = /^\/(healthz|readyz|metrics|assets\/)/;
 
-/** The rate-limit bucket of the request's client address (IPv6 by /64). */
+/** The rate-limit bucket of the request's client address (IPv6 by /64), worked out once per request. */
 export function addressKey(c: Context, trust: TrustProxy): string {
+  const known = c.get('addressKey') as string | undefined;
+  if (known !== undefined) return known;
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   const peer = incoming?.socket?.remoteAddress ?? 'local';
-  return `ip:${addressBucket(clientAddress(peer, c.req.header('x-forwarded-for'), trust))}`;
+  const key = `ip:${addressBucket(clientAddress(peer, c.req.header('x-forwarded-for'), trust))}`;
+  c.set('addressKey', key);
+  return key;
 }
 
-/** Refuses bodies over the limit with 413 before any handler reads them. */
+/**
+ * Refuses bodies over the limit with 413 before any handler reads them. GET, HEAD and OPTIONS
+ * requests are passed by: the server never hands their body to the app (a GET's Request has
+ * none), and asking for it would build a full Fetch Request for every read, the costliest
+ * step of a cached answer.
+ */
 export function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
-  return bodyLimit({ maxSize, onError: (c) => problem(c, 'payload-too-large', `request bodies are limited to ${maxSize} bytes`) });
+  const limit = bodyLimit({ maxSize, onError: (c) => problem(c, 'payload-too-large', `request bodies are limited to ${maxSize} bytes`) });
+  return (c, next) => {
+    const method = c.req.method;
+    return method === 'GET' || method === 'HEAD' || method === 'OPTIONS' ? next() : limit(c, next);
+  };
 }
 
 /** Counts one request against `policy`, sets the RateLimit headers, and answers 429 when over. */

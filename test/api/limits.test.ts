@@ -73,6 +73,27 @@ describe('public limits', () => {
     expect((await signIn(key, '192.0.2.10')).status).toBe(303);
   });
 
+  it('a read answered before routing (its target validated once, its answer cached) still passes every guard', async () => {
+    await startInOneRateWindow();
+    const deps = { db: tdb.db, kit: {} as never, queues: {} as never, log };
+    apps.push(deps);
+    const app = createApp(deps, { watchChanges: false, rateWindowSec: 3_600, anonymousPerMinute: 3 });
+    const target = '/v1/careers?limit=1';
+    const ask = (headers: Record<string, string> = {}) => app.request(target, ...from('203.0.113.77', headers));
+    expect((await ask()).status).toBe(200);
+    expect(apiServices(deps).knownReads.has(target)).toBe(true);
+    const hits = apiServices(deps).cache.hits;
+    const second = await ask();
+    expect(second.status).toBe(200);
+    expect(second.headers.get('ratelimit')).toMatch(/^"anonymous";r=1;t=\d+$/);
+    expect(apiServices(deps).cache.hits).toBe(hits + 1); // served from the cache before routing
+    expect((await ask({ authorization: 'Bearer clk_not_a_key' })).status).toBe(401);
+    expect((await ask()).status).toBe(200);
+    expect((await ask()).status).toBe(429);
+    // Another spelling of the same read is not known: it is routed and validated.
+    expect((await app.request('/v1/careers?limit=1&limit=x', ...from('203.0.113.78'))).status).toBe(400);
+  });
+
   it('request bodies over the limit answer 413 before any handler reads them', async () => {
     const app = makeApp({ bodyLimitBytes: 2048 });
     const res = await app.request('/ops/signin', { method: 'POST', body: new URLSearchParams({ key: 'x'.repeat(10_000) }) });

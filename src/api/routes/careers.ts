@@ -160,9 +160,7 @@ export const compareRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   }), async (c) => {
     const { a, b } = c.req.valid('param');
     const deps = c.get('deps');
-    const res = await serveCachedJson(c, `compare|${a}|${b}`, () => compareEntry(deps, a, b));
-    apiServices(deps).countCompare(a, b);
-    return res;
+    return serveCachedJson(c, `compare|${a}|${b}`, () => compareEntry(deps, a, b), () => apiServices(deps).countCompare(a, b));
   });
 
 /** The two careers and their stored pair, or the 4xx that says why there is none. */

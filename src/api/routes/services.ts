@@ -1,8 +1,9 @@
-import type { Context, TypedResponse } from 'hono';
+import type { Context, MiddlewareHandler, TypedResponse } from 'hono';
+import { LRUCache } from 'lru-cache';
 import type { JSONParsed } from 'hono/utils/types';
 import { createHash } from 'node:crypto';
 import type { ApiDeps } from '../context.js';
-import { ResponseCache, watchChanges, type ChangeWatcher, type LoadedEntry } from '../cache.js';
+import { ResponseCache, watchChanges, type CachedEntry, type ChangeWatcher, type LoadedEntry } from '../cache.js';
 import { RateLimiter, type RateLimitPolicy } from '../rate-limit.js';
 import type { Config, TrustProxy } from '../../config.js';
 import { CareerSearchIndex } from '../search-index.js';
@@ -59,6 +60,12 @@ export interface ApiServices {
   career(slugOrCode: string): Promise<CareerWithMetrics | undefined>;
   /** Stored pairs by career ids, concurrent reads batched into one query. */
   pair: PairReader;
+  /**
+   * Request targets (path and query, as sent) of API reads that passed validation, with the
+   * cache key their answer went under: the same target validates the same way again, so its
+   * next read can be served from the cache without routing and validating (`serveKnownReads`).
+   */
+  knownReads: LRUCache<string, KnownRead>;
   countCompare(a: string, b: string): void;
   /** Writes the compare counts gathered so far (done every 5 s and on stop). */
   flushCounts(): Promise<void>;
@@ -136,6 +143,7 @@ export function apiServices(deps: ApiDeps, options: ApiOptions = {}): ApiService
       return p;
     },
     pair: createPairReader(deps.db),
+    knownReads: new LRUCache({ max: 20_000 }),
     countCompare(a, b) {
       const key = a < b ? `${a}|${b}` : `${b}|${a}`;
       compareCounts.set(key, (compareCounts.get(key) ?? 0) + 1);
@@ -164,17 +172,48 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   return ifNoneMatch.split(',').some((t) => { const v = t.trim(); return v === etag || v === '*' || v === `W/${etag}`; });
 }
 
+/** A validated read's cache key, and what its route does on every answer besides serving it. */
+export interface KnownRead { key: string; onServe?: () => void }
+
+/** The cached answer as a response: the body with its ETag and Cache-Control, or 304 when the client holds this version. */
+function answer(c: Context, entry: CachedEntry): Response {
+  const headers: Record<string, string> = { ETag: entry.etag, 'Cache-Control': API_CACHE_CONTROL };
+  if (matches(c.req.header('if-none-match'), entry.etag)) return c.body(null, 304, headers);
+  headers['Content-Type'] = entry.contentType ?? 'application/json';
+  return c.body(entry.body, (entry.status ?? 200) as 200, headers);
+}
+
 /**
  * Answers from the in-process cache (loading on a miss): the body with its ETag and
  * Cache-Control, or 304 when the client already holds this version.
  */
 export async function serveCached(c: Context, key: string, load: () => Promise<LoadedEntry>): Promise<Response> {
-  const svc = apiServices(c.get('deps'));
-  const entry = await svc.cache.get(key, load);
-  const headers: Record<string, string> = { ETag: entry.etag, 'Cache-Control': API_CACHE_CONTROL };
-  if (matches(c.req.header('if-none-match'), entry.etag)) return c.body(null, 304, headers);
-  headers['Content-Type'] = entry.contentType ?? 'application/json';
-  return c.body(entry.body, (entry.status ?? 200) as 200, headers);
+  return answer(c, await apiServices(c.get('deps')).cache.get(key, load));
+}
+
+/** The request's path and query as sent, without scheme and host. */
+function requestTarget(c: Context): string {
+  const url = c.req.url;
+  return url.slice(url.indexOf('/', url.indexOf('//') + 2));
+}
+
+/**
+ * Serves a GET whose exact target an earlier request already validated and answered, while
+ * that answer is cached: the guards before it (auth, rate limits) have run, and routing and
+ * parameter validation are skipped, since they would give the same result for the same target.
+ * Anything else (a new target, a changed cache, another method) goes on to the routes.
+ */
+export function serveKnownReads(): MiddlewareHandler {
+  return async (c, next) => {
+    // Operators' routes authenticate in their own handlers: never answered here.
+    if (c.req.method !== 'GET' || c.req.path.startsWith('/v1/ops')) return next();
+    const svc = apiServices(c.get('deps'));
+    const known = svc.knownReads.get(requestTarget(c));
+    const entry = known && svc.cache.cached(known.key);
+    if (!known || !entry) return next();
+    known.onServe?.();
+    return answer(c, entry);
+  };
 }
 
 declare const jsonOf: unique symbol;
@@ -188,10 +227,16 @@ export function jsonEntry<T>(value: T, version: string | null): JsonEntry<T> {
 }
 
 /**
- * `serveCached` for a typed JSON route: the answer is typed as the entry's value as JSON, so the route
+ * `serveCached` for a typed JSON API read: the answer is typed as the entry's value as JSON, so the route
  * checks that what its handler builds matches the schema it documents. The body is the cached
  * bytes (or a 304), which is why the type is asserted here, once, rather than built by `c.json`.
+ * The request's target is remembered with `key` (and `onServe`, run on every answer), so that
+ * its next reads are served before routing (`serveKnownReads`).
  */
-export async function serveCachedJson<T>(c: Context, key: string, load: () => Promise<JsonEntry<T>>): Promise<TypedResponse<JSONParsed<T>, 200, 'json'>> {
-  return await serveCached(c, key, load) as unknown as TypedResponse<JSONParsed<T>, 200, 'json'>;
+export async function serveCachedJson<T>(c: Context, key: string, load: () => Promise<JsonEntry<T>>, onServe?: () => void): Promise<TypedResponse<JSONParsed<T>, 200, 'json'>> {
+  const svc = apiServices(c.get('deps'));
+  const res = answer(c, await svc.cache.get(key, load));
+  svc.knownReads.set(requestTarget(c), { key, onServe });
+  onServe?.();
+  return res as unknown as TypedResponse<JSONParsed<T>, 200, 'json'>;
 }
