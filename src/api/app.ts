@@ -63,16 +63,14 @@ export function createApp(deps: ApiDeps, options: ApiOptions = {}) {
   app.use(async (c, next) => {
     const given = c.req.header('x-request-id');
     const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
-    const log = deps.log.child({ requestId });
     c.set('requestId', requestId);
-    c.set('log', log);
     const path = c.req.path;
     c.set('deps', path.startsWith('/v1/ops/') || path === '/v1/ops' || path.startsWith('/ops/') || path === '/ops' ? opsDeps : deps);
     const started = performance.now();
     // Set before the handler answers, so the header goes out with the response as it is built.
     c.header('x-request-id', requestId);
     await next();
-    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    deps.log.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
   const corsMw = cors({
     origin: '*',

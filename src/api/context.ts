@@ -17,5 +17,5 @@ export interface ApiDeps {
 }
 
 export type AppEnv = {
-  Variables: { requestId: string; log: Logger; deps: ApiDeps; addressKey?: string };
+  Variables: { requestId: string; deps: ApiDeps; addressKey?: string };
 };

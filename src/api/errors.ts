@@ -43,11 +43,11 @@ export function handleError(err: Error, c: Context): Response {
     return problem(c, code, err.message || errorCodes[code].title);
   }
   if (isDatabaseUnavailable(err)) {
-    c.get('log')?.warn({ err: err.message }, 'database unavailable or too slow for this request');
+    c.get('deps')?.log.warn({ requestId: c.get('requestId'), err: err.message }, 'database unavailable or too slow for this request');
     c.header('Retry-After', '5');
     return problem(c, 'unavailable', 'the database is unavailable or the query took too long; retry shortly');
   }
-  c.get('log')?.error({ err: { message: err.message, stack: err.stack } }, 'request failed');
+  c.get('deps')?.log.error({ requestId: c.get('requestId'), err: { message: err.message, stack: err.stack } }, 'request failed');
   return problem(c, 'internal', 'The server failed to answer; the error is logged with this request id.');
 }
 

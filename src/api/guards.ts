@@ -20,13 +20,26 @@ export interface GuardOptions {
 /** Paths no limit applies to: probes, metrics scrapes and static assets. */
 const UNLIMITED = /^\/(healthz|readyz|metrics|assets\/)/;
 
-/** The rate-limit bucket of the request's client address (IPv6 by /64), worked out once per request. */
+/** The last bucket worked out on a connection: its keep-alive requests mostly repeat it. */
+const lastOnSocket = new WeakMap<object, { trust: TrustProxy; forwarded: string | undefined; key: string }>();
+
+/**
+ * The rate-limit bucket of the request's client address (IPv6 by /64): worked out once per
+ * request, and reused on a connection while its peer and X-Forwarded-For stay the same.
+ */
 export function addressKey(c: Context, trust: TrustProxy): string {
   const known = c.get('addressKey') as string | undefined;
   if (known !== undefined) return known;
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  const peer = incoming?.socket?.remoteAddress ?? 'local';
-  const key = `ip:${addressBucket(clientAddress(peer, c.req.header('x-forwarded-for'), trust))}`;
+  const socket = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket;
+  const forwarded = c.req.header('x-forwarded-for');
+  const last = socket && lastOnSocket.get(socket);
+  let key: string;
+  if (last && last.trust === trust && last.forwarded === forwarded) {
+    key = last.key;
+  } else {
+    key = `ip:${addressBucket(clientAddress(socket?.remoteAddress ?? 'local', forwarded, trust))}`;
+    if (socket) lastOnSocket.set(socket, { trust, forwarded, key });
+  }
   c.set('addressKey', key);
   return key;
 }
