@@ -36,18 +36,23 @@ export interface PeriodMover {
 
 /**
  * Careers whose metric moved most between two periods (same series at both), by % change or
- * absolute change. Top-coded endpoints are left out: their change is not known.
+ * absolute change, each career once: where it has several series with both periods (two
+ * surveys, two OEWS sources), the one without a hybrid-code endpoint, then the first by name.
+ * Top-coded endpoints are left out: their change is not known.
  */
 export async function loadPeriodMovers(db: Db, params: { metric: SeriesMetric; from: string; to: string; category?: string; by: 'pct' | 'abs'; limit: number }): Promise<PeriodMover[]> {
   const sql = db.$client;
   const rows = await sql<{ slug: string; title: string; category: string; v0: number; v1: number; source: string; mapped: boolean }[]>`
-    select c.slug, c.title, c.category, a.value as v0, b.value as v1, b.source,
-      (a.note ? 'mapped' or b.note ? 'mapped') as mapped
-    from series_points a join series_points b using (career_id, metric, series) join careers c on c.id = a.career_id
-    where a.metric = ${params.metric} and a.period = ${params.from} and b.period = ${params.to}
-      and a.value is not null and b.value is not null and a.bound is null and b.bound is null
-      ${params.category ? sql`and lower(c.category) = lower(${params.category})` : sql``}
-    order by ${params.by === 'abs' ? sql`abs(b.value - a.value)` : sql`abs(b.value - a.value) / greatest(abs(a.value), 1e-9)`} desc, c.slug
+    select * from (
+      select distinct on (c.id) c.slug, c.title, c.category, a.value as v0, b.value as v1, b.source,
+        (a.note ? 'mapped' or b.note ? 'mapped') as mapped
+      from series_points a join series_points b using (career_id, metric, series) join careers c on c.id = a.career_id
+      where a.metric = ${params.metric} and a.period = ${params.from} and b.period = ${params.to}
+        and a.value is not null and b.value is not null and a.bound is null and b.bound is null
+        ${params.category ? sql`and lower(c.category) = lower(${params.category})` : sql``}
+      order by c.id, (a.note ? 'mapped' or b.note ? 'mapped'), series
+    ) m
+    order by ${params.by === 'abs' ? sql`abs(v1 - v0)` : sql`abs(v1 - v0) / greatest(abs(v0), 1e-9)`} desc, slug
     limit ${params.limit}`;
   return rows.map((r) => ({
     slug: r.slug, title: r.title, category: r.category, from: r.v0, to: r.v1, source: r.source, mapped: r.mapped,
