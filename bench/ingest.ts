@@ -4,6 +4,14 @@
  * → one write transaction, archived documents included) and compared with bare parsing of the
  * same bytes already in memory, measured in the same run. Each round starts from an empty
  * database; the figures are medians of the rounds, bare parses interleaved with the ingests.
+ *
+ * O*NET's baseline is the bare parse plus a bare write of the same rows: most of its ingest is
+ * the write (1,016 careers, 61k aliases each checked against its career, 3.6k facts of several
+ * MB of JSON), which a faster parser does not shorten, so "ingest ÷ bare parse" rose from under
+ * 4× to 5.75× when the parser got faster (csv-parse) and the ingest did not get slower. The
+ * bare write inserts the rows the ingest wrote into a fresh database with plain multi-row
+ * inserts in one transaction: what the ingest adds beyond it (fetch, archive, hashing, upserts,
+ * the staging and removal of facts) is what the target bounds. Ingest ÷ bare parse is printed too.
  */
 import postgres from 'postgres';
 import { randomBytes } from 'node:crypto';
@@ -14,6 +22,7 @@ import { buildSkillTaxonomy, type SkillTaxonomy, type TechSkillRow } from '../sr
 import { openDb, closeDb, type Db } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { syncSources } from '../src/db/queries/sources.js';
+import { rowsOf } from '../src/db/bulk.js';
 import { runIngest, type IngestDeps } from '../src/ingest/run-ingest.js';
 import { ONET_FILES, parseOnetFiles } from '../src/ingest/sources/onet-database/parse.js';
 import { parseCareersListing, parsePostingPage } from '../src/ingest/sources/job-postings/parse-posting-html.js';
@@ -27,8 +36,8 @@ const DATA = path.resolve('../shared/data');
 const ONET_DIR = path.join(DATA, 'onet-29.2');
 const PAGES_DIR = path.join(DATA, 'vercel-careers-html');
 const ROUNDS = 3;
-/** Ingest ÷ bare parse. The ingest also fetches, archives (gzip) and writes in one transaction. */
-const ONET_MAX_RATIO = 4;
+/** O*NET: ingest ÷ (bare parse + bare write of the same rows). Pages: ingest ÷ bare parse. */
+const ONET_MAX_RATIO = 2;
 const PAGES_MAX_RATIO = 2;
 
 
@@ -76,6 +85,33 @@ async function technologySkills(db: Db): Promise<TechSkillRow[]> {
     from facts f cross join jsonb_array_elements(f.value) s where f.key = 'tech-skills' group by 1, 2 order by 1, 2`;
 }
 
+/** What the O*NET ingest wrote: its careers, aliases and facts, as the bare write's input. */
+interface WrittenRows { careers: Record<string, unknown>[]; aliases: Record<string, unknown>[]; facts: Record<string, unknown>[] }
+async function writtenRows(db: Db): Promise<WrittenRows> {
+  const sql = db.$client;
+  return {
+    careers: await sql`select id, onet_code, slug, title, description, category, origin from careers order by id`,
+    aliases: await sql`select career_id, alias, normalized, evidence from career_aliases`,
+    facts: await sql`select career_id, source_id, key, period, value::text as value, hash, fetched_at::text as fetched_at from facts`,
+  };
+}
+
+/** The same rows inserted into an empty database with plain multi-row inserts in one transaction, ms. */
+async function bareWrite(db: Db, rows: WrittenRows, sources: Parameters<typeof syncSources>[1]): Promise<number> {
+  await syncSources(db, sources);
+  const insert = async (tx: postgres.TransactionSql, table: string, list: Record<string, unknown>[], size: number) => {
+    const cols = Object.keys(list[0] ?? {});
+    for (let i = 0; i < list.length; i += size) await tx`insert into ${tx(table)} ${rowsOf(tx, list.slice(i, i + size), cols)}`;
+  };
+  const t = performance.now();
+  await db.$client.begin(async (tx) => {
+    await insert(tx, 'careers', rows.careers, 2_000);
+    await insert(tx, 'career_aliases', rows.aliases, 10_000);
+    await insert(tx, 'facts', rows.facts, 5_000);
+  });
+  return performance.now() - t;
+}
+
 function timed<T>(fn: () => T): { ms: number; value: T } {
   const t = performance.now();
   const value = fn();
@@ -106,22 +142,25 @@ export async function benchIngest(opts: { adminUrl: string }): Promise<Figure[]>
   const onetSize = [...onet.values()].reduce((n, b) => n + b.length, 0);
   const pages = pageBytes();
   const pagesSize = pages.listing.length + pages.pages.reduce((n, b) => n + b.length, 0);
-  const runs = { onet: [] as number[], onetParse: [] as number[], pages: [] as number[], pagesParse: [] as number[] };
+  const runs = { onet: [] as number[], onetParse: [] as number[], onetWrite: [] as number[], pages: [] as number[], pagesParse: [] as number[] };
   let pageStats = '';
   try {
     for (let r = 0; r < ROUNDS; r++) {
+      const sources: Parameters<typeof syncSources>[1] = [
+        { id: 'onet', kind: 'onet-database', url: `${server.url}/data/onet-29.2/`, schedule: { cron: '0 3 * * 1', tz: 'UTC' }, enabled: true, options: {} },
+        { id: 'vercel', kind: 'job-postings', url: `${server.url}/data/vercel-careers-html/vercel_careers_clone.html`, schedule: { cron: '0 3 * * 1', tz: 'UTC' }, enabled: true,
+          options: { format: 'html-pages', period: '2022-12', maxRejectRatio: 0.25 } },
+      ];
+      let onetRows: WrittenRows | undefined;
       await withDatabase(opts.adminUrl, async (db) => {
         const deps: IngestDeps = { db, newFetcher: fetcherFactory(config), adapters: buildAdapters(), log: createLogger('silent') };
-        await syncSources(db, [
-          { id: 'onet', kind: 'onet-database', url: `${server.url}/data/onet-29.2/`, schedule: { cron: '0 3 * * 1', tz: 'UTC' }, enabled: true, options: {} },
-          { id: 'vercel', kind: 'job-postings', url: `${server.url}/data/vercel-careers-html/vercel_careers_clone.html`, schedule: { cron: '0 3 * * 1', tz: 'UTC' }, enabled: true,
-            options: { format: 'html-pages', period: '2022-12', maxRejectRatio: 0.25 } },
-        ]);
+        await syncSources(db, sources);
         runs.onetParse.push(medianParse(() => parseOnet(onet)));
         let t = performance.now();
         const o = await runIngest(deps, { sourceId: 'onet', trigger: 'manual', final: true });
         runs.onet.push(performance.now() - t);
         if (o.status !== 'succeeded') throw new Error(`O*NET ingest: ${o.status} ${o.error ?? ''}`);
+        onetRows = await writtenRows(db);
         const taxonomy = buildSkillTaxonomy(await technologySkills(db));
         runs.pagesParse.push(medianParse(() => parsePages(pages, taxonomy)));
         t = performance.now();
@@ -130,21 +169,24 @@ export async function benchIngest(opts: { adminUrl: string }): Promise<Figure[]>
         if (p.status !== 'succeeded') throw new Error(`HTML pages ingest: ${p.status} ${p.error ?? ''}`);
         pageStats = `${p.stats.fetched} fetched, ${p.stats.parsed} links, ${p.stats.rejected} rejected`;
       });
+      runs.onetWrite.push(await withDatabase(opts.adminUrl, (db) => bareWrite(db, onetRows!, sources)));
     }
   } finally {
     await server.close();
   }
   const fmt = (v: number[]) => v.map((x) => x.toFixed(0)).join(', ');
-  console.log(`ingest bench: O*NET ingest ${fmt(runs.onet)} ms, bare parse ${fmt(runs.onetParse)} ms; pages ingest ${fmt(runs.pages)} ms, bare parse ${fmt(runs.pagesParse)} ms (${pageStats}; ${existsSync(PAGES_DIR) ? pages.pages.length : 0} pages here)`);
+  console.log(`ingest bench: O*NET ingest ${fmt(runs.onet)} ms, bare parse ${fmt(runs.onetParse)} ms, bare write ${fmt(runs.onetWrite)} ms; pages ingest ${fmt(runs.pages)} ms, bare parse ${fmt(runs.pagesParse)} ms (${pageStats}; ${existsSync(PAGES_DIR) ? pages.pages.length : 0} pages here)`);
   const onetMs = median(runs.onet);
   const onetParseMs = median(runs.onetParse);
+  const onetBareMs = median(runs.onetParse.map((p, i) => p + runs.onetWrite[i]!));
   const pagesMs = median(runs.pages);
   const pagesParseMs = median(runs.pagesParse);
   const figures: Figure[] = [];
   figures.push({
-    name: `O*NET files (${mb(onetSize).toFixed(1)} MB, 1,016 careers), ingest vs bare parse`,
-    value: `${(onetMs / 1000).toFixed(2)} s (${(mb(onetSize) / (onetMs / 1000)).toFixed(1)} MB/s) = ${(onetMs / onetParseMs).toFixed(2)}× parse (${(onetParseMs / 1000).toFixed(2)} s)`,
-    target: `≤ ${ONET_MAX_RATIO}× parse`, pass: onetMs / onetParseMs <= ONET_MAX_RATIO,
+    name: `O*NET files (${mb(onetSize).toFixed(1)} MB, 1,016 careers), ingest vs bare parse + bare write of its rows`,
+    value: `${(onetMs / 1000).toFixed(2)} s (${(mb(onetSize) / (onetMs / 1000)).toFixed(1)} MB/s) = ${(onetMs / onetBareMs).toFixed(2)}× parse + write (${(onetBareMs / 1000).toFixed(2)} s); `
+      + `${(onetMs / onetParseMs).toFixed(2)}× parse alone (${(onetParseMs / 1000).toFixed(2)} s)`,
+    target: `≤ ${ONET_MAX_RATIO}× parse + write`, pass: onetMs / onetBareMs <= ONET_MAX_RATIO,
   });
   figures.push({
     name: `HTML posting pages (listing + ${pages.pages.length}, ${mb(pagesSize).toFixed(1)} MB), ingest vs bare parse`,
