@@ -44,6 +44,11 @@ const plans: Plan[] = [
     files: [...Object.values(ONET_FILES), 'Read Me.txt'].map((name) => ({ name })),
   },
   {
+    id: 'onet-ratings', kind: 'onet-ratings', release: 'O*NET 29.0 (August 2024)', licenceFile: 'CC-BY-4.0.txt', folder: 'onet-29.0-excel', folderUrl: true,
+    copiedFrom: 'onetcenter.org db_29_0_excel.zip (Skills.xlsx, Knowledge.xlsx, Read Me.txt), via GitHub Allan-Ofula/SmartPath-Personalized-Career-Recommendation-Engine app/data/ at c0dd0f9d3af4c8c9f15d10a4d7a796c6c4e072c3 (byte-identical)',
+    files: ['Skills.xlsx', 'Knowledge.xlsx', 'Read Me.txt'].map((name) => ({ name })),
+  },
+  {
     id: 'oews', kind: 'oews-wages', release: 'May 2024', licenceFile: 'US-public-domain.txt', folder: 'bls-oews-national',
     copiedFrom: 'BLS oesm24nat.zip national_M2024_dl.xlsx, via GitHub jj-squared/AI_jobs_impact at 711913992677963609eb2dd2e3bc4b8c56f8241e (byte-identical, pristine BLS metadata); the newest national year only',
     files: [{ name: 'national_M2024_dl.xlsx' }],

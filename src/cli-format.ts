@@ -20,10 +20,10 @@ export function formatSourcesTable(sources: SourceStatus[]): string {
   const rows = sources.map((s) => [
     s.id, s.kind, sourceState(s), scheduleText(s.schedule),
     `${s.lastRun ? `#${s.lastRun.id} ${s.lastRun.status}` : 'never run'}${s.activeRun ? ` (#${s.activeRun.id} ${s.activeRun.status})` : ''}`, when(s.nextRunAt),
-    s.freshness.state, when(s.freshness.lastSuccessAt),
+    s.freshness.state, when(s.freshness.lastSuccessAt), s.servedFrom,
   ]);
   const errors = sources.filter((s) => s.lastRun?.status === 'failed' && s.lastRun.error).map((s) => `${s.id}: ${s.lastRun!.error}`);
-  const table = formatTable(['ID', 'KIND', 'STATE', 'SCHEDULE', 'LAST RUN', 'NEXT RUN', 'FRESHNESS', 'LAST SUCCESS'], rows);
+  const table = formatTable(['ID', 'KIND', 'STATE', 'SCHEDULE', 'LAST RUN', 'NEXT RUN', 'FRESHNESS', 'LAST SUCCESS', 'DATA'], rows);
   return errors.length ? `${table}\n\nlast run failed:\n${errors.map((e) => `  ${e}`).join('\n')}` : table;
 }
 

@@ -22,7 +22,8 @@ function unwrap<T>(r: OpsResult<T>): T {
 }
 
 const USAGE = `usage: careerlens <command>
-  start                         migrate, then API + dashboard + workers + scheduler in one process
+  start [--offline]             migrate, then API + dashboard + workers + scheduler in one process
+                                (--offline: no publisher is fetched; empty sources fill from the bundled snapshot)
   api | worker | scheduler      one role (scale-out: run any number of each)
   migrate                       apply database migrations and exit
   sources list                  sources with schedule, last and next run, and freshness
@@ -116,9 +117,11 @@ async function main(argv: string[]): Promise<void> {
       options: {
         wait: { type: 'boolean' }, all: { type: 'boolean' }, career: { type: 'string' }, help: { type: 'boolean', short: 'h' },
         purge: { type: 'boolean' }, unmatched: { type: 'boolean' }, 'allow-shrink': { type: 'boolean' }, cron: { type: 'string' }, tz: { type: 'string' }, 'every-ms': { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, rate: { type: 'string' },
+        offline: { type: 'boolean' },
       },
     });
     const [cmd, sub, arg] = positionals;
+    if (values.offline) config = { ...config, OFFLINE: true };
     if (values.help || !cmd) { process.stdout.write(`${USAGE}\n`); return; }
     switch (cmd) {
       case 'start': return await serveRoles(config, ['api', 'worker', 'scheduler']);

@@ -68,6 +68,14 @@ const envSchema = z.object({
   FILE_SOURCES_DIR: list.default([]),
   /** Run each enabled source that never succeeded, or was last read by an older adapter, as soon as the scheduler starts. */
   RUN_NEVER_SUCCEEDED_ON_START: flag.default(true),
+  /**
+   * No source is fetched from its publisher: sources without live data are filled from the bundled
+   * snapshot (`careerlens start --offline` sets it). Unset, the snapshot stands in only for a
+   * source whose publisher cannot be reached and that has no live data yet.
+   */
+  OFFLINE: flag.default(false),
+  /** The bundled snapshot's folder (default: snapshot/ in the checkout). */
+  SNAPSHOT_DIR: z.string().min(1).optional(),
   /** Fetching politeness and patience: per-host spacing, per-attempt timeout, retries, backoff base. */
   FETCH_HOST_DELAY_MS: z.coerce.number().int().min(0).default(1_000),
   FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),

@@ -21,6 +21,10 @@ export const ATTRIBUTIONS: Readonly<Record<string, Attribution>> = {
     publisher: 'National Center for O*NET Development, U.S. Department of Labor (USDOL/ETA)', dataset: 'O*NET Database (text files)', licence: CC_BY, redistributable: true,
     citation: 'O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA.',
   },
+  'onet-ratings': {
+    publisher: 'National Center for O*NET Development, U.S. Department of Labor (USDOL/ETA)', dataset: 'O*NET Database (Excel): Skills and Knowledge ratings', licence: CC_BY, redistributable: true,
+    citation: 'O*NET 29.0 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA.',
+  },
   oews: {
     publisher: 'U.S. Bureau of Labor Statistics', dataset: 'Occupational Employment and Wage Statistics (OEWS), national estimates', licence: US_PD, redistributable: true,
     citation: 'U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, national cross-industry estimates (www.bls.gov/oes).',

@@ -6,7 +6,11 @@ const SOURCE_LABELS: Record<string, string> = {
   'onet-ratings': 'O*NET',
 };
 
-/** `O*NET (onet)`: the label of a source kind and the configured source's id. */
-export function sourceLabel(kind: string, sourceId: string): string {
-  return `${SOURCE_LABELS[kind] ?? kind} (${sourceId})`;
+/**
+ * `O*NET (onet)`: the label of a source kind and the configured source's id; while the source
+ * serves the bundled snapshot, `BLS OEWS (oews; bundled snapshot, retrieved 2026-11-30)`.
+ */
+export function sourceLabel(kind: string, sourceId: string, snapshotRetrievedAt?: string | null): string {
+  const served = snapshotRetrievedAt ? `; bundled snapshot, retrieved ${snapshotRetrievedAt}` : '';
+  return `${SOURCE_LABELS[kind] ?? kind} (${sourceId}${served})`;
 }

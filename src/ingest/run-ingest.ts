@@ -13,6 +13,8 @@ import { FetchError } from './fetch/index.js';
 import { FACT_KEYS } from './fact-keys.js';
 import { redactText } from '../core/redact.js';
 import type { TechSkillRow } from '../core/skills.js';
+import { snapshotFetcher, type Snapshot } from './snapshot/bundle.js';
+import type { SnapshotSource } from './snapshot/manifest.js';
 
 /** The fetcher contract every source uses (see src/ingest/fetch). */
 export interface DocumentFetcher {
@@ -67,6 +69,10 @@ export async function runIngest(
     sourceId: string; runId?: number; trigger: RunTrigger; final: boolean; signal?: AbortSignal; onProgress?: (p: number, msg: string) => Promise<void>;
     /** An operator confirmed the source really shrank: the shrink limit does not apply to this run. */
     allowShrink?: boolean;
+    /** Read the source's files from the bundled snapshot (same adapter), not from its publisher. */
+    snapshot?: { bundle: Snapshot; source: SnapshotSource };
+    /** OFFLINE is set: a live run is refused instead of reaching the publisher. */
+    offline?: boolean;
   },
 ): Promise<IngestOutcome> {
   const { db, log } = deps;
@@ -89,8 +95,16 @@ export async function runIngest(
     if (source.delistedAt) throw new IngestRejectedError(`source "${source.id}" is delisted (not in the source list): it no longer runs; add it to SOURCES_FILE again`);
     const adapter = deps.adapters.get(source.kind);
     if (!adapter) throw new IngestRejectedError(`source kind "${source.kind}" has no adapter`);
-    const fetcher = deps.newFetcher(source);
-    const ctx = await buildContext(deps, fetcher, source, documents, stats, runLog, { ...params, normalizerVersion: adapter.version });
+    const snap = params.snapshot;
+    if (params.trigger === 'snapshot' && !snap) throw new IngestRejectedError(`source "${source.id}" has no bundled snapshot`);
+    if (params.offline && !snap) throw new IngestRejectedError(`OFFLINE is set: source "${source.id}" is not fetched from its publisher${source.lastSuccessAt ? '; its data stays as last read' : ' and has no bundled snapshot'}`);
+    if (snap && source.lastSuccessAt && !source.snapshot) {
+      throw new IngestRejectedError(`source "${source.id}" serves live data (last success ${source.lastSuccessAt.toISOString()}): a bundled snapshot never replaces it`);
+    }
+    if (snap && snap.source.kind !== source.kind) throw new IngestRejectedError(`source "${source.id}" is of kind ${source.kind}; the bundled snapshot of that id is ${snap.source.kind}`);
+    const fetcher = snap ? snapshotFetcher(snap.bundle, snap.source) : deps.newFetcher(source);
+    const readFrom = snap ? { ...source, url: snap.source.url, options: snap.source.options } : source;
+    const ctx = await buildContext(deps, fetcher, readFrom, documents, stats, runLog, { ...params, normalizerVersion: adapter.version });
     const batch = await adapter.load(ctx).finally(() => fetcher.close());
     if (batch === 'unchanged') {
       const done = { ...stats, parsed: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, rejects: [], changedCareers: 0, durationMs: Date.now() - started };
@@ -102,7 +116,8 @@ export async function runIngest(
     checkRejects(source, batch);
     await params.onProgress?.(80, `writing ${batch.facts.length} facts`);
     const shrink = { maxRatio: shrinkLimit(source, deps.maxShrinkRatio), allow: params.allowShrink ?? false };
-    const result = await writeBatch(db.$client, { sourceId: source.id, batch, documents, fetchedAt: new Date(), normalizerVersion: adapter.version, shrink, runId });
+    const result = await writeBatch(db.$client, { sourceId: source.id, batch, documents, fetchedAt: new Date(), normalizerVersion: adapter.version, shrink, runId,
+      snapshot: snap ? { release: snap.source.release, retrievedAt: snap.source.retrievedAt } : null });
     const done: Partial<RunStats> = {
       ...stats, parsed: batch.parsed, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged, removed: result.removed,
       rejected: batch.rejects.length, rejects: batch.rejects.slice(0, 500), changedCareers: result.changedCareerIds.length,

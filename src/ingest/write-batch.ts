@@ -1,4 +1,5 @@
 import type postgres from 'postgres';
+import type { ServedSnapshot } from '../db/schema/sources.js';
 import { rowsOf } from '../db/bulk.js';
 import { contentHash } from '../core/stable-hash.js';
 import { RunEndedError, ShrinkRefusedError, type CareerInput, type CareerRef, type FactInput, type NormalizedBatch } from './types.js';
@@ -52,7 +53,9 @@ export interface ShrinkGuard {
  */
 export async function writeBatch(
   sql: postgres.Sql,
-  params: { sourceId: string; batch: NormalizedBatch; documents: DocumentRecord[]; fetchedAt: Date; normalizerVersion?: number; shrink?: ShrinkGuard; runId?: number },
+  params: { sourceId: string; batch: NormalizedBatch; documents: DocumentRecord[]; fetchedAt: Date; normalizerVersion?: number; shrink?: ShrinkGuard; runId?: number;
+    /** The bundled snapshot this batch was read from; null or absent: live data. */
+    snapshot?: ServedSnapshot | null },
 ): Promise<WriteResult> {
   const { sourceId, batch, documents } = params;
   // As text: in a select list postgres.js cannot infer a Date parameter's type.
@@ -97,6 +100,7 @@ export async function writeBatch(
     await tx`update facts f set fetched_at = ${at}::timestamptz where f.source_id = ${sourceId} and f.fetched_at < ${at}::timestamptz`;
     for (const r of written) changed.add(r.career_id);
     for (const r of removed) changed.add(r.career_id);
+    for (const id of await recordServedFrom(tx, sourceId, params.snapshot ?? null)) changed.add(id);
     await recordDocuments(tx, sourceId, documents);
     // The career set this batch was resolved against: when it changes, the next run reads the
     // documents again even if they did not change (facts may now name careers that exist).
@@ -115,6 +119,23 @@ export async function writeBatch(
       removed: removed.length, changedCareerIds, unresolved, careersWritten: careersWritten.length,
     };
   }) as Promise<WriteResult>;
+}
+
+/**
+ * Records whether the source now serves bundled-snapshot data or live data (call it with this
+ * batch's facts in `staged_facts`). When that changes, every fact of the source is touched and its careers returned as changed, so their figures'
+ * provenance ("bundled snapshot, retrieved …") follows even where the values are the same.
+ */
+async function recordServedFrom(tx: Sql, sourceId: string, snapshot: ServedSnapshot | null): Promise<number[]> {
+  const [row] = await tx<{ snapshot: ServedSnapshot | null }[]>`select snapshot from sources where id = ${sourceId}`;
+  if (JSON.stringify(row?.snapshot ?? null) === JSON.stringify(snapshot)) return [];
+  await tx`update sources set snapshot = ${snapshot ? JSON.stringify(snapshot) : null}::jsonb where id = ${sourceId}`;
+  // Facts whose value is the same still name the document this batch read them from.
+  await tx`update facts f set raw_document_id = s.raw_document_id from staged_facts s
+    where f.source_id = ${sourceId} and f.career_id = s.career_id and f.key = s.key and f.period = s.period
+      and f.raw_document_id is distinct from s.raw_document_id`;
+  const touched = await tx<{ career_id: number }[]>`update facts set updated_at = now() where source_id = ${sourceId} returning career_id`;
+  return [...new Set(touched.map((r) => r.career_id))];
 }
 
 async function upsertCareers(tx: Sql, careers: CareerInput[]): Promise<number[]> {

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Queues } from '../queue/queues.js';
-import { sources, type RunStats, type Schedule } from '../db/schema/sources.js';
+import { sources, type RunStats, type Schedule, type ServedSnapshot } from '../db/schema/sources.js';
 import { getSource, isSourceActive, listSources, purgeSource, type PurgeCounts, type RunRow, type SourceRow } from '../db/queries/sources.js';
 import { lastSuccessPerSource, latestFinishedRunPerSource, listActiveRuns } from '../db/queries/runs.js';
 import { recordAudit, type Actor } from '../db/queries/audit.js';
@@ -37,6 +37,10 @@ export interface SourceStatus {
   /** When BullMQ's job scheduler fires next; null when paused or not registered. */
   nextRunAt: string | null;
   freshness: Freshness;
+  /** Where the source's facts come from now: its publisher, the bundled snapshot, or nowhere yet. */
+  servedFrom: 'live' | 'snapshot' | 'none';
+  /** The bundled snapshot it serves (release, retrieval date), while it does. */
+  snapshot: ServedSnapshot | null;
 }
 
 export function summarizeRun(r: RunRow): RunSummary {
@@ -62,6 +66,8 @@ export async function listSourceStatus(deps: OpsDeps, now = Date.now()): Promise
       activeRun: current ? summarizeRun(current) : null,
       nextRunAt: scheduler?.next ? new Date(scheduler.next).toISOString() : null,
       freshness: computeFreshness({ schedule: s.schedule, lastSuccessAt: last, createdAt: s.createdAt, now }),
+      servedFrom: s.snapshot ? 'snapshot' as const : last ? 'live' as const : 'none' as const,
+      snapshot: s.snapshot ?? null,
     };
   }));
 }

@@ -16,6 +16,7 @@ import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { describeConnectError, StartupError } from './errors.js';
 import { withTimeout } from './timeout.js';
 import { buildAdapters, fetcherFactory } from '../ingest/wiring.js';
+import { loadSnapshot } from '../ingest/snapshot/bundle.js';
 import { startAlertWatcher } from '../ops/alerts.js';
 import { startRetention } from '../ops/retention.js';
 
@@ -82,12 +83,13 @@ export async function startRuntime(config: Config, roles: Role[], log: Logger): 
       }, config.RETENTION_CHECK_MS));
     }
     if (roles.includes('worker')) {
-      const workers = startWorkers({ kit, db, queues, log, newFetcher: fetcherFactory(config), adapters: buildAdapters(), concurrency: config.WORKER_CONCURRENCY, maxShrinkRatio: config.MAX_SHRINK_RATIO,
+      const workers = startWorkers({ kit, db, queues, log, newFetcher: fetcherFactory(config), adapters: buildAdapters(), concurrency: config.WORKER_CONCURRENCY,
+        snapshot: loadSnapshot(config.SNAPSHOT_DIR), offline: config.OFFLINE, maxShrinkRatio: config.MAX_SHRINK_RATIO,
         pairsPerJob: config.PAIRS_PER_JOB, lockDurationMs: config.WORKER_LOCK_DURATION_MS, stalledIntervalMs: config.WORKER_STALLED_INTERVAL_MS });
       onStop(() => workers.close());
     }
     if (roles.includes('scheduler') && config.RUN_NEVER_SUCCEEDED_ON_START) {
-      await runSourcesDueAtStart(db, queues, log, new Map([...buildAdapters()].map(([kind, a]) => [kind, a.version])));
+      await runSourcesDueAtStart(db, queues, log, new Map([...buildAdapters()].map(([kind, a]) => [kind, a.version])), { offline: config.OFFLINE });
     }
     let url: string | undefined;
     if (roles.includes('api')) {

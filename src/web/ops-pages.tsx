@@ -74,7 +74,9 @@ function SourceRow(props: { s: SourceStatus; csrf: string }) {
         <Post action={`/ops/runs/${s.activeRun.id}/cancel`} csrf={csrf} label="Cancel" /></div>}</td>
       <td>{when(s.nextRunAt)}</td>
       <td><span class={`badge ${s.freshness.state}`} data-freshness={s.freshness.state}>{s.freshness.state}</span>
-        <div class="muted">last success {when(s.freshness.lastSuccessAt)}</div></td>
+        <div class="muted">last success {when(s.freshness.lastSuccessAt)}</div>
+        {s.snapshot ? <div><span class="badge snapshot" data-served="snapshot">bundled snapshot</span>
+          <div class="muted">{s.snapshot.release}, retrieved {s.snapshot.retrievedAt}; replaced by the next live run</div></div> : null}</td>
       <td>
         <Post action={`${base}/run`} csrf={csrf} label="Run now" />
         {s.enabled ? <Post action={`${base}/pause`} csrf={csrf} label="Pause" /> : <Post action={`${base}/resume`} csrf={csrf} label="Resume" />}

@@ -11,7 +11,11 @@ import type {
   AiExposureFact, DeclaredFact, EducationFact, InterestsFact, WorkStylesFact, JobZoneFact, PostingsFact, PostingsIndexFact, ProjectionsFact, SalarySurveyFact, TechSkillsFact, TeleworkFact, WagesBreakFact, WagesFact,
 } from '../ingest/fact-keys.js';
 
-export interface FactRow { career_id: number; source_id: string; kind: string; key: string; period: string; value: unknown; updated_at: string }
+export interface FactRow {
+  career_id: number; source_id: string; kind: string; key: string; period: string; value: unknown; updated_at: string;
+  /** When the source serves the bundled snapshot: the date its copy was retrieved. */
+  snapshot_retrieved?: string | null;
+}
 export interface CareerRow { id: number; slug: string; title: string; category: string; origin: 'onet' | 'career-page'; onet_code: string | null }
 
 /** The name shown for a source: the publisher and dataset, never an internal id alone. */
@@ -19,7 +23,9 @@ const METHOD_LABELS: Record<string, string> = {
   'gpts-are-gpts': 'GPTs are GPTs (Eloundou et al. 2023)', 'felten-aioe': 'Felten, Raj & Seamans AIOE (2021)',
   'felten-lm-aioe': 'Felten, Raj & Seamans language-modeling AIOE (2023)',
 };
-const sourceOf = (row: FactRow) => sourceLabel(row.kind, row.source_id);
+const sourceOf = (row: FactRow) => sourceLabel(row.kind, row.source_id, row.snapshot_retrieved);
+/** A method's label, and while its source serves the bundled snapshot, that it does. */
+const withServed = (label: string, row: FactRow) => (row.snapshot_retrieved ? `${label} (bundled snapshot, retrieved ${row.snapshot_retrieved})` : label);
 
 const DIFFICULTIES = ['Beginner', 'Intermediate', 'Advanced', 'Expert'];
 const BARRIERS = ['Low', 'Medium', 'High'];
@@ -40,7 +46,7 @@ export async function readCareers(sql: postgres.Sql | postgres.TransactionSql): 
  */
 export async function readFacts(sql: postgres.Sql | postgres.TransactionSql, careerIds: readonly number[] | null): Promise<FactRow[]> {
   return sql<FactRow[]>`
-    select f.career_id, f.source_id, s.kind, f.key, f.period, f.value, f.updated_at::text as updated_at
+    select f.career_id, f.source_id, s.kind, f.key, f.period, f.value, f.updated_at::text as updated_at, s.snapshot->>'retrievedAt' as snapshot_retrieved
     from facts f join sources s on s.id = f.source_id
     where ${careerIds === null ? sql`true` : sql`f.career_id = any(${careerIds as number[]}::int[])`}
     order by f.career_id, f.source_id, f.key, f.period`;
@@ -145,7 +151,7 @@ export function assembleCareer(c: CareerRow, rows: FactRow[], keyOf: (label: str
       case 'education': education = { row: r, value: r.value as EducationFact }; break;
       case 'ai-exposure': {
         const a = r.value as AiExposureFact;
-        facts.aiExposure.push({ source: METHOD_LABELS[a.method] ?? a.method, period: r.period, method: a.method, measure: a.headlineColumn, headline: true, value: a.score });
+        facts.aiExposure.push({ source: withServed(METHOD_LABELS[a.method] ?? a.method, r), period: r.period, method: a.method, measure: a.headlineColumn, headline: true, value: a.score });
         break;
       }
       case 'interests': facts.interests = { ...prov, scores: (r.value as InterestsFact).scores }; break;

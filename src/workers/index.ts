@@ -4,7 +4,8 @@ import type { Logger } from '../log.js';
 import type { QueueKit } from '../queue/backend.js';
 import { careersChangedPayload, ingestSourcePayload } from '../queue/jobs.js';
 import { enqueueCareersChanged, enqueueRecomputePairs, type Queues } from '../queue/queues.js';
-import { isPermanentIngestError, runIngest, type IngestDeps } from '../ingest/run-ingest.js';
+import { isPermanentIngestError, type IngestDeps } from '../ingest/run-ingest.js';
+import { runIngestOrSnapshot, type SnapshotDeps } from '../ingest/snapshot/fallback.js';
 import { recomputeDirtyMetrics, warmMetricsCache } from './recompute-metrics.js';
 import type { PairComputer } from './recompute-pairs.js';
 import { startComparisonsWorker } from './comparisons-worker.js';
@@ -12,7 +13,7 @@ import { recordJob } from './job-metrics.js';
 import { createRun, findActiveRun } from '../db/queries/sources.js';
 import { rerunSourcesOnNewCareers } from './scheduler.js';
 
-export interface WorkerDeps extends IngestDeps {
+export interface WorkerDeps extends IngestDeps, SnapshotDeps {
   kit: QueueKit;
   queues: Queues;
   concurrency: number;
@@ -62,7 +63,7 @@ export function startWorkers(deps: WorkerDeps): RunningWorkers {
     }
     const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     try {
-      const outcome = await runIngest(deps, {
+      const outcome = await runIngestOrSnapshot(deps, {
         ...payload, final,
         onProgress: async (percent, message) => { await job.updateProgress({ percent, message }); },
       });

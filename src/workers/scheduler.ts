@@ -52,17 +52,23 @@ export async function registerSchedules(db: Db, queues: Queues, log: Logger): Pr
  * Queues a run of every enabled source that has never succeeded, so a fresh install fills
  * without waiting for the first tick, and of every source whose last batch an older adapter
  * wrote (`adapterVersions`: kind → SourceAdapter.version), so an upgrade's parser fixes reach
- * the data at once. Any number of schedulers may start at once: the unique index on active
+ * the data at once, and of every source still serving the bundled snapshot (its publisher may be
+ * reachable now). Any number of schedulers may start at once: the unique index on active
  * runs lets one run per source through, the others insert nothing.
  */
-export async function runSourcesDueAtStart(db: Db, queues: Queues, log: Logger, adapterVersions: ReadonlyMap<string, number>): Promise<number[]> {
+export async function runSourcesDueAtStart(
+  db: Db, queues: Queues, log: Logger, adapterVersions: ReadonlyMap<string, number>, opts: { offline?: boolean } = {},
+): Promise<number[]> {
+  // A source serving the bundled snapshot tries its publisher again at every start (not when OFFLINE).
+  const retryLive = !opts.offline;
   const kinds = [...adapterVersions.keys()];
   const versions = [...adapterVersions.values()];
   const runs = await db.$client<{ id: number; source_id: string; first: boolean }[]>`
     insert into ingest_runs (source_id, status, trigger)
     select s.id, 'queued', 'startup' from sources s
     left join unnest(${kinds}::text[], ${versions}::int[]) as v(kind, version) on v.kind = s.kind
-    where s.enabled and s.delisted_at is null and (s.last_success_at is null or s.normalizer_version is distinct from v.version)
+    where s.enabled and s.delisted_at is null and (s.last_success_at is null or s.normalizer_version is distinct from v.version
+      or (${retryLive} and s.snapshot is not null))
     order by s.id
     on conflict do nothing
     returning id, source_id, (select last_success_at is null from sources where id = source_id) as first`;

@@ -21,9 +21,9 @@ export interface StaticServer {
 
 /**
  * Serves `/data/...` from ../shared/data and `/fixtures/...` from test/fixtures over real HTTP on
- * 127.0.0.1, with ETag and Last-Modified validators and 304 answers, as a publisher would.
+ * 127.0.0.1 (on `port`, else any free one), with ETag and Last-Modified validators and 304 answers, as a publisher would.
  */
-export async function startStaticServer(): Promise<StaticServer> {
+export async function startStaticServer(opts: { port?: number } = {}): Promise<StaticServer> {
   const requests: StaticServer['requests'] = [];
   let override: Override | null = null;
   const server = createServer(async (req, res) => {
@@ -50,7 +50,7 @@ export async function startStaticServer(): Promise<StaticServer> {
       res.writeHead(500).end(String(err));
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

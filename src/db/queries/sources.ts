@@ -86,6 +86,11 @@ export async function createRun(db: Db, params: { sourceId: string; trigger: Run
   return row;
 }
 
+/** Records what a run turned out to be (a startup run served from the bundled snapshot). */
+export async function setRunTrigger(db: Db, id: number, trigger: RunTrigger): Promise<void> {
+  await db.update(ingestRuns).set({ trigger }).where(eq(ingestRuns.id, id));
+}
+
 export async function getRun(db: Db, id: number): Promise<RunRow | undefined> {
   const [row] = await db.select().from(ingestRuns).where(eq(ingestRuns.id, id));
   return row;

@@ -17,8 +17,17 @@ export type Schedule = { cron: string; tz: string } | { everyMs: number };
 export const runStatuses = ['queued', 'running', 'succeeded', 'unchanged', 'failed', 'cancelled'] as const;
 export type RunStatus = (typeof runStatuses)[number];
 
-export const runTriggers = ['schedule', 'manual', 'startup', 'retry'] as const;
+/** `snapshot`: the source was filled from the bundled snapshot (its publisher could not be reached, or OFFLINE). */
+export const runTriggers = ['schedule', 'manual', 'startup', 'retry', 'snapshot'] as const;
 export type RunTrigger = (typeof runTriggers)[number];
+
+/** The bundled snapshot a source's facts come from, while it serves one (null: live data, or none yet). */
+export interface ServedSnapshot {
+  /** The release as its publisher names it (`May 2024`). */
+  release: string;
+  /** When the bundled copy was taken from its publisher (YYYY-MM-DD). */
+  retrievedAt: string;
+}
 
 export interface RunStats {
   fetched: number;
@@ -52,6 +61,11 @@ export const sources = pgTable('sources', {
   /** 'config' while the schedule follows the source list; 'operator' once changed at run time. */
   scheduleSetBy: text('schedule_set_by', { enum: ['config', 'operator'] }).notNull().default('config'),
   lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
+  /**
+   * Set while the source's facts come from the bundled snapshot (a `snapshot` run wrote them);
+   * a live run that succeeds clears it. A snapshot never replaces live data.
+   */
+  snapshot: jsonb('snapshot').$type<ServedSnapshot>(),
   /** The career set the last successful batch was resolved against (see write-batch.ts). */
   careersFingerprint: text('careers_fingerprint'),
   /** The adapter version (SourceAdapter.version) of the last written batch; an older one reads the documents again. */
