@@ -111,7 +111,16 @@ async function benchReal(adminUrl: string, redisUrl: string | undefined, out: Fi
     const data = await startStaticServer();
     const dir = mkdtempSync(path.join(tmpdir(), 'careerlens-benchw-'));
     const sourcesFile = path.join(dir, 'sources.json');
-    writeFileSync(sourcesFile, JSON.stringify([{ id: 'onet', kind: 'onet-database', url: `${data.url}/data/onet-29.2/`, schedule: { cron: '0 3 1 1 *', tz: 'UTC' }, options: {} }]));
+    const d = `${data.url}/data`;
+    const yearly = { cron: '0 3 1 1 *', tz: 'UTC' };
+    // O*NET, plus what the comparison text states beyond it (outlook, tasks and AI), so the
+    // invariants below cover every rule of the text.
+    writeFileSync(sourcesFile, JSON.stringify([
+      { id: 'onet', kind: 'onet-database', url: `${d}/onet-29.2/`, schedule: yearly, options: {} },
+      { id: 'bls-projections', kind: 'employment-projections', url: `${d}/bls-employment-projections/Employment%20Projections%202024-34.csv`, schedule: yearly, options: { history: [`${d}/bls-employment-projections/occupation_2022-32.xlsx`] } },
+      { id: 'indeed-postings', kind: 'postings-index', url: `${d}/indeed-hiring-lab/job_postings_by_sector_US.csv`, schedule: yearly, options: {} },
+      { id: 'gpts-are-gpts-tasks', kind: 'ai-exposure', url: `${d}/gpts-are-gpts-ai-exposure/full_labelset.tsv`, schedule: yearly, options: { method: 'gpts-are-gpts-tasks' } },
+    ]));
     const prefix = `benchw${randomBytes(3).toString('hex')}`;
     const env = { DATABASE_URL: url, ...(redisUrl ? { REDIS_URL: redisUrl } : {}), QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent', PRIVATE_SOURCE_HOSTS: '127.0.0.1', FETCH_HOST_DELAY_MS: '0', SOURCES_FILE: sourcesFile, PORT: '0' };
     // This process queues the first runs and the bench's events; the work is done by `careerlens
@@ -122,9 +131,9 @@ async function benchReal(adminUrl: string, redisUrl: string | undefined, out: Fi
     try {
       let t0 = Date.now();
       for (;;) {
-        const [r] = await sql<{ n: number; p: number; d: number }[]>`select (select count(*)::int from careers) n, (select count(*)::int from comparisons) p, (select count(*)::int from dirty_careers) d`;
-        if (r!.n > 0 && r!.p === (r!.n * (r!.n - 1)) / 2 && r!.d === 0) break;
-        if (Date.now() - t0 > 300_000) throw new Error(`the O*NET ingest did not finish in 5 minutes:\n${worker.output()}`);
+        const [r] = await sql<{ n: number; p: number; d: number; s: number }[]>`select (select count(*)::int from careers) n, (select count(*)::int from comparisons) p, (select count(*)::int from dirty_careers) d, (select count(*)::int from sources where last_success_at is null) s`;
+        if (r!.n > 0 && r!.s === 0 && r!.p === (r!.n * (r!.n - 1)) / 2 && r!.d === 0) break;
+        if (Date.now() - t0 > 300_000) throw new Error(`the ingest did not finish in 5 minutes:\n${worker.output()}`);
         await sleep(500);
       }
       const n = (await sql<{ n: number }[]>`select count(*)::int n from careers`)[0]!.n;

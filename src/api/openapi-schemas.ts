@@ -33,6 +33,9 @@ export const DifficultySchema = z.enum(['Beginner', 'Intermediate', 'Advanced', 
 export const EntryBarrierSchema = z.enum(['Low', 'Medium', 'High']);
 const VerdictSchema = z.enum(['a', 'b', 'tie']);
 
+const ExposureLabel = z.enum(['E0', 'E1', 'E2']);
+const TaskShownSchema = z.object({ id: z.number().int(), task: z.string(), label: ExposureLabel, human: ExposureLabel.nullable() });
+
 export const ComparisonSideSchema = z.object({
   slug: z.string(),
   title: z.string(),
@@ -57,6 +60,11 @@ export const ComparisonSideSchema = z.object({
     .openapi({ description: "O*NET's Bright Outlook rule on the newest projection: growth of 10% or more, or 100,000+ openings over the period" }),
   postingsTrend: shown(z.object({ sector: z.string(), index: z.number(), month: z.string(), yearAgo: z.number().nullable() }))
     .openapi({ description: "Indeed Hiring Lab postings index of the career's sector (2020-02-01 = 100), newest month and the same month a year earlier; missing with a reason when no sector is mapped" }),
+  tasks: shown(z.object({
+    scope: z.enum(['core', 'all-listed']), core: z.number().int(), rated: z.number().int(), exposed: z.number().int(), exposedShare: z.number().int().min(0).max(100),
+    mostExposed: z.array(TaskShownSchema),
+    leastExposed: z.array(TaskShownSchema),
+  })).openapi({ description: "Core tasks (O*NET Task Statements) and GPT-4's GPTs-are-GPTs exposure label of each (E1, E2 exposed; E0 not): counts, the share exposed, and up to three most and three least exposed tasks (human annotators' label beside GPT-4's)" }),
 }).openapi('ComparisonSide');
 
 const SkillRef = z.object({ key: z.string(), label: z.string() });

@@ -51,6 +51,8 @@ export const defaultSources: SourceDefinition[] = [
     url: 'https://raw.githubusercontent.com/hiring-lab/job_postings_tracker/master/US/job_postings_by_sector_US.csv',
   },
   { id: 'gpts-are-gpts', kind: 'ai-exposure', url: 'https://raw.githubusercontent.com/openai/GPTs-are-GPTs/main/data/occ_level.csv', schedule: monthly(3), options: { method: 'gpts-are-gpts' }, enabled: true },
+  // Per-task labels of the same study: which core tasks explain the occupation's exposure.
+  { id: 'gpts-are-gpts-tasks', kind: 'ai-exposure', url: 'https://raw.githubusercontent.com/openai/GPTs-are-GPTs/main/data/full_labelset.tsv', schedule: monthly(3), options: { method: 'gpts-are-gpts-tasks' }, enabled: true },
   { id: 'felten-aioe', kind: 'ai-exposure', url: 'https://raw.githubusercontent.com/AIOE-Data/AIOE/main/AIOE_DataAppendix.xlsx', schedule: monthly(3), options: { method: 'felten-aioe', crosswalkUrl: CROSSWALK_2010_2019 }, enabled: true },
   { id: 'dingel-neiman', kind: 'telework', url: 'https://raw.githubusercontent.com/jdingel/DingelNeiman-workathome/master/occ_onet_scores/output/occupations_workathome.csv', schedule: monthly(4), options: { crosswalkUrl: CROSSWALK_2010_2019 }, enabled: true },
   { id: 'ai-jobs-salaries', kind: 'salary-survey', url: 'https://salaries.ai-jobs.net/download/salaries.csv', schedule: weekly(2, 5), options: {}, enabled: true },

@@ -34,6 +34,10 @@ const ROWS: Row[] = [
   { label: 'Entry barrier', verdict: 'entryBarrier', fig: (s) => s.entryBarrier, text: (v: string) => v },
   { label: 'Remote friendly', fig: (s) => s.remoteFriendly, text: yesNo as (v: never) => string },
   { label: 'Requires coding', fig: (s) => s.requiresCoding, text: yesNo as (v: never) => string },
+  { label: 'Projected employment change (BLS)', fig: (s) => s.projections, text: ((v: { period: string; changePct: number | null; annualOpenings: number | null }[]) => v.map((p) => `${p.period}: ${p.changePct === null ? 'n/a' : `${p.changePct >= 0 ? '+' : ''}${p.changePct.toFixed(1)}%`}, ${p.annualOpenings === null ? 'n/a' : p.annualOpenings.toLocaleString('en-US')} openings/yr`).join('; ')) as (v: never) => string },
+  { label: 'Bright Outlook (O*NET rule)', fig: (s) => s.brightOutlook, text: ((v: { bright: boolean; criteria: string[]; projectionPeriod: string }) => (v.bright ? `☀ Yes (${v.criteria.join(', ')}; ${v.projectionPeriod})` : `No (${v.projectionPeriod})`)) as (v: never) => string },
+  { label: 'Sector job postings (Indeed, Feb 2020 = 100)', fig: (s) => s.postingsTrend, text: ((v: { sector: string; index: number; month: string; yearAgo: number | null }) => `${v.sector}: ${v.index.toFixed(1)} in ${v.month}${v.yearAgo === null ? '' : ` (a year earlier ${v.yearAgo.toFixed(1)})`}`) as (v: never) => string },
+  { label: 'Core tasks exposed to LLMs', fig: (s) => s.tasks, text: ((v: { exposed: number; rated: number; exposedShare: number }) => `${v.exposedShare}% (${v.exposed} of ${v.rated})`) as (v: never) => string },
   { label: 'Strongest interests (1-7)', fig: (s) => s.interests, text: ((v: { area: string; score: number }[]) => v.slice(0, 2).map((x) => `${x.area} ${x.score.toFixed(1)}`).join(', ')) as (v: never) => string },
   { label: 'Most important work styles (1-5)', fig: (s) => s.workStyles, text: ((v: { name: string; importance: number }[]) => v.slice(0, 3).map((x) => `${x.name} ${x.importance.toFixed(1)}`).join(', ')) as (v: never) => string },
 ];
@@ -123,6 +127,36 @@ function TransitionSection(props: { cmp: Comparison }): Child {
   );
 }
 
+const LABEL_MEANING: Record<string, string> = { E1: 'an LLM alone halves the time', E2: 'halved with LLM-based software', E0: 'not exposed' };
+
+/** Each side's core tasks that GPT-4 rates most and least exposed to LLMs, with the share exposed. */
+function TasksSection(props: { cmp: Comparison }): Child {
+  const { cmp } = props;
+  return (
+    <section aria-labelledby="tasks-h">
+      <h2 id="tasks-h">Tasks and AI</h2>
+      <p class="muted">Core tasks from O*NET Task Statements; each task's exposure is GPT-4's label under the GPTs-are-GPTs rubric (Eloundou et al. 2023). The AI replacement risk above is the occupation-level figure of its method; this is what it is made of.</p>
+      <div class="cols two">
+        {(['a', 'b'] as const).map((k) => {
+          const t = cmp[k].tasks;
+          if (t.value === null) return <div><h3>{cmp[k].title}</h3><p class="muted">Unknown: {'reason' in t ? t.reason : ''}</p></div>;
+          const item = (x: { task: string; label: string; human: string | null }) => <li>{x.task} <small class="prov">GPT-4 {x.label}: {LABEL_MEANING[x.label]}{x.human && x.human !== x.label ? `; annotators ${x.human}` : ''}</small></li>;
+          return (
+            <div>
+              <h3>{cmp[k].title}: {t.value.exposed} of {t.value.rated} {t.value.scope === 'core' ? 'core tasks' : 'tasks'} exposed ({t.value.exposedShare}%)</h3>{t.value.scope === 'core' ? null : <p class="muted">O*NET types none of these tasks as core or supplemental; all of its listed tasks are shown.</p>}
+              <h4>Most exposed</h4>
+              {t.value.mostExposed.length ? <ul>{t.value.mostExposed.map(item)}</ul> : <p class="muted">None exposed.</p>}
+              <h4>Least exposed</h4>
+              {t.value.leastExposed.length ? <ul>{t.value.leastExposed.map(item)}</ul> : <p class="muted">No other rated task.</p>}
+              <small class="prov">{'source' in t ? `${t.source}, ${t.period ?? ''}` : ''}</small>
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
 /** The compare page: every field of a comparison, each figure with its source and period. */
 /** Each side's salary and employment by period: a small chart with its period range and growth. */
 function TrendsSection(props: { cmp: Comparison; trends: ComparisonTrends }): Child {
@@ -151,6 +185,7 @@ export function ComparePage(props: { cmp: Comparison; trends?: ComparisonTrends;
       <GlanceTable cmp={cmp} />
       {props.trends?.length ? <TrendsSection cmp={cmp} trends={props.trends} /> : null}
       <SkillsSection cmp={cmp} />
+      <TasksSection cmp={cmp} />
       <TransitionSection cmp={cmp} />
       <section aria-labelledby="choose-h">
         <h2 id="choose-h">Which career should you choose?</h2>

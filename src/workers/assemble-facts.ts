@@ -8,7 +8,7 @@ import { buildSkillTaxonomy, cleanSkillName, conceptsOf, extractSkills, type Ski
 import { buildTitleMatcher } from '../core/title-match.js';
 import { slugify } from '../core/text-normalize.js';
 import type {
-  AiExposureFact, DeclaredFact, EducationFact, InterestsFact, WorkStylesFact, JobZoneFact, PostingsFact, PostingsIndexFact, ProjectionsFact, SalarySurveyFact, TechSkillsFact, TeleworkFact, WagesBreakFact, WagesFact,
+  AiExposureFact, DeclaredFact, EducationFact, InterestsFact, TaskExposureFact, TasksFact, WorkStylesFact, JobZoneFact, PostingsFact, PostingsIndexFact, ProjectionsFact, SalarySurveyFact, TechSkillsFact, TeleworkFact, WagesBreakFact, WagesFact,
 } from '../ingest/fact-keys.js';
 
 export interface FactRow {
@@ -156,6 +156,8 @@ export function assembleCareer(c: CareerRow, rows: FactRow[], keyOf: (label: str
       }
       case 'interests': facts.interests = { ...prov, scores: (r.value as InterestsFact).scores }; break;
       case 'work-styles': facts.workStyles = { ...prov, styles: (r.value as WorkStylesFact).map((w) => ({ name: w.name, importance: w.importance })) }; break;
+      case 'tasks': facts.tasks = { ...prov, tasks: r.value as TasksFact }; break;
+      case 'task-exposure': facts.taskExposure = { source: METHOD_LABELS['gpts-are-gpts']!, period: r.period, labels: r.value as TaskExposureFact }; break;
       case 'telework': facts.telework = { ...prov, value: (r.value as TeleworkFact).value }; break;
       case 'declared': {
         const d = r.value as DeclaredFact;

@@ -18,6 +18,7 @@ const urlOf = (name: string) => Object.assign(new URL(inject('adminDatabaseUrl')
 
 /**
  * A database filled by the real pipeline: O*NET (with its 29.0 skill and knowledge ratings), OEWS wages (May 2020 to May 2024), GPTs-are-GPTs exposure,
+ * its per-task labels, BLS Employment Projections (2022-32 and 2024-34), the Indeed Hiring Lab sector postings index,
  * teleworkability and the ai-jobs.net salary survey ingested over HTTP from the shared data, metrics and every pair computed by
  * the workers (Redis backend, the faster one). The first file of a run pays for the ingest
  * (about 45 s) and keeps a snapshot database; later files clone it in a few seconds. The run's
@@ -61,6 +62,11 @@ async function ingestSnapshot(name: string, snapshot: string, admin: postgres.Sq
     { id: 'gpts-are-gpts', kind: 'ai-exposure', url: `${d}/gpts-are-gpts-ai-exposure/occ_level.csv`, options: { method: 'gpts-are-gpts' } },
     { id: 'dingel-neiman', kind: 'telework', url: `${d}/dingel-neiman-teleworkability/occupations_workathome.csv`, options: { crosswalkUrl } },
     { id: 'salaries', kind: 'salary-survey', url: `${d}/ai-jobs-net-salaries/salaries.csv` },
+    { id: 'bls-projections', kind: 'employment-projections', url: `${d}/bls-employment-projections/Employment%20Projections%202024-34.csv`, options: {
+      history: [`${d}/bls-employment-projections/occupation_2022-32.xlsx`],
+    } },
+    { id: 'gpts-are-gpts-tasks', kind: 'ai-exposure', url: `${d}/gpts-are-gpts-ai-exposure/full_labelset.tsv`, options: { method: 'gpts-are-gpts-tasks' } },
+    { id: 'indeed-postings', kind: 'postings-index', url: `${d}/indeed-hiring-lab/job_postings_by_sector_US.csv` },
   ]);
   const rt = await startTestRuntime(testEnv({ databaseUrl: tdb.url, backend: 'redis', name, sourcesFile }), ['worker', 'scheduler']);
   try {

@@ -74,6 +74,18 @@ describe('dashboard in a browser, on ingested O*NET data', () => {
     await page.screenshot({ path: path.join(artifacts, 'career.png') });
   });
 
+  it('compare page: tasks and AI and the outlook of Software Developers vs Data Scientists', async () => {
+    await page.goto(`${base}/compare/software-developers-vs-data-scientists`);
+    const tasks = page.locator('section[aria-labelledby="tasks-h"]');
+    await expect(tasks.locator('h3').first().textContent()).resolves.toMatch(/^Software Developers: \d+ of \d+ tasks exposed \(\d+%\)$/);
+    await expect(tasks.getByText('Train users to use new or modified equipment.').count()).resolves.toBe(1);
+    const bright = await page.locator('tr:has(th:text-is("Bright Outlook (O*NET rule)")) td').allTextContents();
+    expect(bright[1]).toMatch(/Yes \(grows-rapidly/);
+    await expect(page.locator('p.summary').textContent()).resolves.not.toMatch(/Data Scientists pays|Software Developers pays/);
+    await tasks.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(artifacts, 'compare-tasks-and-ai.png'), fullPage: true });
+  });
+
   it('compare page: the pair, and the picker leads to another shareable comparison', async () => {
     await page.goto(`${base}/compare/software-developers-vs-chief-executives`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Software Developers vs Chief Executives');

@@ -12,7 +12,8 @@ const CROSSWALK = '/data/onet-soc-2010-to-2019-crosswalk/2010_to_2019_Crosswalk.
 const SAMPLE = 5;
 
 /**
- * The invariants over a real ingest: O*NET, OEWS, GPTs-are-GPTs, Felten (through the
+ * The invariants over a real ingest: O*NET, OEWS, GPTs-are-GPTs (occupations and tasks), BLS
+ * projections, the Indeed sector postings index, Felten (through the
  * crosswalk), Dingel-Neiman and the seed's career pages; the pair worker code computes every
  * pair; each stored pair (a deterministic fifth here, every one in the bench) is expanded the
  * way the API does and checked, a sample in both orders.
@@ -28,6 +29,9 @@ describe('comparison invariants over a real ingest', () => {
       { id: 'gpts', kind: 'ai-exposure' as const, url: `${u}/data/gpts-are-gpts-ai-exposure/occ_level.csv`, options: { method: 'gpts-are-gpts' } },
       { id: 'felten', kind: 'ai-exposure' as const, url: `${u}/data/felten-aioe/AIOE_AppendixA_occupation.csv`, options: { method: 'felten-aioe', crosswalkUrl: `${u}${CROSSWALK}` } },
       { id: 'telework', kind: 'telework' as const, url: `${u}/data/dingel-neiman-teleworkability/occupations_workathome.csv`, options: { crosswalkUrl: `${u}${CROSSWALK}` } },
+      { id: 'projections', kind: 'employment-projections' as const, url: `${u}/data/bls-employment-projections/Employment%20Projections%202024-34.csv`, options: { history: [`${u}/data/bls-employment-projections/occupation_2022-32.xlsx`] } },
+      { id: 'indeed', kind: 'postings-index' as const, url: `${u}/data/indeed-hiring-lab/job_postings_by_sector_US.csv` },
+      { id: 'gpts-tasks', kind: 'ai-exposure' as const, url: `${u}/data/gpts-are-gpts-ai-exposure/full_labelset.tsv`, options: { method: 'gpts-are-gpts-tasks' } },
       { id: 'site', kind: 'career-pages' as const, url: `${u}/fixtures/career-pages/compare-table.html`, options: { pages: ['compare-table.html', 'profile-routing.html'] } },
     ];
     for (const d of defs) {

@@ -8,7 +8,8 @@
 import { roundTo } from '../metrics/figure.js';
 import type { Figure } from '../metrics/types.js';
 import { DIFFICULTIES, ENTRY_BARRIERS } from '../metrics/types.js';
-import type { CareerIdentity, ComparisonSide, ShownFigure } from './types.js';
+import type { CareerIdentity, ComparisonSide, ShownFigure, TasksShown } from './types.js';
+import type { TaskExposure } from '../metrics/tasks.js';
 import type { CareerMetrics } from '../metrics/types.js';
 import { titleNumber } from './grammar.js';
 
@@ -66,6 +67,21 @@ export function buildSide(career: CareerIdentity, m: CareerMetrics): ComparisonS
     postingsTrend: m.outlook
       ? shown(m.outlook.postingsTrend, (t) => ({ ...t, index: oneDecimal(t.index), yearAgo: t.yearAgo === null ? null : oneDecimal(t.yearAgo) }))
       : NO_PROFILE,
+    tasks: m.tasks ? shownAs(m.tasks, tasksShown) : NO_PROFILE,
+  };
+}
+
+/** How many of the most and of the least exposed core tasks a side shows. */
+export const TASKS_SHOWN = 3;
+
+function tasksShown(t: TaskExposure): TasksShown {
+  const rated = t.coreTasks.filter((x) => x.gpt4 !== null).map((x) => ({ id: x.id, task: x.task, label: x.gpt4!, human: x.human }));
+  const mostExposed = rated.filter((x) => x.label !== 'E0').slice(0, TASKS_SHOWN);
+  const shown = new Set(mostExposed.map((x) => x.id));
+  return {
+    scope: t.scope, core: t.coreTasks.length, rated: t.rated, exposed: t.exposed, exposedShare: t.exposedShare,
+    mostExposed,
+    leastExposed: rated.slice(-TASKS_SHOWN).reverse().filter((x) => !shown.has(x.id)),
   };
 }
 

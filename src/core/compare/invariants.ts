@@ -7,6 +7,7 @@
 import { checkStructure } from './invariants-structure.js';
 import { checkFigureText } from './invariants-text.js';
 import { checkOutlookReason, checkOutlookSentences } from './invariants-outlook.js';
+import { checkTasksSentences } from './invariants-tasks.js';
 import { checkAgreement, checkDuplicates, checkEmptyReason, checkFlagReason, checkProfileReason } from './invariants-prose.js';
 import { ATTRIBUTES, sideNames, tieValue } from './phrases.js';
 import type { Comparison, ComparisonSide, VerdictKey } from './types.js';
@@ -33,9 +34,12 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Replaces side names with ⟨A⟩ / ⟨B⟩ (longer name first) and splits into sentences. */
 export function sentencesOf(text: string, names: { a: string; b: string }): string[] {
   const order: Who[] = names.a.length >= names.b.length ? ['a', 'b'] : ['b', 'a'];
-  let s = text;
+  // Quoted task statements are O*NET's words: set aside first, so a period inside them ends no
+  // sentence and a name inside them is not a side.
+  const quoted: string[] = [];
+  let s = text.replace(/“[^”]*”/g, (q) => `“${quoted.push(q) - 1}”`);
   for (const w of order) s = s.replace(new RegExp(escape(names[w]), 'g'), w === 'a' ? '⟨A⟩' : '⟨B⟩');
-  return s.split(/(?<=[.!?])\s+(?=[A-Z0-9⟨])/).filter((x) => x.trim() !== '');
+  return s.split(/(?<=[.!?])\s+(?=[A-Z0-9⟨])/).filter((x) => x.trim() !== '').map((x) => x.replace(/“(\d+)”/g, (_m, i: string) => quoted[Number(i)]!));
 }
 
 function sideOf(c: Comparison, w: Who): [ComparisonSide, ComparisonSide] {
@@ -44,7 +48,8 @@ function sideOf(c: Comparison, w: Who): [ComparisonSide, ComparisonSide] {
 
 /** Checks one sentence or reason; `subject` is forced for chooseA / chooseB items. */
 function checkClaim(c: Comparison, raw: string, where: string, forced: Who | null, out: string[]): void {
-  const s = raw.replace(/\(for example[^)]*\)/g, '');
+  // Quoted task statements are O*NET's words, not claims of the comparison.
+  const s = raw.replace(/\(for example[^)]*\)/g, '').replace(/“[^”]*”/g, '“…”');
   const subject: Who | null = forced ?? (s.startsWith('⟨A⟩') ? 'a' : s.startsWith('⟨B⟩') ? 'b' : null);
   const keys = VERDICT_KEYS.filter((k) => MENTION[k].test(s));
   const bare = s.replace(/\(.*?\)/g, '');
@@ -112,7 +117,8 @@ function checkReasons(c: Comparison, w: Who, out: string[]): void {
 }
 
 /** The attributes a sentence judges (compares, ties or says unknown), for the duplicate rule. */
-function judgedKeys(s: string): VerdictKey[] {
+function judgedKeys(raw: string): VerdictKey[] {
+  const s = raw.replace(/“[^”]*”/g, '“…”');
   const bare = s.replace(/\(.*?\)/g, '');
   if (/\bMoving from\b/.test(s)) return [];
   if (!(UP.test(bare) || DOWN.test(bare) || TIE.test(s) || UNKNOWN.test(s))) return [];
@@ -143,6 +149,7 @@ export function checkComparisonInvariants(c: Comparison): string[] {
   conclusion.forEach((s) => checkClaim(c, s, 'conclusion', null, out));
   checkFigureText(c, [...summary, ...conclusion], out);
   checkOutlookSentences(c, summary, out);
+  checkTasksSentences(c, summary, out);
   checkAgreement(c, summary, 'summary', out);
   checkAgreement(c, conclusion, 'conclusion', out);
   checkDuplicates([...summary, ...conclusion], judgedKeys, out);

@@ -12,6 +12,7 @@ import {
 } from './phrases.js';
 import { outlookReasons, outlookSentence } from './outlook-text.js';
 import { profileReasons } from './reasons.js';
+import { tasksSentence } from './tasks-text.js';
 import type { ComparisonData, ComparisonSide, ComparisonText, SkillComparison, VerdictKey } from './types.js';
 import { VERDICT_KEYS } from './types.js';
 
@@ -155,6 +156,8 @@ export function writeText(data: TextInput): ComparisonText {
     `${names.a} vs ${names.b}: salary, AI replacement risk, market demand, skills and learning curve compared.`,
     salarySentence(data, names),
     outlookSentence(data.a, data.b, names),
+    tasksSentence(data.a, names.a),
+    tasksSentence(data.b, names.b),
     skillsSentence(data, names),
     transitionSentence(data, names, 'a'),
     transitionSentence(data, names, 'b'),

@@ -67,6 +67,27 @@ export interface ComparisonSide extends CareerIdentity {
   brightOutlook: ShownFigure<BrightOutlook>;
   /** Indeed Hiring Lab postings index of the career's sector (2020-02-01 = 100), newest month. */
   postingsTrend: ShownFigure<PostingsTrend>;
+  /** Core tasks and AI (GPTs-are-GPTs GPT-4 labels): counts, share exposed, the most and least exposed few. */
+  tasks: ShownFigure<TasksShown>;
+}
+
+/** One core task as a comparison shows it, with its GPT-4 exposure label (E1, E2 exposed; E0 not). */
+/** `label`: GPT-4's rating; `human`: the annotators' aggregate, null when they gave none. */
+export interface TaskShown { id: number; task: string; label: 'E0' | 'E1' | 'E2'; human: 'E0' | 'E1' | 'E2' | null }
+
+/** A side's tasks, bounded: at most TASKS_SHOWN most and least exposed. */
+export interface TasksShown {
+  /** `all-listed` when O*NET types none of the occupation's tasks and all of them stand for its core. */
+  scope: 'core' | 'all-listed';
+  core: number;
+  rated: number;
+  exposed: number;
+  /** exposed ÷ rated, whole %. */
+  exposedShare: number;
+  /** Exposed core tasks, most exposed first. */
+  mostExposed: TaskShown[];
+  /** The least exposed core tasks, least first (E0 when there are any; never one of mostExposed). */
+  leastExposed: TaskShown[];
 }
 
 /** One BLS projection period as shown: % change one decimal, openings a year in whole jobs. */

@@ -13,7 +13,7 @@ import { verdictsToLetters } from './verdicts.js';
 import { stableStringify } from '../stable-hash.js';
 
 /** Bump when the wording or the shape of generated text changes. */
-export const TEXT_VERSION = 'text-v2'; // v2: verbs agree with plural titles, reasons from O*NET interests and work styles, no repeated judgements
+export const TEXT_VERSION = 'text-v3'; // v2: verbs agree with plural titles, reasons from O*NET interests and work styles, no repeated judgements; v3: outlook and tasks-and-AI sentences
 
 /** First 16 hex characters of SHA-1: short, stable, collision-safe at this scale. */
 export function shortHash(text: string): string {

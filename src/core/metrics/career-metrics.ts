@@ -16,6 +16,7 @@ import { computeDifficulty, computeEntryBarrier, computeLearningCurve } from './
 import { computeOutlook, type CareerOutlook } from './outlook.js';
 import { computeProfile, type CareerProfile } from './profile.js';
 import { computeSalary, declaredSalary } from './salary.js';
+import { computeTaskExposure } from './tasks.js';
 import type { CareerFacts, CareerMetrics, DeclaredFigures, EstimateOrigin, SalaryMetrics } from './types.js';
 
 /** Metrics from source data only (the O*NET path). */
@@ -34,6 +35,7 @@ function deriveFromSources(facts: CareerFacts, population: PopulationStats): Car
     requiresCoding: computeRequiresCoding(facts),
     profile: computeProfile(facts),
     outlook: computeOutlook(facts),
+    tasks: computeTaskExposure(facts),
   };
 }
 
@@ -49,7 +51,7 @@ function borrowSalary(s: SalaryMetrics, from: EstimateOrigin): SalaryMetrics {
   };
 }
 
-type Single = Exclude<keyof CareerMetrics, 'careerId' | 'slug' | 'asOf' | 'salary' | 'profile' | 'outlook'>;
+type Single = Exclude<keyof CareerMetrics, 'careerId' | 'slug' | 'asOf' | 'salary' | 'profile' | 'outlook' | 'tasks'>;
 
 /** The declared figure for one metric, or null when the page does not give it. */
 function declaredFigure(d: DeclaredFigures, key: Single): CareerMetrics[Single] | null {
@@ -94,6 +96,7 @@ export function computeCareerMetrics(facts: CareerFacts, population: PopulationS
   }
   if (own.profile && est?.profile && origin) out.profile = borrowProfile(own.profile, est.profile, origin);
   if (own.outlook && est?.outlook && origin) out.outlook = borrowOutlook(own.outlook, est.outlook, origin);
+  if (own.tasks && own.tasks.value === null && est?.tasks && origin) out.tasks = borrowed(est.tasks, origin);
   return out;
 }
 

@@ -133,6 +133,10 @@ export interface CareerFacts {
   interests?: { scores: Record<string, number> } & Provenance;
   /** O*NET work styles, importance 1..5, most important first (suppressed ratings left out). */
   workStyles?: { styles: { name: string; importance: number }[] } & Provenance;
+  /** O*NET task statements, core first (Task Statements.txt). */
+  tasks?: { tasks: { id: number; task: string; type: 'Core' | 'Supplemental' | null }[] } & Provenance;
+  /** GPTs-are-GPTs labels of the occupation's tasks by Task ID (full_labelset.tsv). */
+  taskExposure?: { labels: { taskId: number; gpt4: 'E0' | 'E1' | 'E2' | null; human: 'E0' | 'E1' | 'E2' | null }[] } & Provenance;
   /** Closest O*NET career, for figures a career-page career lacks (marked estimated). */
   estimatedFrom?: CareerFacts;
 }

@@ -19,6 +19,7 @@ export type {
 
 import type { CareerProfile } from './profile.js';
 import type { CareerOutlook } from './outlook.js';
+import type { TaskExposure } from './tasks.js';
 
 /** Provenance shared by every observed value: source id and the period it describes. */
 export interface Provenance {
@@ -112,4 +113,6 @@ export interface CareerMetrics {
   profile?: CareerProfile;
   /** BLS projections, O*NET Bright Outlook and the sector's postings index; absent in metrics stored before it existed. */
   outlook?: CareerOutlook;
+  /** Core tasks with their GPTs-are-GPTs exposure labels; absent in metrics stored before it existed. */
+  tasks?: Figure<TaskExposure>;
 }

@@ -12,6 +12,7 @@ import { IngestRejectedError, type AdapterContext, type FactInput, type Normaliz
 import { fetchRequired, fileNameOf, stringOption } from '../adapter-kit.js';
 import { parseSocCrosswalkCsv } from '../telework/parse-crosswalk.js';
 import { decodeSourceText, SourceFormatError } from '../types.js';
+import { isTaskLabelset, taskLabelBatch } from './task-labels.js';
 import { GPTS_HEADLINE, parseFeltenAioeCsv, parseGptsExposureCsv, type AiExposureRecord } from './parse.js';
 
 /** Publication year of each method: the fact's period. */
@@ -23,11 +24,14 @@ export const METHOD_PERIODS: Record<AiExposureMethodName, string> = {
 
 export const aiExposureAdapter: SourceAdapter = {
   kind: 'ai-exposure',
-  version: 3, // 2: CSV read by csv-parse (unclosed quotes are rejects, a lone CR ends a line); 3: xlsx read by saxes
+  version: 4, // 2: CSV read by csv-parse (unclosed quotes are rejects, a lone CR ends a line); 3: xlsx read by saxes; 4: per-task labels (full_labelset.tsv)
   async load(ctx) {
     const doc = await fetchRequired(ctx, ctx.url);
     const file = fileNameOf(doc.url);
     const table = isZip(doc.body) ? feltenSheetAsCsv(doc.body, file) : decodeSourceText(doc.body, file);
+    if (isTaskLabelset(table.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '', stringOption(ctx, 'method'))) {
+      return doc.changed ? taskLabelBatch(table, file, doc.url) : 'unchanged';
+    }
     const method = readMethod(ctx, table, file);
     if (method === 'gpts-are-gpts') {
       if (!doc.changed) return 'unchanged';
