@@ -157,7 +157,7 @@ export function assembleCareer(c: CareerRow, rows: FactRow[], keyOf: (label: str
       case 'interests': facts.interests = { ...prov, scores: (r.value as InterestsFact).scores }; break;
       case 'work-styles': facts.workStyles = { ...prov, styles: (r.value as WorkStylesFact).map((w) => ({ name: w.name, importance: w.importance })) }; break;
       case 'tasks': facts.tasks = { ...prov, tasks: r.value as TasksFact }; break;
-      case 'task-exposure': facts.taskExposure = { source: METHOD_LABELS['gpts-are-gpts']!, period: r.period, labels: r.value as TaskExposureFact }; break;
+      case 'task-exposure': facts.taskExposure = { source: withServed(METHOD_LABELS['gpts-are-gpts']!, r), period: r.period, labels: r.value as TaskExposureFact }; break;
       case 'telework': facts.telework = { ...prov, value: (r.value as TeleworkFact).value }; break;
       case 'declared': {
         const d = r.value as DeclaredFact;
