@@ -5,13 +5,14 @@
  * adapters read (the newest national OEWS year, the O*NET text files the onet-database adapter
  * parses, ...). Each file is stored brotli-compressed with its size and sha256 as published;
  * each source with its publisher, release, where it was copied from, the licence text and the
- * citation the publisher asks for. Licence texts live in snapshot/licences/ (kept by hand).
+ * citation the publisher asks for. Licence texts live in snapshot/licences/ (kept by hand; see
+ * licenceTextPath in src/core/attribution.ts).
  */
 import { brotliCompressSync, constants } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ATTRIBUTIONS } from '../src/core/attribution.js';
+import { ATTRIBUTIONS, licenceTextPath } from '../src/core/attribution.js';
 import { ONET_FILES } from '../src/ingest/sources/onet-database/parse.js';
 import { snapshotManifestSchema, snapshotUrl, type SnapshotSource } from '../src/ingest/snapshot/manifest.js';
 import type { SourceKind } from '../src/db/schema/sources.js';
@@ -25,7 +26,6 @@ interface Plan {
   id: string;
   kind: SourceKind;
   release: string;
-  licenceFile: string;
   copiedFrom: string;
   folder: string;
   /** The file the source's URL names (first), then the others it reads. */
@@ -39,42 +39,42 @@ interface Plan {
 
 const plans: Plan[] = [
   {
-    id: 'onet', kind: 'onet-database', release: 'O*NET 29.2 (February 2025)', licenceFile: 'CC-BY-4.0.txt', folder: 'onet-29.2', folderUrl: true,
+    id: 'onet', kind: 'onet-database', release: 'O*NET 29.2 (February 2025)', folder: 'onet-29.2', folderUrl: true,
     copiedFrom: 'onetcenter.org db_29_2_text.zip, as unpacked in GitHub nolanbrennan/O-Net-imports at d939b94000ab6768170033bc2f7e8a06c9529f70 (byte-identical); only the files the onet-database adapter reads',
     files: [...Object.values(ONET_FILES), 'Read Me.txt'].map((name) => ({ name })),
   },
   {
-    id: 'onet-ratings', kind: 'onet-ratings', release: 'O*NET 29.0 (August 2024)', licenceFile: 'CC-BY-4.0.txt', folder: 'onet-29.0-excel', folderUrl: true,
+    id: 'onet-ratings', kind: 'onet-ratings', release: 'O*NET 29.0 (August 2024)', folder: 'onet-29.0-excel', folderUrl: true,
     copiedFrom: 'onetcenter.org db_29_0_excel.zip (Skills.xlsx, Knowledge.xlsx, Read Me.txt), via GitHub Allan-Ofula/SmartPath-Personalized-Career-Recommendation-Engine app/data/ at c0dd0f9d3af4c8c9f15d10a4d7a796c6c4e072c3 (byte-identical)',
     files: ['Skills.xlsx', 'Knowledge.xlsx', 'Read Me.txt'].map((name) => ({ name })),
   },
   {
-    id: 'oews', kind: 'oews-wages', release: 'May 2024', licenceFile: 'US-public-domain.txt', folder: 'bls-oews-national',
+    id: 'oews', kind: 'oews-wages', release: 'May 2024', folder: 'bls-oews-national',
     copiedFrom: 'BLS oesm24nat.zip national_M2024_dl.xlsx, via GitHub jj-squared/AI_jobs_impact at 711913992677963609eb2dd2e3bc4b8c56f8241e (byte-identical, pristine BLS metadata); the newest national year only',
     files: [{ name: 'national_M2024_dl.xlsx' }],
   },
   {
-    id: 'bls-projections', kind: 'employment-projections', release: '2024–34', licenceFile: 'US-public-domain.txt', folder: 'bls-employment-projections',
+    id: 'bls-projections', kind: 'employment-projections', release: '2024–34', folder: 'bls-employment-projections',
     copiedFrom: 'CSV export of the BLS occupational projections search tool (data.bls.gov/projections/occupationProj), via GitHub kim-cates/modeling_employment_decline at 417593a05bd3c165f3cfbcbf0b2208852f779824 (byte-identical); the newest projections only',
     files: [{ name: 'Employment Projections 2024-34.csv' }],
   },
   {
-    id: 'indeed-postings', kind: 'postings-index', release: '2020-02-01 to 2024-09-27 (sector file of 2024-10-03)', licenceFile: 'CC-BY-4.0.txt', folder: 'indeed-hiring-lab',
+    id: 'indeed-postings', kind: 'postings-index', release: '2020-02-01 to 2024-09-27 (sector file of 2024-10-03)', folder: 'indeed-hiring-lab',
     copiedFrom: 'GitHub hiring-lab/job_postings_tracker, US/job_postings_by_sector_US.csv at 6594f59ac3ccca4fd767bd151e65e609189c0fae (byte-identical)',
     files: [{ name: 'job_postings_by_sector_US.csv' }],
   },
   {
-    id: 'gpts-are-gpts', kind: 'ai-exposure', release: '2023 (occ_level.csv)', licenceFile: 'MIT-GPTs-are-GPTs.txt', folder: 'gpts-are-gpts-ai-exposure',
+    id: 'gpts-are-gpts', kind: 'ai-exposure', release: '2023 (occ_level.csv)', folder: 'gpts-are-gpts-ai-exposure',
     copiedFrom: 'GitHub openai/GPTs-are-GPTs, data/occ_level.csv at 0471612fef3cc22b74fb884d27bff9dbd3770582 (byte-identical)',
     files: [{ name: 'occ_level.csv' }], options: { method: 'gpts-are-gpts' },
   },
   {
-    id: 'dingel-neiman', kind: 'telework', release: '2020 (occupations_workathome.csv)', licenceFile: 'GPL-3.0.txt', folder: 'dingel-neiman-teleworkability',
+    id: 'dingel-neiman', kind: 'telework', release: '2020 (occupations_workathome.csv)', folder: 'dingel-neiman-teleworkability',
     copiedFrom: 'GitHub jdingel/DingelNeiman-workathome, occ_onet_scores/output/occupations_workathome.csv at 3ebab4f646ed45b01162ecd7794f00a518932c53 (byte-identical); with the O*NET-SOC 2010 → 2019 crosswalk of the O*NET Resource Center (CC BY 4.0; copy in GitHub KarolinaBohdan/SEMESTER-PROJECT at 99696ab1f73fbff686fff0445c1bd965c1e84cfa, headers renamed)',
     files: [{ name: 'occupations_workathome.csv' }, { folder: CROSSWALK.folder, name: CROSSWALK.name }], crosswalk: true,
   },
   {
-    id: 'ai-jobs-salaries', kind: 'salary-survey', release: 'snapshot of February 2023 (work years 2020–2023)', licenceFile: 'CC0-1.0.txt', folder: 'ai-jobs-net-salaries',
+    id: 'ai-jobs-salaries', kind: 'salary-survey', release: 'snapshot of February 2023 (work years 2020–2023)', folder: 'ai-jobs-net-salaries',
     copiedFrom: 'ai-jobs.net Salaries download, via GitHub FarnooshKoleini/ML-AI-salaries-team-project, salaries.csv at 6004127500b25622300a997a9f012a074d402b85 (2023-02-15, byte-identical)',
     files: [{ name: 'salaries.csv' }],
   },
@@ -91,8 +91,8 @@ function build(): void {
   for (const p of plans) {
     const a = ATTRIBUTIONS[p.id];
     if (!a?.redistributable) throw new Error(`${p.id}: its licence does not allow redistribution`);
-    const licencePath = path.join(outDir, 'licences', p.licenceFile);
-    if (!existsSync(licencePath)) throw new Error(`licence text ${licencePath} is missing`);
+    const licenceFile = licenceTextPath(a);
+    if (!licenceFile || !existsSync(path.join(outDir, licenceFile))) throw new Error(`${p.id}: the licence text ${licenceFile ?? `of ${a.licence.id}`} is missing in snapshot/licences`);
     mkdirSync(path.join(outDir, p.id), { recursive: true });
     const files = p.files.map(({ folder, name }) => {
       const body = readFileSync(path.join(dataDir, folder ?? p.folder, name));
@@ -109,7 +109,7 @@ function build(): void {
     if (p.crosswalk) options.crosswalkUrl = snapshotUrl(p.id, CROSSWALK.name);
     sources.push({
       id: p.id, kind: p.kind, publisher: a.publisher, dataset: a.dataset, release: p.release, retrievedAt: RETRIEVED, copiedFrom: p.copiedFrom,
-      licence: { id: a.licence.id, name: a.licence.name, url: a.licence.url, file: `licences/${p.licenceFile}` }, citation: a.citation,
+      licence: { id: a.licence.id, name: a.licence.name, url: a.licence.url, file: licenceFile }, citation: a.citation,
       url: p.folderUrl ? `snapshot:/${p.id}/` : snapshotUrl(p.id, files[0]!.name), options, files,
     });
   }

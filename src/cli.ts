@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { getConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
+import { startFillProgress } from './runtime/fill-progress.js';
 import { startRuntime, type Role, type Runtime } from './runtime/start.js';
 import { getRun } from './db/queries/sources.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './db/queries/keys.js';
@@ -53,6 +54,8 @@ async function serveRoles(config: Config, roles: Role[]): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
   const runtime = await startRuntime(config, roles, log);
   if (runtime.url) process.stdout.write(`CareerLens is up: dashboard ${runtime.url}/  API ${runtime.url}/v1  ops ${runtime.url}/ops\n`);
+  // One process doing everything (`start`): the console follows a fill stage by stage.
+  const stopProgress = roles.length === 3 ? startFillProgress(runtime.db, (line) => process.stdout.write(`${line}\n`)) : async () => {};
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -60,7 +63,7 @@ async function serveRoles(config: Config, roles: Role[]): Promise<void> {
     log.info({ signal }, 'shutting down: no new work, finishing or releasing active jobs');
     // The whole shutdown is bounded: after 10 s the process exits whatever is left.
     setTimeout(() => { log.error('shutdown took longer than 10 s; exiting'); process.exit(1); }, 10_000).unref();
-    runtime.stop().then(() => process.exit(0), (err) => fail(err, config));
+    stopProgress().then(() => runtime.stop()).then(() => process.exit(0), (err) => fail(err, config));
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { Layout } from './layout.js';
 import { CareerInput } from './widgets.js';
+import type { FillStatus } from '../db/queries/fill.js';
 
 export interface OverviewProps {
   q: string;
@@ -8,6 +9,22 @@ export interface OverviewProps {
   total: number;
   freshness: { sources: { id: string; kind: string; lastSuccessAt: string | null }[]; metricsAt: string | null; pairsAt: string | null; careers: number };
   mostCompared: { a: string; aTitle: string; b: string; bTitle: string; count: number }[];
+  fill: FillStatus;
+}
+
+const n = (v: number) => v.toLocaleString('en-US');
+
+/** While the data is filling: which stage it is at, instead of an empty page. */
+function Filling(props: { fill: FillStatus }): Child {
+  const f = props.fill;
+  const from = f.activeSnapshotRuns > 0 || f.snapshotSources > 0 ? 'Filling from the bundled snapshot…' : 'Filling from the sources…';
+  return (
+    <section class="filling" role="status" aria-live="polite" data-filling="true">
+      <p><strong>{from}</strong> {f.activeRuns > 0 ? `${f.activeRuns} source runs under way · ` : ''}careers {n(f.careers)} · metrics {n(f.metrics)} / {n(f.careers)} · pairs {n(f.pairs)} / {n(f.pairsExpected)}</p>
+      <progress max={Math.max(1, f.pairsExpected)} value={f.pairs}>{n(f.pairs)} of {n(f.pairsExpected)} pairs</progress>
+      <p class="muted">Reload to follow; every figure names its source (<a href="/about/data">about the data</a>).</p>
+    </section>
+  );
 }
 
 /** Overview: search with suggestions, data freshness, most compared pairs. */
@@ -15,7 +32,8 @@ export function OverviewPage(p: OverviewProps): Child {
   return (
     <Layout title="Overview">
       <h1>CareerLens</h1>
-      <p>{p.freshness.careers} careers, every pair compared, each figure with its source.</p>
+      {p.fill.filling ? <Filling fill={p.fill} /> : null}
+      <p>{p.freshness.careers} careers, every pair compared, each figure with its source (<a href="/about/data">about the data</a>).</p>
       <form class="picker" method="get" action="/" role="search" aria-label="Career search">
         <CareerInput id="q" name="q" label="Search careers" value={p.q} />
         <button type="submit">Search</button>

@@ -20,6 +20,9 @@ import { ComparePage, ComparePendingPage } from './compare-page.js';
 import { CareerPage } from './career-page.js';
 import { MOVER_METRICS, TrendsPage, type PeriodChartView } from './trends-page.js';
 import { OverviewPage } from './overview-page.js';
+import { AboutDataPage } from './about-page.js';
+import { attributionOf, licenceTextPath } from '../core/attribution.js';
+import { loadDataSources, loadFillStatus } from '../db/queries/fill.js';
 import { moversCsv, periodCsv } from './csv-downloads.js';
 
 const asset = (body: string, type: string) => (c: Context) => c.body(body, 200, { 'content-type': type, 'cache-control': 'public, max-age=3600' });
@@ -120,8 +123,21 @@ export const webRoutes = new Hono<AppEnv>()
     const q = cleanText(c.req.query('q'));
     const index = await apiServices(deps).searchIndex();
     const hits = q ? index.search(q) : [];
-    const [freshness, mostCompared] = await Promise.all([loadFreshness(deps.db), loadMostCompared(deps.db, 10)]);
-    return c.html(<OverviewPage q={q} total={hits.length} results={hits.slice(0, 25).map((h) => ({ slug: h.row.slug, title: h.row.title, category: h.row.category, matched: h.matched }))} freshness={freshness} mostCompared={mostCompared} />);
+    const [freshness, mostCompared, fill] = await Promise.all([loadFreshness(deps.db), loadMostCompared(deps.db, 10), loadFillStatus(deps.db)]);
+    return c.html(<OverviewPage fill={fill} q={q} total={hits.length} results={hits.slice(0, 25).map((h) => ({ slug: h.row.slug, title: h.row.title, category: h.row.category, matched: h.matched }))} freshness={freshness} mostCompared={mostCompared} />);
+  }))
+  .get('/about/data', (c) => page(c, async () => {
+    const rows = await loadDataSources(c.get('deps').db);
+    return c.html(<AboutDataPage sources={rows.map((r) => {
+      const attribution = attributionOf(r.id);
+      const served = r.snapshot ? 'snapshot' as const : r.lastSuccessAt ? 'live' as const : 'none' as const;
+      return {
+        id: r.id, kind: r.kind, attribution, servedFrom: served,
+        release: r.snapshot?.release ?? (r.periods.length ? r.periods.join(', ') : null),
+        retrievedAt: r.snapshot?.retrievedAt ?? r.lastSuccessAt?.toISOString().slice(0, 10) ?? null,
+        licenceFile: served === 'snapshot' ? `snapshot/${licenceTextPath(attribution)}` : null,
+      };
+    })} />);
   }))
   // The picker's target: resolves free text to a career and redirects to the shareable URL.
   .get('/compare', (c) => page(c, async () => {
