@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CareerMetrics } from '../metrics/types.js';
 import { compareCareers } from './compare.js';
-import { checkComparisonInvariants } from './invariants.js';
+import { checkComparisonInvariants, sentencesOf } from './invariants.js';
 import { seedPair } from '../../../test/helpers/seed-careers.js';
 import type { CareerForComparison, Comparison } from './types.js';
 
@@ -15,9 +15,22 @@ const interests = (i: number, c: number) => ({
   ],
 });
 /** An O*NET occupation (plural title) with an interest profile and no work-style ratings. */
+const task = (id: number, text: string, gpt4: 'E0' | 'E1' | 'E2', human: 'E0' | 'E1' | 'E2' | null = gpt4) => ({ id, task: text, gpt4, human });
+const tasks = {
+  ...prov,
+  value: {
+    scope: 'core' as const, rated: 3, exposed: 2, exposedShare: 67,
+    coreTasks: [
+      task(1, 'Write, test and debug more efficient code for U.S. Government systems.', 'E1'),
+      task(2, 'Review code written by others.', 'E2', 'E1'),
+      task(3, 'Meet with clients to discuss longer-term needs.', 'E0'),
+    ],
+  },
+};
 function occupation(x: CareerForComparison, title: string, i: number, remote: boolean | null): CareerForComparison {
   const m: CareerMetrics = {
     ...x.metrics,
+    tasks,
     remoteFriendly: remote === null ? { value: null, reason: 'no telework figure' } : { ...prov, value: remote },
     profile: { interests: interests(i, 5.4), workStyles: { value: null, reason: 'not rated' } },
   };
@@ -43,8 +56,16 @@ describe('prose a careful editor would sign', () => {
   });
 
   it('says each judgement once', () => {
-    const sentences = `${c.summary} ${c.conclusion}`.split(/(?<=\.)\s+/);
+    const sentences = sentencesOf(`${c.summary} ${c.conclusion}`, { a: c.a.title, b: c.b.title });
     expect(new Set(sentences).size).toBe(sentences.length);
+  });
+
+  it('names the most and least exposed core task, quoting O*NET’s words without judging them', () => {
+    expect(c.summary).toContain('Core tasks and AI, Data Scientists: 2 of 3 rated core tasks exposed to LLMs (GPT-4 rating, GPTs are GPTs); '
+      + 'most exposed “Write, test and debug more efficient code for U.S. Government systems” (E1); least exposed “Meet with clients to discuss longer-term needs” (E0).');
+    expect(c.a.tasks.value).toMatchObject({ mostExposed: [{ id: 1 }, { id: 2, label: 'E2', human: 'E1' }], leastExposed: [{ id: 3 }] });
+    const wrong = c.summary.replace('most exposed “Write', 'most exposed “Rewrite');
+    expect(checkComparisonInvariants({ ...c, summary: wrong }).some((x) => /most exposed task/.test(x))).toBe(true);
   });
 
   it('flags bad agreement, an unknown-figure comparison, a duplicate and a category-only reason', () => {
