@@ -42,6 +42,11 @@ export const ATTRIBUTIONS: Readonly<Record<string, Attribution>> = {
     licence: { id: 'MIT', name: 'MIT License (Copyright (c) 2024 OpenAI)', url: 'https://github.com/openai/GPTs-are-GPTs/blob/main/LICENSE' }, redistributable: true,
     citation: 'Eloundou, T., Manning, S., Mishkin, P. & Rock, D. (2024). GPTs are GPTs: Labor market impact potential of LLMs. Science 384(6702), 1306–1308.',
   },
+  'gpts-are-gpts-tasks': {
+    publisher: 'Eloundou, Manning, Mishkin & Rock (OpenAI)', dataset: 'GPTs are GPTs: task-level LLM exposure labels (full_labelset.tsv; task statements from O*NET, CC BY 4.0)',
+    licence: { id: 'MIT', name: 'MIT License (Copyright (c) 2024 OpenAI)', url: 'https://github.com/openai/GPTs-are-GPTs/blob/main/LICENSE' }, redistributable: true,
+    citation: 'Eloundou, T., Manning, S., Mishkin, P. & Rock, D. (2024). GPTs are GPTs: Labor market impact potential of LLMs. Science 384(6702), 1306–1308.',
+  },
   'felten-aioe': {
     publisher: 'Felten, Raj & Seamans', dataset: 'AI Occupational Exposure (AIOE)', licence: NONE, redistributable: false,
     citation: 'Felten, E., Raj, M. & Seamans, R. (2021). Occupational, industry, and geographic exposure to artificial intelligence. Strategic Management Journal 42(12), 2195–2217.',
