@@ -7,10 +7,11 @@ import { benchWorkers, printFigures } from './workers.js';
 import { benchIngest } from './ingest.js';
 import { benchTitles } from './titles.js';
 import { benchTrends } from './trends.js';
+import { benchFirstStart } from './first-start.js';
 
 const adminUrl = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://127.0.0.1:5432/postgres';
 
-/** BENCH_ONLY=api|workers|ingest|titles|trends runs one section. */
+/** BENCH_ONLY=api|workers|ingest|titles|trends|snapshot runs one section. */
 const only = process.env.BENCH_ONLY;
 
 async function main() {
@@ -24,6 +25,7 @@ async function main() {
   if (!only || only === 'ingest') printFigures('ingest (issue 3)', await benchIngest({ adminUrl }));
   if (!only || only === 'titles') printFigures('titles (issue 12)', await benchTitles());
   if (!only || only === 'trends') printFigures('series by period (issue 10)', await benchTrends({ adminUrl }));
+  if (!only || only === 'snapshot') printFigures('first start from the bundled snapshot, OFFLINE (issue 14)', await benchFirstStart());
 }
 
 main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
