@@ -6,9 +6,10 @@ import type { Difficulty, EntryBarrier } from '../core/metrics/types.js';
 import type { SkillInput } from '../core/compare/types.js';
 import { buildSkillTaxonomy, cleanSkillName, conceptsOf, extractSkills, type SkillTaxonomy } from '../core/skills.js';
 import { buildTitleMatcher } from '../core/title-match.js';
+import { attachRatingEstimates } from './rating-estimates.js';
 import { slugify } from '../core/text-normalize.js';
 import type {
-  AiExposureFact, DeclaredFact, EducationFact, InterestsFact, TaskExposureFact, TasksFact, WorkStylesFact, JobZoneFact, PostingsFact, PostingsIndexFact, ProjectionsFact, SalarySurveyFact, TechSkillsFact, TeleworkFact, WagesBreakFact, WagesFact,
+  AiExposureFact, DeclaredFact, EducationFact, InterestsFact, TaskExposureFact, TasksFact, WorkStylesFact, RatingsFact, RelatedOccupationsFact, JobZoneFact, PostingsFact, PostingsIndexFact, ProjectionsFact, SalarySurveyFact, TechSkillsFact, TeleworkFact, WagesBreakFact, WagesFact,
 } from '../ingest/fact-keys.js';
 
 export interface FactRow {
@@ -83,6 +84,7 @@ export async function loadCareerBundles(sql: postgres.Sql | postgres.Transaction
   const bundles = new Map<number, CareerBundle>();
   for (const c of careers) bundles.set(c.id, assembleCareer(c, byCareer.get(c.id) ?? [], keyOf));
   attachEstimates(bundles, await closestOnetCareers(sql, careers));
+  attachRatingEstimates(bundles);
   return bundles;
 }
 
@@ -144,9 +146,18 @@ export function assembleCareer(c: CareerRow, rows: FactRow[], keyOf: (label: str
         const items = r.value as TechSkillsFact;
         facts.technologySkills = items.map((t): TechnologySkill => ({ name: t.example, commodityCode: Number(t.commodityCode), commodityTitle: t.commodityTitle, hot: t.hot, inDemand: t.inDemand }));
         facts.technologySource = prov;
-        for (const t of items) skills.push(skillOf(t.example, keyOf, t.hot || t.inDemand));
+        for (const t of items) skills.push({ ...skillOf(t.example, keyOf, t.hot || t.inDemand), group: t.commodityTitle });
         break;
       }
+      case 'skill-ratings':
+      case 'knowledge-ratings': {
+        const domain = r.key === 'skill-ratings' ? 'skill' : 'knowledge';
+        const list = (r.value as RatingsFact).elements.map((e) => ({ id: e.id, name: e.name, domain, importance: e.importance, level: e.level }) as const);
+        if (facts.ratings) facts.ratings.elements.push(...list);
+        else facts.ratings = { ...prov, elements: list };
+        break;
+      }
+      case 'related-occupations': facts.relatedOccupations = (r.value as RelatedOccupationsFact).map((o) => ({ code: o.code, tier: o.tier })); break;
       case 'job-zone': jobZone = r.value as JobZoneFact; break;
       case 'education': education = { row: r, value: r.value as EducationFact }; break;
       case 'ai-exposure': {

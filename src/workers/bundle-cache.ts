@@ -3,6 +3,7 @@ import {
   assembleCareer, attachEstimates, closestOnetCareers, groupFacts, readCareers, readFacts, skillKeysOf,
   type CareerBundle, type CareerRow,
 } from './assemble-facts.js';
+import { attachRatingEstimates } from './rating-estimates.js';
 
 type Sql = postgres.Sql | postgres.TransactionSql;
 
@@ -89,6 +90,7 @@ export async function loadCareerBundlesCached(sql: Sql, cache: BundleCache | nul
   const eKey = await estimatesKey(sql, careers);
   const closest = !full && cache.estimates.key === eKey ? cache.estimates.closest : await closestOnetCareers(sql, careers);
   attachEstimates(bundles, closest);
+  attachRatingEstimates(bundles);
   return {
     bundles, assembled: due.length, full,
     cache: { techKey, keyOf, careers: next, estimates: { key: eKey, closest } },

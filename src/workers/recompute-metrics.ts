@@ -21,6 +21,8 @@ export interface MetricsResult {
 interface ComputedCareer {
   facts: CareerFacts;
   from: CareerFacts | undefined;
+  /** The rated occupation whose ratings it borrowed. */
+  ratingsFrom: CareerFacts | undefined;
   skills: SkillInput[];
   /** Stable JSON of the skills (the bulk of the version's input). */
   skillsJson: string;
@@ -58,14 +60,14 @@ function computeAll(bundles: Map<number, CareerBundle>, prev: MetricsCache | und
   const out = new Map<number, ComputedCareer>();
   for (const [id, b] of bundles) {
     const old = prev?.computed.get(id);
-    if (old && prev!.population === popKey && old.facts === b.facts && old.from === b.facts.estimatedFrom && old.skills === b.skills) {
+    if (old && prev!.population === popKey && old.facts === b.facts && old.from === b.facts.estimatedFrom && old.ratingsFrom === b.facts.ratingsFrom && old.skills === b.skills) {
       out.set(id, old);
       continue;
     }
     const metrics = computeCareerMetrics(b.facts, population);
     const skillsJson = old && old.skills === b.skills ? old.skillsJson : stableStringify(b.skills);
     const identity = { slug: b.facts.slug, title: b.facts.title, category: b.facts.category };
-    out.set(id, { facts: b.facts, from: b.facts.estimatedFrom, skills: b.skills, skillsJson, metrics, version: metricsVersion(identity, metrics, skillsJson) });
+    out.set(id, { facts: b.facts, from: b.facts.estimatedFrom, ratingsFrom: b.facts.ratingsFrom, skills: b.skills, skillsJson, metrics, version: metricsVersion(identity, metrics, skillsJson) });
   }
   return out;
 }

@@ -64,15 +64,41 @@ export function randomSkills(rand: () => number): SkillInput[] {
   });
 }
 
+const ELEMENTS = Array.from({ length: 12 }, (_, i) => ({ id: `2.${i < 6 ? 'A' : 'C'}.${i}`, name: `Element ${i}`, domain: i < 6 ? 'skill' as const : 'knowledge' as const }));
+const TIERS = ['Primary-Short', 'Primary-Long', 'Supplemental'];
+
+/**
+ * O*NET codes, ratings (near-equal values, ties, withheld elements), Job Zones and related
+ * occupations for most O*NET careers; some unrated ones borrow from a rated one. A separate
+ * PRNG, so the other random draws stay as they were.
+ */
+function addRandomRatings(rand: () => number, facts: CareerFacts[]): void {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const onet = facts.filter((f) => f.origin === 'onet');
+  onet.forEach((f, i) => { f.onetCode = `99-${String(1000 + i)}.00`; });
+  for (const f of onet) {
+    if (rand() < 0.75) {
+      f.ratings = { source: 'O*NET (onet-ratings)', period: 'O*NET 29.0', elements: ELEMENTS.filter(() => rand() < 0.85).map((e) => ({
+        ...e, importance: pick([1, 2.5, 3, 3.04, 3.5, 4.5, 5]), level: pick([0, 1.5, 3, 3.04, 5.2, 7]),
+      })) };
+    }
+    f.relatedOccupations = Array.from({ length: Math.floor(rand() * 4) }, () => ({ code: pick(onet).onetCode!, tier: pick(TIERS) }));
+  }
+  const rated = onet.filter((f) => f.ratings);
+  for (const f of facts) if (!f.ratings && rated.length && rand() < 0.5) f.ratingsFrom = pick(rated);
+}
+
 /** `n` random careers with real metrics, from a fixed seed. */
 export function randomCareers(seed: number, n: number): CareerForComparison[] {
   const rand = prng(seed);
   const facts = Array.from({ length: n }, (_, i) => randomCareerFacts(rand, i));
   for (const f of facts) if (f.origin === 'career-page' && rand() < 0.5) f.estimatedFrom = facts.find((g) => g.origin === 'onet');
+  addRandomRatings(prng(seed ^ 0x5eed), facts);
   const population = computePopulationStats(facts);
+  const extra = prng(seed ^ 0x9e0);
   return facts.map((f) => ({
     career: { slug: f.slug, title: f.title, category: f.category },
     metrics: computeCareerMetrics(f, population),
-    skills: randomSkills(rand),
+    skills: randomSkills(rand).map((s) => (extra() < 0.5 ? { ...s, group: `Class ${Math.floor(extra() * 4)}`, ...(extra() < 0.3 ? { hot: true } : {}) } : s)),
   }));
 }

@@ -9,10 +9,11 @@ import { prepareCareer } from './prepare.js';
 import type { PreparedCareer } from './prepare.js';
 import { commonConcepts, compareSkills } from './skill-overlap.js';
 import { writeComparisonText } from './text.js';
-import { skillGap, transitionDifficulty, transitionMonths } from './transition.js';
-import type { CareerForComparison, CompactComparison, Comparison, ComparisonData, SharedSkill, SkillRef, Transition } from './types.js';
+import { learnFirst, ratingGap, ratingPairs, ratingSimilarity } from './ratings.js';
+import { readTransition, skillGap, transitionMonths } from './transition.js';
+import type { CareerForComparison, CompactComparison, Comparison, ComparisonData, LearnItem, RatedComparison, SharedSkill, SkillRef, Transition } from './types.js';
 import { lettersToVerdicts, verdictLetters } from './verdicts.js';
-import { pairCoreOf, relatedEntry, versionOf } from './version.js';
+import { pairCoreOf, relatedEntry, relationOf, versionOf } from './version.js';
 
 /** Canonical storage order of a pair: code-unit order of slugs; `flipped` when swapped. */
 export function canonicalPair(slugA: string, slugB: string): { a: string; b: string; flipped: boolean } {
@@ -23,8 +24,12 @@ function compareCanonical(pa: PreparedCareer, pb: PreparedCareer): CompactCompar
   const v = verdictLetters(pa.inputs, pb.inputs);
   const sk = compareSkills(pa, pb);
   const m = sk.related.length / 2;
-  const gapAB = skillGap(pb.keys.length, sk.sharedCount, m);
-  const gapBA = skillGap(pa.keys.length, sk.sharedCount, m);
+  const [ra, rb] = [pa.ratings, pb.ratings];
+  const rated = ra !== null && rb !== null;
+  const gapAB = rated ? ratingGap(rb, ra) : skillGap(pb.keys.length, sk.sharedCount, m);
+  const gapBA = rated ? ratingGap(ra, rb) : skillGap(pa.keys.length, sk.sharedCount, m);
+  const sim = rated ? ratingSimilarity(ra, rb) : -1;
+  const q = relationBetween(pa, pb);
   const t: CompactComparison['t'] = [
     transitionMonths(pb.learningCurve, gapAB) ?? -1,
     transitionMonths(pa.learningCurve, gapBA) ?? -1,
@@ -38,8 +43,16 @@ function compareCanonical(pa: PreparedCareer, pb: PreparedCareer): CompactCompar
     const concepts = commonConcepts(pa.concepts[i] ?? [], pb.concepts[j] ?? []);
     rel += `${k === 0 ? '' : ';'}${relatedEntry(pa.keys[i] as string, pb.keys[j] as string, concepts)}`;
   }
-  const h = versionOf(pa.digest, pb.digest, pairCoreOf(v, sk.overlap, t, rel));
-  return { v, o: sk.overlap, s: encodeBitset(sk.sharedA, pa.keys.length), r: encodeIndexPairs(sk.related), t, h };
+  const h = versionOf(pa.digest, pb.digest, pairCoreOf(v, sk.overlap, t, rel, sim, q));
+  return { v, o: sk.overlap, s: encodeBitset(sk.sharedA, pa.keys.length), r: encodeIndexPairs(sk.related), t, m: sim, q, h };
+}
+
+/** O*NET's relation of two occupations, either direction, best tier: the stored code (relationCode). */
+function relationBetween(pa: PreparedCareer, pb: PreparedCareer): number {
+  const x = pb.side.onetCode === null ? undefined : pa.related.get(pb.side.onetCode);
+  const y = pa.side.onetCode === null ? undefined : pb.related.get(pa.side.onetCode);
+  const best = Math.min(x ?? Infinity, y ?? Infinity);
+  return best === Infinity ? 0 : best + 1;
 }
 
 /**
@@ -64,6 +77,7 @@ export interface ReadPair {
   inSharedB: Uint8Array;
   related: [number, number][];
   transition: { aToB: Transition; bToA: Transition };
+  ratedSkills: RatedComparison;
   asOf: string | null;
 }
 
@@ -71,9 +85,27 @@ function stale(pa: PreparedCareer, pb: PreparedCareer, what: string): Error {
   return new Error(`stale comparison ${pa.slug}/${pb.slug}: ${what}; recompute the pair`);
 }
 
-function transition(skillGap: number, months: number): Transition {
-  const m = months < 0 ? null : months;
-  return { skillGap, months: m, difficulty: transitionDifficulty(skillGap, m) };
+/** Both transitions and the rated-skills part of a pair, from its stored figures and its two careers. */
+function readRated(c: CompactComparison, pa: PreparedCareer, pb: PreparedCareer): Pick<ReadPair, 'transition' | 'ratedSkills'> {
+  const [mAB, mBA, gAB, gBA] = c.t;
+  const relation = relationOf(c.q);
+  const [ra, rb] = [pa.ratings, pb.ratings];
+  if (!ra || !rb) {
+    return {
+      transition: { aToB: readTransition(gAB, mAB, null), bToA: readTransition(gBA, mBA, null) },
+      ratedSkills: { similarity: null, relation, shared: [], gaps: [] },
+    };
+  }
+  const ctx = (from: PreparedCareer, to: PreparedCareer, learn: LearnItem[]) => ({
+    fromZone: from.side.jobZone, toZone: to.side.jobZone, relation, learnFirst: learn,
+  });
+  return {
+    transition: {
+      aToB: readTransition(gAB, mAB, ctx(pa, pb, learnFirst(rb, ra))),
+      bToA: readTransition(gBA, mBA, ctx(pb, pa, learnFirst(ra, rb))),
+    },
+    ratedSkills: { similarity: c.m < 0 ? null : c.m, relation, ...ratingPairs(ra, rb) },
+  };
 }
 
 /** Reads a compact pair against its careers; throws "stale comparison …" when it no longer fits them. */
@@ -91,10 +123,10 @@ export function readPair(c: CompactComparison, pa: PreparedCareer, pb: PreparedC
   }
   const related = decodeIndexPairs(c.r);
   if (related.some(([i, j]) => i >= pa.skills.length || j >= pb.skills.length)) throw stale(pa, pb, 'a related skill index is out of range');
-  const [mAB, mBA, gAB, gBA] = c.t;
+  if (typeof c.m !== 'number' || (c.m >= 0) !== (pa.ratings !== null && pb.ratings !== null)) throw stale(pa, pb, 'its rated skills no longer match');
   const [x, y] = [pa.side.asOf, pb.side.asOf];
   const asOf = x === null ? y : y === null || x > y ? x : y;
-  return { shared, inSharedA, inSharedB, related, transition: { aToB: transition(gAB, mAB), bToA: transition(gBA, mBA) }, asOf };
+  return { shared, inSharedA, inSharedB, related, ...readRated(c, pa, pb), asOf };
 }
 
 /** The structured comparison (no text) from a compact form and the two prepared careers. */
@@ -121,6 +153,7 @@ export function expandComparisonData(c: CompactComparison, pa: PreparedCareer, p
       overlap: c.o,
     },
     transition: r.transition,
+    ratedSkills: r.ratedSkills,
     asOf: r.asOf,
   };
 }

@@ -8,7 +8,7 @@
 import { roundTo } from '../metrics/figure.js';
 import type { Figure } from '../metrics/types.js';
 import { DIFFICULTIES, ENTRY_BARRIERS } from '../metrics/types.js';
-import type { CareerIdentity, ComparisonSide, ShownFigure, TasksShown } from './types.js';
+import type { CareerIdentity, ComparisonSide, ShownFigure, ShownRatings, SkillInput, TasksShown, TechnologyGroup } from './types.js';
 import type { TaskExposure } from '../metrics/tasks.js';
 import type { CareerMetrics } from '../metrics/types.js';
 import { titleNumber } from './grammar.js';
@@ -36,8 +36,34 @@ export const SALARY_DISPLAY_STEP = 1000;
 const toStep = (v: number): number => roundTo(v / SALARY_DISPLAY_STEP, 0) * SALARY_DISPLAY_STEP;
 const oneDecimal = (v: number): number => roundTo(v, 1);
 
+/** Hot or in-demand examples a technology class lists on a side. */
+const HOT_SHOWN = 5;
+
+/** Technology examples by commodity class: classes with hot examples first, then larger ones. */
+export function technologyGroups(skills: readonly SkillInput[]): TechnologyGroup[] {
+  const groups = new Map<string, { count: number; hot: string[] }>();
+  for (const s of skills) {
+    if (!s.group) continue;
+    const g = groups.get(s.group) ?? groups.set(s.group, { count: 0, hot: [] }).get(s.group)!;
+    g.count++;
+    if (s.hot) g.hot.push(s.label);
+  }
+  return [...groups].map(([group, g]) => ({ group, count: g.count, hotCount: g.hot.length, hot: g.hot.sort().slice(0, HOT_SHOWN) }))
+    .sort((x, y) => y.hotCount - x.hotCount || y.count - x.count || (x.group < y.group ? -1 : 1))
+    .map(({ group, count, hot }) => ({ group, count, hot }));
+}
+
+/** The shown ratings: ranked items with provenance, or the reason there are none. */
+function shownRatings(fig: CareerMetrics['skillRatings']): ShownRatings {
+  if (!fig) return { value: null, reason: 'skill and knowledge ratings are not computed yet for this career' };
+  if (fig.value === null) return { value: null, reason: fig.reason };
+  const out: ShownRatings = { value: fig.value, source: fig.source, period: fig.period };
+  if (fig.estimatedFrom) out.estimatedFrom = { slug: fig.estimatedFrom.slug, title: fig.estimatedFrom.title, onetCode: fig.estimatedFrom.onetCode };
+  return out;
+}
+
 /** The comparison side of one career: every figure at display precision. */
-export function buildSide(career: CareerIdentity, m: CareerMetrics): ComparisonSide {
+export function buildSide(career: CareerIdentity, m: CareerMetrics, skills: readonly SkillInput[] = []): ComparisonSide {
   return {
     slug: career.slug,
     title: career.title,
@@ -68,6 +94,10 @@ export function buildSide(career: CareerIdentity, m: CareerMetrics): ComparisonS
       ? shown(m.outlook.postingsTrend, (t) => ({ ...t, index: oneDecimal(t.index), yearAgo: t.yearAgo === null ? null : oneDecimal(t.yearAgo) }))
       : NO_PROFILE,
     tasks: m.tasks ? shownAs(m.tasks, tasksShown) : NO_PROFILE,
+    onetCode: m.onet?.code ?? null,
+    jobZone: m.onet?.jobZone ?? null,
+    ratings: shownRatings(m.skillRatings),
+    technology: technologyGroups(skills),
   };
 }
 

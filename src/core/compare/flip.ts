@@ -7,12 +7,16 @@
 import { decodeBitset, decodeIndexPairs, encodeBitset, encodeIndexPairs } from './codec.js';
 import type { PreparedCareer } from './prepare.js';
 import { writeComparisonText } from './text.js';
-import type { CompactComparison, Comparison, ComparisonData, SharedSkill, Verdicts } from './types.js';
+import type { CompactComparison, Comparison, ComparisonData, RatingPair, SharedSkill, Verdicts } from './types.js';
 import { VERDICT_KEYS } from './types.js';
 import { flipVerdict } from './verdicts.js';
 
 function flipShared(s: SharedSkill): SharedSkill {
   return s.labelB === undefined ? { key: s.key, label: s.label } : { key: s.key, label: s.labelB, labelB: s.label };
+}
+
+function flipPair(p: RatingPair): RatingPair {
+  return { id: p.id, name: p.name, levelA: p.levelB, levelB: p.levelA };
 }
 
 /** The structured data seen from the other side. */
@@ -31,6 +35,12 @@ export function flipComparisonData(c: ComparisonData): ComparisonData {
       overlap: c.skills.overlap,
     },
     transition: { aToB: c.transition.bToA, bToA: c.transition.aToB },
+    ratedSkills: {
+      similarity: c.ratedSkills.similarity,
+      relation: c.ratedSkills.relation,
+      shared: c.ratedSkills.shared.map(flipPair),
+      gaps: c.ratedSkills.gaps.map(flipPair),
+    },
     asOf: c.asOf,
   };
 }
@@ -50,5 +60,5 @@ export function flipCompact(c: CompactComparison, first: PreparedCareer, second:
   }
   const v = [...c.v].map((x) => (x === 'a' ? 'b' : x === 'b' ? 'a' : x)).join('');
   const r = encodeIndexPairs(decodeIndexPairs(c.r).flatMap(([i, j]) => [j, i]));
-  return { v, o: c.o, s: encodeBitset(flags, second.keys.length), r, t: [c.t[1], c.t[0], c.t[3], c.t[2]], h: c.h };
+  return { v, o: c.o, s: encodeBitset(flags, second.keys.length), r, t: [c.t[1], c.t[0], c.t[3], c.t[2]], m: c.m, q: c.q, h: c.h };
 }

@@ -100,7 +100,7 @@ export function comparisonJson(c: CompactComparison, pa: PreparedCareer, pb: Pre
   });
   return `{"a":${fa.side},"b":${fb.side},"verdicts":${verdicts.json},`
     + `"skills":{"onlyA":[${onlyA.json}],"shared":[${shared}],"onlyB":[${onlyB.json}],"related":[${related}],"overlap":${c.o}},`
-    + `"transition":${JSON.stringify(r.transition)},"asOf":${JSON.stringify(r.asOf)},`
+    + `"transition":${JSON.stringify(r.transition)},"ratedSkills":${JSON.stringify(r.ratedSkills)},"asOf":${JSON.stringify(r.asOf)},`
     + `"summary":${JSON.stringify(text.summary)},"chooseA":${JSON.stringify(text.chooseA)},`
     + `"chooseB":${JSON.stringify(text.chooseB)},"conclusion":${JSON.stringify(text.conclusion)},"version":${JSON.stringify(c.h)}}`;
 }

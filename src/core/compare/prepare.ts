@@ -4,7 +4,8 @@
  * → skill index, and the side's content digest.
  */
 import { buildSide, verdictInputs } from './display.js';
-import type { CareerForComparison, ComparisonSide, SkillInput } from './types.js';
+import { RELATED_TIERS, type CareerForComparison, type ComparisonSide, type SkillInput } from './types.js';
+import { prepareRatings, type PreparedRatings } from './ratings.js';
 import { MAX_SKILL_INDEX } from './codec.js';
 import { byKey, sideDigest } from './version.js';
 
@@ -43,6 +44,10 @@ export interface PreparedCareer {
   /** conceptSkills[k]: indexes of the skills tagged with conceptIds[k], ascending. */
   conceptSkills: Int32Array[];
   digest: string;
+  /** Rated skills and knowledge as dense arrays; null when the career has none. */
+  ratings: PreparedRatings | null;
+  /** O*NET related occupations: code → index in RELATED_TIERS (best tier when listed twice). */
+  related: Map<string, number>;
 }
 
 function dedupeSkills(skills: readonly SkillInput[]): SkillInput[] {
@@ -50,15 +55,24 @@ function dedupeSkills(skills: readonly SkillInput[]): SkillInput[] {
   for (const s of skills) {
     const prev = seen.get(s.key);
     if (!prev) seen.set(s.key, s);
-    else seen.set(s.key, { ...prev, concepts: [...prev.concepts, ...s.concepts], hot: prev.hot || s.hot });
+    else seen.set(s.key, { ...prev, concepts: [...prev.concepts, ...s.concepts], hot: prev.hot || s.hot, ...(prev.group ?? s.group ? { group: prev.group ?? s.group } : {}) });
   }
   return [...seen.values()].sort(byKey);
 }
 
+function relatedTiers(m: CareerForComparison['metrics']): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of m.onet?.related ?? []) {
+    const t = (RELATED_TIERS as readonly string[]).indexOf(r.tier);
+    if (t >= 0 && (out.get(r.code) ?? Infinity) > t) out.set(r.code, t);
+  }
+  return out;
+}
+
 /** Prepares one career for comparisons (about 10 µs for a career with 100 skills). */
 export function prepareCareer(input: CareerForComparison): PreparedCareer {
-  const side = buildSide(input.career, input.metrics);
   const skills = dedupeSkills(input.skills);
+  const side = buildSide(input.career, input.metrics, skills);
   if (skills.length > MAX_SKILL_INDEX + 1) {
     throw new Error(`career ${input.career.slug} has ${skills.length} skills; at most ${MAX_SKILL_INDEX + 1} fit the compact form`);
   }
@@ -88,5 +102,7 @@ export function prepareCareer(input: CareerForComparison): PreparedCareer {
     conceptIds: Int32Array.from(concepted, (c) => c[0]),
     conceptSkills: concepted.map((c) => Int32Array.from(c[1])),
     digest: sideDigest(side, skills),
+    ratings: prepareRatings(side.ratings.value),
+    related: relatedTiers(input.metrics),
   };
 }

@@ -95,7 +95,11 @@ function transitionSentence(data: TextInput, names: Names, from: 'a' | 'b'): str
   const to = from === 'a' ? 'b' : 'a';
   const t = from === 'a' ? data.transition.aToB : data.transition.bToA;
   const time = t.months === null ? `time unknown` : t.months === 0 ? 'little extra time' : `about ${formatMonths(t.months)}`;
-  return `Moving from ${names[from]} to ${names[to]}: ${t.skillGap}% of its skills are new to learn (${t.difficulty}, ${time}).`;
+  if (t.basis === 'technology') return `Moving from ${names[from]} to ${names[to]}: ${t.skillGap}% of its skills are new to learn (${t.difficulty}, ${time}).`;
+  // A hard move's reason already names its largest gaps.
+  const first = t.learnFirst.length && !(t.difficulty === 'hard' && t.reason?.startsWith('the largest gaps')) ? `; learn first: ${t.learnFirst.map((l) => l.name).join(', ')}` : '';
+  const why = t.reason ? `; ${t.reason}` : '';
+  return `Moving from ${names[from]} to ${names[to]}: ${t.skillGap}% of the skill and knowledge level it needs is new (${t.difficulty}, ${time})${why}${first}.`;
 }
 
 function salarySentence(data: Sides, names: Names): string {

@@ -1,26 +1,36 @@
 /**
- * Transition estimate from one career to the other: the target's learning curve scaled by
- * the share of the target's skills the source lacks (a related skill counts as half known).
- * gap = (n − shared − 0.5·related) / n of the target's n skills, whole %; a target listing no
- * skills gives gap 100 % (nothing is known to carry over). months = round(curve × gap).
- * Difficulty follows the months when known (≤ 3 easy, ≤ 12 moderate, else hard), so a
- * "hard" move never takes 2 months; when the target's curve is unknown, it follows the gap
- * (< 34 % easy, < 67 % moderate, else hard).
+ * Transition estimate from one career to the other.
+ *
+ * Gap (whole %): with both sides' skill and knowledge ratings (basis `ratings`), the target's
+ * importance-weighted level the source lacks (see ratings.ts); otherwise (basis `technology`)
+ * the share of the target's skills the source lacks, a related skill counting half (a target
+ * listing none: 100 %). months = round(target's learning curve × gap).
+ *
+ * Difficulty follows the months when known (≤ 3 easy, ≤ 12 moderate, else hard), so a "hard"
+ * move never takes 2 months; when the target's curve is unknown, it follows the gap (ratings:
+ * < 15 % easy, < 35 % moderate; technology: < 34 % easy, < 67 % moderate; else hard). On the
+ * ratings basis the target's preparation and O*NET's relatedness then count:
+ * - a target two or more Job Zones above the source is hard, and says so;
+ * - a hard move between occupations O*NET rates Primary-Short related is moderate, and says so;
+ * - any other hard move names its largest gaps as the reason.
  */
 import { RELATED_WEIGHT } from './skill-overlap.js';
-import type { Transition, TransitionDifficulty } from './types.js';
+import type { LearnItem, RelatedTier, Transition, TransitionDifficulty } from './types.js';
 
 /** Thresholds between easy / moderate / hard: months (inclusive) and gap % (exclusive). */
-export const TRANSITION_THRESHOLDS = Object.freeze({ easyMonths: 3, moderateMonths: 12, easyGapBelow: 34, moderateGapBelow: 67 });
+export const TRANSITION_THRESHOLDS = Object.freeze({
+  easyMonths: 3, moderateMonths: 12, easyGapBelow: 34, moderateGapBelow: 67, ratingsEasyGapBelow: 15, ratingsModerateGapBelow: 35,
+});
 
 /** Difficulty of a transition from its months, or from its skill gap (whole %) without them. */
-export function transitionDifficulty(gap: number, months: number | null): TransitionDifficulty {
+export function transitionDifficulty(gap: number, months: number | null, basis: Transition['basis'] = 'technology'): TransitionDifficulty {
   const t = TRANSITION_THRESHOLDS;
   if (months !== null) return months <= t.easyMonths ? 'easy' : months <= t.moderateMonths ? 'moderate' : 'hard';
-  return gap < t.easyGapBelow ? 'easy' : gap < t.moderateGapBelow ? 'moderate' : 'hard';
+  const [easy, moderate] = basis === 'ratings' ? [t.ratingsEasyGapBelow, t.ratingsModerateGapBelow] : [t.easyGapBelow, t.moderateGapBelow];
+  return gap < easy ? 'easy' : gap < moderate ? 'moderate' : 'hard';
 }
 
-/** Skill gap in whole % toward a target with `targetSkills` skills. */
+/** Skill gap in whole % toward a target with `targetSkills` skills (basis `technology`). */
 export function skillGap(targetSkills: number, shared: number, related: number): number {
   if (targetSkills === 0) return 100;
   return Math.round((100 * (targetSkills - shared - RELATED_WEIGHT * related)) / targetSkills);
@@ -31,8 +41,33 @@ export function transitionMonths(targetCurve: number | null, gap: number): numbe
   return targetCurve === null ? null : Math.round((targetCurve * gap) / 100);
 }
 
-/** The full transition toward a target. */
-export function estimateTransition(targetCurve: number | null, gap: number): Transition {
-  const months = transitionMonths(targetCurve, gap);
-  return { skillGap: gap, months, difficulty: transitionDifficulty(gap, months) };
+/** What a ratings-basis transition reads besides its gap and months. */
+export interface TransitionContext {
+  /** Job Zones of the source and the target (null = not rated). */
+  fromZone: number | null;
+  toZone: number | null;
+  relation: RelatedTier | null;
+  learnFirst: LearnItem[];
+}
+
+const level = (v: number) => v.toFixed(1);
+
+/** The full transition from its stored gap and months (months < 0 = unknown). */
+export function readTransition(gap: number, months: number, ctx: TransitionContext | null): Transition {
+  const m = months < 0 ? null : months;
+  if (!ctx) return { skillGap: gap, months: m, difficulty: transitionDifficulty(gap, m), basis: 'technology', learnFirst: [], reason: null };
+  let difficulty = transitionDifficulty(gap, m, 'ratings');
+  let reason: string | null = null;
+  const step = ctx.fromZone !== null && ctx.toZone !== null ? ctx.toZone - ctx.fromZone : 0;
+  if (step >= 2) {
+    difficulty = 'hard';
+    reason = `the move needs much more preparation (Job Zone ${ctx.toZone} against ${ctx.fromZone})`;
+  } else if (difficulty === 'hard' && ctx.relation === 'Primary-Short') {
+    difficulty = 'moderate';
+    reason = `not hard, because O*NET rates the two occupations as closely related (Primary-Short)`;
+  } else if (difficulty === 'hard') {
+    const gaps = ctx.learnFirst.map((l) => `${l.name} (level ${level(l.from)} to ${level(l.level)})`);
+    reason = gaps.length ? `the largest gaps are ${gaps.join(', ')}` : `the skill-level gap is ${gap}%`;
+  }
+  return { skillGap: gap, months: m, difficulty, basis: 'ratings', learnFirst: ctx.learnFirst, reason };
 }

@@ -2,9 +2,11 @@
  * The comparison of two careers (DESIGN.md "Public contracts"), its compact stored form, and
  * the per-career prepared data that makes comparing ~515,000 pairs cheap.
  */
-import type { CareerMetrics, CareerOrigin, Difficulty, EntryBarrier } from '../metrics/types.js';
+import type { CareerMetrics, CareerOrigin, Difficulty, EntryBarrier, RatedItem } from '../metrics/types.js';
 import type { InterestScore, WorkStyleScore } from '../metrics/profile.js';
 import type { BrightOutlook, PostingsTrend } from '../metrics/outlook.js';
+
+export type { RatedItem };
 
 /** One canonical skill of a career, as src/core/skills.ts describes it. */
 export interface SkillInput {
@@ -13,6 +15,8 @@ export interface SkillInput {
   /** Concept tags (`conceptsOf(label)`): skills with a common concept are 'related'. */
   concepts: string[];
   hot?: boolean;
+  /** O*NET commodity class of a technology (`Development environment software`). */
+  group?: string;
 }
 
 /** The career identity a comparison shows. */
@@ -69,6 +73,14 @@ export interface ComparisonSide extends CareerIdentity {
   postingsTrend: ShownFigure<PostingsTrend>;
   /** Core tasks and AI (GPTs-are-GPTs GPT-4 labels): counts, share exposed, the most and least exposed few. */
   tasks: ShownFigure<TasksShown>;
+  /** O*NET-SOC code, null for a career without one. */
+  onetCode: string | null;
+  /** O*NET Job Zone 1..5 (preparation needed), null when not rated. */
+  jobZone: number | null;
+  /** Skills and knowledge ranked by importance, each with its level (O*NET's ratings, or estimated from the closest rated occupation). */
+  ratings: ShownRatings;
+  /** Technology examples by O*NET commodity class: classes with hot or in-demand technologies first, then by size. */
+  technology: TechnologyGroup[];
 }
 
 /** One core task as a comparison shows it, with its GPT-4 exposure label (E1, E2 exposed; E0 not). */
@@ -95,6 +107,52 @@ export interface ProjectionShown {
   period: string;
   changePct: number | null;
   annualOpenings: number | null;
+}
+
+/** A career's rated skills and knowledge as shown, or why there are none. */
+export type ShownRatings =
+  | { value: RatedItem[]; source: string; period: string | null; estimatedFrom?: { slug: string; title: string; onetCode: string | null } }
+  | { value: null; reason: string };
+
+/** One commodity class of a career's technology examples. */
+export interface TechnologyGroup {
+  group: string;
+  /** Examples in the class. */
+  count: number;
+  /** Its hot or in-demand examples (at most 5), by name. */
+  hot: string[];
+}
+
+/** One skill or knowledge area rated for both sides, with both levels. */
+export interface RatingPair {
+  id: string;
+  name: string;
+  levelA: number;
+  levelB: number;
+}
+
+/** A skill or knowledge area the target needs more of: the target's level and the source's. */
+export interface LearnItem {
+  id: string;
+  name: string;
+  level: number;
+  from: number;
+}
+
+/** O*NET relatedness tiers, best first. */
+export const RELATED_TIERS = ['Primary-Short', 'Primary-Long', 'Supplemental'] as const;
+export type RelatedTier = (typeof RELATED_TIERS)[number];
+
+/** The rated skills and knowledge of a pair. */
+export interface RatedComparison {
+  /** 0..100 from both sides' ratings (see ratings.ts); null when a side has none. */
+  similarity: number | null;
+  /** How O*NET relates the two occupations (either direction), null when it lists neither. */
+  relation: RelatedTier | null;
+  /** Important to both, with both levels (at most 8). */
+  shared: RatingPair[];
+  /** Largest level differences among areas important to either (at most 5). */
+  gaps: RatingPair[];
 }
 
 /** Verdict keys, in the order of the compact verdict string. */
@@ -144,11 +202,20 @@ export type TransitionDifficulty = (typeof TRANSITION_DIFFICULTIES)[number];
 
 /** Moving from one career to the other. */
 export interface Transition {
-  /** Share of the target's skills the source lacks (related counts half), whole %. */
+  /**
+   * Whole %. Basis `ratings`: the target's importance-weighted skill and knowledge level the
+   * source lacks; basis `technology` (a side without ratings): the share of the target's skills
+   * the source lacks (related counts half).
+   */
   skillGap: number;
   /** Target's learning curve × skill gap, whole months; null when the curve is unknown. */
   months: number | null;
   difficulty: TransitionDifficulty;
+  basis: 'ratings' | 'technology';
+  /** The target's areas with the largest weighted level gaps (basis `ratings`; at most 3). */
+  learnFirst: LearnItem[];
+  /** Why the move is hard, or why it is not as hard as its months say; null otherwise. */
+  reason: string | null;
 }
 
 /** Everything but the text and the version: what the text is written from. */
@@ -158,6 +225,7 @@ export interface ComparisonData {
   verdicts: Verdicts;
   skills: SkillComparison;
   transition: { aToB: Transition; bToA: Transition };
+  ratedSkills: RatedComparison;
   /** Newer of the two sides' asOf. */
   asOf: string | null;
 }
@@ -179,7 +247,9 @@ export interface Comparison extends ComparisonData, ComparisonText {
  * The stored form (a few dozen bytes as JSON). Index strings are base64url, see codec.ts.
  * v: verdict letters 'a' | 'b' | 't' in VERDICT_KEYS order; o: overlap %; s: bitset of A's
  * skills (sorted by key) that B shares; r: related pairs (A index, B index, 2 chars each);
- * t: [monthsAToB, monthsBToA, gapAToB %, gapBToA %] (months -1 = unknown); h: version.
+ * t: [monthsAToB, monthsBToA, gapAToB %, gapBToA %] (months -1 = unknown); m: rating
+ * similarity 0..100 (-1 = a side has no ratings); q: O*NET relation (0 none, 1 + index in
+ * RELATED_TIERS); h: version.
  */
 export interface CompactComparison {
   v: string;
@@ -187,5 +257,7 @@ export interface CompactComparison {
   s: string;
   r: string;
   t: [number, number, number, number];
+  m: number;
+  q: number;
   h: string;
 }

@@ -8,12 +8,12 @@
  * `stableStringify`, never by object insertion order.
  */
 import { hash } from 'node:crypto';
-import type { Comparison, ComparisonData, ComparisonSide, RelatedSkill, SkillRef } from './types.js';
+import { RELATED_TIERS, type Comparison, type ComparisonData, type ComparisonSide, type RelatedSkill, type RelatedTier, type SkillRef } from './types.js';
 import { verdictsToLetters } from './verdicts.js';
 import { stableStringify } from '../stable-hash.js';
 
 /** Bump when the wording or the shape of generated text changes. */
-export const TEXT_VERSION = 'text-v3'; // v2: verbs agree with plural titles, reasons from O*NET interests and work styles, no repeated judgements; v3: outlook and tasks-and-AI sentences
+export const TEXT_VERSION = 'text-v4'; // v2: verbs agree with plural titles, reasons from O*NET interests and work styles, no repeated judgements; v3: outlook and tasks-and-AI sentences; v4: rated skills and knowledge, similarity, transitions from weighted level gaps
 
 /** First 16 hex characters of SHA-1: short, stable, collision-safe at this scale. */
 export function shortHash(text: string): string {
@@ -38,14 +38,27 @@ export function sideDigest(side: ComparisonSide, skills: readonly SkillRef[]): s
   return shortHash(`${text}\n${list}`);
 }
 
+/** The stored code of an O*NET relation: 0 none, else 1 + its index in RELATED_TIERS. */
+export function relationCode(tier: RelatedTier | null): number {
+  return tier === null ? 0 : RELATED_TIERS.indexOf(tier) + 1;
+}
+
+/** The relation a stored code names. */
+export function relationOf(code: number): RelatedTier | null {
+  return code >= 1 && code <= RELATED_TIERS.length ? RELATED_TIERS[code - 1]! : null;
+}
+
 /** One related pair in the version core. */
 export function relatedEntry(aKey: string, bKey: string, concepts: readonly string[]): string {
   return `${aKey}>${bKey}:${concepts.join(',')}`;
 }
 
-/** The pair part of the content, in the orientation given; `rel` joins relatedEntry with ';'. */
-export function pairCoreOf(letters: string, overlap: number, t: readonly number[], rel: string): string {
-  return `${letters}|${overlap}|${t[0]},${t[1]},${t[2]},${t[3]}|${rel}`;
+/**
+ * The pair part of the content, in the orientation given; `rel` joins relatedEntry with ';';
+ * `m` the rating similarity (-1 unknown) and `q` the O*NET relation code.
+ */
+export function pairCoreOf(letters: string, overlap: number, t: readonly number[], rel: string, m: number, q: number): string {
+  return `${letters}|${overlap}|${t[0]},${t[1]},${t[2]},${t[3]}|${rel}|${m}|${q}`;
 }
 
 /** pairCoreOf from related pairs as objects. */
@@ -54,8 +67,10 @@ export function pairCore(
   overlap: number,
   t: readonly number[],
   related: readonly { aKey: string; bKey: string; concepts: readonly string[] }[],
+  m: number,
+  q: number,
 ): string {
-  return pairCoreOf(letters, overlap, t, related.map((r) => relatedEntry(r.aKey, r.bKey, r.concepts)).join(';'));
+  return pairCoreOf(letters, overlap, t, related.map((r) => relatedEntry(r.aKey, r.bKey, r.concepts)).join(';'), m, q);
 }
 
 /** The version from the canonical-order parts. */
@@ -83,11 +98,13 @@ export function comparisonVersion(c: ComparisonData | Comparison): string {
   const { aToB, bToA } = c.transition;
   const swap = c.a.slug > c.b.slug;
   const letters = verdictsToLetters(c.verdicts);
+  const sim = c.ratedSkills.similarity ?? -1;
+  const q = relationCode(c.ratedSkills.relation);
   if (!swap) {
     const t = [m(aToB.months), m(bToA.months), aToB.skillGap, bToA.skillGap];
-    return versionOf(dA, dB, pairCore(letters, c.skills.overlap, t, relatedCore(c.skills.related, false)));
+    return versionOf(dA, dB, pairCore(letters, c.skills.overlap, t, relatedCore(c.skills.related, false), sim, q));
   }
   const flipped = [...letters].map((x) => (x === 'a' ? 'b' : x === 'b' ? 'a' : x)).join('');
   const t = [m(bToA.months), m(aToB.months), bToA.skillGap, aToB.skillGap];
-  return versionOf(dB, dA, pairCore(flipped, c.skills.overlap, t, relatedCore(c.skills.related, true)));
+  return versionOf(dB, dA, pairCore(flipped, c.skills.overlap, t, relatedCore(c.skills.related, true), sim, q));
 }

@@ -15,6 +15,7 @@ import type { PopulationStats } from './population.js';
 import { computeDifficulty, computeEntryBarrier, computeLearningCurve } from './preparation.js';
 import { computeOutlook, type CareerOutlook } from './outlook.js';
 import { computeProfile, type CareerProfile } from './profile.js';
+import { computeSkillRatings, onetProfileOf } from './ratings.js';
 import { computeSalary, declaredSalary } from './salary.js';
 import { computeTaskExposure } from './tasks.js';
 import type { CareerFacts, CareerMetrics, DeclaredFigures, EstimateOrigin, SalaryMetrics } from './types.js';
@@ -36,6 +37,8 @@ function deriveFromSources(facts: CareerFacts, population: PopulationStats): Car
     profile: computeProfile(facts),
     outlook: computeOutlook(facts),
     tasks: computeTaskExposure(facts),
+    skillRatings: computeSkillRatings(facts),
+    onet: onetProfileOf(facts),
   };
 }
 
@@ -51,7 +54,7 @@ function borrowSalary(s: SalaryMetrics, from: EstimateOrigin): SalaryMetrics {
   };
 }
 
-type Single = Exclude<keyof CareerMetrics, 'careerId' | 'slug' | 'asOf' | 'salary' | 'profile' | 'outlook' | 'tasks'>;
+type Single = Exclude<keyof CareerMetrics, 'careerId' | 'slug' | 'asOf' | 'salary' | 'profile' | 'outlook' | 'tasks' | 'skillRatings' | 'onet'>;
 
 /** The declared figure for one metric, or null when the page does not give it. */
 function declaredFigure(d: DeclaredFigures, key: Single): CareerMetrics[Single] | null {

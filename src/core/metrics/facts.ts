@@ -101,6 +101,23 @@ export interface DeclaredFigures extends Provenance {
   requiresCoding?: boolean;
 }
 
+/** One O*NET skill or knowledge element as rated for an occupation (withheld elements are absent). */
+export interface RatedElementObservation {
+  /** Content-model id, `2.A.1.a`. */
+  id: string;
+  name: string;
+  domain: 'skill' | 'knowledge';
+  /** 1..5. */
+  importance: number;
+  /** 0..7. */
+  level: number;
+}
+
+/** O*NET's skill and knowledge ratings of the occupation (one release). */
+export interface RatingsObservation extends Provenance {
+  elements: RatedElementObservation[];
+}
+
 /** Everything known about one career, as a worker assembles it from the database. */
 export interface CareerFacts {
   id: string;
@@ -137,6 +154,12 @@ export interface CareerFacts {
   tasks?: { tasks: { id: number; task: string; type: 'Core' | 'Supplemental' | null }[] } & Provenance;
   /** GPTs-are-GPTs labels of the occupation's tasks by Task ID (full_labelset.tsv). */
   taskExposure?: { labels: { taskId: number; gpt4: 'E0' | 'E1' | 'E2' | null; human: 'E0' | 'E1' | 'E2' | null }[] } & Provenance;
+  /** O*NET's skill and knowledge ratings of the occupation; absent when O*NET does not rate it. */
+  ratings?: RatingsObservation;
+  /** O*NET's related occupations (code and tier, best first). */
+  relatedOccupations?: { code: string; tier: string }[];
+  /** The closest rated occupation, whose ratings stand in (marked estimated) when `ratings` is absent. */
+  ratingsFrom?: CareerFacts;
   /** Closest O*NET career, for figures a career-page career lacks (marked estimated). */
   estimatedFrom?: CareerFacts;
 }

@@ -115,4 +115,30 @@ export interface CareerMetrics {
   outlook?: CareerOutlook;
   /** Core tasks with their GPTs-are-GPTs exposure labels; absent in metrics stored before it existed. */
   tasks?: Figure<TaskExposure>;
+  /**
+   * O*NET skills and knowledge, ranked by importance (then level): O*NET's own ratings, or those
+   * of the closest rated occupation marked `estimatedFrom`. Absent in metrics stored before them.
+   */
+  skillRatings?: Figure<RatedItem[]>;
+  /** The occupation's O*NET code, Job Zone and related occupations (what transitions read); null for careers without one. */
+  onet?: OnetProfile | null;
+}
+
+/** One rated skill or knowledge area, at the precision shown (one decimal). */
+export interface RatedItem {
+  id: string;
+  name: string;
+  domain: 'skill' | 'knowledge';
+  /** 1..5. */
+  importance: number;
+  /** 0..7. */
+  level: number;
+}
+
+export interface OnetProfile {
+  code: string;
+  /** 1..5, null when not rated. */
+  jobZone: number | null;
+  /** O*NET's related occupations: `Primary-Short`, `Primary-Long`, `Supplemental`, best first. */
+  related: { code: string; tier: string }[];
 }

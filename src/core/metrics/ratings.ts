@@ -1,0 +1,60 @@
+/**
+ * Skills and knowledge by importance and level (O*NET's ratings). An occupation O*NET does not
+ * rate (Software Developers and Data Scientists in 29.0) borrows the ratings of its closest rated
+ * occupation — the first rated one among its related occupations, best tier and rank first — and
+ * the figure says so (`estimatedFrom`); a career-page career borrows those of its closest O*NET
+ * career. Without either, the figure is missing with the reason, never an empty list.
+ */
+import { borrowed, known, missing, roundTo } from './figure.js';
+import type { CareerFacts, EstimateOrigin, Figure, OnetProfile, RatedItem } from './types.js';
+
+/** Most important first; equal importance: higher level, then name. */
+export function byImportance(x: RatedItem, y: RatedItem): number {
+  return y.importance - x.importance || y.level - x.level || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0);
+}
+
+function ownRatings(f: CareerFacts): Figure<RatedItem[]> | null {
+  const r = f.ratings;
+  if (!r || r.elements.length === 0) return null;
+  const items = r.elements.map((e): RatedItem => ({ id: e.id, name: e.name, domain: e.domain, importance: roundTo(e.importance, 1), level: roundTo(e.level, 1) }));
+  return known(items.sort(byImportance), r, 'onet-ratings');
+}
+
+const originOf = (f: CareerFacts): EstimateOrigin => ({ slug: f.slug, title: f.title, onetCode: f.onetCode });
+
+/** The career's ranked ratings: its own, else the rated occupation it borrows from, else missing. */
+export function computeSkillRatings(facts: CareerFacts): Figure<RatedItem[]> {
+  const own = ownRatings(facts);
+  if (own) return own;
+  const from = facts.ratingsFrom;
+  const theirs = from ? ownRatings(from) : null;
+  if (from && theirs) return borrowed(theirs, originOf(from));
+  return missing(facts.origin === 'onet'
+    ? 'O*NET does not rate the skills and knowledge of this occupation, and none of its related occupations is rated'
+    : 'no O*NET occupation close enough to this career has skill and knowledge ratings');
+}
+
+/** Code, Job Zone and related occupations of an O*NET career; null for a career without a code. */
+export function onetProfileOf(facts: CareerFacts): OnetProfile | null {
+  if (!facts.onetCode) return null;
+  return { code: facts.onetCode, jobZone: facts.preparation?.jobZone ?? null, related: facts.relatedOccupations ?? [] };
+}
+
+const TIER_ORDER = ['Primary-Short', 'Primary-Long', 'Supplemental'];
+
+/**
+ * The rated occupation an unrated one borrows from: its related occupations in O*NET's order
+ * (Primary-Short, Primary-Long, Supplemental; by rank within a tier), the first with ratings;
+ * else a rated occupation under the same 6-digit SOC code (`15-1299.08` for `15-1299.00`).
+ */
+export function closestRated(facts: CareerFacts, byCode: ReadonlyMap<string, CareerFacts>): CareerFacts | undefined {
+  const rank = (t: string) => { const i = TIER_ORDER.indexOf(t); return i < 0 ? TIER_ORDER.length : i; };
+  const related = [...(facts.relatedOccupations ?? [])].map((r, i) => ({ ...r, i })).sort((x, y) => rank(x.tier) - rank(y.tier) || x.i - y.i);
+  for (const r of related) {
+    const f = byCode.get(r.code);
+    if (f?.ratings?.elements.length) return f;
+  }
+  const soc = facts.onetCode?.slice(0, 7);
+  if (!soc) return undefined;
+  return [...byCode.values()].filter((f) => f.onetCode?.startsWith(soc) && f.ratings?.elements.length).sort((x, y) => (x.onetCode! < y.onetCode! ? -1 : 1))[0];
+}
