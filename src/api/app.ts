@@ -6,6 +6,7 @@ import type { ApiDeps, AppEnv } from './context.js';
 import { handleError, problem } from './errors.js';
 import { healthRoutes } from './routes/health.js';
 import { careerRoutes, compareRoutes } from './routes/careers.js';
+import { careerSkillRoutes } from './routes/career-skills.js';
 import { changeRoutes } from './routes/changes.js';
 import { apiServices, serveKnownReads, type ApiOptions } from './routes/services.js';
 import { addressKey, admit, limitAuthFailures, limitBody, limitPages } from './guards.js';
@@ -23,6 +24,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 export function createV1() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .route('/', careerRoutes)
+    .route('/', careerSkillRoutes)
     .route('/', compareRoutes)
     .route('/', changeRoutes);
 }

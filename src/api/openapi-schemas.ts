@@ -35,6 +35,19 @@ const VerdictSchema = z.enum(['a', 'b', 'tie']);
 
 const ExposureLabel = z.enum(['E0', 'E1', 'E2']);
 const TaskShownSchema = z.object({ id: z.number().int(), task: z.string(), label: ExposureLabel, human: ExposureLabel.nullable() });
+/** One O*NET skill or knowledge area with its importance (1–5) and level (0–7), one decimal. */
+export const RatedItemSchema = z.object({
+  id: z.string(), name: z.string(), domain: z.enum(['skill', 'knowledge']), importance: z.number().min(1).max(5), level: z.number().min(0).max(7),
+}).openapi('RatedItem');
+
+/** A career's skills and knowledge ranked by importance: O*NET's ratings, or estimated from the closest rated occupation, or why there are none. */
+const RatingsSchema = z.union([
+  z.object({
+    value: z.array(RatedItemSchema), ...Provenance,
+    estimatedFrom: z.object({ slug: z.string(), title: z.string(), onetCode: z.string().nullable() }).optional(),
+  }),
+  z.object({ value: z.null(), reason: z.string() }),
+]).openapi('Ratings');
 
 export const ComparisonSideSchema = z.object({
   slug: z.string(),
@@ -65,10 +78,19 @@ export const ComparisonSideSchema = z.object({
     mostExposed: z.array(TaskShownSchema),
     leastExposed: z.array(TaskShownSchema),
   })).openapi({ description: "Core tasks (O*NET Task Statements) and GPT-4's GPTs-are-GPTs exposure label of each (E1, E2 exposed; E0 not): counts, the share exposed, and up to three most and three least exposed tasks (human annotators' label beside GPT-4's)" }),
+  onetCode: z.string().nullable(),
+  jobZone: z.number().int().min(1).max(5).nullable(),
+  ratings: RatingsSchema,
+  technology: z.array(z.object({ group: z.string(), count: z.number().int().min(1), hot: z.array(z.string()) })),
 }).openapi('ComparisonSide');
 
 const SkillRef = z.object({ key: z.string(), label: z.string() });
-const Transition = z.object({ skillGap: z.number(), months: z.number().nullable(), difficulty: z.enum(['easy', 'moderate', 'hard']) });
+const LearnItem = z.object({ id: z.string(), name: z.string(), level: z.number(), from: z.number() });
+const Transition = z.object({
+  skillGap: z.number(), months: z.number().nullable(), difficulty: z.enum(['easy', 'moderate', 'hard']),
+  basis: z.enum(['ratings', 'technology']), learnFirst: z.array(LearnItem), reason: z.string().nullable(),
+});
+const RatingPair = z.object({ id: z.string(), name: z.string(), levelA: z.number(), levelB: z.number() });
 
 export const ComparisonSchema = z.object({
   a: ComparisonSideSchema,
@@ -85,6 +107,12 @@ export const ComparisonSchema = z.object({
     overlap: z.number().min(0).max(100),
   }),
   transition: z.object({ aToB: Transition, bToA: Transition }),
+  ratedSkills: z.object({
+    similarity: z.number().int().min(0).max(100).nullable(),
+    relation: z.enum(['Primary-Short', 'Primary-Long', 'Supplemental']).nullable(),
+    shared: z.array(RatingPair),
+    gaps: z.array(RatingPair),
+  }),
   summary: z.string(),
   chooseA: z.array(z.string()),
   chooseB: z.array(z.string()),
@@ -174,7 +202,8 @@ export const SimilarSchema = z.object({
   slug: z.string(),
   /** 'skills' when ranked by stored skill overlap; 'category' when no overlap is known yet. */
   basis: z.enum(['skills', 'category']),
-  items: z.array(CareerSummarySchema.extend({ overlap: z.number().nullable() })),
+  /** `similarity`: rated skills and knowledge, 0–100 (null when a side has no ratings); `overlap`: technology overlap %. */
+  items: z.array(CareerSummarySchema.extend({ overlap: z.number().nullable(), similarity: z.number().nullable() })),
 }).openapi('Similar');
 
 export const ChangeSchema = z.discriminatedUnion('kind', [
@@ -225,3 +254,26 @@ export const ChangesQuerySchema = z.object({
 });
 
 export const SimilarQuerySchema = z.object({ limit: limit(50, 10).optional() });
+
+export const SKILL_KINDS = ['skill', 'knowledge', 'technology'] as const;
+
+export const CareerSkillsQuerySchema = z.object({
+  kind: z.enum(SKILL_KINDS).default('skill').optional().openapi({ description: 'O*NET skills or knowledge (by importance), or technology examples (by commodity class, hot ones first)' }),
+  cursor: z.string().max(40).optional(),
+  limit: limit(100, 20).optional(),
+});
+
+/** A page of one career's skills, knowledge areas or technology examples, with where they come from. */
+export const CareerSkillsSchema = z.object({
+  slug: z.string(),
+  kind: z.enum(SKILL_KINDS),
+  /** Source and period of the list; `estimatedFrom` when the ratings are the closest rated occupation's. */
+  source: z.string().nullable(),
+  period: z.string().nullable(),
+  estimatedFrom: z.object({ slug: z.string(), title: z.string(), onetCode: z.string().nullable() }).nullable(),
+  /** Why the list is empty, when it is. */
+  reason: z.string().nullable(),
+  items: z.array(z.union([RatedItemSchema, z.object({ key: z.string(), label: z.string(), group: z.string().nullable(), hot: z.boolean() })])),
+  nextCursor: z.string().nullable(),
+  total: z.number().int().min(0),
+}).openapi('CareerSkills');

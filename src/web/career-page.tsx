@@ -1,5 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { Layout } from './layout.js';
+import { CareerRatingsSection } from './rated-skills.js';
+import type { CareerMetrics } from '../core/metrics/types.js';
 import { CareerPicker } from './widgets.js';
 import { PeriodChartBlock, type PeriodChartView } from './trends-page.js';
 import type { TrendPoint } from '../db/queries/trends.js';
@@ -101,6 +103,7 @@ export function CareerPage(props: CareerPageProps): Child {
       <h2>What CareerLens published when</h2>
       <p class="muted">An audit trail of recomputes (when a published figure changed, and the data it came from), not a trend.</p>
       {props.published.map((a) => <AuditTrail {...a} />)}
+      <CareerRatingsSection slug={career.slug} title={career.title} ratings={(career.metrics as CareerMetrics | null)?.skillRatings} />
       <h2>Skills ({props.skills.length})</h2>
       {props.skills.length ? (
         <>
@@ -110,9 +113,9 @@ export function CareerPage(props: CareerPageProps): Child {
         </>
       ) : <p class="muted">No skills recorded yet.</p>}
       <h2>Similar careers</h2>
-      <p class="muted">{props.similar.basis === 'skills' ? 'Ranked by skill overlap.' : 'Same category (no skill overlap known yet).'}</p>
+      <p class="muted">{props.similar.basis === 'skills' ? 'Ranked by skill and knowledge similarity (0–100), then technology overlap.' : 'Same category (no skill overlap known yet).'}</p>
       <ul>{props.similar.items.map((s) => (
-        <li><a href={`/careers/${s.slug}`}>{s.title}</a>{s.overlap !== null ? ` · ${s.overlap}% overlap` : ''} · <a href={`/compare/${career.slug}-vs-${s.slug}`}>compare</a></li>
+        <li><a href={`/careers/${s.slug}`}>{s.title}</a>{s.similarity !== null ? ` · similarity ${s.similarity}/100` : ''}{s.overlap !== null ? ` · ${s.overlap}% technology overlap` : ''} · <a href={`/compare/${career.slug}-vs-${s.slug}`}>compare</a></li>
       ))}</ul>
     </Layout>
   );

@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { Comparison, ComparisonSide, ShownFigure, Verdict, VerdictKey } from '../core/compare/types.js';
 import { formatDemand, formatMonths, formatRange, formatUsd } from '../core/compare/display.js';
 import { Layout } from './layout.js';
+import { RatedSkillsSection, TechnologySection } from './rated-skills.js';
 import { CareerPicker } from './widgets.js';
 import { PeriodChartBlock, type PeriodChartView } from './trends-page.js';
 
@@ -96,7 +97,7 @@ function SkillsSection(props: { cmp: Comparison }): Child {
   const s = cmp.skills;
   return (
     <section aria-labelledby="skills-h">
-      <h2 id="skills-h">Skills analysis</h2>
+      <h2 id="skills-h">Skills analysis (technology and named skills)</h2>
       <p>Skill overlap: <strong>{s.overlap}%</strong> ({s.shared.length} shared, {s.related.length} related {s.related.length === 1 ? 'pair' : 'pairs'}).</p>
       <div class="cols">
         <div><h3>{cmp.a.title} only ({s.onlyA.length})</h3><SkillList items={s.onlyA} empty="No skills of its own" /></div>
@@ -117,7 +118,14 @@ function SkillsSection(props: { cmp: Comparison }): Child {
 function TransitionSection(props: { cmp: Comparison }): Child {
   const { cmp } = props;
   const line = (from: ComparisonSide, to: ComparisonSide, t: Comparison['transition']['aToB']) => (
-    <li>{from.title} → {to.title}: <strong>{t.difficulty}</strong>, {t.skillGap}% of the target's skills to learn{t.months !== null ? `, about ${formatMonths(t.months)}` : ''}</li>
+    <li>
+      {from.title} → {to.title}: <strong>{t.difficulty}</strong>
+      {t.basis === 'ratings' ? `, ${t.skillGap}% of the skill and knowledge level needed is new` : `, ${t.skillGap}% of the target's skills to learn`}
+      {t.months !== null ? `, about ${formatMonths(t.months)}` : ''}
+      {to.jobZone !== null ? ` (target Job Zone ${to.jobZone}${from.jobZone !== null ? `, from ${from.jobZone}` : ''})` : ''}
+      {t.reason ? <><br /><small>Why: {t.reason}</small></> : null}
+      {t.learnFirst.length ? <><br /><small>Learn first: {t.learnFirst.map((l) => `${l.name} (level ${l.from.toFixed(1)} → ${l.level.toFixed(1)})`).join(', ')}</small></> : null}
+    </li>
   );
   return (
     <section aria-labelledby="transition-h">
@@ -184,9 +192,11 @@ export function ComparePage(props: { cmp: Comparison; trends?: ComparisonTrends;
       <h2>At a glance</h2>
       <GlanceTable cmp={cmp} />
       {props.trends?.length ? <TrendsSection cmp={cmp} trends={props.trends} /> : null}
-      <SkillsSection cmp={cmp} />
+      <RatedSkillsSection cmp={cmp} />
       <TasksSection cmp={cmp} />
       <TransitionSection cmp={cmp} />
+      <TechnologySection cmp={cmp} />
+      <SkillsSection cmp={cmp} />
       <section aria-labelledby="choose-h">
         <h2 id="choose-h">Which career should you choose?</h2>
         <div class="cols two">

@@ -20,8 +20,8 @@ export const comparePair: PairComputer = (a, b) => {
  */
 export function compactJson(c: CompactComparison): string {
   const [t0, t1, t2, t3] = c.t;
-  if (!Number.isFinite(c.o + t0 + t1 + t2 + t3)) return JSON.stringify(c);
-  return `{"v":"${c.v}","o":${c.o},"s":"${c.s}","r":"${c.r}","t":[${t0},${t1},${t2},${t3}],"h":"${c.h}"}`;
+  if (!Number.isFinite(c.o + t0 + t1 + t2 + t3 + c.m + c.q)) return JSON.stringify(c);
+  return `{"v":"${c.v}","o":${c.o},"s":"${c.s}","r":"${c.r}","t":[${t0},${t1},${t2},${t3}],"m":${c.m},"q":${c.q},"h":"${c.h}"}`;
 }
 
 /** A career marked for pair recomputation; `marked_at` as text (a JS Date would drop microseconds). */

@@ -111,6 +111,27 @@ describe('dashboard in a browser, on ingested O*NET data', () => {
     await page.screenshot({ path: path.join(artifacts, 'compare-picked.png'), fullPage: true });
   });
 
+  it('compare page: skills and knowledge by importance and level, estimated where O*NET has no ratings, and the moves each way', async () => {
+    await page.goto(`${base}/compare/software-developers-vs-data-scientists`);
+    await expect(page.getByRole('heading', { name: 'Skills and knowledge', exact: true }).count()).resolves.toBe(1);
+    const rated = page.locator('section[aria-labelledby="rated-h"]');
+    await expect(rated.getByText('Estimated from', { exact: false }).count()).resolves.toBe(2);
+    await expect(rated.locator('a', { hasText: 'Software Quality Assurance Analysts and Testers' }).count()).resolves.toBe(1);
+    await expect(rated.locator('a', { hasText: 'Financial Quantitative Analysts' }).count()).resolves.toBe(1);
+    expect(await rated.locator('table.rated').first().locator('tbody tr').count()).toBe(10);
+    expect(await rated.locator('ul.shared-levels li').first().textContent()).toMatch(/^[A-Z][\w ,]+: level \d\.\d vs \d\.\d$/);
+    const moves = await page.locator('section[aria-labelledby="transition-h"] li').allTextContents();
+    expect(moves).toHaveLength(2);
+    for (const m of moves) expect(m).toMatch(/: (easy|moderate),.*Learn first: /);
+    const classes = await page.locator('ul.tech-classes').first().locator('li').allTextContents();
+    expect(classes.length).toBeLessThanOrEqual(6);
+    expect(classes[0]).toMatch(/^[\w ,-]+: \d+ tools?/);
+    await page.screenshot({ path: path.join(artifacts, 'compare-rated.png'), fullPage: true });
+    await page.goto(`${base}/compare/computer-programmers-vs-statisticians`);
+    await expect(page.locator('section[aria-labelledby="rated-h"]').getByText("O*NET's own ratings").count()).resolves.toBe(2);
+    await page.screenshot({ path: path.join(artifacts, 'compare-rated-onet.png'), fullPage: true });
+  });
+
   it('trends page: two careers by period on a year axis, top movers between two chosen periods, CSVs with period, value and source', async () => {
     await page.goto(`${base}/trends?c=software-developers&c=chief-executives`);
     await page.waitForSelector('#chart-salary[data-rendered] canvas');

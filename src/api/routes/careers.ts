@@ -32,8 +32,8 @@ export async function requireCareer(deps: ApiDeps, slug: string): Promise<Career
 }
 
 /** Opaque cursor: the offset into a deterministic ranking. */
-const encodeCursor = (offset: number) => Buffer.from(`o${offset}`).toString('base64url');
-function decodeCursor(cursor: string | undefined): number {
+export const encodeCursor = (offset: number) => Buffer.from(`o${offset}`).toString('base64url');
+export function decodeCursor(cursor: string | undefined): number {
   if (!cursor) return 0;
   const m = /^o(\d{1,7})$/.exec(Buffer.from(cursor, 'base64url').toString('latin1'));
   if (!m) throw new ApiError('invalid-request', 'cursor: not a cursor from a previous answer');

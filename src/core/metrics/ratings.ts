@@ -1,8 +1,8 @@
 /**
  * Skills and knowledge by importance and level (O*NET's ratings). An occupation O*NET does not
  * rate (Software Developers and Data Scientists in 29.0) borrows the ratings of its closest rated
- * occupation — the first rated one among its related occupations, best tier and rank first — and
- * the figure says so (`estimatedFrom`); a career-page career borrows those of its closest O*NET
+ * occupation — among its rated related occupations of the best tier, the one sharing the most
+ * technology (see closestRated) — and the figure says so (`estimatedFrom`); a career-page career borrows those of its closest O*NET
  * career. Without either, the figure is missing with the reason, never an empty list.
  */
 import { borrowed, known, missing, roundTo } from './figure.js';
@@ -42,17 +42,32 @@ export function onetProfileOf(facts: CareerFacts): OnetProfile | null {
 
 const TIER_ORDER = ['Primary-Short', 'Primary-Long', 'Supplemental'];
 
+/** Jaccard overlap of two careers' O*NET technology examples (0 when either lists none). */
+function technologyOverlap(a: CareerFacts, b: CareerFacts): number {
+  if (!a.technologySkills.length || !b.technologySkills.length) return 0;
+  const mine = new Set(a.technologySkills.map((t) => t.name));
+  const theirs = new Set(b.technologySkills.map((t) => t.name));
+  let shared = 0;
+  for (const t of theirs) if (mine.has(t)) shared++;
+  return shared / (mine.size + theirs.size - shared);
+}
+
 /**
- * The rated occupation an unrated one borrows from: its related occupations in O*NET's order
- * (Primary-Short, Primary-Long, Supplemental; by rank within a tier), the first with ratings;
- * else a rated occupation under the same 6-digit SOC code (`15-1299.08` for `15-1299.00`).
+ * The rated occupation an unrated one borrows from: among its related occupations that O*NET
+ * rates, those of the best tier (Primary-Short, then Primary-Long, then Supplemental); of these
+ * the one sharing the most of its technology examples (Jaccard), O*NET's rank breaking ties.
+ * Without a rated related occupation, a rated one under the same 6-digit SOC code.
  */
 export function closestRated(facts: CareerFacts, byCode: ReadonlyMap<string, CareerFacts>): CareerFacts | undefined {
   const rank = (t: string) => { const i = TIER_ORDER.indexOf(t); return i < 0 ? TIER_ORDER.length : i; };
-  const related = [...(facts.relatedOccupations ?? [])].map((r, i) => ({ ...r, i })).sort((x, y) => rank(x.tier) - rank(y.tier) || x.i - y.i);
-  for (const r of related) {
-    const f = byCode.get(r.code);
-    if (f?.ratings?.elements.length) return f;
+  const rated = (facts.relatedOccupations ?? [])
+    .map((r, i) => ({ f: byCode.get(r.code), tier: rank(r.tier), i }))
+    .filter((c): c is { f: CareerFacts; tier: number; i: number } => Boolean(c.f?.ratings?.elements.length));
+  if (rated.length) {
+    const best = Math.min(...rated.map((c) => c.tier));
+    const scored = rated.filter((c) => c.tier === best).map((c) => ({ ...c, overlap: technologyOverlap(facts, c.f) }));
+    scored.sort((x, y) => y.overlap - x.overlap || x.i - y.i);
+    return scored[0]!.f;
   }
   const soc = facts.onetCode?.slice(0, 7);
   if (!soc) return undefined;

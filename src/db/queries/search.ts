@@ -25,25 +25,27 @@ export async function loadAliases(db: Db, careerId: number): Promise<string[]> {
 
 export interface SimilarCareers {
   basis: 'skills' | 'category';
-  items: { slug: string; title: string; category: string; onetCode: string | null; overlap: number | null }[];
+  items: { slug: string; title: string; category: string; onetCode: string | null; overlap: number | null; similarity: number | null }[];
 }
 
 /**
- * Nearest careers by skill overlap, read from the stored comparisons' overlap figure (`o`);
- * while no pair has one yet, careers of the same category.
+ * Nearest careers by skills, read from the stored comparisons: by the rated skill-and-knowledge
+ * similarity (`m`) where both sides have ratings, then by technology overlap (`o`); while no
+ * pair has either yet, careers of the same category.
  */
 export async function loadSimilar(db: Db, career: { id: number; category: string }, limit: number): Promise<SimilarCareers> {
   const sql = db.$client;
   const bySkills = await sql<SimilarCareers['items']>`
-    select c.slug, c.title, c.category, c.onet_code as "onetCode", p.o as overlap from (
-      select b_id as other, (data->>'o')::int as o from comparisons where a_id = ${career.id} and (data->>'o')::int > 0
+    select c.slug, c.title, c.category, c.onet_code as "onetCode", p.o as overlap, nullif(p.m, -1) as similarity from (
+      select b_id as other, (data->>'o')::int as o, coalesce((data->>'m')::int, -1) as m from comparisons where a_id = ${career.id}
       union all
-      select a_id, (data->>'o')::int from comparisons where b_id = ${career.id} and (data->>'o')::int > 0
+      select a_id, (data->>'o')::int, coalesce((data->>'m')::int, -1) from comparisons where b_id = ${career.id}
     ) p join careers c on c.id = p.other
-    order by p.o desc, c.title limit ${limit}`;
+    where p.m > 0 or p.o > 0
+    order by p.m desc, p.o desc, c.title limit ${limit}`;
   if (bySkills.length) return { basis: 'skills', items: bySkills };
   const byCategory = await sql<SimilarCareers['items']>`
-    select slug, title, category, onet_code as "onetCode", null::int as overlap from careers
+    select slug, title, category, onet_code as "onetCode", null::int as overlap, null::int as similarity from careers
     where category = ${career.category} and id <> ${career.id} order by title limit ${limit}`;
   return { basis: 'category', items: byCategory };
 }
