@@ -117,6 +117,7 @@ async function benchReal(adminUrl: string, redisUrl: string | undefined, out: Fi
     // invariants below cover every rule of the text.
     writeFileSync(sourcesFile, JSON.stringify([
       { id: 'onet', kind: 'onet-database', url: `${d}/onet-29.2/`, schedule: yearly, options: {} },
+      { id: 'onet-ratings', kind: 'onet-ratings', url: `${d}/onet-29.0-excel/`, schedule: yearly, options: {} },
       { id: 'bls-projections', kind: 'employment-projections', url: `${d}/bls-employment-projections/Employment%20Projections%202024-34.csv`, schedule: yearly, options: { history: [`${d}/bls-employment-projections/occupation_2022-32.xlsx`] } },
       { id: 'indeed-postings', kind: 'postings-index', url: `${d}/indeed-hiring-lab/job_postings_by_sector_US.csv`, schedule: yearly, options: {} },
       { id: 'gpts-are-gpts-tasks', kind: 'ai-exposure', url: `${d}/gpts-are-gpts-ai-exposure/full_labelset.tsv`, schedule: yearly, options: { method: 'gpts-are-gpts-tasks' } },
