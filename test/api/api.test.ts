@@ -263,7 +263,7 @@ describe('OpenAPI', () => {
     const doc = await (await app.request('/openapi.json')).json() as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { schemas: Record<string, unknown> } };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
-      '/v1/careers', '/v1/careers/{slug}', '/v1/careers/{slug}/history', '/v1/careers/{slug}/salary-surveys', '/v1/careers/{slug}/similar', '/v1/careers/{slug}/trends', '/v1/changes', '/v1/compare/{a}/{b}',
+      '/v1/careers', '/v1/careers/{slug}', '/v1/careers/{slug}/history', '/v1/careers/{slug}/salary-surveys', '/v1/careers/{slug}/similar', '/v1/careers/{slug}/skills', '/v1/careers/{slug}/trends', '/v1/changes', '/v1/compare/{a}/{b}',
     ]);
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(item)) {

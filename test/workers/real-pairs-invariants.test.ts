@@ -25,6 +25,7 @@ describe('comparison invariants over a real ingest', () => {
     const u = h.server.url;
     const defs = [
       { id: 'onet', kind: 'onet-database' as const, url: `${u}/data/onet-29.2/` },
+      { id: 'onet-ratings', kind: 'onet-ratings' as const, url: `${u}/data/onet-29.0-excel/` },
       { id: 'oews', kind: 'oews-wages' as const, url: `${u}/data/bls-oews-national/national_May2021_dl.csv` },
       { id: 'gpts', kind: 'ai-exposure' as const, url: `${u}/data/gpts-are-gpts-ai-exposure/occ_level.csv`, options: { method: 'gpts-are-gpts' } },
       { id: 'felten', kind: 'ai-exposure' as const, url: `${u}/data/felten-aioe/AIOE_AppendixA_occupation.csv`, options: { method: 'felten-aioe', crosswalkUrl: `${u}${CROSSWALK}` } },
