@@ -16,7 +16,7 @@ import type { RatedItem } from '../metrics/types.js';
 import type { LearnItem, RatingPair } from './types.js';
 
 /** More distinct element ids than this in one process is not O*NET's content model (it has 68). */
-const MAX_ELEMENTS = 256;
+const MAX_ELEMENTS = 128;
 const elementIndex = new Map<string, number>();
 function indexOf(id: string): number {
   let i = elementIndex.get(id);
