@@ -5,7 +5,7 @@
  * trigger `snapshot`; a later live run replaces its data in the normal way. Live data is never
  * replaced by the snapshot.
  */
-import { createRun, getSource, setRunTrigger } from '../../db/queries/sources.js';
+import { createRun, endActiveRun, findActiveRun, getSource, setRunTrigger } from '../../db/queries/sources.js';
 import { FetchError } from '../fetch/index.js';
 import { runIngest, type IngestDeps, type IngestOutcome } from '../run-ingest.js';
 import type { Snapshot } from './bundle.js';
@@ -39,10 +39,14 @@ export async function runIngestOrSnapshot(deps: IngestDeps & SnapshotDeps, param
     return runIngest(deps, { ...params, trigger: 'snapshot', snapshot: bundled });
   }
   try {
-    // The fetcher already retried; a source with a snapshot to stand in does not wait for the job's retries.
-    return await runIngest(deps, { ...params, final: true });
+    return await runIngest(deps, params);
   } catch (err) {
     if (!isUnreachable(err)) throw err;
+    // The fetcher already retried: a source with a snapshot to stand in does not wait for the job's
+    // retries. The live run ends failed (if this attempt was not its last), then the snapshot run starts.
+    const message = `the publisher cannot be reached (${(err as Error).message}); filled from the bundled snapshot instead`;
+    const live = params.runId ?? (await findActiveRun(deps.db, params.sourceId))?.id;
+    if (live !== undefined) await endActiveRun(deps.db, { id: live, status: 'failed', error: message });
     const run = await createRun(deps.db, { sourceId: params.sourceId, trigger: 'snapshot' });
     if (!run) throw err;
     deps.log.warn({ sourceId: params.sourceId, err: (err as Error).message }, 'the publisher cannot be reached: filling the source from the bundled snapshot');
