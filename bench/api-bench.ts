@@ -23,8 +23,8 @@ import { parseConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { startRuntime } from '../src/runtime/start.js';
 import { runMigrations } from '../src/db/migrate.js';
-import { createApp } from '../src/api/app.js';
-import { apiServices } from '../src/api/routes/services.js';
+import { createApp } from '../src/runtime/app.js';
+import { apiServices } from '../src/http/services.js';
 import { compareEntry } from '../src/api/routes/careers.js';
 import { startStaticServer } from '../test/helpers/static-server.js';
 

@@ -7,8 +7,8 @@
  */
 import { Hono } from 'hono';
 import { parseConfig } from '../src/config.js';
-import { createApp } from '../src/api/app.js';
-import { apiServices } from '../src/api/routes/services.js';
+import { createApp } from '../src/runtime/app.js';
+import { apiServices } from '../src/http/services.js';
 import type { Db } from '../src/db/client.js';
 import { syncSources } from '../src/db/queries/sources.js';
 import { runIngest, type IngestDeps } from '../src/ingest/run-ingest.js';

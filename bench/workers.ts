@@ -16,7 +16,7 @@ import { createLogger } from '../src/log.js';
 import { startRuntime, type Runtime } from '../src/runtime/start.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { enqueueCareersChanged, enqueueRecomputePairs } from '../src/queue/queues.js';
-import { buildComparison } from '../src/api/comparison-view.js';
+import { buildComparison } from '../src/http/comparison-view.js';
 import { checkComparisonInvariants } from '../src/core/compare/index.js';
 import { randomCareers } from '../test/helpers/random-careers.js';
 import { computePairRange, loadPairSides } from '../src/workers/recompute-pairs.js';

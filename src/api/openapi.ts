@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from './context.js';
+import type { AppEnv } from '../http/context.js';
 
 export const OPENAPI_INFO = {
   openapi: '3.1.0',

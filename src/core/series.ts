@@ -24,6 +24,11 @@ export const SERIES_METRICS = [
 ] as const;
 export type SeriesMetric = (typeof SERIES_METRICS)[number];
 
+/** `value` when it names a series metric, else `fallback`. */
+export function seriesMetricOr(value: string | undefined, fallback: SeriesMetric): SeriesMetric {
+  return (SERIES_METRICS as readonly string[]).includes(value ?? '') ? value as SeriesMetric : fallback;
+}
+
 /** Version of the per-period demand method; each demand point names it. */
 export const DEMAND_PERIOD_METHOD = 'demand-v1-oews-period';
 

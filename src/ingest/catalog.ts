@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { sourceKinds, type Schedule } from '../db/schema/sources.js';
+import { sourceKinds, type Schedule, type SourceDefinition } from '../db/schema/sources.js';
+
+export type { SourceDefinition };
 
 export const scheduleSchema: z.ZodType<Schedule> = z.union([
   z.object({ cron: z.string().min(1), tz: z.string().min(1).default('UTC') }),
@@ -15,7 +17,6 @@ export const sourceDefinitionSchema = z.object({
   options: z.record(z.string(), z.unknown()).default({}),
   enabled: z.boolean().default(true),
 });
-export type SourceDefinition = z.infer<typeof sourceDefinitionSchema>;
 
 const weekly = (dow: number, hour: number): Schedule => ({ cron: `0 ${hour} * * ${dow}`, tz: 'UTC' });
 const monthly = (day: number): Schedule => ({ cron: `0 4 ${day} * *`, tz: 'UTC' });

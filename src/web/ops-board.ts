@@ -3,7 +3,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { HonoAdapter } from '@bull-board/hono';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { ApiDeps } from '../api/context.js';
+import type { ApiDeps } from '../http/context.js';
 import { queueNames } from '../queue/jobs.js';
 
 export const BOARD_PATH = '/ops/queues';

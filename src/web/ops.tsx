@@ -5,8 +5,8 @@ import { createSession, deleteSession, findKeyBySecret } from '../db/queries/key
 import { listRunHistory } from '../db/queries/runs.js';
 import { listAlerts } from '../db/queries/alerts.js';
 import { runStatuses, type RunStatus } from '../db/schema/sources.js';
-import { actorOf, identifyBearer, identifySession, SESSION_COOKIE, SESSION_TTL_MS, type OpsEnv } from '../api/auth.js';
-import { problem } from '../api/errors.js';
+import { actorOf, identifyBearer, identifySession, SESSION_COOKIE, SESSION_TTL_MS, type OpsEnv } from '../http/auth.js';
+import { problem } from '../http/errors.js';
 import { listSourceStatus, runSourceNow, setSourceEnabled, setSourceSchedule, summarizeRun, type OpsResult } from '../ops/sources.js';
 import { cancelRun, getRunDetail, requestRecompute, retryRun } from '../ops/runs.js';
 import { listDeadJobs, retryDeadJob } from '../ops/jobs.js';

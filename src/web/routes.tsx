@@ -1,19 +1,18 @@
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../api/context.js';
-import { loadComparison, requireCareer } from '../api/routes/careers.js';
-import { ApiError } from '../api/errors.js';
-import { apiServices, serveCached } from '../api/routes/services.js';
-import { etagOf } from '../api/routes/services.js';
+import type { AppEnv } from '../http/context.js';
+import { loadComparison, requireCareer } from '../http/careers.js';
+import { ApiError } from '../http/errors.js';
+import { apiServices, serveCached } from '../http/services.js';
+import { etagOf } from '../http/services.js';
 import type { Comparison } from '../core/compare/types.js';
 import { loadAliases, loadSimilar } from '../db/queries/search.js';
 import { loadCareerSkills } from '../db/queries/profile.js';
 import { loadTrend } from '../db/queries/trends.js';
 import { listPeriods, loadPeriodMovers } from '../db/queries/series.js';
-import type { SeriesMetric } from '../core/series.js';
+import { seriesMetricOr, type SeriesMetric } from '../core/series.js';
 import { periodChart, type CareerRef } from './period-charts.js';
 import { readPeriod } from '../core/periods.js';
 import { loadFreshness, loadMostCompared } from '../db/queries/changes.js';
-import { SeriesMetricSchema } from '../api/openapi-schemas.js';
 import { Layout } from './layout.js';
 import { chartsJs, siteCss, siteJs, uplotCss, uplotJs } from './assets.js';
 import { ComparePage, ComparePendingPage } from './compare-page.js';
@@ -225,7 +224,7 @@ export const webRoutes = new Hono<AppEnv>()
     }
     const chosen = await chosenCareers(c);
     if (chosen.length === 0) throw new ApiError('invalid-request', 'name at least one career with c=<slug>');
-    const metric = c.req.query('chart') === 'survey' ? 'surveyMedian' : SeriesMetricSchema.safeParse(c.req.query('metric')).data ?? 'salaryMedian';
+    const metric = c.req.query('chart') === 'survey' ? 'surveyMedian' : seriesMetricOr(c.req.query('metric'), 'salaryMedian');
     const chart = await periodChart(c.get('deps').db, chosen, metric);
     return c.body(periodCsv(metric, chart.rows), 200, CSV_HEADERS(`trend-${metric}`));
   }));

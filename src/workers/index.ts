@@ -9,7 +9,7 @@ import { runIngestOrSnapshot, type SnapshotDeps } from '../ingest/snapshot/fallb
 import { recomputeDirtyMetrics, warmMetricsCache } from './recompute-metrics.js';
 import type { PairComputer } from './recompute-pairs.js';
 import { startComparisonsWorker } from './comparisons-worker.js';
-import { recordJob } from './job-metrics.js';
+import { recordJob } from '../queue/job-metrics.js';
 import { createRun, findActiveRun } from '../db/queries/sources.js';
 import { rerunSourcesOnNewCareers } from './scheduler.js';
 

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { createApp } from '../../src/api/app.js';
+import { createApp } from '../../src/runtime/app.js';
 import { createLogger } from '../../src/log.js';
 import {
   CareerListSchema, CareerProfileSchema, ChangesSchema, ComparisonSchema, HistorySchema, ProblemSchema, SimilarSchema, SurveySalariesSchema, TrendSchema,
 } from '../../src/api/openapi-schemas.js';
-import { apiServices } from '../../src/api/routes/services.js';
+import { apiServices } from '../../src/http/services.js';
 import { seedRealData, type Seeded } from './seed.js';
 import { startInOneRateWindow, waitFor } from '../helpers/runtime.js';
 import { createApiKey } from '../../src/db/queries/keys.js';
 import { loadMostCompared } from '../../src/db/queries/changes.js';
 import { createPairReader, getStoredComparison } from '../../src/db/queries/careers.js';
-import { loadComparison } from '../../src/api/routes/careers.js';
+import { loadComparison } from '../../src/http/careers.js';
 import type { Db } from '../../src/db/client.js';
 
 let seeded: Seeded;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/api/app.js';
-import { isDatabaseUnavailable } from '../../src/api/errors.js';
-import { RateLimiter } from '../../src/api/rate-limit.js';
-import { apiOptionsFrom, apiServices, type ApiOptions } from '../../src/api/routes/services.js';
+import { createApp } from '../../src/runtime/app.js';
+import { isDatabaseUnavailable } from '../../src/http/errors.js';
+import { RateLimiter } from '../../src/http/rate-limit.js';
+import { apiOptionsFrom, apiServices, type ApiOptions } from '../../src/http/services.js';
 import { parseConfig } from '../../src/config.js';
 import { closeDb, openDb } from '../../src/db/client.js';
 import { createApiKey, revokeApiKey } from '../../src/db/queries/keys.js';

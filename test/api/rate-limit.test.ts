@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { RateLimiter, rateLimitHeaders } from '../../src/api/rate-limit.js';
+import { RateLimiter, rateLimitHeaders } from '../../src/http/rate-limit.js';
 import { createLogger } from '../../src/log.js';
 
 let tdb: TestDatabase;

@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import { createApp } from '../../src/api/app.js';
+import { createApp } from '../../src/runtime/app.js';
 import { createLogger } from '../../src/log.js';
 import { createQueueKit, type QueueKit } from '../../src/queue/backend.js';
 import { openQueues, type Queues } from '../../src/queue/queues.js';

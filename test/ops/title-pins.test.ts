@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createApp } from '../../src/api/app.js';
+import { createApp } from '../../src/runtime/app.js';
 import { createApiKey } from '../../src/db/queries/keys.js';
 import type { SalarySurveyFact } from '../../src/ingest/fact-keys.js';
 import { runIngest } from '../../src/ingest/run-ingest.js';

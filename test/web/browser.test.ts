@@ -5,8 +5,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../../src/api/app.js';
-import { apiServices } from '../../src/api/routes/services.js';
+import { createApp } from '../../src/runtime/app.js';
+import { apiServices } from '../../src/http/services.js';
 import { createLogger } from '../../src/log.js';
 import { seedRealData, type Seeded } from '../api/seed.js';
 

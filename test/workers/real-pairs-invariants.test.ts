@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIngestHarness, type IngestHarness } from '../ingest/harness.js';
 import { recomputeDirtyMetrics } from '../../src/workers/recompute-metrics.js';
 import { recomputeDirtyPairs } from '../../src/workers/recompute-pairs.js';
-import { buildComparison } from '../../src/api/comparison-view.js';
+import { buildComparison } from '../../src/http/comparison-view.js';
 import { checkComparisonInvariants } from '../../src/core/compare/index.js';
 import type { CareerWithMetrics, StoredComparison } from '../../src/db/queries/careers.js';
 import type { Comparison } from '../../src/core/compare/types.js';

@@ -3,10 +3,11 @@ import type { CareerWithMetrics } from '../../db/queries/careers.js';
 import { loadAliases } from '../../db/queries/search.js';
 import { loadCareerSkills } from '../../db/queries/profile.js';
 import { loadSurveySalaries, loadTrend } from '../../db/queries/trends.js';
-import { ApiError } from '../errors.js';
-import type { LoadedEntry } from '../cache.js';
-import type { AppEnv, ApiDeps } from '../context.js';
-import { buildComparison, buildComparisonJson } from '../comparison-view.js';
+import { ApiError } from '../../http/errors.js';
+import type { LoadedEntry } from '../../http/cache.js';
+import type { AppEnv, ApiDeps } from '../../http/context.js';
+import { buildComparisonJson } from '../../http/comparison-view.js';
+import { loadPair, requireCareer, unlessStale } from '../../http/careers.js';
 import {
   CareerListQuerySchema, CareerListSchema, CareerProfileSchema, ComparisonSchema, HistoryQuerySchema, HistorySchema, SimilarQuerySchema, SimilarSchema,
   SlugSchema, SurveySalariesSchema, TrendQuerySchema, TrendSchema,
@@ -14,22 +15,9 @@ import {
 import { periodEndOrder, periodOrder } from '../../core/periods.js';
 import { SERIES_UNITS, summarizeSeries, type SeriesMetric } from '../../core/series.js';
 import { loadPeriodPoints, type PeriodPoint } from '../../db/queries/series.js';
-import { apiServices, etagOf, jsonEntry, serveCachedJson, type JsonEntry } from './services.js';
+import { apiServices, etagOf, jsonEntry, serveCachedJson, type JsonEntry } from '../../http/services.js';
 import { errorResponses, validationHook } from './route-kit.js';
 import { loadSimilar } from '../../db/queries/search.js';
-
-const SLUG = /^[a-z0-9][a-z0-9.-]{0,119}$/;
-
-/** Loads a career by slug or code, or answers 404 with the closest matches. */
-export async function requireCareer(deps: ApiDeps, slug: string): Promise<CareerWithMetrics> {
-  if (!SLUG.test(slug)) throw new ApiError('invalid-request', 'a career is named by its slug (a-z, 0-9, -) or O*NET-SOC code, at most 120 characters');
-  const career = await apiServices(deps).career(slug);
-  if (!career) {
-    const closest = (await apiServices(deps).searchIndex()).closest(slug);
-    throw new ApiError('not-found', `no career "${slug}"`, { closest });
-  }
-  return career;
-}
 
 /** Opaque cursor: the offset into a deterministic ranking. */
 export const encodeCursor = (offset: number) => Buffer.from(`o${offset}`).toString('base64url');
@@ -162,34 +150,6 @@ export const compareRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const deps = c.get('deps');
     return serveCachedJson(c, `compare|${a}|${b}`, () => compareEntry(deps, a, b), () => apiServices(deps).countCompare(a, b));
   });
-
-/** The two careers and their stored pair, or the 4xx that says why there is none. */
-async function loadPair(deps: ApiDeps, aSlug: string, bSlug: string) {
-  const [a, b] = await Promise.all([requireCareer(deps, aSlug), requireCareer(deps, bSlug)]);
-  if (a.id === b.id) throw new ApiError('invalid-request', 'compare two different careers');
-  const stored = await apiServices(deps).pair(a.id, b.id);
-  if (!stored) throw new ApiError('not-found', `the comparison of "${a.slug}" and "${b.slug}" is not computed yet; it is queued with their next recompute`);
-  return { a, b, stored };
-}
-
-/** Runs `build`, answering 503 when the stored pair lags its careers' skills. */
-function unlessStale<T>(a: CareerWithMetrics, b: CareerWithMetrics, build: () => T): T {
-  try {
-    return build();
-  } catch (err) {
-    // Between a career's new metrics and its pairs' recompute, a stored pair can lag its careers' skills.
-    if (err instanceof Error && /^stale comparison/.test(err.message)) {
-      throw new ApiError('not-ready', `the comparison of "${a.slug}" and "${b.slug}" is being recomputed; retry in a few seconds`);
-    }
-    throw err;
-  }
-}
-
-/** The comparison of two careers in the requested order, from the precomputed pair. */
-export async function loadComparison(deps: ApiDeps, aSlug: string, bSlug: string) {
-  const { a, b, stored } = await loadPair(deps, aSlug, bSlug);
-  return unlessStale(a, b, () => buildComparison(a, b, stored));
-}
 
 /**
  * The cold read of `/v1/compare/{a}/{b}` (what a cache miss costs): both careers (memoized),

@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
-import type { AppEnv } from '../context.js';
+import type { AppEnv } from '../../http/context.js';
 import { ChangesQuerySchema, ChangesSchema } from '../openapi-schemas.js';
 import { latestChangeCursor, loadChanges, parseChangeCursor } from '../../db/queries/changes.js';
 import { errorResponses, validationHook } from './route-kit.js';

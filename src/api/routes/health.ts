@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { migrationsApplied } from '../../db/migrate.js';
 import { queueNames } from '../../queue/jobs.js';
-import { metricsRegistry } from '../../workers/job-metrics.js';
+import { metricsRegistry } from '../../queue/job-metrics.js';
 import { Gauge } from 'prom-client';
-import type { AppEnv } from '../context.js';
-import { withTimeout } from '../../runtime/timeout.js';
+import type { AppEnv } from '../../http/context.js';
+import { withTimeout } from '../../core/timeout.js';
 
 const queueJobs = new Gauge({
   name: 'careerlens_queue_jobs', help: 'Jobs in each queue by state, read at scrape time', labelNames: ['queue', 'state'] as const,

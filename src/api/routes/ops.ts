@@ -7,9 +7,8 @@ import { listAudit } from '../../db/queries/audit.js';
 import { listSourceStatus, purgeDelistedSource, runSourceNow, setSourceEnabled, setSourceSchedule, summarizeRun, type OpsResult } from '../../ops/sources.js';
 import { cancelRun, getRunDetail, requestRecompute, retryRun } from '../../ops/runs.js';
 import { listPins, listUnmatched, pinTitle, unpinTitle } from '../../ops/title-pins.js';
-import { actorOf, requireOperatorKey, type OpsEnv } from '../auth.js';
-import { ApiError } from '../errors.js';
-import { opsConsole } from '../../web/ops.js';
+import { actorOf, requireOperatorKey, type OpsEnv } from '../../http/auth.js';
+import { ApiError } from '../../http/errors.js';
 
 const runsQuery = z.object({
   source: z.string().max(64).optional(),
@@ -106,8 +105,3 @@ export const opsApi = new Hono<OpsEnv>()
     return c.json(unwrap(await unpinTitle(c.get('deps'), actorOf(c.get('operator')), q.title)));
   })
   .get('/unmatched-titles', async (c) => c.json({ items: await listUnmatched(c.get('deps')) }));
-
-/** Mounted by the app: the operator API and the /ops console. */
-export const opsRoutes = new Hono<OpsEnv>()
-  .route('/v1/ops', opsApi)
-  .route('/ops', opsConsole);

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { ZodError } from 'zod';
 import { ProblemSchema } from '../openapi-schemas.js';
-import { errorCodes, problem, type ErrorCode } from '../errors.js';
+import { errorCodes, problem, type ErrorCode } from '../../http/errors.js';
 
 const codeOfStatus: Record<number, ErrorCode> = { 400: 'invalid-request', 404: 'not-found', 429: 'rate-limited', 401: 'unauthorized', 503: 'not-ready' };
 

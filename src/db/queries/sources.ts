@@ -3,7 +3,7 @@ import { redactText } from '../../core/redact.js';
 import { hostname } from 'node:os';
 import type { Db } from '../client.js';
 import { ingestRuns, rawDocuments, sourceDocuments, sources, type RunStats, type RunStatus, type RunTrigger } from '../schema/sources.js';
-import type { SourceDefinition } from '../../ingest/catalog.js';
+import type { SourceDefinition } from '../schema/sources.js';
 
 export type SourceRow = typeof sources.$inferSelect;
 export type RunRow = typeof ingestRuns.$inferSelect;

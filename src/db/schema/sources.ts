@@ -13,6 +13,16 @@ export type SourceKind = (typeof sourceKinds)[number];
 /** A schedule is a cron expression in a time zone, or a fixed interval in milliseconds. */
 export type Schedule = { cron: string; tz: string } | { everyMs: number };
 
+/** A source as the source list defines it (src/ingest/catalog.ts reads and checks the list). */
+export interface SourceDefinition {
+  id: string;
+  kind: SourceKind;
+  url: string;
+  schedule: Schedule;
+  options: Record<string, unknown>;
+  enabled: boolean;
+}
+
 /** `cancelled`: an operator stopped the run; `failed` also covers runs the reaper found lost. */
 export const runStatuses = ['queued', 'running', 'succeeded', 'unchanged', 'failed', 'cancelled'] as const;
 export type RunStatus = (typeof runStatuses)[number];

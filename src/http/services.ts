@@ -2,14 +2,14 @@ import type { Context, MiddlewareHandler, TypedResponse } from 'hono';
 import { LRUCache } from 'lru-cache';
 import type { JSONParsed } from 'hono/utils/types';
 import { createHash } from 'node:crypto';
-import type { ApiDeps } from '../context.js';
-import { ResponseCache, watchChanges, type CachedEntry, type ChangeWatcher, type LoadedEntry } from '../cache.js';
-import { RateLimiter, type RateLimitPolicy } from '../rate-limit.js';
-import type { Config, TrustProxy } from '../../config.js';
-import { CareerSearchIndex } from '../search-index.js';
-import { loadSearchRows } from '../../db/queries/search.js';
-import { addCompareCounts } from '../../db/queries/changes.js';
-import { createPairReader, findCareer, type CareerWithMetrics, type PairReader } from '../../db/queries/careers.js';
+import type { ApiDeps } from './context.js';
+import { ResponseCache, watchChanges, type CachedEntry, type ChangeWatcher, type LoadedEntry } from './cache.js';
+import { RateLimiter, type RateLimitPolicy } from './rate-limit.js';
+import type { Config, TrustProxy } from '../config.js';
+import { CareerSearchIndex } from './search-index.js';
+import { loadSearchRows } from '../db/queries/search.js';
+import { addCompareCounts } from '../db/queries/changes.js';
+import { createPairReader, findCareer, type CareerWithMetrics, type PairReader } from '../db/queries/careers.js';
 
 export interface ApiOptions {
   /** Requests per minute without a key, and with one (a key's own rate wins). */
