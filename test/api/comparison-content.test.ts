@@ -13,7 +13,7 @@ import { readXlsxSheet } from '../../src/core/xlsx.js';
 import { DEMAND_METHOD_VERSION } from '../../src/core/metrics/demand.js';
 import type { CareerMetrics } from '../../src/core/metrics/types.js';
 import { seedRealData, type Seeded } from './seed.js';
-import { buildComparison } from '../../src/api/comparison-view.js';
+import { buildComparison } from '../../src/http/comparison-view.js';
 import { checkComparisonInvariants } from '../../src/core/compare/index.js';
 import { findCareer, getStoredComparison } from '../../src/db/queries/careers.js';
 import { sharedDataDir } from '../helpers/static-server.js';

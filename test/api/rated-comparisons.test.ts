@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/api/app.js';
+import { createApp } from '../../src/runtime/app.js';
 import { createLogger } from '../../src/log.js';
 import { CareerSkillsSchema, ComparisonSchema } from '../../src/api/openapi-schemas.js';
-import { apiServices } from '../../src/api/routes/services.js';
+import { apiServices } from '../../src/http/services.js';
 import type { CareerMetrics } from '../../src/core/metrics/types.js';
 import { seedRealData, type Seeded } from './seed.js';
 

@@ -1,11 +1,12 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { technologyGroups } from '../../core/compare/display.js';
 import type { SkillInput } from '../../core/compare/types.js';
-import type { AppEnv } from '../context.js';
+import type { AppEnv } from '../../http/context.js';
 import { CareerSkillsQuerySchema, CareerSkillsSchema, SlugSchema } from '../openapi-schemas.js';
-import { decodeCursor, encodeCursor, requireCareer } from './careers.js';
+import { decodeCursor, encodeCursor } from './careers.js';
+import { requireCareer } from '../../http/careers.js';
 import { errorResponses, validationHook } from './route-kit.js';
-import { jsonEntry, serveCachedJson } from './services.js';
+import { jsonEntry, serveCachedJson } from '../../http/services.js';
 
 type Body = z.infer<typeof CareerSkillsSchema>;
 
