@@ -53,14 +53,14 @@ describe('first start without the publishers: the bundled snapshot', () => {
     return res?.status === 200 ? (await res.json()) as T : null;
   };
 
-  it('serves a comparison from the snapshot, lists every source on /about/data, then a live run replaces the snapshot', { timeout: 420_000 }, async () => {
+  it('serves a comparison from the snapshot, lists every source on /about/data, then a live run replaces the snapshot', { timeout: 720_000 }, async () => {
     proc = spawnCli(['start'], env);
     const fail = (err: Error) => { throw new Error(`${err.message}; process output:\n${proc?.output().slice(-4000)}`); };
     const cmp = await waitFor('the comparison of two O*NET careers', async () => {
       if (proc?.child.exitCode !== null) throw new Error(`careerlens exited with ${proc?.child.exitCode}`);
       const c = await json<Comparison>('/v1/compare/software-developers/data-scientists');
       return c?.verdicts ? c : null;
-    }, 300_000, 1_000).catch(fail);
+    }, 480_000, 1_000).catch(fail);
     for (const side of [cmp.a, cmp.b]) {
       expect(side.salary.median.value).toEqual(expect.any(Number));
       expect(side.salary.median.source).toContain('bundled snapshot, retrieved 2026-11-30');
