@@ -145,7 +145,12 @@ export const CareerProfileSchema = CareerSummarySchema.extend({
   origin: z.enum(['onet', 'career-page']),
   aliases: z.array(z.string()),
   /** Every derived figure with its source, period and method (or null with a reason). */
-  metrics: z.record(z.string(), z.unknown()).nullable(),
+  metrics: z.record(z.string(), z.unknown()).nullable().openapi({
+    description: 'Every derived figure with its source, period and method, or null with a reason: salary, demandScore (demand-v2: components with raw source values, '
+      + 'percentiles and weights, and missingSignals with reasons), aiReplacementRisk, learningCurveMonths, difficulty, entryBarrier, remoteFriendly, requiresCoding, '
+      + 'profile (O*NET interests and work styles), outlook (BLS projections per period, O*NET Bright Outlook, Indeed sector postings index) and tasks '
+      + '(core tasks with their GPTs-are-GPTs exposure labels and the share exposed)',
+  }),
   metricsVersion: z.string().nullable(),
   computedAt: z.string().nullable(),
   skills: z.array(z.object({ key: z.string(), label: z.string(), hot: z.boolean() })),

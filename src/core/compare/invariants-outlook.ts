@@ -23,6 +23,9 @@ export function checkOutlookSentences(c: Comparison, sentences: readonly string[
       if (o && (p.annualOpenings === null || o[1] !== formatCount(p.annualOpenings) || o[2] !== p.period)) {
         out.push(`outlook: ${tag}'s openings shown as ${o[1]} in ${o[2]}, but they are ${p.annualOpenings} in ${p.period}`);
       }
+      const est = 'estimatedFrom' in side.projections ? side.projections.estimatedFrom : undefined;
+      const saysEst = /estimated from ([a-z0-9.-]+), the closest O\*NET occupation/.exec(piece)?.[1];
+      if (saysEst !== est) out.push(`outlook: ${tag}'s projection is ${est ? `estimated from ${est}` : 'its own'}, the text says ${saysEst ? `estimated from ${saysEst}` : 'its own'}`);
       const saysBright = /Bright Outlook/.test(piece);
       if (saysBright !== (side.brightOutlook.value?.bright === true)) out.push(`outlook: Bright Outlook ${saysBright ? 'said' : 'not said'} of ${tag}, whose rule result is ${side.brightOutlook.value?.bright ?? 'unknown'}`);
     }

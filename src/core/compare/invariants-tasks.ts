@@ -12,6 +12,10 @@ export function checkTasksSentences(c: Comparison, sentences: readonly string[],
       if (!/: not known/.test(s)) out.push(`tasks: ${tag} has no task data but the text gives some: "${s}"`);
       continue;
     }
+    const side = tag === 'A' ? c.a : c.b;
+    const est = 'estimatedFrom' in side.tasks ? side.tasks.estimatedFrom : undefined;
+    const saysEst = /estimated from ([a-z0-9.-]+), the closest O\*NET occupation/.exec(s)?.[1];
+    if (saysEst !== est) out.push(`tasks: ${tag}'s tasks are ${est ? `estimated from ${est}` : 'its own'}, the text says ${saysEst ? `estimated from ${saysEst}` : 'its own'}: "${s}"`);
     const m = /: (\d+) of (\d+) rated (core tasks|tasks \(O\*NET types none as core\)) exposed/.exec(s);
     if (!m || Number(m[1]) !== t.exposed || Number(m[2]) !== t.rated) out.push(`tasks: ${tag}'s counts are ${t.exposed} of ${t.rated}: "${s}"`);
     else if ((m[3] === 'core tasks') !== (t.scope === 'core')) out.push(`tasks: ${tag}'s task scope is ${t.scope}: "${s}"`);

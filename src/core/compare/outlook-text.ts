@@ -26,7 +26,8 @@ function part(name: string, s: ComparisonSide): string {
   const growth = p.changePct === null ? 'no published growth' : `${formatPct(p.changePct)} employment`;
   const openings = p.annualOpenings === null ? '' : ` with ${formatCount(p.annualOpenings)} openings a year`;
   const bright = s.brightOutlook.value?.bright ? BRIGHT : '';
-  return `${name} ${growth}${openings} in ${p.period}${bright}`;
+  const est = 'estimatedFrom' in s.projections && s.projections.estimatedFrom ? ` (estimated from ${s.projections.estimatedFrom}, the closest O*NET occupation)` : '';
+  return `${name} ${growth}${openings} in ${p.period}${bright}${est}`;
 }
 
 /** "BLS projects Data Scientists +33.5% employment with 23,400 openings a year in 2024-34 (…), Software Developers …". */

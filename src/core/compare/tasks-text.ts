@@ -18,7 +18,8 @@ export function tasksSentence(side: ComparisonSide, name: string): string {
   const most = t.mostExposed[0];
   const least = t.leastExposed[0];
   const what = t.scope === 'core' ? 'rated core tasks' : 'rated tasks (O*NET types none as core)';
-  const parts = [`${TASKS_LEAD}${name}: ${t.exposed} of ${t.rated} ${what} exposed to LLMs (GPT-4 rating, GPTs are GPTs)`];
+  const est = 'estimatedFrom' in side.tasks && side.tasks.estimatedFrom ? `; estimated from ${side.tasks.estimatedFrom}, the closest O*NET occupation` : '';
+  const parts = [`${TASKS_LEAD}${name}: ${t.exposed} of ${t.rated} ${what} exposed to LLMs (GPT-4 rating, GPTs are GPTs${est})`];
   parts.push(most ? `most exposed ${quoteTask(most)} (${labelOf(most)})` : 'none exposed');
   if (least) parts.push(`least exposed ${quoteTask(least)} (${labelOf(least)})`);
   return `${parts.join('; ')}.`;
