@@ -35,13 +35,17 @@ describe('onet-database over HTTP', () => {
   });
   afterAll(async () => { await h?.close(); });
 
-  it('ingests the folder of text files: 1,016 careers, aliases, and four fact kinds for O*NET 29.2', async () => {
+  it('ingests the folder of text files: 1,016 careers, aliases, and seven fact kinds for O*NET 29.2', async () => {
     const sql = h.tdb.db.$client;
     const [run] = await sql<{ status: string; stats: Record<string, number> }[]>`select status, stats from ingest_runs where source_id = 'onet' order by id limit 1`;
     expect(run!.status).toBe('succeeded');
-    expect(run!.stats).toMatchObject({ fetched: 10, rejected: 0, inserted: 3627, changedCareers: 1016 });
-    // 923 tech-skill lists + 923 job zones + 858 ETE profiles + 923 related lists
-    expect(await counts()).toMatchObject({ careers: 1016, facts: 3627 });
+    // Nine required files plus interests, work styles and task statements, and the release's read-me.
+    expect(run!.stats).toMatchObject({ fetched: 13, rejected: 0, inserted: 6352, changedCareers: 1016 });
+    const kinds = await sql<{ key: string; n: number }[]>`select key, count(*)::int as n from facts where source_id = 'onet' group by key order by key`;
+    expect(Object.fromEntries(kinds.map((k) => [k.key, k.n]))).toEqual({
+      education: 858, interests: 923, 'job-zone': 923, 'related-occupations': 923, tasks: 923, 'tech-skills': 923, 'work-styles': 879,
+    });
+    expect(await counts()).toMatchObject({ careers: 1016, facts: 6352 });
     const [dev] = await sql`select slug, title, category, origin from careers where onet_code = '15-1252.00'`;
     expect(dev).toEqual({ slug: 'software-developers', title: 'Software Developers', category: 'Computer and Mathematical', origin: 'onet' });
     const periods = await sql<{ period: string }[]>`select distinct period from facts`;
