@@ -1,5 +1,6 @@
 import type postgres from 'postgres';
 import type { Logger } from '../log.js';
+import { addRateCounts, deleteOldRateCounts } from '../db/queries/rate-limit.js';
 
 export interface RateLimitPolicy {
   /** Policy name shown in the RateLimit headers. */
@@ -113,12 +114,8 @@ export class RateLimiter {
 
   private async sync(entries: [string, Counter][]): Promise<void> {
     const sent = entries.map(([, c]) => c.pending);
-    const rows = await this.sql<{ key: string; window_start: string; count: number }[]>`
-      insert into rate_limit_counters (key, window_start, count)
-      select * from unnest(${entries.map(([id]) => id)}::text[], ${entries.map(([, c]) => c.windowStart)}::bigint[], ${sent}::int[])
-      on conflict (key, window_start) do update set count = rate_limit_counters.count + excluded.count
-      returning key, window_start::text, count`;
-    const byId = new Map(rows.map((r) => [`${r.key}@${r.window_start}`, r.count]));
+    const rows = await addRateCounts(this.sql, entries.map(([id, c], i) => ({ key: id, windowStart: c.windowStart, add: sent[i]! })));
+    const byId = new Map(rows.map((r) => [`${r.key}@${r.windowStart}`, r.count]));
     entries.forEach(([id, c], i) => {
       const total = byId.get(`${id}@${c.windowStart}`);
       if (total === undefined) return;
@@ -126,7 +123,7 @@ export class RateLimiter {
       c.synced = total;
     });
     // Old windows are of no use to anyone; one process trimming them now and then is enough.
-    if (Math.random() < 0.01) await this.sql`delete from rate_limit_counters where window_start < extract(epoch from now())::bigint - 7200`;
+    if (Math.random() < 0.01) await deleteOldRateCounts(this.sql);
   }
 
   async stop(): Promise<void> {

@@ -1,11 +1,12 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import type postgres from 'postgres';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
-import { createRun, finishRun, getDocumentValidators, getRun, getSource, loadArchivedDocument, markRunRunning, type SourceRow } from '../db/queries/sources.js';
+import { createRun, finishRun, getDocumentValidators, getRun, getSource, loadArchivedDocument, markRunRunning, markSourceSucceeded, type SourceRow } from '../db/queries/sources.js';
 import type { RunStats, RunTrigger } from '../db/schema/sources.js';
-import { careersFingerprintQuery, writeBatch, type DocumentRecord } from './write-batch.js';
+import { writeBatch, type DocumentRecord } from '../db/queries/write-batch.js';
+import { archiveDocument, careerDirectoryKey, careersFingerprint, loadCareerDirectory, loadTechnologySkills } from '../db/queries/ingest.js';
 import { loadTitlePins } from '../db/queries/title-pins.js';
 import { IngestRejectedError, RunEndedError, type AdapterContext, type DirectoryCareer, type NormalizedBatch, type SourceAdapter, type SourceDocument } from './types.js';
 import { SourceFormatError } from './sources/types.js';
@@ -109,7 +110,7 @@ export async function runIngest(
     if (batch === 'unchanged') {
       const done = { ...stats, parsed: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, rejects: [], changedCareers: 0, durationMs: Date.now() - started };
       await finishRun(db, { id: runId, status: 'unchanged', stats: done });
-      await db.$client`update sources set last_success_at = now() where id = ${source.id}`;
+      await markSourceSucceeded(db, source.id);
       runLog.info({ stats: done }, 'source unchanged since its last successful run');
       return { runId, status: 'unchanged', stats: done, changedCareerIds: [], careersWritten: 0 };
     }
@@ -166,17 +167,17 @@ async function buildContext(
   const validators = await getDocumentValidators(deps.db, source.id);
   const sql = deps.db.$client;
   // Careers added or changed since the last success, or a newer adapter: documents are read again even if unchanged.
-  const [fp] = await sql<{ fingerprint: string }[]>`select (${sql.unsafe(careersFingerprintQuery)}) as fingerprint`;
-  const careersMoved = fp!.fingerprint !== source.careersFingerprint;
+  const fingerprint = await careersFingerprint(sql);
+  const careersMoved = fingerprint !== source.careersFingerprint;
   const readAgain = careersMoved || source.normalizerVersion !== params.normalizerVersion;
   const configured = configuredUrls(source);
   let directory: Promise<DirectoryCareer[]> | undefined;
   let skills: Promise<TechSkillRow[]> | undefined;
   let pins: Promise<Map<string, string>> | undefined;
   return {
-    careerDirectory: () => (directory ??= cachedCareerDirectory(sql, fp!.fingerprint)),
+    careerDirectory: () => (directory ??= cachedCareerDirectory(sql, fingerprint)),
     titlePins: () => (pins ??= loadTitlePins(sql)),
-    technologySkills: () => (skills ??= loadTechnologySkills(sql)),
+    technologySkills: () => (skills ??= loadTechnologySkills(sql, FACT_KEYS.techSkills)),
     sourceId: source.id,
     url: source.url,
     options: source.options,
@@ -201,7 +202,8 @@ async function buildContext(
       if (res.status !== 'fetched') throw new Error(`${url}: answered "unchanged" but no archived copy exists`);
       stats.fetched = (stats.fetched ?? 0) + 1;
       stats.bytes = (stats.bytes ?? 0) + res.body.length;
-      const rawDocumentId = await archiveDocument(sql, source.id, url, res.body, res.hash, res.contentType);
+      const sha256 = res.hash || createHash('sha256').update(res.body).digest('hex');
+      const rawDocumentId = await archiveDocument(sql, { sourceId: source.id, url, body: res.body, sha256, contentType: res.contentType });
       const name = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? url);
       await params.onProgress?.(Math.min(35, 5 * (stats.fetched ?? 1)), `fetched ${name} (${res.body.length} bytes)`);
       documents.push({ url, sha256: res.hash, etag: res.etag, lastModified: res.lastModified, rawDocumentId });
@@ -230,17 +232,6 @@ function isConfiguredUrl(configured: Set<string>, url: string): boolean {
   return [...configured].some((c) => c === href || (c.endsWith('/') && href.startsWith(c) && !href.slice(c.length).includes('/')));
 }
 
-/** Keeps each distinct body of a document once (gzip), so every fact can point at its origin. */
-async function archiveDocument(sql: postgres.Sql, sourceId: string, url: string, body: Buffer, sha256: string, contentType: string | null): Promise<number> {
-  const hash = sha256 || createHash('sha256').update(body).digest('hex');
-  const [row] = await sql<{ id: number }[]>`
-    insert into raw_documents (source_id, url, sha256, bytes, content_type, body)
-    values (${sourceId}, ${url}, ${hash}, ${body.length}, ${contentType}, ${gzipSync(body)})
-    on conflict (source_id, url, sha256) do update set fetched_at = now()
-    returning id`;
-  return Number(row!.id);
-}
-
 /**
  * An archived body, inflated no further than the size recorded when it was fetched. A damaged or
  * altered row is treated as missing (the document is downloaded again), never inflated without bound.
@@ -258,16 +249,6 @@ async function readArchived(db: Db, id: number, log: Logger): Promise<Buffer | n
   return null;
 }
 
-/** Distinct O*NET technology skills across every source's `tech-skills` facts, flags OR-ed. */
-async function loadTechnologySkills(sql: postgres.Sql): Promise<TechSkillRow[]> {
-  return sql<TechSkillRow[]>`
-    select s->>'example' as example, s->>'commodityTitle' as "commodityTitle",
-      bool_or((s->>'hot')::boolean) as hot, bool_or((s->>'inDemand')::boolean) as "inDemand"
-    from facts f cross join jsonb_array_elements(f.value) s
-    where f.key = ${FACT_KEYS.techSkills}
-    group by 1, 2 order by 1, 2`;
-}
-
 let directoryCache: { key: string; careers: Promise<DirectoryCareer[]> } | undefined;
 
 /**
@@ -275,21 +256,11 @@ let directoryCache: { key: string; careers: Promise<DirectoryCareer[]> } | undef
  * (61k alias rows and the title index built on them cost about half a second a run).
  */
 async function cachedCareerDirectory(sql: postgres.Sql, fingerprint: string): Promise<DirectoryCareer[]> {
-  const [row] = await sql<{ key: string }[]>`select current_database() || '|' || (select count(*) || '|' || coalesce(sum(evidence), 0) from career_aliases) as key`;
-  const key = `${row!.key}|${fingerprint}`;
+  const key = `${await careerDirectoryKey(sql)}|${fingerprint}`;
   if (directoryCache?.key !== key) {
     const careers = loadCareerDirectory(sql);
     directoryCache = { key, careers };
     careers.catch(() => { if (directoryCache?.careers === careers) directoryCache = undefined; });
   }
   return directoryCache.careers;
-}
-
-async function loadCareerDirectory(sql: postgres.Sql): Promise<DirectoryCareer[]> {
-  return sql<DirectoryCareer[]>`
-    select c.id, c.slug, c.onet_code as "onetCode", c.title,
-      coalesce(array_agg(a.alias order by a.normalized) filter (where a.alias is not null), '{}') as aliases,
-      coalesce(array_agg(a.evidence order by a.normalized) filter (where a.alias is not null), '{}') as "aliasEvidence"
-    from careers c left join career_aliases a on a.career_id = c.id
-    group by c.id order by c.id`;
 }

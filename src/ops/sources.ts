@@ -1,8 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Queues } from '../queue/queues.js';
-import { sources, type RunStats, type Schedule, type ServedSnapshot } from '../db/schema/sources.js';
-import { getSource, isSourceActive, listSources, purgeSource, type PurgeCounts, type RunRow, type SourceRow } from '../db/queries/sources.js';
+import type { RunStats, Schedule, ServedSnapshot } from '../db/schema/sources.js';
+import { getSource, isSourceActive, setSourceByOperator, listSources, purgeSource, type PurgeCounts, type RunRow, type SourceRow } from '../db/queries/sources.js';
 import { lastSuccessPerSource, latestFinishedRunPerSource, listActiveRuns } from '../db/queries/runs.js';
 import { recordAudit, type Actor } from '../db/queries/audit.js';
 import { applySchedule, requestRun } from '../workers/scheduler.js';
@@ -85,7 +84,7 @@ export async function setSourceSchedule(deps: OpsDeps, actor: Actor, id: string,
   if (!valid.ok) return { ok: false, error: 'invalid', message: valid.message };
   const before = await getSource(deps.db, id);
   if (!before) return notFound(id);
-  const [row] = await deps.db.update(sources).set({ schedule: valid.schedule, scheduleSetBy: 'operator', updatedAt: sql`now()` }).where(eq(sources.id, id)).returning();
+  const row = await setSourceByOperator(deps.db, id, { schedule: valid.schedule });
   await applySchedule(deps.queues, row!);
   await recordAudit(deps.db, { actor, action: 'source.schedule', target: id, details: { from: before.schedule, to: valid.schedule } });
   return { ok: true, value: (await getSourceStatus(deps, id))! };
@@ -93,7 +92,7 @@ export async function setSourceSchedule(deps: OpsDeps, actor: Actor, id: string,
 
 /** Pauses or resumes a source: its job scheduler is removed or registered again. */
 export async function setSourceEnabled(deps: OpsDeps, actor: Actor, id: string, enabled: boolean): Promise<OpsResult<SourceStatus>> {
-  const [row] = await deps.db.update(sources).set({ enabled, scheduleSetBy: 'operator', updatedAt: sql`now()` }).where(eq(sources.id, id)).returning();
+  const row = await setSourceByOperator(deps.db, id, { enabled });
   if (!row) return notFound(id);
   await applySchedule(deps.queues, row);
   await recordAudit(deps.db, { actor, action: enabled ? 'source.resume' : 'source.pause', target: id });

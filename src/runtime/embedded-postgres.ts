@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import postgres from 'postgres';
+import { ensureDatabase, passwordAccepted, setSuperuserPassword } from '../db/admin.js';
 import type { Logger } from '../log.js';
 
 export const EMBEDDED_DB_NAME = 'careerlens';
@@ -107,32 +107,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
  * changed to the generated one (so restarts of existing installs keep working and become safe).
  */
 async function adoptPassword(port: number, password: string, log: Logger): Promise<void> {
-  const probe = postgres(urlFor(port, 'postgres', password), { max: 1, onnotice: () => {}, connect_timeout: 10 });
-  try {
-    await probe`select 1`;
-    return;
-  } catch (err) {
-    if ((err as { code?: string }).code !== '28P01') throw err;
-  } finally {
-    await probe.end();
-  }
-  const legacy = postgres(urlFor(port, 'postgres', LEGACY_PASSWORD), { max: 1, onnotice: () => {}, connect_timeout: 10 });
-  try {
-    await legacy.unsafe(`alter role postgres password '${password.replace(/'/g, "''")}'`);
-    log.warn('the embedded PostgreSQL had the old fixed password; it now has a generated one, kept in the data folder');
-  } finally {
-    await legacy.end();
-  }
-}
-
-async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
-  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    const found = await sql`select 1 from pg_database where datname = ${name}`;
-    if (found.length === 0) await sql.unsafe(`create database "${name}"`);
-  } finally {
-    await sql.end();
-  }
+  if (await passwordAccepted(urlFor(port, 'postgres', password))) return;
+  await setSuperuserPassword(urlFor(port, 'postgres', LEGACY_PASSWORD), password);
+  log.warn('the embedded PostgreSQL had the old fixed password; it now has a generated one, kept in the data folder');
 }
 
 const hookedEvents = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;

@@ -3,7 +3,7 @@ import type { Logger } from '../log.js';
 import type { Schedule } from '../db/schema/sources.js';
 import { createRun, endActiveRun, findActiveRun, isSourceActive, listSources, type SourceRow } from '../db/queries/sources.js';
 import { enqueueIngest, type Queues } from '../queue/queues.js';
-import { careersFingerprintQuery } from '../ingest/write-batch.js';
+import { careersFingerprintQuery } from '../db/queries/write-batch.js';
 
 const schedulerId = (sourceId: string) => `source-${sourceId}`;
 

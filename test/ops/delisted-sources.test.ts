@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { EmptySourceListError, syncSources } from '../../src/db/queries/sources.js';
 import { loadSourceDefinitions } from '../../src/ingest/catalog.js';
-import { writeBatch } from '../../src/ingest/write-batch.js';
+import { writeBatch } from '../../src/db/queries/write-batch.js';
 import { registerSchedules } from '../../src/workers/scheduler.js';
 import { createLogger } from '../../src/log.js';
 import { testEnv, writeSourcesFile } from '../helpers/runtime.js';

@@ -3,7 +3,7 @@ import { createLogger } from '../../src/log.js';
 import { requestRun } from '../../src/workers/scheduler.js';
 import { reapLostRuns } from '../../src/ops/lost-runs.js';
 import { runIngest } from '../../src/ingest/run-ingest.js';
-import { writeBatch } from '../../src/ingest/write-batch.js';
+import { writeBatch } from '../../src/db/queries/write-batch.js';
 import { RunEndedError } from '../../src/ingest/types.js';
 import { testEnv } from '../helpers/runtime.js';
 import { startOpsFixture, source, type OpsFixture } from './helpers.js';

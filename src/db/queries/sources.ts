@@ -2,8 +2,7 @@ import { and, desc, eq, inArray, isNotNull, isNull, notInArray, sql } from 'driz
 import { redactText } from '../../core/redact.js';
 import { hostname } from 'node:os';
 import type { Db } from '../client.js';
-import { ingestRuns, rawDocuments, sourceDocuments, sources, type RunStats, type RunStatus, type RunTrigger } from '../schema/sources.js';
-import type { SourceDefinition } from '../schema/sources.js';
+import { ingestRuns, rawDocuments, sourceDocuments, sources, type RunStats, type RunStatus, type RunTrigger, type Schedule, type SourceDefinition } from '../schema/sources.js';
 
 export type SourceRow = typeof sources.$inferSelect;
 export type RunRow = typeof ingestRuns.$inferSelect;
@@ -75,6 +74,20 @@ export async function listSources(db: Db): Promise<SourceRow[]> {
 export async function getSource(db: Db, id: string): Promise<SourceRow | undefined> {
   const [row] = await db.select().from(sources).where(eq(sources.id, id));
   return row;
+}
+
+/**
+ * An operator's change to a source's schedule or enabled flag: kept across restarts
+ * (schedule_set_by = 'operator'). Undefined when there is no such source.
+ */
+export async function setSourceByOperator(db: Db, id: string, change: { schedule: Schedule } | { enabled: boolean }): Promise<SourceRow | undefined> {
+  const [row] = await db.update(sources).set({ ...change, scheduleSetBy: 'operator', updatedAt: sql`now()` }).where(eq(sources.id, id)).returning();
+  return row;
+}
+
+/** Records a success that wrote nothing (every document unchanged). */
+export async function markSourceSucceeded(db: Db, id: string): Promise<void> {
+  await db.update(sources).set({ lastSuccessAt: sql`now()` }).where(eq(sources.id, id));
 }
 
 /**

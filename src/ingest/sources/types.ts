@@ -1,6 +1,8 @@
 import { indexColumns, readCsvRecords, type CsvOptions, type CsvRecordError, type CsvRow } from '../../core/csv.js';
 
-export interface Reject { line: number | null; reason: string; file?: string }
+import type { Reject } from '../../core/batch.js';
+
+export type { Reject };
 export interface ParseResult<T> { records: T[]; rejects: Reject[] }
 /** The whole input is unusable (wrong columns, truncated, not the expected format); the message names the file and what is wrong. */
 export class SourceFormatError extends Error { override name = 'SourceFormatError' }

@@ -1,8 +1,8 @@
 import type postgres from 'postgres';
-import type { ServedSnapshot } from '../db/schema/sources.js';
-import { rowsOf } from '../db/bulk.js';
-import { contentHash } from '../core/stable-hash.js';
-import { RunEndedError, ShrinkRefusedError, type CareerInput, type CareerRef, type FactInput, type NormalizedBatch } from './types.js';
+import type { ServedSnapshot } from '../schema/sources.js';
+import { rowsOf } from '../bulk.js';
+import { contentHash } from '../../core/stable-hash.js';
+import { RunEndedError, ShrinkRefusedError, type CareerInput, type CareerRef, type FactInput, type NormalizedBatch } from '../../core/batch.js';
 
 export interface DocumentRecord {
   url: string;
