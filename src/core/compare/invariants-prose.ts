@@ -6,7 +6,7 @@
  */
 import { numberOfVerb } from './grammar.js';
 import { CODING_REASON, NO_CODING_REASON, NO_REMOTE_REASON, REMOTE_REASON } from './phrases.js';
-import { INTEREST_REASON, RIASEC_MEANING, STYLE_REASON } from './reasons.js';
+import { estimateNote, INTEREST_REASON, RIASEC_MEANING, STYLE_REASON } from './reasons.js';
 import type { Comparison, ComparisonSide } from './types.js';
 
 /** Every "⟨A⟩ <verb>" / "⟨B⟩ <verb>" whose verb does not agree with that side's title. */
@@ -60,6 +60,7 @@ export function checkProfileReason(me: ComparisonSide, other: ComparisonSide, it
     if (y === undefined && theirs !== undefined) out.push(`${where}: interest reason leaves out the other side's known score: "${item}"`);
     if (y !== undefined && theirs === undefined) out.push(`${where}: compares ${area} interest with a score the other side lacks: "${item}"`);
     if (y !== undefined && (theirs !== y || x <= y)) out.push(`${where}: ${area} interest ${x} vs ${y} does not favour this side (other: ${theirs}): "${item}"`);
+    checkEstimate(i[5], estimateNote(me.interests, y === undefined ? null : other.interests), item, where, out);
     return true;
   }
   const w = STYLE_REASON.exec(item);
@@ -72,9 +73,15 @@ export function checkProfileReason(me: ComparisonSide, other: ComparisonSide, it
     if (y === undefined && other.workStyles.value !== null) out.push(`${where}: work-style reason leaves out the other side's known ratings: "${item}"`);
     if (y !== undefined && theirs === undefined) out.push(`${where}: compares ${w[1]} with a rating the other side lacks: "${item}"`);
     if (y !== undefined && (theirs !== y || x <= y)) out.push(`${where}: ${w[1]} ${x} vs ${y} does not favour this side (other: ${theirs}): "${item}"`);
+    checkEstimate(w[4], estimateNote(me.workStyles, y === undefined ? null : other.workStyles), item, where, out);
     return true;
   }
   return false;
+}
+
+/** A reason says "estimated from …" exactly when (and for whom) its figures are borrowed. */
+function checkEstimate(said: string | undefined, expected: string, item: string, where: string, out: string[]): void {
+  if ((said === undefined ? '' : `; ${said}`) !== expected) out.push(`${where}: reason should say "${expected.slice(2) || 'no estimate'}": "${item}"`);
 }
 
 /** The yes/no reasons: this side's flag must be known and the other side's known and opposite. */

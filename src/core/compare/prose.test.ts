@@ -68,6 +68,20 @@ describe('prose a careful editor would sign', () => {
     expect(checkComparisonInvariants({ ...c, summary: wrong }).some((x) => /most exposed task/.test(x))).toBe(true);
   });
 
+  it('says when a reason’s figures are borrowed from the closest occupation', () => {
+    const page = occupation(compression, 'AI Model Compression Engineer', 7, null);
+    const est = { ...interests(7, 5.4), estimatedFrom: { slug: 'data-scientists', title: 'Data Scientists', onetCode: '15-2051.00' } };
+    const x = compareCareers({ ...page, career: { ...page.career, origin: 'career-page' }, metrics: { ...page.metrics, profile: { ...page.metrics.profile!, interests: est } } },
+      occupation(routing, 'Software Developers', 5.9, null));
+    const reason = x.chooseA.find((r) => r.startsWith('Are drawn to'))!;
+    expect(reason).toMatch(/\(Investigative interest 7\.0 vs 5\.9 of 7; estimated from data-scientists\)$/);
+    expect(x.summary).toMatch(/^AI Model Compression Engineer vs Software Developers/);
+    expect(x.summary).toContain('AI Model Compression Engineer earns');
+    expect(checkComparisonInvariants(x)).toEqual([]);
+    const bare = reason.replace('; estimated from data-scientists', '');
+    expect(checkComparisonInvariants({ ...x, chooseA: x.chooseA.map((r) => (r === reason ? bare : r)) }).some((v) => /should say "estimated from data-scientists"/.test(v))).toBe(true);
+  });
+
   it('flags bad agreement, an unknown-figure comparison, a duplicate and a category-only reason', () => {
     const v = (x: Partial<Comparison>) => checkComparisonInvariants({ ...c, ...x });
     expect(v({ summary: c.summary.replace('Data Scientists earn', 'Data Scientists pays') }).some((x) => /grammar: "pays"/.test(x))).toBe(true);
