@@ -7,6 +7,8 @@ import type { SkillInput } from '../core/compare/types.js';
 import { buildSkillTaxonomy, cleanSkillName, conceptsOf, extractSkills, type SkillTaxonomy } from '../core/skills.js';
 import { buildTitleMatcher } from '../core/title-match.js';
 import { attachRatingEstimates } from './rating-estimates.js';
+import { internString } from '../core/intern.js';
+import { roundTo } from '../core/metrics/figure.js';
 import { slugify } from '../core/text-normalize.js';
 import type {
   AiExposureFact, DeclaredFact, EducationFact, InterestsFact, TaskExposureFact, TasksFact, WorkStylesFact, RatingsFact, RelatedOccupationsFact, JobZoneFact, PostingsFact, PostingsIndexFact, ProjectionsFact, SalarySurveyFact, TechSkillsFact, TeleworkFact, WagesBreakFact, WagesFact,
@@ -152,7 +154,10 @@ export function assembleCareer(c: CareerRow, rows: FactRow[], keyOf: (label: str
       case 'skill-ratings':
       case 'knowledge-ratings': {
         const domain = r.key === 'skill-ratings' ? 'skill' : 'knowledge';
-        const list = (r.value as RatingsFact).elements.map((e) => ({ id: e.id, name: e.name, domain, importance: e.importance, level: e.level }) as const);
+        // Shown precision, shared strings: these objects are the items the metrics rank (see ratings.ts).
+        const list = (r.value as RatingsFact).elements.map((e) => ({
+          id: internString(e.id), name: internString(e.name), domain, importance: roundTo(e.importance, 1), level: roundTo(e.level, 1),
+        }) as const);
         if (facts.ratings) facts.ratings.elements.push(...list);
         else facts.ratings = { ...prov, elements: list };
         break;

@@ -13,6 +13,7 @@
  * pass over the ~68 elements plus small top-k selections.
  */
 import type { RatedItem } from '../metrics/types.js';
+import { internString } from '../intern.js';
 import type { LearnItem, RatingPair } from './types.js';
 
 /** More distinct element ids than this in one process is not O*NET's content model (it has 68). */
@@ -38,13 +39,16 @@ export interface PreparedRatings {
   end: number;
 }
 
-export function prepareRatings(items: readonly RatedItem[] | null): PreparedRatings | null {
+export function prepareRatings(items: RatedItem[] | null): PreparedRatings | null {
   if (!items || items.length === 0) return null;
   const im = new Float64Array(MAX_ELEMENTS);
   const lv = new Float64Array(MAX_ELEMENTS);
   const byIndex: (RatedItem | undefined)[] = [];
   let end = 0;
   for (const it of items) {
+    // Items parsed from stored JSON repeat the same few dozen names in every career: share them.
+    it.id = internString(it.id);
+    it.name = internString(it.name);
     const k = indexOf(it.id);
     im[k] = it.importance;
     lv[k] = it.level;

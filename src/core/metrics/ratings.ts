@@ -7,17 +7,27 @@
  */
 import { borrowed, known, missing, roundTo } from './figure.js';
 import type { CareerFacts, EstimateOrigin, Figure, OnetProfile, RatedItem } from './types.js';
+import type { RatingsObservation } from './facts.js';
 
 /** Most important first; equal importance: higher level, then name. */
 export function byImportance(x: RatedItem, y: RatedItem): number {
   return y.importance - x.importance || y.level - x.level || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0);
 }
 
+/** Ranked items per observation: every recompute and every career borrowing them share one list. */
+const ranked = new WeakMap<RatingsObservation, RatedItem[]>();
+
 function ownRatings(f: CareerFacts): Figure<RatedItem[]> | null {
   const r = f.ratings;
   if (!r || r.elements.length === 0) return null;
-  const items = r.elements.map((e): RatedItem => ({ id: e.id, name: e.name, domain: e.domain, importance: roundTo(e.importance, 1), level: roundTo(e.level, 1) }));
-  return known(items.sort(byImportance), r, 'onet-ratings');
+  let items = ranked.get(r);
+  if (!items) {
+    // Elements already at shown precision keep their objects (the worker assembles them so); others are rounded.
+    items = r.elements.map((e): RatedItem => (e.importance === roundTo(e.importance, 1) && e.level === roundTo(e.level, 1)
+      ? e : { id: e.id, name: e.name, domain: e.domain, importance: roundTo(e.importance, 1), level: roundTo(e.level, 1) })).sort(byImportance);
+    ranked.set(r, items);
+  }
+  return known(items, r, 'onet-ratings');
 }
 
 const originOf = (f: CareerFacts): EstimateOrigin => ({ slug: f.slug, title: f.title, onetCode: f.onetCode });
