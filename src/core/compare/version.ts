@@ -24,18 +24,18 @@ export function shortHash(text: string): string {
 export const byKey = (x: { key: string }, y: { key: string }): number => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
 
 // Sides are shared, immutable objects (one per prepared career), so their canonical text is
-// computed once per object.
-const sideText = new WeakMap<ComparisonSide, string>();
+// hashed once per object; only the hash is kept (a side's text runs to tens of kilobytes).
+const sideHash = new WeakMap<ComparisonSide, string>();
 
 /** Digest of one side: its shown figures and its skills (sorted by key). */
 export function sideDigest(side: ComparisonSide, skills: readonly SkillRef[]): string {
-  let text = sideText.get(side);
-  if (text === undefined) {
-    text = stableStringify(side);
-    sideText.set(side, text);
+  let h = sideHash.get(side);
+  if (h === undefined) {
+    h = shortHash(stableStringify(side));
+    sideHash.set(side, h);
   }
   const list = [...skills].sort(byKey).map((s) => `${s.key}\t${s.label}`).join('\n');
-  return shortHash(`${text}\n${list}`);
+  return shortHash(`${h}\n${list}`);
 }
 
 /** The stored code of an O*NET relation: 0 none, else 1 + its index in RELATED_TIERS. */
