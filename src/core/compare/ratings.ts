@@ -31,7 +31,11 @@ function indexOf(id: string): number {
 
 export interface PreparedRatings {
   items: readonly RatedItem[];
-  /** Per element index (process-wide): importance (0 = not rated), level, and the item. */
+  /**
+   * Per element index (process-wide): importance and level in tenths, as integers (0 = not
+   * rated), and the item. Sums of integers are exact, so a figure does not depend on the order
+   * a process happened to number the elements in (the writer and a checker are different processes).
+   */
   im: Float64Array;
   lv: Float64Array;
   byIndex: (RatedItem | undefined)[];
@@ -50,8 +54,8 @@ export function prepareRatings(items: RatedItem[] | null): PreparedRatings | nul
     it.id = internString(it.id);
     it.name = internString(it.name);
     const k = indexOf(it.id);
-    im[k] = it.importance;
-    lv[k] = it.level;
+    im[k] = Math.round(it.importance * 10);
+    lv[k] = Math.round(it.level * 10);
     byIndex[k] = it;
     end = Math.max(end, k + 1);
   }
@@ -86,8 +90,10 @@ export function ratingGap(target: PreparedRatings, source: PreparedRatings): num
   return den > 0 ? Math.round((100 * num) / den) : 0;
 }
 
-const byName = (x: { name: string }, y: { name: string }) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0);
-const tenth = (v: number) => Math.round(v * 10) / 10;
+/** By name, then id (O*NET has a skill and a knowledge area both named Mathematics). */
+const byName = (x: { name: string; id: string }, y: { name: string; id: string }) =>
+  (x.name < y.name ? -1 : x.name > y.name ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+const tenth = (v: number) => v / 10;
 
 /** The target's elements to learn first: largest importance × level shortfall, at most `k`. */
 export function learnFirst(target: PreparedRatings, source: PreparedRatings, k = 3): LearnItem[] {
@@ -96,7 +102,7 @@ export function learnFirst(target: PreparedRatings, source: PreparedRatings, k =
     const item = target.byIndex[i];
     if (!item) continue;
     const from = source.lv[i]!;
-    const score = item.importance * (item.level - from);
+    const score = target.im[i]! * (target.lv[i]! - from);
     if (score <= 0) continue;
     out.push({ item, score, from });
   }
@@ -121,9 +127,10 @@ export function ratingPairs(a: PreparedRatings, b: PreparedRatings, kShared = 8,
     const y = b.byIndex[k];
     if (!x || !y) continue;
     const p: RatingPair = { id: x.id, name: x.name, levelA: x.level, levelB: y.level };
-    if (x.importance >= IMPORTANT && y.importance >= IMPORTANT) shared.push({ p, s: x.importance + y.importance });
-    const d = Math.abs(x.level - y.level);
-    if (Math.max(x.importance, y.importance) >= IMPORTANT && d >= 1) gaps.push({ p, s: d * Math.max(x.importance, y.importance) });
+    const [ia, ib] = [a.im[k]!, b.im[k]!];
+    if (ia >= IMPORTANT * 10 && ib >= IMPORTANT * 10) shared.push({ p, s: ia + ib });
+    const d = Math.abs(a.lv[k]! - b.lv[k]!);
+    if (Math.max(ia, ib) >= IMPORTANT * 10 && d >= 10) gaps.push({ p, s: d * Math.max(ia, ib) });
   }
   const top = (list: { p: RatingPair; s: number }[], k: number) => list.sort((u, v) => v.s - u.s || byName(u.p, v.p)).slice(0, k).map((e) => e.p);
   return { shared: top(shared, kShared), gaps: top(gaps, kGaps) };
