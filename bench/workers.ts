@@ -71,6 +71,8 @@ interface WorkerProcess { child: ChildProcess; output(): string; stop(): Promise
 
 /** Workers run as docker-compose runs them: old space capped (see docker-compose.yml). */
 const WORKER_NODE_OPTIONS = '--max-old-space-size=384';
+/** A worker container's memory limit in docker-compose.yml: every peak must stay under it. */
+const WORKER_MEMORY_LIMIT_MB = 768;
 
 async function spawnWorker(env: Record<string, string>): Promise<WorkerProcess> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DATABASE_URL|REDIS_URL|PORT|SOURCES_FILE|DATA_DIR|QUEUE_PREFIX|LOG_LEVEL)$/.test(k)));
@@ -139,7 +141,9 @@ async function benchReal(adminUrl: string, redisUrl: string | undefined, out: Fi
       }
       const n = (await sql<{ n: number }[]>`select count(*)::int n from careers`)[0]!.n;
       const total = (n * (n - 1)) / 2;
-      console.log(`workers bench: O*NET ingested (${n} careers) and ${total} pairs computed in ${secs(Date.now() - t0)} (worker peak RSS ${Math.round(memoryOf(worker.child.pid!).peak / 2 ** 20)} MB)`);
+      const ingestPeak = memoryOf(worker.child.pid!).peak;
+      console.log(`workers bench: O*NET ingested (${n} careers) and ${total} pairs computed in ${secs(Date.now() - t0)} (worker peak RSS ${Math.round(ingestPeak / 2 ** 20)} MB)`);
+      out.push({ name: `worker process peak RSS (VmHWM) during the first ingest and every pair (${WORKER_NODE_OPTIONS})`, value: `${Math.round(ingestPeak / 2 ** 20)} MB`, target: `< ${WORKER_MEMORY_LIMIT_MB} MB (docker-compose limit)`, pass: ingestPeak < WORKER_MEMORY_LIMIT_MB * 2 ** 20 });
       // A fresh worker process for the full recompute: its peak RSS (VmHWM) is then that of the recompute.
       await worker.stop();
       worker = await spawnWorker(env);
@@ -187,7 +191,7 @@ async function benchReal(adminUrl: string, redisUrl: string | undefined, out: Fi
       out.push({ name: 'full recompute, every pair unchanged', value: `${secs(sameMs)} = ${(sameMs / copyMs).toFixed(2)}× COPY`, target: '≤ 3× COPY', pass: sameMs / copyMs <= 3 });
       out.push({ name: 'stored size per pair (table + indexes)', value: `${Math.round(Number(size!.b) / total)} B`, target: '≤ 400 B', pass: Number(size!.b) / total <= 400 });
       out.push({ name: 'one changed career, first event after the worker started', value: `${cold.toFixed(0)} ms`, target: '(printed)', pass: null });
-      out.push({ name: `worker process peak RSS (VmHWM) during full recompute (${WORKER_NODE_OPTIONS})`, value: `${Math.round(peak / 2 ** 20)} MB (${Math.round(atStart / 2 ** 20)} MB at start)`, target: '< 512 MB', pass: peak < 512 * 2 ** 20 });
+      out.push({ name: `worker process peak RSS (VmHWM) during full recompute (${WORKER_NODE_OPTIONS})`, value: `${Math.round(peak / 2 ** 20)} MB (${Math.round(atStart / 2 ** 20)} MB at start)`, target: `< ${WORKER_MEMORY_LIMIT_MB} MB (docker-compose limit)`, pass: peak < WORKER_MEMORY_LIMIT_MB * 2 ** 20 });
 
       const lat: number[] = [];
       for (let k = 0; k < 20; k++) lat.push(await oneChange(ids[(k * 97) % ids.length]!, String(k)));
