@@ -92,18 +92,29 @@ function SkillList(props: { items: { label: string }[]; empty: string }): Child 
   );
 }
 
+/**
+ * Named skills and tools, side by side. Where both sides have O*NET technology classes (shown
+ * above, in-demand first), these alphabetical lists of every tool O*NET names would bury the
+ * reader in catalogue entries ("3M Post-it App", "ABC Compiler"), so they are folded.
+ */
 function SkillsSection(props: { cmp: Comparison }): Child {
   const { cmp } = props;
   const s = cmp.skills;
+  const lists = (
+    <div class="cols">
+      <div><h3>{cmp.a.title} only ({s.onlyA.length})</h3><SkillList items={s.onlyA} empty="No skills of its own" /></div>
+      <div><h3>Shared ({s.shared.length})</h3><SkillList items={s.shared} empty="No shared skills" /></div>
+      <div><h3>{cmp.b.title} only ({s.onlyB.length})</h3><SkillList items={s.onlyB} empty="No skills of its own" /></div>
+    </div>
+  );
+  const folded = cmp.a.technology.length > 0 && cmp.b.technology.length > 0;
   return (
     <section aria-labelledby="skills-h">
       <h2 id="skills-h">Skills analysis (technology and named skills)</h2>
-      <p>Skill overlap: <strong>{s.overlap}%</strong> ({s.shared.length} shared, {s.related.length} related {s.related.length === 1 ? 'pair' : 'pairs'}).</p>
-      <div class="cols">
-        <div><h3>{cmp.a.title} only ({s.onlyA.length})</h3><SkillList items={s.onlyA} empty="No skills of its own" /></div>
-        <div><h3>Shared ({s.shared.length})</h3><SkillList items={s.shared} empty="No shared skills" /></div>
-        <div><h3>{cmp.b.title} only ({s.onlyB.length})</h3><SkillList items={s.onlyB} empty="No skills of its own" /></div>
-      </div>
+      <p>Named skills and tools in common: <strong>{s.overlap}%</strong> ({s.shared.length} shared, {s.related.length} related {s.related.length === 1 ? 'pair' : 'pairs'}).</p>
+      {folded
+        ? <details class="named-tools"><summary>Every named tool, alphabetically: {s.onlyA.length} only {cmp.a.title}, {s.shared.length} shared, {s.onlyB.length} only {cmp.b.title}</summary>{lists}</details>
+        : lists}
       <h3>Related skills ({s.related.length})</h3>
       {s.related.length ? (
         <table class="related">

@@ -44,6 +44,15 @@ describe('compare page on the seed pair', () => {
     expect(riskRow.indexOf('class="better"')).toBeGreaterThan(riskRow.indexOf('20%'));
   });
 
+  it('folds the alphabetical tool lists where both sides have O*NET technology classes, and leaves them open otherwise', () => {
+    expect(html).not.toContain('class="named-tools"');
+    const groups = [{ group: 'Development environment software', count: 41, hot: ['Git'] }];
+    const onet = render({ ...cmp, a: { ...cmp.a, technology: groups }, b: { ...cmp.b, technology: groups } });
+    const folded = /<details class="named-tools"><summary>(.*?)<\/summary>(.*?)<\/details>/s.exec(onet)!;
+    expect(text(folded[1]!)).toBe(`Every named tool, alphabetically: ${cmp.skills.onlyA.length} only AI Model Compression Engineer, ${cmp.skills.shared.length} shared, ${cmp.skills.onlyB.length} only AI Model Routing Engineer`);
+    for (const s of [...compressionSkills, ...routingSkills]) expect(text(folded[2]!)).toContain(s.label);
+  });
+
   it('escapes scraped text', () => {
     const evil = compareCareers(
       { ...compression, career: { ...compression.career, title: '<script>alert(1)</script>' } },
