@@ -14,6 +14,8 @@ export interface Attribution {
 
 const CC_BY = { id: 'CC-BY-4.0', name: 'Creative Commons Attribution 4.0 International', url: 'https://creativecommons.org/licenses/by/4.0/' };
 const US_PD = { id: 'US-Government-Work', name: 'U.S. Government work (public domain)', url: 'https://www.bls.gov/opub/copyright-information.htm' };
+const GPTS_MIT = { id: 'MIT', name: 'MIT License (Copyright (c) 2024 OpenAI)', url: 'https://github.com/openai/GPTs-are-GPTs/blob/main/LICENSE' };
+const GPTS_CITATION = 'Eloundou, T., Manning, S., Mishkin, P. & Rock, D. (2024). GPTs are GPTs: Labor market impact potential of LLMs. Science 384(6702), 1306–1308.';
 const NONE = { id: 'none', name: 'No licence stated: used for analysis, never redistributed', url: null };
 
 export const ATTRIBUTIONS: Readonly<Record<string, Attribution>> = {
@@ -39,13 +41,13 @@ export const ATTRIBUTIONS: Readonly<Record<string, Attribution>> = {
   },
   'gpts-are-gpts': {
     publisher: 'Eloundou, Manning, Mishkin & Rock (OpenAI)', dataset: 'GPTs are GPTs: occupation-level LLM exposure',
-    licence: { id: 'MIT', name: 'MIT License (Copyright (c) 2024 OpenAI)', url: 'https://github.com/openai/GPTs-are-GPTs/blob/main/LICENSE' }, redistributable: true,
-    citation: 'Eloundou, T., Manning, S., Mishkin, P. & Rock, D. (2024). GPTs are GPTs: Labor market impact potential of LLMs. Science 384(6702), 1306–1308.',
+    licence: GPTS_MIT, redistributable: true,
+    citation: GPTS_CITATION,
   },
   'gpts-are-gpts-tasks': {
     publisher: 'Eloundou, Manning, Mishkin & Rock (OpenAI)', dataset: 'GPTs are GPTs: task-level LLM exposure labels (full_labelset.tsv; task statements from O*NET, CC BY 4.0)',
-    licence: { id: 'MIT', name: 'MIT License (Copyright (c) 2024 OpenAI)', url: 'https://github.com/openai/GPTs-are-GPTs/blob/main/LICENSE' }, redistributable: true,
-    citation: 'Eloundou, T., Manning, S., Mishkin, P. & Rock, D. (2024). GPTs are GPTs: Labor market impact potential of LLMs. Science 384(6702), 1306–1308.',
+    licence: GPTS_MIT, redistributable: true,
+    citation: GPTS_CITATION,
   },
   'felten-aioe': {
     publisher: 'Felten, Raj & Seamans', dataset: 'AI Occupational Exposure (AIOE)', licence: NONE, redistributable: false,
