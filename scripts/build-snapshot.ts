@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { ATTRIBUTIONS, licenceTextPath } from '../src/core/attribution.js';
 import { ONET_FILES } from '../src/ingest/sources/onet-database/parse.js';
+import { OPTIONAL_ONET_FILES } from '../src/ingest/sources/onet-database/profile.js';
 import { snapshotManifestSchema, snapshotUrl, type SnapshotSource } from '../src/ingest/snapshot/manifest.js';
 import type { SourceKind } from '../src/db/schema/sources.js';
 
@@ -40,8 +41,8 @@ interface Plan {
 const plans: Plan[] = [
   {
     id: 'onet', kind: 'onet-database', release: 'O*NET 29.2 (February 2025)', folder: 'onet-29.2', folderUrl: true,
-    copiedFrom: 'onetcenter.org db_29_2_text.zip, as unpacked in GitHub nolanbrennan/O-Net-imports at d939b94000ab6768170033bc2f7e8a06c9529f70 (byte-identical); only the files the onet-database adapter reads',
-    files: [...Object.values(ONET_FILES), 'Read Me.txt'].map((name) => ({ name })),
+    copiedFrom: 'onetcenter.org db_29_2_text.zip, as unpacked in GitHub nolanbrennan/O-Net-imports at d939b94000ab6768170033bc2f7e8a06c9529f70 (byte-identical); only the files the onet-database adapter reads (with interests, work styles and task statements)',
+    files: [...Object.values(ONET_FILES), ...Object.values(OPTIONAL_ONET_FILES), 'Read Me.txt'].map((name) => ({ name })),
   },
   {
     id: 'onet-ratings', kind: 'onet-ratings', release: 'O*NET 29.0 (August 2024)', folder: 'onet-29.0-excel', folderUrl: true,
@@ -67,6 +68,11 @@ const plans: Plan[] = [
     id: 'gpts-are-gpts', kind: 'ai-exposure', release: '2023 (occ_level.csv)', folder: 'gpts-are-gpts-ai-exposure',
     copiedFrom: 'GitHub openai/GPTs-are-GPTs, data/occ_level.csv at 0471612fef3cc22b74fb884d27bff9dbd3770582 (byte-identical)',
     files: [{ name: 'occ_level.csv' }], options: { method: 'gpts-are-gpts' },
+  },
+  {
+    id: 'gpts-are-gpts-tasks', kind: 'ai-exposure', release: '2023 (full_labelset.tsv)', folder: 'gpts-are-gpts-ai-exposure',
+    copiedFrom: 'GitHub openai/GPTs-are-GPTs, data/full_labelset.tsv at 0471612fef3cc22b74fb884d27bff9dbd3770582 (byte-identical)',
+    files: [{ name: 'full_labelset.tsv' }], options: { method: 'gpts-are-gpts-tasks' },
   },
   {
     id: 'dingel-neiman', kind: 'telework', release: '2020 (occupations_workathome.csv)', folder: 'dingel-neiman-teleworkability',

@@ -9,7 +9,7 @@ import { waitFor, writeSourcesFile } from '../helpers/runtime.js';
 import { freePort, spawnCli, type CliProcess } from '../helpers/process.js';
 
 interface Figure { value: unknown; source?: string }
-interface Side { slug: string; salary: { median: Figure }; demandScore: Figure; aiReplacementRisk: Figure }
+interface Side { slug: string; salary: { median: Figure }; demandScore: Figure; aiReplacementRisk: Figure; tasks: { value: { rated: number; mostExposed: unknown[] } | null; source?: string; reason?: string } }
 interface Comparison { a: Side; b: Side; verdicts?: unknown; skills?: { shared?: unknown[]; onlyA?: unknown[]; onlyB?: unknown[] } }
 
 /**
@@ -68,6 +68,10 @@ describe('first start without the publishers: the bundled snapshot', () => {
       expect(side.demandScore.source).toContain('bundled snapshot');
       expect(side.aiReplacementRisk.value).toEqual(expect.any(Number));
       expect(side.aiReplacementRisk.source).toContain('bundled snapshot');
+      // Tasks and their GPTs-are-GPTs labels come from the snapshot too (O*NET task statements, full_labelset.tsv).
+      expect(side.tasks.value?.rated, JSON.stringify(side.tasks)).toBeGreaterThan(0);
+      expect(side.tasks.value?.mostExposed.length).toBeGreaterThan(0);
+      expect(side.tasks.source).toContain('bundled snapshot');
     }
     expect((cmp.skills?.shared?.length ?? 0) + (cmp.skills?.onlyA?.length ?? 0)).toBeGreaterThan(0);
     const page = await fetch(`${base()}/compare/software-developers-vs-data-scientists`);
