@@ -5,8 +5,9 @@
  * adapters read (the newest national OEWS year, the O*NET text files the onet-database adapter
  * parses, ...). Each file is stored brotli-compressed with its size and sha256 as published;
  * each source with its publisher, release, where it was copied from, the licence text and the
- * citation the publisher asks for. Licence texts live in snapshot/licences/ (kept by hand; see
- * licenceTextPath in src/core/attribution.ts).
+ * citation the publisher asks for. Licence texts live in snapshot/licences/ (see licenceTextPath
+ * in src/core/attribution.ts): written by hand where ../shared/data has no copy, else compressed
+ * from the publisher's own copy by this script (GENERATED_LICENCES).
  */
 import { brotliCompressSync, constants } from 'node:zlib';
 import { createHash } from 'node:crypto';
@@ -90,8 +91,17 @@ function sha256(buf: Buffer): string {
   return createHash('sha256').update(buf).digest('hex');
 }
 
+/** Licence texts taken from a publisher's copy in ../shared/data, stored compressed like the data. */
+const GENERATED_LICENCES: Record<string, string> = {
+  // Indeed Hiring Lab ships the Creative Commons Attribution 4.0 legal code with its data.
+  'CC-BY-4.0.txt.br': 'indeed-hiring-lab/LICENSE',
+};
+
 function build(): void {
   for (const p of plans) rmSync(path.join(outDir, p.id), { recursive: true, force: true });
+  for (const [file, from] of Object.entries(GENERATED_LICENCES)) {
+    writeFileSync(path.join(outDir, 'licences', file), brotliCompressSync(readFileSync(path.join(dataDir, from)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  }
   const sources: SnapshotSource[] = [];
   let total = 0;
   for (const p of plans) {

@@ -75,10 +75,10 @@ export const ATTRIBUTIONS: Readonly<Record<string, Attribution>> = {
 
 /** The licence text shipped beside the bundled snapshot's copies (snapshot/licences/<file>). */
 const LICENCE_TEXTS: Readonly<Record<string, string>> = {
-  'CC-BY-4.0': 'CC-BY-4.0.txt', 'US-Government-Work': 'US-public-domain.txt', MIT: 'MIT-GPTs-are-GPTs.txt', 'GPL-3.0': 'GPL-3.0.txt', 'CC0-1.0': 'CC0-1.0.txt',
+  'CC-BY-4.0': 'CC-BY-4.0.txt.br', 'US-Government-Work': 'US-public-domain.txt', MIT: 'MIT-GPTs-are-GPTs.txt', 'GPL-3.0': 'GPL-3.0.txt', 'CC0-1.0': 'CC0-1.0.txt',
 };
 
-/** `licences/CC-BY-4.0.txt`: where the snapshot keeps the licence text of a redistributed source, else null. */
+/** `licences/MIT-GPTs-are-GPTs.txt`: where the snapshot keeps the licence text of a redistributed source, else null. */
 export function licenceTextPath(a: Attribution): string | null {
   const file = a.redistributable ? LICENCE_TEXTS[a.licence.id] : undefined;
   return file ? `licences/${file}` : null;
