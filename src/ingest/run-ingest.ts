@@ -6,7 +6,7 @@ import type { Logger } from '../log.js';
 import { createRun, finishRun, getDocumentValidators, getRun, getSource, loadArchivedDocument, markRunRunning, markSourceSucceeded, type SourceRow } from '../db/queries/sources.js';
 import type { RunStats, RunTrigger } from '../db/schema/sources.js';
 import { writeBatch, type DocumentRecord } from '../db/queries/write-batch.js';
-import { archiveDocument, careerDirectoryKey, careersFingerprint, loadCareerDirectory, loadTechnologySkills } from '../db/queries/ingest.js';
+import { archiveDocument, careerDirectoryKey, careersFingerprint, loadCareerDirectory, loadTechnologySkills, technologySkillsKey } from '../db/queries/ingest.js';
 import { loadTitlePins } from '../db/queries/title-pins.js';
 import { IngestRejectedError, RunEndedError, type AdapterContext, type DirectoryCareer, type NormalizedBatch, type SourceAdapter, type SourceDocument } from './types.js';
 import { SourceFormatError } from './sources/types.js';
@@ -177,7 +177,7 @@ async function buildContext(
   return {
     careerDirectory: () => (directory ??= cachedCareerDirectory(sql, fingerprint)),
     titlePins: () => (pins ??= loadTitlePins(sql)),
-    technologySkills: () => (skills ??= loadTechnologySkills(sql, FACT_KEYS.techSkills)),
+    technologySkills: () => (skills ??= cachedTechnologySkills(sql)),
     sourceId: source.id,
     url: source.url,
     options: source.options,
@@ -263,4 +263,20 @@ async function cachedCareerDirectory(sql: postgres.Sql, fingerprint: string): Pr
     careers.catch(() => { if (directoryCache?.careers === careers) directoryCache = undefined; });
   }
   return directoryCache.careers;
+}
+
+let skillsCache: { key: string; rows: Promise<TechSkillRow[]> } | undefined;
+
+/**
+ * O*NET's technology skills, reused across runs until the facts they come from change (the
+ * query expands every career's skill list: 0.1–0.3 s a run, for a list that changes weekly).
+ */
+async function cachedTechnologySkills(sql: postgres.Sql): Promise<TechSkillRow[]> {
+  const key = await technologySkillsKey(sql, FACT_KEYS.techSkills);
+  if (skillsCache?.key !== key) {
+    const rows = loadTechnologySkills(sql, FACT_KEYS.techSkills);
+    skillsCache = { key, rows };
+    rows.catch(() => { if (skillsCache?.rows === rows) skillsCache = undefined; });
+  }
+  return skillsCache.rows;
 }

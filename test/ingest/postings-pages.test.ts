@@ -274,4 +274,23 @@ describe('job-postings and career-pages over HTTP', () => {
     const careers = await sql()`select slug, title from careers where title like 'Caf%'`;
     expect(careers).toEqual([{ slug: 'cafe-routing-engineer-aero', title: 'Café Routing Engineer – Ærø' }]);
   });
+  it('skills follow O*NET: a run after the technology skills changed reads postings with the new list, not a kept copy', async () => {
+    const url = `${h.server.url}/data/glassdoor-ds-job-postings/glassdoor_jobs.csv`;
+    const pythonCount = async (id: string) => {
+      await h.define({ id, kind: 'job-postings', url, options: { format: 'glassdoor-csv', period: '2020' } });
+      expect((await h.run(id)).status).toBe('succeeded');
+      const ds = (await postingsOf(id)).find((f) => f.code === '15-2051.00')!.value;
+      return ds.topSkills.find((s) => s.key === 'python')?.count ?? 0;
+    };
+    expect(await pythonCount('skills-before')).toBeGreaterThan(0);
+    const saved = await sql()<{ careerId: number; value: string }[]>`select career_id as "careerId", value::text as value from facts where key = 'tech-skills' and source_id = 'onet'`;
+    try {
+      // O*NET drops Python from every occupation's technology list (a new release, as the next O*NET run would write it).
+      await sql()`update facts set fetched_at = now(), value = (select coalesce(jsonb_agg(s), '[]'::jsonb) from jsonb_array_elements(value) s where s->>'example' <> 'Python')
+        where key = 'tech-skills' and source_id = 'onet'`;
+      expect(await pythonCount('skills-after')).toBe(0);
+    } finally {
+      for (const row of saved) await sql()`update facts set value = ${row.value}::jsonb, fetched_at = now() where key = 'tech-skills' and source_id = 'onet' and career_id = ${row.careerId}`;
+    }
+  });
 });

@@ -35,6 +35,16 @@ export async function loadTechnologySkills(sql: postgres.Sql, key: string): Prom
     group by 1, 2 order by 1, 2`;
 }
 
+/**
+ * What the technology skills depend on: this database, and the count and latest fetch of the
+ * facts of `key` (a scan of the facts' rows without reading their values, unlike the skills' query).
+ */
+export async function technologySkillsKey(sql: postgres.Sql, key: string): Promise<string> {
+  const [row] = await sql<{ key: string }[]>`
+    select current_database() || '|' || count(*) || '|' || coalesce(max(fetched_at)::text, '') as key from facts where key = ${key}`;
+  return row!.key;
+}
+
 /** What the career directory depends on besides the career set: this database, and its aliases' count and evidence. */
 export async function careerDirectoryKey(sql: postgres.Sql): Promise<string> {
   const [row] = await sql<{ key: string }[]>`select current_database() || '|' || (select count(*) || '|' || coalesce(sum(evidence), 0) from career_aliases) as key`;

@@ -2,6 +2,7 @@
  * Small pieces every source adapter uses: fetching a required document, reading options, and
  * matching free-text titles against the career directory once per run.
  */
+import { buildSkillTaxonomy, type SkillTaxonomy, type TechSkillRow } from '../../core/skills.js';
 import { normalizeText } from '../../core/text-normalize.js';
 import { buildTitleMatcher, type MatchMethod, type TitleMatcher } from '../../core/title-match.js';
 import type { TitleAttributes } from '../../core/title-normalize.js';
@@ -73,6 +74,14 @@ export interface DirectoryMatcher {
 
 /** The title index of a career directory: the runner reuses the directory while careers are unchanged. */
 const titleIndexes = new WeakMap<readonly DirectoryCareer[], TitleMatcher>();
+const taxonomies = new WeakMap<readonly TechSkillRow[], SkillTaxonomy>();
+
+/** The skill taxonomy of a run's technology skills, built once per list (the list is reused across runs until it changes). */
+export function skillTaxonomyOf(rows: readonly TechSkillRow[]): SkillTaxonomy {
+  let taxonomy = taxonomies.get(rows);
+  if (!taxonomy) taxonomies.set(rows, (taxonomy = buildSkillTaxonomy(rows)));
+  return taxonomy;
+}
 
 /**
  * Builds the run's title matcher: an operator's pin first (the title as normalizeText writes it),

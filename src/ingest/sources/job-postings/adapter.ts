@@ -6,11 +6,11 @@
  * `YYYY-MM`: a live board is a snapshot of the month it was read).
  */
 import { decodeHtml } from '../../../core/html-decode.js';
-import { buildSkillTaxonomy, type SkillTaxonomy } from '../../../core/skills.js';
+import type { SkillTaxonomy } from '../../../core/skills.js';
 import type { SalaryRange } from '../../../core/salary-text.js';
 import { FACT_KEYS, SENIORITY_ORDER, type CountedTitle, type PostingsFact } from '../../fact-keys.js';
 import { IngestRejectedError, type AdapterContext, type FactInput, type NormalizedBatch, type Reject, type SourceAdapter, type SourceDocument } from '../../types.js';
-import { buildDirectoryMatcher, fetchRequired, fileNameOf, isNotFound, maxPagesOption, median, stringOption } from '../adapter-kit.js';
+import { buildDirectoryMatcher, fetchRequired, skillTaxonomyOf, fileNameOf, isNotFound, maxPagesOption, median, stringOption } from '../adapter-kit.js';
 import { followableLink, forEachLimited } from '../links.js';
 import { SourceFormatError } from '../types.js';
 import { parseGlassdoorPostings } from './parse-glassdoor.js';
@@ -33,7 +33,7 @@ export const jobPostingsAdapter: SourceAdapter = {
   async load(ctx) {
     const first = await fetchRequired(ctx, ctx.url, { robots: stringOption(ctx, 'format') === 'html-pages' || /\.html?$/i.test(ctx.url) });
     const format = readFormat(ctx, first);
-    const taxonomy = buildSkillTaxonomy(await ctx.technologySkills());
+    const taxonomy = skillTaxonomyOf(await ctx.technologySkills());
     const loaded = format === 'html-pages' ? await loadPages(ctx, first, taxonomy) : first.changed ? loadFile(format, first, taxonomy) : 'unchanged';
     if (loaded === 'unchanged') return 'unchanged';
     await ctx.progress(50, `read ${loaded.postings.length} postings; matching titles`);
