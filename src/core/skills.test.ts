@@ -74,6 +74,12 @@ describe('splitSkillPhrase and cleanSkillName', () => {
     expect(cleanSkillName('ONNX &amp; Model Conversion &lt;script&gt;steal()&lt;/script&gt;')).toBe('ONNX & Model Conversion');
     expect(cleanSkillName('<b>Quantization</b> <img src=x onerror=alert(1)>')).toBe('Quantization');
   });
+  it('reads a numeric entity beyond Unicode or a surrogate as U+FFFD instead of throwing (third-party text)', () => {
+    expect(cleanSkillName('C&#99999999;UDA &#x110000;')).toBe('C\uFFFDUDA \uFFFD');
+    expect(cleanSkillName('Go &#xD800; Rust &#0;')).toBe('Go \uFFFD Rust \uFFFD');
+    expect(cleanSkillName('&#x41;&#66; &#99999999999999999999; &amp;#1;')).toBe('AB \uFFFD &#1;'); // decoded once
+    expect(splitSkillPhrase('Python, &#99999999;')).toEqual(['Python', '\uFFFD']);
+  });
 });
 
 describe('buildSkillTaxonomy on real O*NET 29.2 Technology Skills', () => {

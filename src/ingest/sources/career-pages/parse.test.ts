@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conceptsOf } from '../../../core/skills.js';
 import { recognizeLabel } from './fields.js';
-import { parseCareerPage, type DeclaredCareer } from './parse.js';
+import { careerPageLinks, loadCareerPage, parseCareerPage, type DeclaredCareer } from './parse.js';
 
 const read = (name: string) => readFileSync(path.resolve(process.cwd(), 'test/fixtures/career-pages', name), 'utf8');
 
@@ -85,5 +85,25 @@ describe('recognizeLabel', () => {
     expect(['Salary Range', 'Typical pay', 'AI Replacement Risk', 'Automation risk', 'Demand Score', 'Time to learn',
       'Barrier to entry', 'Remote Friendly', 'Requires Coding', 'Difficulty', 'Category', 'Attribute'].map(recognizeLabel))
       .toEqual(['salary', 'salary', 'aiRisk', 'aiRisk', 'demand', 'learningCurve', 'entryBarrier', 'remote', 'coding', 'difficulty', 'category', null]);
+  });
+});
+
+describe('third-party markup', () => {
+  it('a heading with a numeric entity beyond Unicode reads as U+FFFD; the page still parses', () => {
+    const page = read('compare-table.html').replace('<h2>At a Glance</h2>', '<h2>At a Glance &amp;#99999999; &amp;#xD800;</h2>');
+    expect(parseCareerPage(page, { file: 'compare-table.html' })).toEqual({ records: [compression, routing], rejects: [] });
+  });
+
+  it('follows links only on the page\'s own origin and scheme; malformed links it would follow are refused with their reason', () => {
+    const $ = loadCareerPage(['/compare/a-vs-b', '../compare/c-vs-d?x=1#top', 'https://example.org/compare/e-vs-f', 'http://example.org:8080/compare/g-vs-h',
+      'http://other.example/compare/i-vs-j', 'file:///etc/compare/k-vs-l', 'javascript:alert(1)//compare/m-vs-n', 'http://exa mple.org/compare/o-vs-p',
+      '/about', '/compare/a-vs-b'].map((h) => `<a href="${h}">x</a>`).join(''));
+    const pattern = /^\/compare\/[^/]+-vs-[^/]+$/;
+    expect(careerPageLinks($, 'http://example.org/compare/', pattern)).toEqual({
+      links: ['http://example.org/compare/a-vs-b', 'http://example.org/compare/c-vs-d'],
+      refused: ['malformed link "http://exa mple.org/compare/o-vs-p"; skipped'],
+    });
+    // The links of a file: page are never followed.
+    expect(careerPageLinks($, 'file:///srv/data/compare/index.html', pattern).links).toEqual([]);
   });
 });
