@@ -10,6 +10,7 @@ import { archiveDocument, careerDirectoryKey, careersFingerprint, loadCareerDire
 import { loadTitlePins } from '../db/queries/title-pins.js';
 import { IngestRejectedError, RunEndedError, type AdapterContext, type DirectoryCareer, type NormalizedBatch, type SourceAdapter, type SourceDocument } from './types.js';
 import { SourceFormatError } from './sources/types.js';
+import { fileNameOf } from './sources/adapter-kit.js';
 import { FetchError } from './fetch/index.js';
 import { FACT_KEYS } from './fact-keys.js';
 import { redactText } from '../core/redact.js';
@@ -204,7 +205,7 @@ async function buildContext(
       stats.bytes = (stats.bytes ?? 0) + res.body.length;
       const sha256 = res.hash || createHash('sha256').update(res.body).digest('hex');
       const rawDocumentId = await archiveDocument(sql, { sourceId: source.id, url, body: res.body, sha256, contentType: res.contentType });
-      const name = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? url);
+      const name = fileNameOf(url);
       await params.onProgress?.(Math.min(35, 5 * (stats.fetched ?? 1)), `fetched ${name} (${res.body.length} bytes)`);
       documents.push({ url, sha256: res.hash, etag: res.etag, lastModified: res.lastModified, rawDocumentId });
       return { url, body: res.body, sha256: res.hash, changed: true, contentType: res.contentType };

@@ -27,7 +27,10 @@ export async function startStaticServer(opts: { port?: number } = {}): Promise<S
   const requests: StaticServer['requests'] = [];
   let override: Override | null = null;
   const server = createServer(async (req, res) => {
-    const pathOf = () => decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const pathOf = () => {
+      const raw = new URL(req.url ?? '/', 'http://x').pathname;
+      try { return decodeURIComponent(raw); } catch { return raw; } // a malformed escape is served (or not) as written
+    };
     requests.push({ method: req.method ?? 'GET', path: pathOf(), at: Date.now(), headers: req.headers });
     try {
       // An override may answer itself, or rewrite req.url and fall through to the files.

@@ -58,6 +58,25 @@ describe('links found in fetched pages', () => {
     }
   });
 
+  it('a followed link with a malformed percent-escape is read like any page: the run does not fail on its name', async () => {
+    const odd = '/careers/analytics%zz-engineer-55555555';
+    h.server.override((req, res) => {
+      if (req.url === '/odd-jobs') { res.writeHead(200, { 'content-type': 'text/html' }).end(listingOf([odd, `/careers/${pageNames[1]}`])); return true; }
+      if (req.url === odd) { res.writeHead(200, { 'content-type': 'text/html' }).end(postingPage(pageNames[0]!)); return true; }
+      if (req.url === `/careers/${pageNames[1]}`) { res.writeHead(200, { 'content-type': 'text/html' }).end(postingPage(pageNames[1]!)); return true; }
+      return false;
+    });
+    try {
+      await h.define({ id: 'odd-jobs', kind: 'job-postings', url: `${h.server.url}/odd-jobs`, options: { format: 'html-pages', period: '2024-01', maxRejectRatio: 1 } });
+      const out = await h.run('odd-jobs');
+      expect(out.error).toBeUndefined();
+      expect(out.status).toBe('succeeded');
+      expect(out.stats.fetched).toBe(3);
+    } finally {
+      h.server.override(null);
+    }
+  });
+
   it('file: URLs are read only for configured source URLs under FILE_SOURCES_DIR', async () => {
     copyFileSync(path.join(fixturesDir, 'career-pages/compare-table.html'), path.join(fileRoot, 'compare.html'));
     await h.define({ id: 'local-site', kind: 'career-pages', url: pathToFileURL(path.join(fileRoot, 'compare.html')).href });
