@@ -82,4 +82,11 @@ describe('readXlsxSheet', () => {
     expect(() => readXlsxSheet(buildWorkbook([{ name: 'S', xml: '<row r="99999999"><c><v>1</v></c></row>' }], []))).toThrowError(/beyond row 1048576/);
     expect(() => readXlsxSheet(buildWorkbook([{ name: 'S', xml: '<row r="1"><c r="A1"><v>1</v></row>' }], []))).toThrowError(/not well-formed XML/);
   });
+
+  it('refuses a sheet whose far-off cells would pad it past its cell budget (a few bytes of XML each, 16,384 cells of memory)', () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => `<row r="${i + 1}"><c r="XFD${i + 1}"><v>1</v></c></row>`).join('');
+    // 400 rows of 25 bytes compressed: 6.5 million cells, 52 MB of slots; the same shape at 64 MiB would be 13 GB.
+    expect(() => readXlsxSheet(buildWorkbook([{ name: 'S', xml: rows(400) }], []))).toThrowError(/xl\/worksheets\/sheet1\.xml: more than 5000000 cells/);
+    expect(readXlsxSheet(buildWorkbook([{ name: 'S', xml: rows(300) }], [])).rows).toHaveLength(300);
+  });
 });

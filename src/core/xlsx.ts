@@ -7,8 +7,9 @@
  * (`TRUE`/`FALSE`), error cells (`#N/A`), and dates: a number whose cell style is a date
  * format becomes `YYYY-MM-DD` (with `THH:MM:SS` when it has a time of day), in the 1900 or
  * 1904 date system the workbook declares. Bounded: a cell or row reference beyond Excel's own
- * limits (16,384 columns, 1,048,576 rows) refuses the sheet, and every part is inflated under
- * the zip reader's size limit.
+ * limits (16,384 columns, 1,048,576 rows) refuses the sheet, so does a sheet of more than
+ * MAX_SHEET_CELLS cells (empty ones before a far-off cell included), and every part is inflated
+ * under the zip reader's size limit.
  */
 import { SaxesParser } from 'saxes';
 import type { CsvRow } from './csv.js';
@@ -25,6 +26,12 @@ export interface XlsxSheet {
 /** Excel's own limits: a reference past them is damage or an attack, never data. */
 export const MAX_COLUMNS = 16_384;
 export const MAX_ROWS = 1_048_576;
+/**
+ * Cells a sheet may hold, counting the empty ones before a far-off cell: 5.4x the largest sheet
+ * read (O*NET's Skills, 923,000), 40 MB of slots. A row's cell at XFD costs 16,384 slots for a few
+ * bytes of XML, so without this bound a small sheet within Excel's limits could take gigabytes.
+ */
+export const MAX_SHEET_CELLS = 5_000_000;
 
 type Attributes = Record<string, string>;
 interface XmlHandlers {
@@ -192,6 +199,7 @@ function readSheetRows(xml: string, part: string, shared: string[], dateStyles: 
   let line = 0;
   let fields: string[] = [];
   let col = 0;
+  let cells = 0;
   let cell: { type: string; style: number } | null = null;
   let value = '';
   let inValue = false;
@@ -221,7 +229,10 @@ function readSheetRows(xml: string, part: string, shared: string[], dateStyles: 
         cell = null;
         col++;
       } else if (name === 'row') {
-        if (fields.some((f) => f !== '')) rows.push({ line, fields });
+        if (!fields.some((f) => f !== '')) return;
+        cells += fields.length;
+        if (cells > MAX_SHEET_CELLS) throw new XlsxFormatError(`${part}: more than ${MAX_SHEET_CELLS} cells (counting the empty ones before each row's last cell); refused as damaged or hostile`);
+        rows.push({ line, fields });
       } else if (cell) inlineText.close(name);
     },
     text(t) { if (inValue) value += t; else if (cell) inlineText.text!(t); },
