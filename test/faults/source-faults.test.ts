@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIngest } from '../../src/ingest/run-ingest.js';
 import { createFetcher } from '../../src/ingest/fetch/index.js';
+import { createZip, DEFAULT_MAX_ENTRY_BYTES } from '../../src/core/zip.js';
 import { fixturesDir, sharedDataDir } from '../helpers/static-server.js';
 import { startIngestHarness, type IngestHarness } from '../ingest/harness.js';
 
@@ -13,6 +14,15 @@ const PAGE = '/fixtures/career-pages/compare-table.html';
 const oewsCsv = readFileSync(path.join(sharedDataDir, 'bls-oews-national/national_May2021_dl.csv'), 'utf8');
 const onetOccupations = readFileSync(path.join(sharedDataDir, 'onet-29.2/Occupation Data.txt'), 'utf8');
 const page = readFileSync(path.join(fixturesDir, 'career-pages/compare-table.html'), 'utf8');
+
+/** A one-entry zip whose headers declare `declared` bytes for `data`: a lying header is how a zip bomb passes size checks. */
+function zipDeclaring(name: string, data: Buffer, declared: number): Buffer {
+  const zip = createZip([{ name, data }]);
+  const central = zip.readUInt32LE(zip.length - 22 + 16);
+  zip.writeUInt32LE(declared, central + 24);
+  zip.writeUInt32LE(declared, 22);
+  return zip;
+}
 
 /** How a publisher misbehaves: each answer below is one fault a source can show. */
 type Fault = (res: ServerResponse, good: string) => void;
@@ -113,6 +123,15 @@ describe('source faults fail the run visibly and lose no good data', () => {
     await expectFault('oews', OEWS, (res) => { res.writeHead(200).end(oewsCsv.replace('A_MEDIAN', 'MEDIAN_ANNUAL')); }, /missing column\(s\) "A_MEDIAN"/);
     await expectFault('onet', ONET_OCCUPATIONS, (res) => { res.writeHead(200).end(onetOccupations.replace('Title', 'Occupation Title')); }, /missing column\(s\) "Title"/);
   });
+  it('oews: a zip bomb fails the run before it inflates past its declared size, and one declaring more than the limit before inflating at all', async () => {
+    // 200 MiB of zeros, 200 KB compressed, declared as 1,000 bytes: inflating it whole would take most of a 384 MB worker.
+    const bomb = zipDeclaring('national_M2021_dl.csv', Buffer.alloc(200 * 2 ** 20), 1_000);
+    expect(bomb.length).toBeLessThan(300_000);
+    await expectFault('oews', OEWS, (res) => { res.writeHead(200).end(bomb); }, /national_M2021_dl\.csv: inflates past its declared 1000 bytes \(a zip bomb or a damaged archive\)/);
+    const huge = zipDeclaring('national_M2021_dl.csv', Buffer.from(oewsCsv), DEFAULT_MAX_ENTRY_BYTES + 1);
+    await expectFault('oews', OEWS, (res) => { res.writeHead(200).end(huge); }, /national_M2021_dl\.csv: declares \d+ bytes, more than the 67108864-byte limit/);
+  });
+
   it('site: a robots.txt that disallows the page fails the run', async () => {
     await expectFault('site', '/robots.txt', (res) => { res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /fixtures/\n'); }, /disallowed by robots.txt \(Disallow: \/fixtures\//);
   });
