@@ -90,7 +90,7 @@ async function fetchFile(url: URL, request: FetchRequest, config: ResolvedOption
   return { status: 'fetched', body, hash, contentType: null, bytes: body.length, ...base };
 }
 
-/** robots.txt through the same polite path (limiter, retries, redirects), never throwing for HTTP trouble. */
+/** robots.txt through the same polite path (limiter, retries, redirects), never throwing for HTTP trouble (a refused host throws). */
 async function loadRobots(ctx: ExchangeContext, retry: RetryPolicy & { maxRedirects: number }, config: ResolvedOptions, robotsUrl: URL): Promise<RobotsLoad> {
   // Its own run: a page's caller aborting must not poison the cached answer shared by other pages.
   const run = startRun(config.deadlineMs);
@@ -100,7 +100,8 @@ async function loadRobots(ctx: ExchangeContext, retry: RetryPolicy & { maxRedire
     return { kind: 'rules', text: walk.answer.body.toString('utf8') };
   } catch (raw) {
     const error = translateRunError(raw, run, robotsUrl.href);
-    if (!(error instanceof FetchError)) throw error;
+    // A host no source may reach is refused as such, not read as "robots.txt unreachable".
+    if (!(error instanceof FetchError) || error.code === 'blocked-url') throw error;
     const status = error.status;
     // RFC 9309 §2.3.1: 4xx (and too many redirects) mean "no robots.txt"; 5xx and no answer mean "disallow all".
     const clientError = status !== undefined && status >= 400 && status < 500 && status !== 429 && status !== 408;
