@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
-import type postgres from 'postgres';
+import type { Sql } from '../db/client.js';
+import { listenForChanges, newestContentSeq } from '../db/queries/changes.js';
 import type { Logger } from '../log.js';
 
 /** A cached answer: the serialized body and its strong validator. */
@@ -71,9 +72,6 @@ export class ResponseCache {
   get byteSize(): number { return this.entries.calculatedSize; }
 }
 
-/** The channel workers notify after writing pairs (src/workers/recompute-pairs.ts). */
-export const CHANGES_CHANNEL = 'careerlens_changes';
-
 export interface ChangeWatcher {
   /** The newest committed change seq seen (metrics or pairs). */
   readonly lastSeq: number;
@@ -90,7 +88,7 @@ export interface ChangeWatcher {
  * metric changes, which send no NOTIFY, and anything missed while LISTEN was reconnecting).
  * Reading max(seq) walks the seq indexes backwards: one cheap query per interval, not per request.
  */
-export function watchChanges(sql: postgres.Sql, log: Logger, onChange: () => void, pollMs = 1_000): ChangeWatcher {
+export function watchChanges(sql: Sql, log: Logger, onChange: () => void, pollMs = 1_000): ChangeWatcher {
   let lastSeq = -1;
   let listening = false;
   let stopped = false;
@@ -102,9 +100,7 @@ export function watchChanges(sql: postgres.Sql, log: Logger, onChange: () => voi
     let run: Promise<void> | undefined = undefined;
     run = (async () => {
       try {
-        const [row] = await sql<{ seq: string | null }[]>`
-          select greatest((select max(seq) from career_metrics), (select max(seq) from comparisons))::text as seq`;
-        const seq = Number(row?.seq ?? 0);
+        const seq = Number(await newestContentSeq(sql) ?? 0);
         if (seq !== lastSeq) {
           const first = lastSeq === -1;
           lastSeq = seq;
@@ -120,7 +116,7 @@ export function watchChanges(sql: postgres.Sql, log: Logger, onChange: () => voi
     return run;
   };
 
-  void sql.listen(CHANGES_CHANNEL, () => {
+  void listenForChanges(sql, () => {
     // A NOTIFY means pairs were written: drop caches at once, then learn the new seq.
     onChange();
     void check();

@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { RunStats } from '../db/schema/sources.js';
-import { careers } from '../db/schema/careers.js';
+import { findCareerIdBySlug } from '../db/queries/careers.js';
+import { markCareerForRecompute } from '../db/queries/metrics.js';
 import { endActiveRun, getRun, getSource, runJobId } from '../db/queries/sources.js';
 import { actorLabel, recordAudit, type Actor } from '../db/queries/audit.js';
-import { requestRun } from '../workers/scheduler.js';
+import { requestRun } from '../queue/schedules.js';
 import { enqueueCareersChanged } from '../queue/queues.js';
 import { sourceDelisted, summarizeRun, type OpsDeps, type OpsResult, type RunSummary } from './sources.js';
 
@@ -63,10 +63,9 @@ export async function cancelRun(deps: OpsDeps, actor: Actor, runId: number): Pro
 export async function requestRecompute(deps: OpsDeps, actor: Actor, params: { career?: string }): Promise<OpsResult<{ queue: 'careers'; jobId: string; scope: string }>> {
   const stamp = Date.now();
   if (params.career) {
-    const [c] = await deps.db.select({ id: careers.id, slug: careers.slug }).from(careers).where(eq(careers.slug, params.career));
+    const c = await findCareerIdBySlug(deps.db, params.career);
     if (!c) return { ok: false, error: 'not-found', message: `no career "${params.career}"` };
-    await deps.db.$client`insert into dirty_careers (career_id, stage) values (${c.id}, 'metrics'), (${c.id}, 'pairs')
-      on conflict (stage, career_id) do update set marked_at = now()`;
+    await markCareerForRecompute(deps.db.$client, c.id);
     const key = `recompute-${c.slug}-${stamp}`;
     await enqueueCareersChanged(deps.queues, { careerIds: [c.id] }, key);
     await recordAudit(deps.db, { actor, action: 'recompute.career', target: c.slug });

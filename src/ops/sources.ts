@@ -4,7 +4,7 @@ import type { RunStats, Schedule, ServedSnapshot } from '../db/schema/sources.js
 import { getSource, isSourceActive, setSourceByOperator, listSources, purgeSource, type PurgeCounts, type RunRow, type SourceRow } from '../db/queries/sources.js';
 import { lastSuccessPerSource, latestFinishedRunPerSource, listActiveRuns } from '../db/queries/runs.js';
 import { recordAudit, type Actor } from '../db/queries/audit.js';
-import { applySchedule, requestRun } from '../workers/scheduler.js';
+import { applySchedule, requestRun } from '../queue/schedules.js';
 import { enqueueCareersChanged } from '../queue/queues.js';
 import { computeFreshness, validateSchedule, type Freshness } from './schedule.js';
 

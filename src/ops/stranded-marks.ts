@@ -1,6 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { Logger } from '../log.js';
-import { enqueueCareersChanged } from '../queue/queues.js';
+import { marksOlderThan } from '../db/queries/metrics.js';
+import { enqueueCareersChanged, enqueueRecomputePairs } from '../queue/queues.js';
 import type { OpsDeps } from './sources.js';
 
 /** What was queued again: careers whose metrics, and careers whose pairs, had no job left. */
@@ -15,10 +16,7 @@ const busy = async (q: Queue) => Object.values(await q.getJobCounts('waiting', '
  * set of marks (the job id is keyed on the oldest mark). Safe from any number of schedulers.
  */
 export async function resumeStrandedMarks(deps: OpsDeps & { log: Logger }, opts: { graceMs: number }): Promise<ResumedMarks | null> {
-  const sql = deps.db.$client;
-  const rows = await sql<{ stage: string; ids: number[]; oldest: string }[]>`
-    select stage, array_agg(career_id order by career_id) as ids, min(marked_at)::text as oldest from dirty_careers
-    where marked_at < now() - ${opts.graceMs} * interval '1 millisecond' group by stage`;
+  const rows = await marksOlderThan(deps.db.$client, opts.graceMs);
   if (rows.length === 0) return null;
   if ((await busy(deps.queues.careers)) || (await busy(deps.queues.comparisons))) return null;
   const metrics = rows.find((r) => r.stage === 'metrics');
@@ -27,7 +25,7 @@ export async function resumeStrandedMarks(deps: OpsDeps & { log: Logger }, opts:
   if (metrics) {
     await enqueueCareersChanged(deps.queues, { careerIds: metrics.ids }, `stranded-${Date.parse(metrics.oldest)}`);
   } else if (pairs) {
-    await deps.queues.comparisons.add('recompute-pairs', { reason: 'stranded marks' }, { jobId: `stranded-pairs-${Date.parse(pairs.oldest)}` });
+    await enqueueRecomputePairs(deps.queues, 'stranded marks', { jobId: `stranded-pairs-${Date.parse(pairs.oldest)}` });
   }
   const resumed = { metrics: metrics?.ids.length ?? 0, pairs: metrics ? 0 : pairs?.ids.length ?? 0 };
   deps.log.warn(resumed, 'careers marked for recomputation had no job left: queued again');

@@ -9,7 +9,8 @@ import { MAX_TITLE_LENGTH } from '../core/title-normalize.js';
 import { actorLabel, recordAudit, type Actor } from '../db/queries/audit.js';
 import { closestCareers, findCareer } from '../db/queries/careers.js';
 import { deleteTitlePin, getTitlePin, listTitlePins, listUnmatchedTitles, upsertTitlePin, type TitlePinRow, type UnmatchedTitleRow } from '../db/queries/title-pins.js';
-import { requestRun } from '../workers/scheduler.js';
+import { requestRun } from '../queue/schedules.js';
+import { succeededSourcesOfKinds } from '../db/queries/sources.js';
 import type { OpsDeps, OpsResult } from './sources.js';
 
 /** Source kinds whose records reach careers through job titles. */
@@ -59,10 +60,8 @@ export async function pinTitle(deps: OpsDeps, actor: Actor, input: { title: stri
 
 /** Queues a run of every active source that matches titles (an existing queued run is reused). */
 async function rerunTitleSources(deps: OpsDeps): Promise<{ sourceId: string; runId: number }[]> {
-  const due = await deps.db.$client<{ id: string }[]>`
-    select id from sources where enabled and delisted_at is null and last_success_at is not null and kind in ${deps.db.$client(TITLE_KINDS)} order by id`;
   const runs = [];
-  for (const { id } of due) runs.push({ sourceId: id, runId: (await requestRun(deps.db, deps.queues, id, 'manual')).runId });
+  for (const id of await succeededSourcesOfKinds(deps.db, TITLE_KINDS)) runs.push({ sourceId: id, runId: (await requestRun(deps.db, deps.queues, id, 'manual')).runId });
   return runs;
 }
 

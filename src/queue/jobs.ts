@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DefaultJobOptions } from 'bullmq';
 import { runTriggers } from '../db/schema/sources.js';
+import type { PairMark } from '../db/queries/pairs.js';
 
 /**
  * The queues and their jobs. Stages talk through jobs on queues (never QueueEvents, which
@@ -26,8 +27,34 @@ export const careersChangedPayload = z.object({
 });
 export type CareersChangedPayload = z.infer<typeof careersChangedPayload>;
 
-/** `recompute-pairs`: drain careers marked for pair recomputation. */
+/** `recompute-all`: an operator asked for every career's metrics and pairs again. */
+export const recomputeAllPayload = z.object({});
+
+/**
+ * `recompute-pairs`: drain careers marked for pair recomputation. Deduplicated by id (see
+ * `enqueueRecomputePairs`): at most one waiting, since one job drains every mark set before it starts.
+ */
 export const recomputePairsPayload = z.object({ reason: z.string().optional() });
+export type RecomputePairsPayload = z.infer<typeof recomputePairsPayload>;
+
+/** `pairs-range`: one child of a large recompute; pairs whose lower side's id is in [fromId, toId). */
+export const pairsRangePayload = z.object({
+  fromId: z.number().int(),
+  /** Exclusive; null = to the last career. */
+  toId: z.number().int().nullable(),
+  /** Careers whose pairs are due; 'all' = every pair of the range. */
+  dirty: z.union([z.literal('all'), z.array(z.number().int())]),
+  pairs: z.number().int(),
+});
+export type PairsRangePayload = z.infer<typeof pairsRangePayload>;
+
+/** `pairs-finish`: the parent; runs once every range is done and clears the marks it covered. */
+export const pairsFinishPayload = z.object({
+  marks: z.array(z.object({ career_id: z.number().int(), marked_at: z.string() })) satisfies z.ZodType<PairMark[]>,
+  pairs: z.number().int(),
+  children: z.number().int(),
+});
+export type PairsFinishPayload = z.infer<typeof pairsFinishPayload>;
 
 export const jobNames = {
   ingest: ['ingest-source'],

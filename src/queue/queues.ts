@@ -27,6 +27,19 @@ export async function enqueueCareersChanged(queues: Queues, payload: CareersChan
   await queues.careers.add('careers-changed', payload, { jobId: jobId('careers-changed', key) });
 }
 
-export async function enqueueRecomputePairs(queues: Queues, reason: string): Promise<void> {
-  await queues.comparisons.add('recompute-pairs', { reason });
+/** The deduplication id every `recompute-pairs` job shares. */
+export const RECOMPUTE_PAIRS_DEDUP_ID = 'recompute-pairs';
+
+/**
+ * `recompute-pairs`, deduplicated by id: while one waits, another adds nothing (the waiting one
+ * drains every mark set before it starts); while one runs, one more is kept to start after it
+ * (marks set meanwhile need it). A burst of metric events queues at most one job, not one each.
+ * `jobId`: a job id of its own (stranded marks queue one per set of marks).
+ */
+export async function enqueueRecomputePairs(queues: Queues, reason: string, opts: { jobId?: string } = {}): Promise<string | undefined> {
+  const job = await queues.comparisons.add('recompute-pairs', { reason }, {
+    ...(opts.jobId ? { jobId: jobId(opts.jobId) } : {}),
+    deduplication: { id: RECOMPUTE_PAIRS_DEDUP_ID, keepLastIfActive: true },
+  });
+  return job.id;
 }

@@ -1,4 +1,5 @@
-import type postgres from 'postgres';
+import type { SqlOrTx } from '../db/client.js';
+import { readCareers, readFacts, readOnetAliases, type CareerRow, type FactRow } from '../db/queries/facts.js';
 import { sourceLabel } from '../core/provenance.js';
 import type { CareerFacts, SurveyDistribution, TechnologySkill } from '../core/metrics/facts.js';
 import { comparePeriods } from '../core/periods.js';
@@ -13,13 +14,6 @@ import { slugify } from '../core/text-normalize.js';
 import type {
   AiExposureFact, DeclaredFact, EducationFact, InterestsFact, TaskExposureFact, TasksFact, WorkStylesFact, RatingsFact, RelatedOccupationsFact, JobZoneFact, PostingsFact, PostingsIndexFact, ProjectionsFact, SalarySurveyFact, TechSkillsFact, TeleworkFact, WagesBreakFact, WagesFact,
 } from '../ingest/fact-keys.js';
-
-export interface FactRow {
-  career_id: number; source_id: string; kind: string; key: string; period: string; value: unknown; updated_at: string;
-  /** When the source serves the bundled snapshot: the date its copy was retrieved. */
-  snapshot_retrieved?: string | null;
-}
-export interface CareerRow { id: number; slug: string; title: string; category: string; origin: 'onet' | 'career-page'; onet_code: string | null }
 
 /** The name shown for a source: the publisher and dataset, never an internal id alone. */
 const METHOD_LABELS: Record<string, string> = {
@@ -36,23 +30,6 @@ const BARRIERS = ['Low', 'Medium', 'High'];
 export interface CareerBundle {
   facts: CareerFacts;
   skills: SkillInput[];
-}
-
-/** Careers in id order, as the assembly reads them. */
-export async function readCareers(sql: postgres.Sql | postgres.TransactionSql): Promise<CareerRow[]> {
-  return sql<CareerRow[]>`select id, slug, title, category, origin, onet_code from careers order by id`;
-}
-
-/**
- * Facts of the given careers (null: every career), in a fixed order (career, source, key,
- * period): the assembled lists and the skill taxonomy then never depend on heap order.
- */
-export async function readFacts(sql: postgres.Sql | postgres.TransactionSql, careerIds: readonly number[] | null): Promise<FactRow[]> {
-  return sql<FactRow[]>`
-    select f.career_id, f.source_id, s.kind, f.key, f.period, f.value, f.updated_at::text as updated_at, s.snapshot->>'retrievedAt' as snapshot_retrieved
-    from facts f join sources s on s.id = f.source_id
-    where ${careerIds === null ? sql`true` : sql`f.career_id = any(${careerIds as number[]}::int[])`}
-    order by f.career_id, f.source_id, f.key, f.period`;
 }
 
 /** Groups fact rows by career, keeping their order. */
@@ -78,7 +55,7 @@ export function skillKeysOf(rows: readonly FactRow[]): (label: string) => string
  * comparison code: CareerFacts (with provenance on each observation) and canonical skills.
  * `bundle-cache.ts` does the same incrementally.
  */
-export async function loadCareerBundles(sql: postgres.Sql | postgres.TransactionSql): Promise<Map<number, CareerBundle>> {
+export async function loadCareerBundles(sql: SqlOrTx): Promise<Map<number, CareerBundle>> {
   const careers = await readCareers(sql);
   const rows = await readFacts(sql, null);
   const byCareer = groupFacts(rows);
@@ -235,12 +212,11 @@ function preparationOf(zone: JobZoneFact | null, edu: { row: FactRow; value: Edu
  * Career-page careers borrow missing figures from their closest O*NET occupation by title:
  * page career id → O*NET career id (pages without a close enough occupation are left out).
  */
-export async function closestOnetCareers(sql: postgres.Sql | postgres.TransactionSql, careers: readonly CareerRow[]): Promise<Map<number, number>> {
+export async function closestOnetCareers(sql: SqlOrTx, careers: readonly CareerRow[]): Promise<Map<number, number>> {
   const closest = new Map<number, number>();
   const pages = careers.filter((c) => c.origin === 'career-page');
   if (pages.length === 0) return closest;
-  const aliases = await sql<{ career_id: number; alias: string; evidence: number }[]>`
-    select a.career_id, a.alias, a.evidence from career_aliases a join careers c on c.id = a.career_id where c.origin = 'onet'`;
+  const aliases = await readOnetAliases(sql);
   const byCareer = new Map<number, { aliases: string[]; aliasEvidence: number[] }>();
   for (const a of aliases) {
     const named = byCareer.get(a.career_id) ?? byCareer.set(a.career_id, { aliases: [], aliasEvidence: [] }).get(a.career_id)!;

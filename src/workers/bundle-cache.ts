@@ -1,11 +1,7 @@
-import type postgres from 'postgres';
-import {
-  assembleCareer, attachEstimates, closestOnetCareers, groupFacts, readCareers, readFacts, skillKeysOf,
-  type CareerBundle, type CareerRow,
-} from './assemble-facts.js';
+import type { SqlOrTx as Sql } from '../db/client.js';
+import { onetAliasesDigest, readCareers, readFactFingerprints, readFacts, type CareerRow } from '../db/queries/facts.js';
+import { assembleCareer, attachEstimates, closestOnetCareers, groupFacts, skillKeysOf, type CareerBundle } from './assemble-facts.js';
 import { attachRatingEstimates } from './rating-estimates.js';
-
-type Sql = postgres.Sql | postgres.TransactionSql;
 
 interface CachedCareer {
   /** The careers row, as text: a renamed career is assembled again. */
@@ -40,24 +36,10 @@ export interface CachedBundles {
 
 const rowKey = (c: CareerRow) => `${c.slug}\u0001${c.title}\u0001${c.category}\u0001${c.origin}\u0001${c.onet_code ?? ''}`;
 
-/** Per career: a digest of its facts' identities and content hashes, and of its technology skills alone. */
-async function readFingerprints(sql: Sql): Promise<Map<number, { facts: string; tech: string }>> {
-  const rows = await sql<{ career_id: number; facts: string; tech: string }[]>`
-    select f.career_id,
-      md5(string_agg(f.source_id || ' ' || s.kind || ' ' || f.key || ' ' || f.period || ' ' || f.hash || ' ' || f.updated_at::text, '|'
-        order by f.source_id, f.key, f.period)) as facts,
-      coalesce(string_agg(f.source_id || ' ' || f.period || ' ' || f.hash, '|' order by f.source_id, f.period) filter (where f.key = 'tech-skills'), '') as tech
-    from facts f join sources s on s.id = f.source_id group by f.career_id`;
-  return new Map(rows.map((r) => [r.career_id, { facts: r.facts, tech: r.tech }]));
-}
-
 /** Key of what the page → occupation matching reads: O*NET careers' titles and their aliases. */
 async function estimatesKey(sql: Sql, careers: readonly CareerRow[]): Promise<string> {
   if (!careers.some((c) => c.origin === 'career-page')) return 'no-pages';
-  const [a] = await sql<{ k: string }[]>`
-    select count(*)::text || md5(coalesce(string_agg(a.career_id::text || ' ' || a.evidence || ' ' || a.alias, '|' order by a.career_id, a.alias), '')) as k
-    from career_aliases a join careers c on c.id = a.career_id where c.origin = 'onet'`;
-  return `${a!.k}:${careers.map((c) => `${c.id} ${rowKey(c)}`).join('|')}`;
+  return `${await onetAliasesDigest(sql)}:${careers.map((c) => `${c.id} ${rowKey(c)}`).join('|')}`;
 }
 
 /**
@@ -68,7 +50,7 @@ async function estimatesKey(sql: Sql, careers: readonly CareerRow[]): Promise<st
  */
 export async function loadCareerBundlesCached(sql: Sql, cache: BundleCache | null): Promise<CachedBundles & { cache: BundleCache }> {
   const careers = await readCareers(sql);
-  const prints = await readFingerprints(sql);
+  const prints = await readFactFingerprints(sql);
   const techKey = careers.map((c) => prints.get(c.id)?.tech ?? '').join('\n');
   const full = !cache || cache.techKey !== techKey;
   const previous = full ? new Map<number, CachedCareer>() : cache.careers;

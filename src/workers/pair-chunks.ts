@@ -1,6 +1,6 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { PairSide } from './pair-sides.js';
-import type { PairChunk, PairLine } from './write-pairs.js';
+import type { PairChunk, PairLine } from '../db/queries/pairs.js';
 
 /** Computes a pair's stored form; `a.id < b.id` always. */
 export type PairComputer = (a: PairSide, b: PairSide) => { data: string; version: string };

@@ -1,27 +1,8 @@
 import type { FlowProducer, Job, Queue } from 'bullmq';
-import type postgres from 'postgres';
-import { z } from 'zod';
-import { defaultJobOptions } from '../queue/jobs.js';
-import { countRangePairs, readPairMarks, type PairMark } from './recompute-pairs.js';
-
-/** `pairs-range`: one child of a large recompute; pairs whose lower side's id is in [fromId, toId). */
-export const pairsRangePayload = z.object({
-  fromId: z.number().int(),
-  /** Exclusive; null = to the last career. */
-  toId: z.number().int().nullable(),
-  /** Careers whose pairs are due; 'all' = every pair of the range. */
-  dirty: z.union([z.literal('all'), z.array(z.number().int())]),
-  pairs: z.number().int(),
-});
-export type PairsRangePayload = z.infer<typeof pairsRangePayload>;
-
-/** `pairs-finish`: the parent; runs once every range is done and clears the marks it covered. */
-export const pairsFinishPayload = z.object({
-  marks: z.array(z.object({ career_id: z.number().int(), marked_at: z.string() })),
-  pairs: z.number().int(),
-  children: z.number().int(),
-});
-export type PairsFinishPayload = z.infer<typeof pairsFinishPayload>;
+import type { Sql } from '../db/client.js';
+import { listMetricCareerIds, readPairMarks, underPairPlanLock, type PairMark } from '../db/queries/pairs.js';
+import { defaultJobOptions, type PairsFinishPayload, type PairsRangePayload } from '../queue/jobs.js';
+import { countRangePairs } from './recompute-pairs.js';
 
 /** Splits the due pairs into ranges of about `perJob` pairs (whole rows of the pair triangle). */
 export function planPairRanges(ids: readonly number[], dirty: ReadonlySet<number> | null, perJob: number): { fromId: number; toId: number | null; pairs: number }[] {
@@ -65,13 +46,12 @@ export type PairPlan =
  * Planning is serialized by an advisory lock so two workers never start the same flow.
  * `exceptJobId`: a `pairs-finish` parent re-planning its own marks (see `flowIncomplete`).
  */
-export async function planPairRecompute(sql: postgres.Sql, deps: { queue: Queue; flows: FlowProducer; exceptJobId?: string }, perJob: number): Promise<PairPlan> {
-  return sql.begin(async (tx) => {
-    await tx`select pg_advisory_xact_lock(hashtext('careerlens:pairs-plan'))`;
+export async function planPairRecompute(sql: Sql, deps: { queue: Queue; flows: FlowProducer; exceptJobId?: string }, perJob: number): Promise<PairPlan> {
+  return underPairPlanLock(sql, async (tx): Promise<PairPlan> => {
     const covered = await marksInFlight(deps.queue, deps.exceptJobId);
-    const marks = (await readPairMarks(tx as unknown as postgres.Sql)).filter((m) => covered.get(m.career_id) !== m.marked_at);
+    const marks = (await readPairMarks(tx)).filter((m) => covered.get(m.career_id) !== m.marked_at);
     if (marks.length === 0) return { kind: 'none' };
-    const ids = (await tx<{ id: number }[]>`select career_id as id from career_metrics order by career_id`).map((r) => r.id);
+    const ids = await listMetricCareerIds(tx);
     const marked = new Set(marks.map((m) => m.career_id));
     const dirty = ids.every((id) => marked.has(id)) ? null : marked;
     const pairs = countRangePairs(ids, dirty);
@@ -95,7 +75,7 @@ export async function planPairRecompute(sql: postgres.Sql, deps: { queue: Queue;
       })),
     });
     return { kind: 'flow', parentId, children: ranges.length, pairs };
-  }) as Promise<PairPlan>;
+  });
 }
 
 /** After a child finishes: the parent's progress is the share of its children done. */

@@ -1,7 +1,6 @@
-import type postgres from 'postgres';
+import type { Sql } from '../db/client.js';
+import { readPairSideHeads, readPairSideRows } from '../db/queries/pairs.js';
 import { prepareCareer, type PreparedCareer } from '../core/compare/index.js';
-import type { CareerMetrics, CareerOrigin } from '../core/metrics/types.js';
-import type { SkillInput } from '../core/compare/types.js';
 
 /** A career ready for comparisons: its id (pairs are stored with the lower id first), prepared form, and metrics seq. */
 export interface PairSide {
@@ -12,12 +11,8 @@ export interface PairSide {
 }
 
 /** Every career with metrics (or those of `ids`), in id order, prepared once for all of its pairs (about 60 µs each). */
-export async function loadPairSides(sql: postgres.Sql, ids?: readonly number[]): Promise<PairSide[]> {
-  const rows = await sql<{ id: number; seq: string; slug: string; title: string; category: string; origin: CareerOrigin; metrics: CareerMetrics; skills: SkillInput[] }[]>`
-    select c.id, m.seq, c.slug, c.title, c.category, c.origin, m.metrics, m.skills
-    from careers c join career_metrics m on m.career_id = c.id
-    where ${ids ? sql`c.id = any(${ids as number[]}::int[])` : sql`true`}
-    order by c.id`;
+export async function loadPairSides(sql: Sql, ids?: readonly number[]): Promise<PairSide[]> {
+  const rows = await readPairSideRows(sql, ids);
   return rows.map((r) => ({
     id: r.id,
     seq: Number(r.seq),
@@ -25,7 +20,7 @@ export async function loadPairSides(sql: postgres.Sql, ids?: readonly number[]):
   }));
 }
 
-const cache = new WeakMap<postgres.Sql, Promise<PairSide[]>>();
+const cache = new WeakMap<Sql, Promise<PairSide[]>>();
 
 /**
  * `loadPairSides`, reading and preparing again only careers whose metrics seq changed since
@@ -34,12 +29,11 @@ const cache = new WeakMap<postgres.Sql, Promise<PairSide[]>>();
  * side's seq and content come from the same row, so a side is never newer or older than its seq.
  * Calls are serialized, each starting from the previous one's result.
  */
-export async function loadPairSidesCached(sql: postgres.Sql): Promise<PairSide[]> {
+export async function loadPairSidesCached(sql: Sql): Promise<PairSide[]> {
   const previous = cache.get(sql);
   const next = (async () => {
     const known = new Map(((await previous?.catch(() => null)) ?? []).map((s) => [s.id, s]));
-    const heads = await sql<{ id: number; seq: string }[]>`
-      select c.id, m.seq from careers c join career_metrics m on m.career_id = c.id order by c.id`;
+    const heads = await readPairSideHeads(sql);
     const due = heads.filter((h) => known.get(h.id)?.seq !== Number(h.seq)).map((h) => h.id);
     const fresh = new Map(due.length === 0 ? [] : (await loadPairSides(sql, due)).map((s) => [s.id, s]));
     return heads.map((h) => fresh.get(h.id) ?? known.get(h.id)).filter((s): s is PairSide => s !== undefined);

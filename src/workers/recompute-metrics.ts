@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import type postgres from 'postgres';
+import type { Sql } from '../db/client.js';
+import { claimMetricMarks, inMetricsTransaction, readMetricVersions, recordChangedMetrics, upsertCareerMetrics } from '../db/queries/metrics.js';
+import { notifyCareersChanged } from '../db/queries/changes.js';
 import { stableStringify } from '../core/stable-hash.js';
 import { computeCareerMetrics, computePopulationStats, type PopulationStats } from '../core/metrics/index.js';
 import type { CareerFacts } from '../core/metrics/facts.js';
 import type { CareerMetrics } from '../core/metrics/types.js';
 import type { SkillInput } from '../core/compare/types.js';
-import { rowsOf } from '../db/bulk.js';
 import type { CareerBundle } from './assemble-facts.js';
 import { loadCareerBundlesCached, type BundleCache } from './bundle-cache.js';
 import { computeSeries, writeSeries, type SeriesCache } from './write-series.js';
@@ -37,7 +38,7 @@ interface MetricsCache {
   computed: Map<number, ComputedCareer>;
   series?: SeriesCache;
 }
-const caches = new WeakMap<postgres.Sql, MetricsCache>();
+const caches = new WeakMap<Sql, MetricsCache>();
 
 /** Everything the percentiles read, as text: equal text = every career's percentiles unchanged. */
 function populationKey(p: PopulationStats): string {
@@ -77,7 +78,7 @@ function computeAll(bundles: Map<number, CareerBundle>, prev: MetricsCache | und
  * does not read and assemble every career (about 0.7 s for the O*NET ingest). Any state the
  * cache holds is safe: entries are keyed by what they were computed from.
  */
-export async function warmMetricsCache(sql: postgres.Sql): Promise<void> {
+export async function warmMetricsCache(sql: Sql): Promise<void> {
   if (caches.has(sql) || warming.has(sql)) return;
   const warm = (async () => {
     const loaded = await loadCareerBundlesCached(sql, null);
@@ -89,7 +90,7 @@ export async function warmMetricsCache(sql: postgres.Sql): Promise<void> {
   await warm;
 }
 /** A warm-up in flight: a recompute waits for it rather than reading everything a second time. */
-const warming = new WeakMap<postgres.Sql, Promise<void>>();
+const warming = new WeakMap<Sql, Promise<void>>();
 
 /**
  * Consumes the `metrics` marks and recomputes every career's metrics in one transaction.
@@ -102,12 +103,11 @@ const warming = new WeakMap<postgres.Sql, Promise<void>>();
  * nothing (an operator's recompute-all). A burst of events finds the marks already consumed and
  * does nothing; a worker killed midway rolls back and loses nothing.
  */
-export async function recomputeDirtyMetrics(sql: postgres.Sql, opts: { all?: boolean } = {}): Promise<MetricsResult> {
+export async function recomputeDirtyMetrics(sql: Sql, opts: { all?: boolean } = {}): Promise<MetricsResult> {
   if (!opts.all) await warming.get(sql);
   const prev = opts.all ? undefined : caches.get(sql);
-  return sql.begin(async (tx) => {
-    await tx`select pg_advisory_xact_lock(hashtext('careerlens:metrics'))`;
-    const claimed = await tx<{ career_id: number }[]>`delete from dirty_careers where stage = 'metrics' returning career_id`;
+  return inMetricsTransaction(sql, async (tx): Promise<MetricsResult> => {
+    const claimed = await claimMetricMarks(tx);
     if (claimed.length === 0 && !opts.all) return { claimed: 0, changedCareerIds: [] };
     const loaded = await loadCareerBundlesCached(tx, prev?.bundles ?? null);
     const population = computePopulationStats([...loaded.bundles.values()].map((b) => b.facts));
@@ -117,28 +117,15 @@ export async function recomputeDirtyMetrics(sql: postgres.Sql, opts: { all?: boo
     caches.set(sql, { bundles: loaded.cache, population: popKey, computed, series });
     const seriesChanged = await writeSeries(tx, series);
 
-    const stored = new Map((await tx<{ career_id: number; version: string }[]>`select career_id, version from career_metrics`).map((r) => [r.career_id, r.version]));
+    const stored = await readMetricVersions(tx);
     const rows = [...computed].filter(([id, c]) => stored.get(id) !== c.version)
       .map(([id, c]) => ({ career_id: id, metrics: JSON.stringify(c.metrics), skills: JSON.stringify(c.skills), version: c.version }));
-    const changed: { career_id: number }[] = [];
-    for (let i = 0; i < rows.length; i += 500) {
-      changed.push(...await tx<{ career_id: number }[]>`
-        insert into career_metrics ${rowsOf(tx, rows.slice(i, i + 500), ['career_id', 'metrics', 'skills', 'version'])}
-        on conflict (career_id) do update set metrics = excluded.metrics, skills = excluded.skills, version = excluded.version,
-          seq = nextval('change_seq'), txid = pg_current_xact_id(), computed_at = now()
-        where career_metrics.version <> excluded.version
-        returning career_id`);
-    }
-    const changedIds = changed.map((r) => r.career_id);
-    if (seriesChanged && !changedIds.length) await tx`select pg_notify('careerlens_changes', 'careers')`;
+    const changedIds = await upsertCareerMetrics(tx, rows);
+    if (seriesChanged && !changedIds.length) await notifyCareersChanged(tx);
     if (changedIds.length) {
-      await tx`
-        insert into metric_history (career_id, version, metrics, computed_at)
-        select career_id, version, metrics, computed_at from career_metrics where career_id = any(${changedIds}::int[])
-        on conflict do nothing`;
-      await tx`insert into dirty_careers (career_id, stage) select unnest(${changedIds}::int[]), 'pairs' on conflict (stage, career_id) do update set marked_at = now()`;
-      await tx`select pg_notify('careerlens_changes', 'careers')`;
+      await recordChangedMetrics(tx, changedIds);
+      await notifyCareersChanged(tx);
     }
     return { claimed: claimed.length, changedCareerIds: changedIds };
-  }) as Promise<MetricsResult>;
+  });
 }

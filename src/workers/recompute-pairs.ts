@@ -1,4 +1,6 @@
-import type postgres from 'postgres';
+import type { Sql } from '../db/client.js';
+import { clearPairMarks, readPairMarks, type PairMark } from '../db/queries/pairs.js';
+import { notifyPairsChanged } from '../db/queries/changes.js';
 import { comparePrepared, type CompactComparison, type PreparedCareer } from '../core/compare/index.js';
 import { loadPairSidesCached, type PairSide } from './pair-sides.js';
 import { writePairChunks } from './write-pairs.js';
@@ -24,12 +26,6 @@ export function compactJson(c: CompactComparison): string {
   return `{"v":"${c.v}","o":${c.o},"s":"${c.s}","r":"${c.r}","t":[${t0},${t1},${t2},${t3}],"m":${c.m},"q":${c.q},"h":"${c.h}"}`;
 }
 
-/** A career marked for pair recomputation; `marked_at` as text (a JS Date would drop microseconds). */
-export interface PairMark {
-  career_id: number;
-  marked_at: string;
-}
-
 export interface PairsResult {
   dirtyCareers: number;
   pairs: number;
@@ -46,10 +42,6 @@ export interface PairWorkOptions {
   onProgress?: (done: number, total: number) => Promise<void>;
 }
 
-export async function readPairMarks(sql: postgres.Sql): Promise<PairMark[]> {
-  return sql<PairMark[]>`select career_id, marked_at::text as marked_at from dirty_careers where stage = 'pairs' order by career_id`;
-}
-
 /**
  * Recomputes every pair that involves a career marked for pair recomputation (all marks, or
  * the `marks` given), in chunks each written in its own transaction (COPY into a staging table,
@@ -57,7 +49,7 @@ export async function readPairMarks(sql: postgres.Sql): Promise<PairMark[]> {
  * end, so a worker killed midway leaves them in place and the retry redoes the work; pairs
  * already written are then unchanged and cost no write.
  */
-export async function recomputeDirtyPairs(sql: postgres.Sql, params: PairWorkOptions & { marks?: PairMark[] } = {}): Promise<PairsResult> {
+export async function recomputeDirtyPairs(sql: Sql, params: PairWorkOptions & { marks?: PairMark[] } = {}): Promise<PairsResult> {
   const marks = params.marks ?? await readPairMarks(sql);
   if (marks.length === 0) return { dirtyCareers: 0, pairs: 0, written: 0, aborted: false };
   const sides = await loadPairSidesCached(sql);
@@ -65,7 +57,7 @@ export async function recomputeDirtyPairs(sql: postgres.Sql, params: PairWorkOpt
   const r = await computePairRange(sql, sides, { ...params, dirty });
   if (r.aborted) return { dirtyCareers: dirty.size, ...r };
   await clearPairMarks(sql, marks);
-  if (r.written > 0) await sql`select pg_notify('careerlens_changes', 'pairs')`;
+  if (r.written > 0) await notifyPairsChanged(sql);
   return { dirtyCareers: dirty.size, ...r };
 }
 
@@ -88,7 +80,7 @@ export function countRangePairs(ids: readonly number[], dirty: ReadonlySet<numbe
  * The next chunk is computed while the previous one is written, so Node and Postgres work at once.
  */
 export async function computePairRange(
-  sql: postgres.Sql,
+  sql: Sql,
   sides: readonly PairSide[],
   params: PairWorkOptions & { dirty: ReadonlySet<number> | null; fromId?: number; toId?: number },
 ): Promise<{ pairs: number; written: number; aborted: boolean }> {
@@ -105,12 +97,4 @@ export async function computePairRange(
     onChunk: async (n) => { done += n; await params.onProgress?.(done, total); },
   });
   return { pairs: done, written: r.written, aborted: r.aborted };
-}
-
-/** Clears the given marks; marks set again meanwhile (a newer marked_at) stay for the next job. */
-export async function clearPairMarks(sql: postgres.Sql, marks: readonly PairMark[]): Promise<void> {
-  await sql`
-    delete from dirty_careers d
-    using jsonb_to_recordset(${JSON.stringify(marks)}::jsonb) as m(career_id int, marked_at timestamptz)
-    where d.stage = 'pairs' and d.career_id = m.career_id and d.marked_at <= m.marked_at`;
 }

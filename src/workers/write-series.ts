@@ -3,11 +3,11 @@
  * career's points are computed (kept per process while its facts are the same objects), and
  * only careers whose points' hash differs from the stored version are rewritten.
  */
-import type postgres from 'postgres';
+import type { Tx } from '../db/client.js';
+import { readSeriesVersions, rewriteCareerSeries } from '../db/queries/series.js';
 import { careerSeries, demandSeries, sortPoints, type SeriesPoint } from '../core/series.js';
 import { contentHash } from '../core/stable-hash.js';
 import type { CareerFacts } from '../core/metrics/facts.js';
-import { rowsOf } from '../db/bulk.js';
 
 /** What a worker keeps between recomputes: each career's points with what they were computed from. */
 export interface SeriesCache {
@@ -41,20 +41,10 @@ export function computeSeries(facts: Map<number, CareerFacts>, prev: SeriesCache
 }
 
 /** Rewrites the points of careers whose version changed; answers how many careers were rewritten. */
-export async function writeSeries(tx: postgres.TransactionSql, series: SeriesCache): Promise<number> {
-  const stored = new Map((await tx<{ career_id: number; version: string }[]>`select career_id, version from career_series`).map((r) => [r.career_id, r.version]));
+export async function writeSeries(tx: Tx, series: SeriesCache): Promise<number> {
+  const stored = await readSeriesVersions(tx);
   const changed = [...series.points].filter(([id, s]) => stored.get(id) !== s.version);
   if (changed.length === 0) return 0;
-  const ids = changed.map(([id]) => id);
-  await tx`delete from series_points where career_id = any(${ids}::int[])`;
-  const rows = changed.flatMap(([id, s]) => s.points.map((p) => ({
-    career_id: id, metric: p.metric, series: p.series, period: p.period, period_start: p.periodStart, value: p.value, bound: p.bound, source: p.source, note: JSON.stringify(p.note),
-  })));
-  const cols = ['career_id', 'metric', 'series', 'period', 'period_start', 'value', 'bound', 'source', 'note'];
-  for (let i = 0; i < rows.length; i += 5_000) await tx`insert into series_points ${rowsOf(tx, rows.slice(i, i + 5_000), cols)}`;
-  const versions = changed.map(([id, s]) => ({ career_id: id, version: s.version }));
-  await tx`
-    insert into career_series ${rowsOf(tx, versions, ['career_id', 'version'])}
-    on conflict (career_id) do update set version = excluded.version, updated_at = now()`;
+  await rewriteCareerSeries(tx, changed);
   return changed.length;
 }

@@ -9,7 +9,7 @@ import { fetcherFactory } from '../../src/ingest/wiring.js';
 import { sharedDataDir } from '../helpers/static-server.js';
 import { codesOf, factOf, startIngestHarness, type IngestHarness } from './harness.js';
 import { onetDatabaseAdapter } from '../../src/ingest/sources/onet-database/adapter.js';
-import { runSourcesDueAtStart } from '../../src/workers/scheduler.js';
+import { runSourcesDueAtStart } from '../../src/queue/schedules.js';
 import { createQueueKit } from '../../src/queue/backend.js';
 import { openQueues } from '../../src/queue/queues.js';
 import { createLogger } from '../../src/log.js';

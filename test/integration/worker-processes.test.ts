@@ -6,7 +6,7 @@ import { spawnCli, type CliProcess } from '../helpers/process.js';
 import { syncSources } from '../../src/db/queries/sources.js';
 import { createQueueKit } from '../../src/queue/backend.js';
 import { openQueues, type Queues } from '../../src/queue/queues.js';
-import { requestRun } from '../../src/workers/scheduler.js';
+import { requestRun } from '../../src/queue/schedules.js';
 import { parseConfig } from '../../src/config.js';
 
 const SOURCES = 6;

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { EmptySourceListError, syncSources } from '../../src/db/queries/sources.js';
 import { loadSourceDefinitions } from '../../src/ingest/catalog.js';
 import { writeBatch } from '../../src/db/queries/write-batch.js';
-import { registerSchedules } from '../../src/workers/scheduler.js';
+import { registerSchedules } from '../../src/queue/schedules.js';
 import { createLogger } from '../../src/log.js';
 import { testEnv, writeSourcesFile } from '../helpers/runtime.js';
 import { startOpsFixture, source, type OpsFixture } from './helpers.js';

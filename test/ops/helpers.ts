@@ -5,7 +5,7 @@ import { createQueueKit, type QueueKit } from '../../src/queue/backend.js';
 import { openQueues, type Queues } from '../../src/queue/queues.js';
 import { syncSources } from '../../src/db/queries/sources.js';
 import { createApiKey } from '../../src/db/queries/keys.js';
-import { registerSchedules } from '../../src/workers/scheduler.js';
+import { registerSchedules } from '../../src/queue/schedules.js';
 import type { SourceDefinition } from '../../src/ingest/catalog.js';
 import { createTestDatabase, testQueuePrefix, type TestDatabase } from '../helpers/db.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
-import { requestRun } from '../../src/workers/scheduler.js';
+import { requestRun } from '../../src/queue/schedules.js';
 import { reapLostRuns } from '../../src/ops/lost-runs.js';
 import { runIngest } from '../../src/ingest/run-ingest.js';
 import { writeBatch } from '../../src/db/queries/write-batch.js';
@@ -8,7 +8,7 @@ import { RunEndedError } from '../../src/ingest/types.js';
 import { testEnv } from '../helpers/runtime.js';
 import { startOpsFixture, source, type OpsFixture } from './helpers.js';
 import { cli } from './spawn.js';
-import { startWorkers } from '../../src/workers/index.js';
+import { startWorkers } from '../../src/runtime/workers.js';
 import { buildAdapters, fetcherFactory } from '../../src/ingest/wiring.js';
 import { parseConfig } from '../../src/config.js';
 import { waitFor } from '../helpers/runtime.js';

@@ -6,7 +6,7 @@ import { waitFor, type Backend } from '../helpers/runtime.js';
 import { createLogger } from '../../src/log.js';
 import { createQueueKit, type QueueKit } from '../../src/queue/backend.js';
 import { enqueueCareersChanged, openQueues, type Queues } from '../../src/queue/queues.js';
-import { startWorkers, type RunningWorkers } from '../../src/workers/index.js';
+import { startWorkers, type RunningWorkers } from '../../src/runtime/workers.js';
 import { comparePair, loadPairSides, type PairComputer } from '../../src/workers/recompute-pairs.js';
 import { retryDeadJob } from '../../src/ops/jobs.js';
 

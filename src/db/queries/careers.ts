@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
+import { careers } from '../schema/careers.js';
 import type { CareerMetrics } from '../../core/metrics/types.js';
 import type { CompactComparison, SkillInput } from '../../core/compare/types.js';
 
@@ -32,6 +34,12 @@ export async function findCareer(db: Db, slugOrCode: string): Promise<CareerWith
     from careers c left join career_metrics m on m.career_id = c.id
     where ${code ? sql`c.onet_code = ${code}` : sql`c.slug = ${slugOrCode}`}`;
   return rows[0];
+}
+
+/** A career's id and slug by its slug (no metrics read). */
+export async function findCareerIdBySlug(db: Db, slug: string): Promise<{ id: number; slug: string } | undefined> {
+  const [c] = await db.select({ id: careers.id, slug: careers.slug }).from(careers).where(eq(careers.slug, slug));
+  return c;
 }
 
 /** Careers sharing the most words with the given text (for "did you mean" answers). */

@@ -1,4 +1,4 @@
-import type { Db } from '../client.js';
+import type { Db, Sql, Tx } from '../client.js';
 
 export type ChangeRow =
   | { kind: 'career'; seq: string; slug: string; version: string; at: string }
@@ -89,4 +89,33 @@ export async function loadFreshness(db: Db): Promise<{ sources: { id: string; ki
   const [p] = await sql<{ at: Date | null }[]>`select updated_at as at from comparisons order by seq desc limit 1`;
   const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
   return { sources: sources.map((s) => ({ ...s, lastSuccessAt: iso(s.lastSuccessAt) })), metricsAt: iso(m?.at), pairsAt: iso(p?.at), careers: m?.n ?? 0 };
+}
+
+/** The channel the workers notify after writing careers' metrics or pairs; the API's caches listen. */
+export const CHANGES_CHANNEL = 'careerlens_changes';
+
+/** Tells the API processes that careers' metrics or series changed. */
+export async function notifyCareersChanged(sql: Sql | Tx): Promise<void> {
+  await sql`select pg_notify('careerlens_changes', 'careers')`;
+}
+
+/** Tells the API processes that pairs changed. */
+export async function notifyPairsChanged(sql: Sql | Tx): Promise<void> {
+  await sql`select pg_notify('careerlens_changes', 'pairs')`;
+}
+
+/** The newest committed content seq (metrics or pairs) as text, null when there is none; one cheap query (the seq indexes, backwards). */
+export async function newestContentSeq(sql: Sql): Promise<string | null> {
+  const [row] = await sql<{ seq: string | null }[]>`
+          select greatest((select max(seq) from career_metrics), (select max(seq) from comparisons))::text as seq`;
+  return row?.seq ?? null;
+}
+
+/**
+ * LISTENs on the changes channel: `onNotify` per NOTIFY, `onListen` each time LISTEN is
+ * (re)connected. Resolves with the function that stops listening.
+ */
+export async function listenForChanges(sql: Sql, onNotify: () => void, onListen: () => void): Promise<{ unlisten: () => Promise<void> }> {
+  const l = await sql.listen(CHANGES_CHANNEL, onNotify, onListen);
+  return { unlisten: l.unlisten };
 }

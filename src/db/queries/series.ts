@@ -1,4 +1,5 @@
-import type { Db } from '../client.js';
+import type { Db, Tx } from '../client.js';
+import { rowsOf } from '../bulk.js';
 import type { SeriesMetric, SeriesNote, SeriesPoint } from '../../core/series.js';
 import { periodEndOrder, periodOrder } from '../../core/periods.js';
 
@@ -58,4 +59,24 @@ export async function loadPeriodMovers(db: Db, params: { metric: SeriesMetric; f
     slug: r.slug, title: r.title, category: r.category, from: r.v0, to: r.v1, source: r.source, mapped: r.mapped,
     change: Math.round((r.v1 - r.v0) * 10) / 10, changePct: r.v0 === 0 ? null : Math.round(((r.v1 - r.v0) / Math.abs(r.v0)) * 1000) / 10,
   }));
+}
+
+/** The stored series version of every career (a hash of its points). */
+export async function readSeriesVersions(tx: Tx): Promise<Map<number, string>> {
+  return new Map((await tx<{ career_id: number; version: string }[]>`select career_id, version from career_series`).map((r) => [r.career_id, r.version]));
+}
+
+/** Replaces the points of each given career and stores its new version (in the metrics transaction). */
+export async function rewriteCareerSeries(tx: Tx, changed: readonly (readonly [number, { points: readonly SeriesPoint[]; version: string }])[]): Promise<void> {
+  const ids = changed.map(([id]) => id);
+  await tx`delete from series_points where career_id = any(${ids}::int[])`;
+  const rows = changed.flatMap(([id, s]) => s.points.map((p) => ({
+    career_id: id, metric: p.metric, series: p.series, period: p.period, period_start: p.periodStart, value: p.value, bound: p.bound, source: p.source, note: JSON.stringify(p.note),
+  })));
+  const cols = ['career_id', 'metric', 'series', 'period', 'period_start', 'value', 'bound', 'source', 'note'];
+  for (let i = 0; i < rows.length; i += 5_000) await tx`insert into series_points ${rowsOf(tx, rows.slice(i, i + 5_000), cols)}`;
+  const versions = changed.map(([id, s]) => ({ career_id: id, version: s.version }));
+  await tx`
+    insert into career_series ${rowsOf(tx, versions, ['career_id', 'version'])}
+    on conflict (career_id) do update set version = excluded.version, updated_at = now()`;
 }

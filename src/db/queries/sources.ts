@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNotNull, isNull, notInArray, sql } from 'driz
 import { redactText } from '../../core/redact.js';
 import { hostname } from 'node:os';
 import type { Db } from '../client.js';
+import { careersFingerprintQuery } from './write-batch.js';
 import { ingestRuns, rawDocuments, sourceDocuments, sources, type RunStats, type RunStatus, type RunTrigger, type Schedule, type SourceDefinition } from '../schema/sources.js';
 
 export type SourceRow = typeof sources.$inferSelect;
@@ -165,4 +166,43 @@ export async function loadArchivedDocument(db: Db, id: number): Promise<{ body: 
 export async function getDocumentValidators(db: Db, sourceId: string): Promise<Map<string, DocumentValidators>> {
   const rows = await db.select().from(sourceDocuments).where(eq(sourceDocuments.sourceId, sourceId));
   return new Map(rows.map((r) => [r.url, r]));
+}
+
+/**
+ * Creates a `startup` run of every enabled source that has never succeeded, whose last batch
+ * an older adapter wrote (`adapterVersions`: kind → version), or (unless `offline`) that still
+ * serves the bundled snapshot. The unique index on active runs lets one run per source through:
+ * sources with a run already queued or running get none. Answers the runs created, with whether
+ * each is the source's first.
+ */
+export async function createStartupRuns(db: Db, adapterVersions: ReadonlyMap<string, number>, opts: { offline?: boolean } = {}): Promise<{ id: number; source_id: string; first: boolean }[]> {
+  const retryLive = !opts.offline;
+  const kinds = [...adapterVersions.keys()];
+  const versions = [...adapterVersions.values()];
+  return db.$client<{ id: number; source_id: string; first: boolean }[]>`
+    insert into ingest_runs (source_id, status, trigger)
+    select s.id, 'queued', 'startup' from sources s
+    left join unnest(${kinds}::text[], ${versions}::int[]) as v(kind, version) on v.kind = s.kind
+    where s.enabled and s.delisted_at is null and (s.last_success_at is null or s.normalizer_version is distinct from v.version
+      or (${retryLive} and s.snapshot is not null))
+    order by s.id
+    on conflict do nothing
+    returning id, source_id, (select last_success_at is null from sources where id = source_id) as first`;
+}
+
+/** Active sources, other than `exceptSourceId`, whose last batch was resolved against an older career set. */
+export async function sourcesResolvedAgainstOlderCareers(db: Db, exceptSourceId: string): Promise<string[]> {
+  const due = await db.$client<{ id: string }[]>`
+    select id from sources
+    where enabled and delisted_at is null and id <> ${exceptSourceId} and last_success_at is not null
+      and careers_fingerprint is distinct from (${db.$client.unsafe(careersFingerprintQuery)})
+    order by id`;
+  return due.map((r) => r.id);
+}
+
+/** Active sources of the given kinds that have succeeded once, by id. */
+export async function succeededSourcesOfKinds(db: Db, kinds: readonly string[]): Promise<string[]> {
+  const due = await db.$client<{ id: string }[]>`
+    select id from sources where enabled and delisted_at is null and last_success_at is not null and kind in ${db.$client(kinds)} order by id`;
+  return due.map((r) => r.id);
 }

@@ -1,13 +1,15 @@
-import { DelayedError, UnrecoverableError, type FlowProducer, type Job, type Worker, type WorkerOptions } from 'bullmq';
+import { DelayedError, type FlowProducer, type Job } from 'bullmq';
 import type { Db } from '../db/client.js';
+import { clearPairMarks, countPairMarks, deletePairsOfRemovedCareers } from '../db/queries/pairs.js';
+import { notifyPairsChanged } from '../db/queries/changes.js';
 import type { Logger } from '../log.js';
-import type { QueueKit } from '../queue/backend.js';
+import { pairsFinishPayload, pairsRangePayload, recomputePairsPayload } from '../queue/jobs.js';
+import { handle, type QueueHandlers } from '../queue/processors.js';
 import { enqueueRecomputePairs, type Queues } from '../queue/queues.js';
-import { flowIncomplete, planPairRecompute, pairsFinishPayload, pairsRangePayload, reportFlowProgress } from './pair-flow.js';
-import { clearPairMarks, computePairRange, loadPairSidesCached, recomputeDirtyPairs, type PairComputer } from './recompute-pairs.js';
+import { flowIncomplete, planPairRecompute, reportFlowProgress } from './pair-flow.js';
+import { computePairRange, loadPairSidesCached, recomputeDirtyPairs, type PairComputer } from './recompute-pairs.js';
 
-export interface ComparisonsWorkerDeps {
-  kit: QueueKit;
+export interface ComparisonsJobDeps {
   db: Db;
   queues: Queues;
   log: Logger;
@@ -20,12 +22,12 @@ export interface ComparisonsWorkerDeps {
 }
 
 /**
- * The `comparisons` queue. `recompute-pairs` (an event: some careers' metrics changed) plans
- * the work: a few careers' pairs are done inline; a large set (a full recompute, a first
+ * The `comparisons` queue's jobs. `recompute-pairs` (an event: some careers' metrics changed)
+ * plans the work: a few careers' pairs are done inline; a large set (a full recompute, a first
  * ingest) becomes a flow of `pairs-range` children that every worker shares, each idempotent,
  * under a `pairs-finish` parent that clears the marks once all ranges are written.
  */
-export function startComparisonsWorker(deps: ComparisonsWorkerDeps, opts: Partial<WorkerOptions>): Worker {
+export function comparisonsJobs(deps: ComparisonsJobDeps): QueueHandlers<'comparisons'> {
   const { db, queues, stopping } = deps;
   const sql = db.$client;
   // Shutting down: hand the job back without using an attempt; it runs again elsewhere.
@@ -46,11 +48,10 @@ export function startComparisonsWorker(deps: ComparisonsWorkerDeps, opts: Partia
     return { kind: 'inline' as const, ...result };
   };
 
-  return deps.kit.worker('comparisons', async (job: Job, token?: string) => {
-    if (job.name === 'pairs-range') {
-      const parsed = pairsRangePayload.safeParse(job.data);
-      if (!parsed.success) throw new UnrecoverableError(`job ${job.id}: invalid payload: ${parsed.error.message}`);
-      const p = parsed.data;
+  return {
+    'recompute-pairs': handle(recomputePairsPayload, async (_p, job, token) => planAndRun(job, token)),
+
+    'pairs-range': handle(pairsRangePayload, async (p, job, token) => {
       const sides = await loadPairSidesCached(sql);
       const r = await computePairRange(sql, sides, {
         compute: deps.pairComputer, signal: stopping, onProgress: progress(job),
@@ -59,27 +60,23 @@ export function startComparisonsWorker(deps: ComparisonsWorkerDeps, opts: Partia
       if (r.aborted) return handBack(job, token);
       await reportFlowProgress(queues.comparisons, job).catch(() => {});
       return r;
-    }
-    if (job.name === 'pairs-finish') {
-      const parsed = pairsFinishPayload.safeParse(job.data);
-      if (!parsed.success) throw new UnrecoverableError(`job ${job.id}: invalid payload: ${parsed.error.message}`);
-      if (await flowIncomplete(job, parsed.data.children)) {
+    }),
+
+    'pairs-finish': handle(pairsFinishPayload, async (p, job, token) => {
+      if (await flowIncomplete(job, p.children)) {
         // Retried after a child failed for good: its pairs were never all written. The marks stay
         // and are planned again (pairs already written are unchanged and cost no write).
         deps.log.warn({ jobId: job.id }, 'pair recompute retried with unfinished children: re-planning its careers instead of clearing their marks');
         return { replanned: await planAndRun(job, token, job.id) };
       }
-      await clearPairMarks(sql, parsed.data.marks);
-      // Pairs have no foreign keys (see the schema): those of careers deleted since are removed here.
-      await sql`delete from comparisons p where not exists (select 1 from careers c where c.id = p.a_id)
-        or not exists (select 1 from careers c where c.id = p.b_id)`;
-      await sql`select pg_notify('careerlens_changes', 'pairs')`;
+      await clearPairMarks(sql, p.marks);
+      await deletePairsOfRemovedCareers(sql);
+      await notifyPairsChanged(sql);
       // Marks set while the flow ran were not covered by it: they need a job of their own.
-      const [left] = await sql<{ n: number }[]>`select count(*)::int as n from dirty_careers where stage = 'pairs'`;
-      if (left!.n > 0) await enqueueRecomputePairs(queues, `after ${job.id}`);
-      await job.updateProgress({ percent: 100, childrenDone: parsed.data.children, children: parsed.data.children });
-      return { pairs: parsed.data.pairs, children: parsed.data.children, marksLeft: left!.n };
-    }
-    return planAndRun(job, token);
-  }, { concurrency: 1, ...opts });
+      const left = await countPairMarks(sql);
+      if (left > 0) await enqueueRecomputePairs(queues, `after ${job.id}`);
+      await job.updateProgress({ percent: 100, childrenDone: p.children, children: p.children });
+      return { pairs: p.pairs, children: p.children, marksLeft: left };
+    }),
+  };
 }

@@ -1,9 +1,10 @@
 import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
 import type { Schedule } from '../db/schema/sources.js';
-import { createRun, endActiveRun, findActiveRun, isSourceActive, listSources, type SourceRow } from '../db/queries/sources.js';
-import { enqueueIngest, type Queues } from '../queue/queues.js';
-import { careersFingerprintQuery } from '../db/queries/write-batch.js';
+import {
+  createRun, createStartupRuns, endActiveRun, findActiveRun, isSourceActive, listSources, sourcesResolvedAgainstOlderCareers, type SourceRow,
+} from '../db/queries/sources.js';
+import { enqueueIngest, type Queues } from './queues.js';
 
 const schedulerId = (sourceId: string) => `source-${sourceId}`;
 
@@ -60,18 +61,7 @@ export async function runSourcesDueAtStart(
   db: Db, queues: Queues, log: Logger, adapterVersions: ReadonlyMap<string, number>, opts: { offline?: boolean } = {},
 ): Promise<number[]> {
   // A source serving the bundled snapshot tries its publisher again at every start (not when OFFLINE).
-  const retryLive = !opts.offline;
-  const kinds = [...adapterVersions.keys()];
-  const versions = [...adapterVersions.values()];
-  const runs = await db.$client<{ id: number; source_id: string; first: boolean }[]>`
-    insert into ingest_runs (source_id, status, trigger)
-    select s.id, 'queued', 'startup' from sources s
-    left join unnest(${kinds}::text[], ${versions}::int[]) as v(kind, version) on v.kind = s.kind
-    where s.enabled and s.delisted_at is null and (s.last_success_at is null or s.normalizer_version is distinct from v.version
-      or (${retryLive} and s.snapshot is not null))
-    order by s.id
-    on conflict do nothing
-    returning id, source_id, (select last_success_at is null from sources where id = source_id) as first`;
+  const runs = await createStartupRuns(db, adapterVersions, opts);
   for (const run of runs) await enqueueIngest(queues, { sourceId: run.source_id, runId: Number(run.id), trigger: 'startup' });
   const first = runs.filter((r) => r.first).map((r) => r.source_id);
   const again = runs.filter((r) => !r.first).map((r) => r.source_id);
@@ -110,12 +100,7 @@ export async function requestRun(
  * ran in. Unchanged documents are not downloaded again (conditional GET, archived copies).
  */
 export async function rerunSourcesOnNewCareers(db: Db, queues: Queues, exceptSourceId: string, log: Logger): Promise<void> {
-  const due = await db.$client<{ id: string }[]>`
-    select id from sources
-    where enabled and delisted_at is null and id <> ${exceptSourceId} and last_success_at is not null
-      and careers_fingerprint is distinct from (${db.$client.unsafe(careersFingerprintQuery)})
-    order by id`;
-  for (const { id } of due) {
+  for (const id of await sourcesResolvedAgainstOlderCareers(db, exceptSourceId)) {
     const { runId, existing } = await requestRun(db, queues, id, 'retry');
     if (!existing) log.info({ sourceId: id, runId }, 'careers changed: re-running a source resolved against the older career set');
   }
