@@ -4,6 +4,7 @@ import { createLogger, type Logger } from './log.js';
 import { startFillProgress } from './runtime/fill-progress.js';
 import { startRuntime, type Role, type Runtime } from './runtime/start.js';
 import { getRun } from './db/queries/sources.js';
+import { countMarkedCareers } from './db/queries/metrics.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './db/queries/keys.js';
 import type { Actor } from './db/queries/audit.js';
 import { apiKeyRoles, type ApiKeyRole } from './db/schema/auth.js';
@@ -102,9 +103,9 @@ async function waitForRecompute(rt: Runtime, jobId: string): Promise<number> {
     await new Promise((r) => setTimeout(r, 500));
   }
   for (;;) {
-    const [row] = await rt.db.$client<{ n: number }[]>`select count(*)::int as n from dirty_careers`;
-    if (row!.n === 0) break;
-    process.stdout.write(`${row!.n} careers left to recompute\n`);
+    const left = await countMarkedCareers(rt.db);
+    if (left === 0) break;
+    process.stdout.write(`${left} careers left to recompute\n`);
     await new Promise((r) => setTimeout(r, 1000));
   }
   process.stdout.write('recompute done\n');

@@ -8,7 +8,7 @@ import { careerSkillRoutes } from './routes/career-skills.js';
 import { changeRoutes } from './routes/changes.js';
 import type { ApiServices } from '../http/services.js';
 import { addressKey, admit } from '../http/guards.js';
-import { KEYS_CHANNEL, type KeyHolder } from '../db/queries/keys.js';
+import { listenForKeyChanges, type KeyHolder } from '../db/queries/keys.js';
 import { validationHook } from './routes/route-kit.js';
 import { identifyBearer } from '../http/auth.js';
 
@@ -32,7 +32,7 @@ const KEY_MEMO_MS = 60_000;
 type KeyLookup = 'missing' | 'invalid' | KeyHolder;
 function keyResolver(deps: ApiDeps) {
   const memo = new Map<string, { at: number; who: Promise<KeyLookup> }>();
-  void deps.db.$client.listen(KEYS_CHANNEL, () => memo.clear()).catch((err: Error) => {
+  void listenForKeyChanges(deps.db, () => memo.clear()).catch((err: Error) => {
     deps.log.warn({ err: err.message }, 'LISTEN for key revocations failed; revocations reach this process within a minute');
   });
   return async (header: string | undefined): Promise<KeyLookup | 'unavailable'> => {

@@ -32,6 +32,11 @@ export function openDb(url: string, options: { max?: number; appName?: string; s
   return drizzle(sql, { schema }) as Db;
 }
 
+/** Resolves when the database answers a trivial query (readiness checks, start-up). */
+export async function pingDb(db: Db): Promise<void> {
+  await db.$client`select 1`;
+}
+
 /** Closes the pool, letting running queries finish for up to `timeoutSec`. */
 export async function closeDb(db: Db, timeoutSec = 5): Promise<void> {
   await db.$client.end({ timeout: timeoutSec });

@@ -1,4 +1,4 @@
-import type postgres from 'postgres';
+import type { Sql } from '../db/client.js';
 import type { Logger } from '../log.js';
 import { addRateCounts, deleteOldRateCounts } from '../db/queries/rate-limit.js';
 
@@ -40,7 +40,7 @@ export class RateLimiter {
    *   dropped (their shared rows stay, so a returning client re-learns its count), which bounds
    *   memory however many addresses a flood comes from.
    */
-  constructor(private readonly sql: postgres.Sql, private readonly log: Logger, flushMs = 250, private readonly maxCounters = 100_000) {
+  constructor(private readonly sql: Sql, private readonly log: Logger, flushMs = 250, private readonly maxCounters = 100_000) {
     this.timer = setInterval(() => { void this.flush(); }, flushMs);
     this.timer.unref();
   }

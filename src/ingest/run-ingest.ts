@@ -1,7 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
-import type postgres from 'postgres';
-import type { Db } from '../db/client.js';
+import type { Db, Sql } from '../db/client.js';
 import type { Logger } from '../log.js';
 import { createRun, finishRun, getDocumentValidators, getRun, getSource, loadArchivedDocument, markRunRunning, markSourceSucceeded, type SourceRow } from '../db/queries/sources.js';
 import type { RunStats, RunTrigger } from '../db/schema/sources.js';
@@ -12,7 +11,7 @@ import { IngestRejectedError, RunEndedError, type AdapterContext, type Directory
 import { SourceFormatError } from './sources/types.js';
 import { fileNameOf } from './sources/adapter-kit.js';
 import { FetchError } from './fetch/index.js';
-import { FACT_KEYS } from './fact-keys.js';
+import { FACT_KEYS } from '../core/fact-keys.js';
 import { redactText } from '../core/redact.js';
 import type { TechSkillRow } from '../core/skills.js';
 import { snapshotFetcher, type Snapshot } from './snapshot/bundle.js';
@@ -256,7 +255,7 @@ let directoryCache: { key: string; careers: Promise<DirectoryCareer[]> } | undef
  * The career directory, reused across runs while the career set and its aliases stay the same
  * (61k alias rows and the title index built on them cost about half a second a run).
  */
-async function cachedCareerDirectory(sql: postgres.Sql, fingerprint: string): Promise<DirectoryCareer[]> {
+async function cachedCareerDirectory(sql: Sql, fingerprint: string): Promise<DirectoryCareer[]> {
   const key = `${await careerDirectoryKey(sql)}|${fingerprint}`;
   if (directoryCache?.key !== key) {
     const careers = loadCareerDirectory(sql);
@@ -272,7 +271,7 @@ let skillsCache: { key: string; rows: Promise<TechSkillRow[]> } | undefined;
  * O*NET's technology skills, reused across runs until the facts they come from change (the
  * query expands every career's skill list: 0.1–0.3 s a run, for a list that changes weekly).
  */
-async function cachedTechnologySkills(sql: postgres.Sql): Promise<TechSkillRow[]> {
+async function cachedTechnologySkills(sql: Sql): Promise<TechSkillRow[]> {
   const key = await technologySkillsKey(sql, FACT_KEYS.techSkills);
   if (skillsCache?.key !== key) {
     const rows = loadTechnologySkills(sql, FACT_KEYS.techSkills);

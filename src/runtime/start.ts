@@ -2,7 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
-import { closeDb, openDb, type Db } from '../db/client.js';
+import { closeDb, openDb, pingDb, type Db } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { syncSources } from '../db/queries/sources.js';
 import { loadSourceDefinitions } from '../ingest/catalog.js';
@@ -61,7 +61,7 @@ export async function startRuntime(config: Config, roles: Role[], log: Logger): 
     });
     const db = openDb(dbUrl, { max: 10 });
     onStop(() => closeDb(db));
-    await db.$client`select 1`.catch((err) => { throw describeConnectError('PostgreSQL', dbUrl, err); });
+    await pingDb(db).catch((err) => { throw describeConnectError('PostgreSQL', dbUrl, err); });
     const kit = createQueueKit(config.REDIS_URL
       ? { kind: 'redis', url: config.REDIS_URL, prefix: config.QUEUE_PREFIX }
       : { kind: 'postgres', url: dbUrl, schema: config.QUEUE_PREFIX === 'careerlens' ? 'bullmq' : `bullmq_${config.QUEUE_PREFIX}` });

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { pingDb } from '../../db/client.js';
 import { migrationsApplied } from '../../db/migrate.js';
 import { queueNames } from '../../queue/jobs.js';
 import { metricsRegistry } from '../../queue/job-metrics.js';
@@ -19,7 +20,7 @@ export const healthRoutes = new Hono<AppEnv>()
   .get('/readyz', async (c) => {
     const { db, kit } = c.get('deps');
     const checks: Record<string, string> = {};
-    await withTimeout(db.$client`select 1`, 2_000, 'database').then(() => { checks.database = 'ok'; }, (e: Error) => { checks.database = e.message; });
+    await withTimeout(pingDb(db), 2_000, 'database').then(() => { checks.database = 'ok'; }, (e: Error) => { checks.database = e.message; });
     await withTimeout(migrationsApplied(db.$client), 2_000, 'migrations').then(
       (ok) => { checks.migrations = ok ? 'ok' : 'pending: run `careerlens migrate`'; }, (e: Error) => { checks.migrations = e.message; });
     await withTimeout(kit.ping(), 2_000, `queue backend (${kit.kind})`).then(() => { checks.queue = 'ok'; }, (e: Error) => { checks.queue = e.message; });

@@ -12,6 +12,11 @@ export interface KeyHolder extends KeyIdentity { ratePerMinute: number | null }
 /** NOTIFY channel of key revocations (payload: the key id); API processes drop what they remembered of the key. */
 export const KEYS_CHANNEL = 'careerlens_keys';
 
+/** Calls `onChange` on every key revocation any process commits (NOTIFY on KEYS_CHANNEL). */
+export async function listenForKeyChanges(db: Db, onChange: () => void): Promise<void> {
+  await db.$client.listen(KEYS_CHANNEL, onChange);
+}
+
 const keyPrefix: Record<ApiKeyRole, string> = { operator: 'clk_op_', client: 'clk_cl_' };
 
 /** sha256 hex of a secret; keys and session tokens are only ever stored this way. */
