@@ -1,16 +1,12 @@
 /**
  * The facts ingest writes, by key, with the TypeScript type of each `facts.value`. Workers and
- * the API read facts by these types. A fact row already carries its source (`source_id`), the
+ * the API read facts by these types, so they live here, below both (the parsers build them). A fact row already carries its source (`source_id`), the
  * source's period (`period`), when it was fetched and the archived document it came from; the
  * value carries the rest of what is needed to show where a figure came from (method, scale,
  * join rule, top-coding) so it reads correctly on its own.
  */
-import type { OnetEducationProfile } from './sources/onet-database/education.js';
-import type { DeclaredFigures } from './sources/career-pages/fields.js';
-import type { RatedElement, WithheldElement } from './sources/onet-ratings/parse.js';
-import type { ProjectionRecord } from './sources/employment-projections/parse.js';
-import type { MatchMethod } from '../core/title-match.js';
-import { SENIORITIES, type Seniority, type TitleAttributes } from '../core/title-normalize.js';
+import type { MatchMethod } from './title-match.js';
+import { SENIORITIES, type Seniority, type TitleAttributes } from './title-normalize.js';
 
 export const FACT_KEYS = {
   /** O*NET technology skills of an occupation. Period: the O*NET release, `O*NET 29.2`. */
@@ -343,4 +339,102 @@ export interface DeclaredFact extends DeclaredFigures {
   skills: string[];
   /** The page the figures were read from. */
   pageUrl: string;
+}
+
+// --- shapes the parsers build and the facts carry
+
+/** O*NET ETE scales: RL required education, RW related work, PT on-site training, OJ on-the-job training. */
+export const ETE_SCALES = ['RL', 'RW', 'PT', 'OJ'] as const;
+export type EteScale = (typeof ETE_SCALES)[number];
+
+export interface EteCategoryShare {
+  category: number;
+  label: string;
+  /** Percent of respondents, 0..100, as published. */
+  percent: number;
+  /** Duration range in months read from the label (RW/PT/OJ); max null = open-ended ("Over 10 years"). */
+  months: { min: number; max: number | null } | null;
+}
+
+export interface EteDistribution {
+  scale: EteScale;
+  /** Every category of the scale in ascending order (absent ones at 0 %). */
+  categories: EteCategoryShare[];
+  /** Most chosen category; ties go to the lower (less demanding) one. */
+  modalCategory: number;
+  modalLabel: string;
+  /** First category at which the cumulative share reaches half of the total: the median respondent. */
+  medianCategory: number;
+  /** RW/PT/OJ: months at the median category (midpoint of its range; lower bound if open-ended). Null for RL. */
+  typicalMonths: number | null;
+  /** RW/PT/OJ: share-weighted mean of the category midpoints, in months. Null for RL. */
+  meanMonths: number | null;
+  /** Respondents (N). */
+  respondents: number | null;
+  /** True when O*NET recommends suppressing any category value (low precision). */
+  suppressed: boolean;
+}
+
+export interface OnetEducationProfile {
+  code: string;
+  education: EteDistribution | null;
+  relatedWork: EteDistribution | null;
+  onSiteTraining: EteDistribution | null;
+  onTheJobTraining: EteDistribution | null;
+}
+
+/** Figures a career page declares (src/ingest/sources/career-pages/fields.ts reads them). */
+export interface DeclaredFigures {
+  /** Annual USD. */
+  salaryMin: number | null;
+  salaryMax: number | null;
+  /** 0–10. */
+  demandScore: number | null;
+  /** 0–100 (%). */
+  aiRiskPct: number | null;
+  learningCurveMonths: number | null;
+  difficulty: string | null;
+  entryBarrier: string | null;
+  remoteFriendly: boolean | null;
+  requiresCoding: boolean | null;
+}
+
+/** One rated element of an occupation: importance and level as published (two decimals). */
+export interface RatedElement {
+  /** O*NET content-model id, `2.A.1.a` (skills 2.A/2.B, knowledge 2.C). */
+  id: string;
+  name: string;
+  /** 1 (not important) … 5 (extremely important). */
+  importance: number;
+  /** 0 … 7 on the element's own anchored scale. */
+  level: number;
+  /** Standard errors of the two means; null when O*NET gives none. */
+  importanceSe: number | null;
+  levelSe: number | null;
+  /** Raters (N) of the importance mean. */
+  n: number | null;
+  /** When O*NET rated it (`MM/YYYY`) and who (`Analyst`, `Incumbent`, …). */
+  date: string;
+  domainSource: string;
+}
+
+export interface WithheldElement { id: string; name: string; reason: 'suppressed' | 'not-relevant' | 'incomplete' }
+
+/** One occupation's BLS Employment Projections row. */
+export interface ProjectionRecord {
+  /** 6-digit SOC 2018 code. */
+  socCode: string;
+  title: string;
+  /** `2022-32`. */
+  period: string;
+  baseYear: number;
+  targetYear: number;
+  /** Jobs (published in thousands). */
+  employmentBase: number | null;
+  employmentTarget: number | null;
+  change: number | null;
+  /** Percent, one decimal as published. */
+  changePct: number | null;
+  /** Average openings a year over the span, jobs. */
+  annualOpenings: number | null;
 }

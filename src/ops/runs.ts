@@ -65,7 +65,7 @@ export async function requestRecompute(deps: OpsDeps, actor: Actor, params: { ca
   if (params.career) {
     const c = await findCareerIdBySlug(deps.db, params.career);
     if (!c) return { ok: false, error: 'not-found', message: `no career "${params.career}"` };
-    await markCareerForRecompute(deps.db.$client, c.id);
+    await markCareerForRecompute(deps.db, c.id);
     const key = `recompute-${c.slug}-${stamp}`;
     await enqueueCareersChanged(deps.queues, { careerIds: [c.id] }, key);
     await recordAudit(deps.db, { actor, action: 'recompute.career', target: c.slug });

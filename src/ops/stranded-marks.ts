@@ -16,7 +16,7 @@ const busy = async (q: Queue) => Object.values(await q.getJobCounts('waiting', '
  * set of marks (the job id is keyed on the oldest mark). Safe from any number of schedulers.
  */
 export async function resumeStrandedMarks(deps: OpsDeps & { log: Logger }, opts: { graceMs: number }): Promise<ResumedMarks | null> {
-  const rows = await marksOlderThan(deps.db.$client, opts.graceMs);
+  const rows = await marksOlderThan(deps.db, opts.graceMs);
   if (rows.length === 0) return null;
   if ((await busy(deps.queues.careers)) || (await busy(deps.queues.comparisons))) return null;
   const metrics = rows.find((r) => r.stage === 'metrics');

@@ -13,7 +13,7 @@ import { roundTo } from '../core/metrics/figure.js';
 import { slugify } from '../core/text-normalize.js';
 import type {
   AiExposureFact, DeclaredFact, EducationFact, InterestsFact, TaskExposureFact, TasksFact, WorkStylesFact, RatingsFact, RelatedOccupationsFact, JobZoneFact, PostingsFact, PostingsIndexFact, ProjectionsFact, SalarySurveyFact, TechSkillsFact, TeleworkFact, WagesBreakFact, WagesFact,
-} from '../ingest/fact-keys.js';
+} from '../core/fact-keys.js';
 
 /** The name shown for a source: the publisher and dataset, never an internal id alone. */
 const METHOD_LABELS: Record<string, string> = {

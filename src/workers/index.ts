@@ -24,7 +24,7 @@ export function careersJobs(deps: { db: Db; queues: Queues }): QueueHandlers<'ca
     }),
     'recompute-all': handle(recomputeAllPayload, async (_p, job) => {
       const r = await recomputeDirtyMetrics(db.$client, { all: true });
-      await markAllCareersForPairs(db.$client);
+      await markAllCareersForPairs(db);
       await enqueueRecomputePairs(queues, `${job.name} ${job.id}`);
       return { claimed: r.claimed, changed: r.changedCareerIds.length };
     }),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AiExposureFact, SalarySurveyFact, TeleworkFact } from '../../src/ingest/fact-keys.js';
+import type { AiExposureFact, SalarySurveyFact, TeleworkFact } from '../../src/core/fact-keys.js';
 import { parseFeltenAioeCsv } from '../../src/ingest/sources/ai-exposure/parse.js';
 import { sharedDataDir } from '../helpers/static-server.js';
 import { factOf, startIngestHarness, type IngestHarness } from './harness.js';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsvRows } from '../../src/core/csv.js';
 import { readXlsxSheet } from '../../src/core/xlsx.js';
-import type { ProjectionsFact, WagesBreakFact, WagesFact } from '../../src/ingest/fact-keys.js';
+import type { ProjectionsFact, WagesBreakFact, WagesFact } from '../../src/core/fact-keys.js';
 import { recomputeDirtyMetrics } from '../../src/workers/recompute-metrics.js';
 import { createApp } from '../../src/runtime/app.js';
 import { TrendSchema } from '../../src/api/openapi-schemas.js';

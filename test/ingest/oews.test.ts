@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createZip } from '../../src/core/zip.js';
-import type { WagesFact } from '../../src/ingest/fact-keys.js';
+import type { WagesFact } from '../../src/core/fact-keys.js';
 import { sharedDataDir } from '../helpers/static-server.js';
 import { codesOf, factOf, startIngestHarness, type IngestHarness } from './harness.js';
 import { csvToXlsx } from './xlsx-writer.js';

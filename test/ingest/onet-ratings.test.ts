@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RatingsFact } from '../../src/ingest/fact-keys.js';
+import type { RatingsFact } from '../../src/core/fact-keys.js';
 import { factOf, startIngestHarness, type IngestHarness } from './harness.js';
 
 describe('onet-ratings over HTTP (the shared O*NET 29.0 Excel folder)', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { createZip } from '../../src/core/zip.js';
-import type { JobZoneFact, RelatedOccupationsFact, TechSkillsFact, EducationFact } from '../../src/ingest/fact-keys.js';
+import type { JobZoneFact, RelatedOccupationsFact, TechSkillsFact, EducationFact } from '../../src/core/fact-keys.js';
 import { fetcherFactory } from '../../src/ingest/wiring.js';
 import { sharedDataDir } from '../helpers/static-server.js';
 import { codesOf, factOf, startIngestHarness, type IngestHarness } from './harness.js';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsvTable } from '../../src/core/csv.js';
-import type { DeclaredFact, PostingsFact } from '../../src/ingest/fact-keys.js';
+import type { DeclaredFact, PostingsFact } from '../../src/core/fact-keys.js';
 import { fixturesDir, sharedDataDir } from '../helpers/static-server.js';
 import { codesOf, factOf, startIngestHarness, type IngestHarness } from './harness.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../src/runtime/app.js';
 import { createApiKey } from '../../src/db/queries/keys.js';
-import type { SalarySurveyFact } from '../../src/ingest/fact-keys.js';
+import type { SalarySurveyFact } from '../../src/core/fact-keys.js';
 import { runIngest } from '../../src/ingest/run-ingest.js';
 import { createLogger } from '../../src/log.js';
 import { createQueueKit, type QueueKit } from '../../src/queue/backend.js';

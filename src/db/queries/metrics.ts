@@ -3,7 +3,7 @@
  * its statements (the workers compute; these functions read and write), and the marks the
  * operators' recomputes set.
  */
-import type { Sql, Tx } from '../client.js';
+import type { Db, Sql, Tx } from '../client.js';
 import { rowsOf } from '../bulk.js';
 
 /**
@@ -54,25 +54,25 @@ export async function recordChangedMetrics(tx: Tx, changedIds: readonly number[]
 }
 
 /** Marks every career's pairs due (an operator's recompute-all). */
-export async function markAllCareersForPairs(sql: Sql): Promise<void> {
-  await sql`insert into dirty_careers (career_id, stage) select id, 'pairs' from careers on conflict (stage, career_id) do update set marked_at = now()`;
+export async function markAllCareersForPairs(db: Db): Promise<void> {
+  await db.$client`insert into dirty_careers (career_id, stage) select id, 'pairs' from careers on conflict (stage, career_id) do update set marked_at = now()`;
 }
 
 /** Marks one career's metrics and pairs due (an operator's recompute of that career). */
-export async function markCareerForRecompute(sql: Sql, careerId: number): Promise<void> {
-  await sql`insert into dirty_careers (career_id, stage) values (${careerId}, 'metrics'), (${careerId}, 'pairs')
+export async function markCareerForRecompute(db: Db, careerId: number): Promise<void> {
+  await db.$client`insert into dirty_careers (career_id, stage) values (${careerId}, 'metrics'), (${careerId}, 'pairs')
       on conflict (stage, career_id) do update set marked_at = now()`;
 }
 
 /** Marks older than `graceMs`, per stage: the careers (ascending) and the oldest mark's time as text. */
-export async function marksOlderThan(sql: Sql, graceMs: number): Promise<{ stage: string; ids: number[]; oldest: string }[]> {
-  return sql<{ stage: string; ids: number[]; oldest: string }[]>`
+export async function marksOlderThan(db: Db, graceMs: number): Promise<{ stage: string; ids: number[]; oldest: string }[]> {
+  return db.$client<{ stage: string; ids: number[]; oldest: string }[]>`
     select stage, array_agg(career_id order by career_id) as ids, min(marked_at)::text as oldest from dirty_careers
     where marked_at < now() - ${graceMs} * interval '1 millisecond' group by stage`;
 }
 
 /** Careers marked for recomputation, both stages. */
-export async function countMarkedCareers(sql: Sql): Promise<number> {
-  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from dirty_careers`;
+export async function countMarkedCareers(db: Db): Promise<number> {
+  const [row] = await db.$client<{ n: number }[]>`select count(*)::int as n from dirty_careers`;
   return row!.n;
 }

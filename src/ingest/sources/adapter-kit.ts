@@ -6,7 +6,7 @@ import { buildSkillTaxonomy, type SkillTaxonomy, type TechSkillRow } from '../..
 import { normalizeText } from '../../core/text-normalize.js';
 import { buildTitleMatcher, type MatchMethod, type TitleMatcher } from '../../core/title-match.js';
 import type { TitleAttributes } from '../../core/title-normalize.js';
-import type { TitleFacts } from '../fact-keys.js';
+import type { TitleFacts } from '../../core/fact-keys.js';
 import { FetchError } from '../fetch/index.js';
 import { IngestRejectedError, type AdapterContext, type DirectoryCareer, type SourceDocument, type UnmatchedTitle } from '../types.js';
 

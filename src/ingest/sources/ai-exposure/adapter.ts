@@ -7,7 +7,7 @@
 import { writeCsv } from '../../../core/csv-write.js';
 import { crosswalkValues, toSocCode } from '../../../core/soc.js';
 import { listXlsxSheets, readXlsxSheet, XlsxFormatError } from '../../../core/xlsx.js';
-import { FACT_KEYS, type AiExposureFact, type AiExposureMethodName } from '../../fact-keys.js';
+import { FACT_KEYS, type AiExposureFact, type AiExposureMethodName } from '../../../core/fact-keys.js';
 import { IngestRejectedError, type AdapterContext, type FactInput, type NormalizedBatch, type SourceAdapter } from '../../types.js';
 import { fetchRequired, fileNameOf, stringOption } from '../adapter-kit.js';
 import { parseSocCrosswalkCsv } from '../telework/parse-crosswalk.js';

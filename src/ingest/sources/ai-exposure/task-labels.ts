@@ -4,7 +4,7 @@
  * `task-exposure` fact per occupation listing each task's labels by O*NET Task ID. The task text
  * and its Core/Supplemental type come from O*NET's own Task Statements, joined on the Task ID.
  */
-import { FACT_KEYS, type TaskExposureFact } from '../../fact-keys.js';
+import { FACT_KEYS, type TaskExposureFact } from '../../../core/fact-keys.js';
 import type { FactInput, NormalizedBatch } from '../../types.js';
 import { parseTaskLabels } from './parse-tasks.js';
 

@@ -8,7 +8,7 @@
  * a site redesign fails the run (past the reject threshold) instead of writing empty careers.
  */
 import { decodeHtml } from '../../../core/html-decode.js';
-import { FACT_KEYS, type DeclaredFact } from '../../fact-keys.js';
+import { FACT_KEYS, type DeclaredFact } from '../../../core/fact-keys.js';
 import { IngestRejectedError, type AdapterContext, type CareerInput, type FactInput, type Reject, type SourceAdapter } from '../../types.js';
 import { isNotFound, maxPagesOption, stringListOption } from '../adapter-kit.js';
 import { careerPageLinks, loadCareerPage, parseCareerPage, type DeclaredCareer } from './parse.js';

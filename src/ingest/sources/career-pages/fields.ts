@@ -4,20 +4,8 @@
  */
 import { parseSalaryText } from '../../../core/salary-text.js';
 
-export interface DeclaredFigures {
-  /** Annual USD. */
-  salaryMin: number | null;
-  salaryMax: number | null;
-  /** 0–10. */
-  demandScore: number | null;
-  /** 0–100 (%). */
-  aiRiskPct: number | null;
-  learningCurveMonths: number | null;
-  difficulty: string | null;
-  entryBarrier: string | null;
-  remoteFriendly: boolean | null;
-  requiresCoding: boolean | null;
-}
+export type { DeclaredFigures } from '../../../core/fact-keys.js';
+import type { DeclaredFigures } from '../../../core/fact-keys.js';
 export type FieldName = 'salary' | 'demand' | 'aiRisk' | 'learningCurve' | 'difficulty' | 'entryBarrier' | 'remote' | 'coding' | 'category';
 
 /** Label wordings seen or expected for each field; order matters (AI risk before generic "risk"). */

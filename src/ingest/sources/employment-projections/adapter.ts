@@ -4,7 +4,7 @@
  * projection period (`2022-32`). Each release is a period of its own, so the 2022–32 and 2024–34
  * releases (one source each, or one with option `history`) stand side by side.
  */
-import { FACT_KEYS, type ProjectionsFact } from '../../fact-keys.js';
+import { FACT_KEYS, type ProjectionsFact } from '../../../core/fact-keys.js';
 import type { FactInput, SourceAdapter } from '../../types.js';
 import { fetchRequired, fileNameOf, stringListOption } from '../adapter-kit.js';
 import { parseProjections } from './parse.js';

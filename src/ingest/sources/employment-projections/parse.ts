@@ -11,23 +11,8 @@ import { isSocCode } from '../../../core/soc.js';
 import { listXlsxSheets, readXlsxSheet, XlsxFormatError } from '../../../core/xlsx.js';
 import { decodeSourceText, SourceFormatError, type ParseResult, type Reject } from '../types.js';
 
-export interface ProjectionRecord {
-  /** 6-digit SOC 2018 code. */
-  socCode: string;
-  title: string;
-  /** `2022-32`. */
-  period: string;
-  baseYear: number;
-  targetYear: number;
-  /** Jobs (published in thousands). */
-  employmentBase: number | null;
-  employmentTarget: number | null;
-  change: number | null;
-  /** Percent, one decimal as published. */
-  changePct: number | null;
-  /** Average openings a year over the span, jobs. */
-  annualOpenings: number | null;
-}
+export type { ProjectionRecord } from '../../../core/fact-keys.js';
+import type { ProjectionRecord } from '../../../core/fact-keys.js';
 
 const isZip = (b: Buffer) => b.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004';
 

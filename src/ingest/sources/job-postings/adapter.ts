@@ -8,7 +8,7 @@
 import { decodeHtml } from '../../../core/html-decode.js';
 import type { SkillTaxonomy } from '../../../core/skills.js';
 import type { SalaryRange } from '../../../core/salary-text.js';
-import { FACT_KEYS, SENIORITY_ORDER, type CountedTitle, type PostingsFact } from '../../fact-keys.js';
+import { FACT_KEYS, SENIORITY_ORDER, type CountedTitle, type PostingsFact } from '../../../core/fact-keys.js';
 import { IngestRejectedError, type AdapterContext, type FactInput, type NormalizedBatch, type Reject, type SourceAdapter, type SourceDocument } from '../../types.js';
 import { buildDirectoryMatcher, fetchRequired, skillTaxonomyOf, fileNameOf, isNotFound, maxPagesOption, median, stringOption } from '../adapter-kit.js';
 import { followableLink, forEachLimited } from '../links.js';

@@ -10,7 +10,7 @@ import { readCsvRecords } from '../../../core/csv.js';
 import { isSocCode } from '../../../core/soc.js';
 import { readXlsxSheet } from '../../../core/xlsx.js';
 import { readZipEntries, ZipFormatError } from '../../../core/zip.js';
-import { FACT_KEYS, type WagesFact } from '../../fact-keys.js';
+import { FACT_KEYS, type WagesFact } from '../../../core/fact-keys.js';
 import { IngestRejectedError, type AdapterContext, type CareerRef, type FactInput, type SourceAdapter } from '../../types.js';
 import { fetchRequired, fileNameOf, stringOption } from '../adapter-kit.js';
 import { SourceFormatError, type Reject } from '../types.js';

@@ -5,7 +5,7 @@
  */
 import { comparePeriods } from '../../../core/periods.js';
 import { decideHybrid, isHybridCode, OEWS_HYBRID_CODES, type LaterEmployment } from '../../../core/soc-hybrids.js';
-import type { WagesBreakFact, WagesMapping } from '../../fact-keys.js';
+import type { WagesBreakFact, WagesMapping } from '../../../core/fact-keys.js';
 import type { OewsReading } from './history.js';
 import type { OewsWageRecord } from './parse.js';
 

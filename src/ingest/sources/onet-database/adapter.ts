@@ -5,7 +5,7 @@
  * occupations, all for one release period (`O*NET 29.2`).
  */
 import { readZipEntries } from '../../../core/zip.js';
-import { FACT_KEYS, type EducationFact, type JobZoneFact, type RelatedOccupationsFact, type TechSkillsFact } from '../../fact-keys.js';
+import { FACT_KEYS, type EducationFact, type JobZoneFact, type RelatedOccupationsFact, type TechSkillsFact } from '../../../core/fact-keys.js';
 import { OPTIONAL_ONET_FILES } from './profile.js';
 import { profileFacts } from './profile-facts.js';
 import { IngestRejectedError, type AdapterContext, type CareerInput, type FactInput, type NormalizedBatch, type SourceAdapter, type SourceDocument } from '../../types.js';

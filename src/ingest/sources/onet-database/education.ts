@@ -6,44 +6,8 @@
  */
 import type { Reject } from '../types.js';
 
-export const ETE_SCALES = ['RL', 'RW', 'PT', 'OJ'] as const;
-export type EteScale = (typeof ETE_SCALES)[number];
-
-export interface EteCategoryShare {
-  category: number;
-  label: string;
-  /** Percent of respondents, 0..100, as published. */
-  percent: number;
-  /** Duration range in months read from the label (RW/PT/OJ); max null = open-ended ("Over 10 years"). */
-  months: { min: number; max: number | null } | null;
-}
-
-export interface EteDistribution {
-  scale: EteScale;
-  /** Every category of the scale in ascending order (absent ones at 0 %). */
-  categories: EteCategoryShare[];
-  /** Most chosen category; ties go to the lower (less demanding) one. */
-  modalCategory: number;
-  modalLabel: string;
-  /** First category at which the cumulative share reaches half of the total: the median respondent. */
-  medianCategory: number;
-  /** RW/PT/OJ: months at the median category (midpoint of its range; lower bound if open-ended). Null for RL. */
-  typicalMonths: number | null;
-  /** RW/PT/OJ: share-weighted mean of the category midpoints, in months. Null for RL. */
-  meanMonths: number | null;
-  /** Respondents (N). */
-  respondents: number | null;
-  /** True when O*NET recommends suppressing any category value (low precision). */
-  suppressed: boolean;
-}
-
-export interface OnetEducationProfile {
-  code: string;
-  education: EteDistribution | null;
-  relatedWork: EteDistribution | null;
-  onSiteTraining: EteDistribution | null;
-  onTheJobTraining: EteDistribution | null;
-}
+export { ETE_SCALES, type EteScale, type EteCategoryShare, type EteDistribution, type OnetEducationProfile } from '../../../core/fact-keys.js';
+import { ETE_SCALES, type EteCategoryShare, type EteDistribution, type EteScale, type OnetEducationProfile } from '../../../core/fact-keys.js';
 
 /** Reads "Over 1 month, up to and including 3 months" → {1, 3}; "None" → {0, 0}; "Over 10 years" → {120, null}. */
 export function readMonthRange(label: string): { min: number; max: number | null } | null {

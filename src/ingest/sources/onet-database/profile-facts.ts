@@ -1,5 +1,5 @@
 /** The facts of O*NET's optional work-description files (see profile.ts), one per occupation and file. */
-import { FACT_KEYS, type InterestsFact, type TasksFact, type WorkStylesFact } from '../../fact-keys.js';
+import { FACT_KEYS, type InterestsFact, type TasksFact, type WorkStylesFact } from '../../../core/fact-keys.js';
 import type { OnetProfiles } from './profile.js';
 
 type ProfileFile = OnetProfiles['present'][number];

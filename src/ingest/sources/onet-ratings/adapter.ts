@@ -6,7 +6,7 @@
  * rate get no fact: the worker estimates theirs from the closest rated occupation, marked so.
  */
 import { readZipEntries } from '../../../core/zip.js';
-import { FACT_KEYS, type RatingsFact } from '../../fact-keys.js';
+import { FACT_KEYS, type RatingsFact } from '../../../core/fact-keys.js';
 import type { AdapterContext, FactInput, SourceAdapter } from '../../types.js';
 import { fetchRequired, isNotFound, stringOption } from '../adapter-kit.js';
 import { findRelease } from '../onet-database/adapter.js';

@@ -17,26 +17,8 @@ import { decodeSourceText, SourceFormatError, type Reject } from '../types.js';
 export const RATING_DOMAINS = ['skill', 'knowledge'] as const;
 export type RatingDomain = (typeof RATING_DOMAINS)[number];
 
-/** One rated element of an occupation: importance and level as published (two decimals). */
-export interface RatedElement {
-  /** O*NET content-model id, `2.A.1.a` (skills 2.A/2.B, knowledge 2.C). */
-  id: string;
-  name: string;
-  /** 1 (not important) … 5 (extremely important). */
-  importance: number;
-  /** 0 … 7 on the element's own anchored scale. */
-  level: number;
-  /** Standard errors of the two means; null when O*NET gives none. */
-  importanceSe: number | null;
-  levelSe: number | null;
-  /** Raters (N) of the importance mean. */
-  n: number | null;
-  /** When O*NET rated it (`MM/YYYY`) and who (`Analyst`, `Incumbent`, …). */
-  date: string;
-  domainSource: string;
-}
-
-export interface WithheldElement { id: string; name: string; reason: 'suppressed' | 'not-relevant' | 'incomplete' }
+export type { RatedElement, WithheldElement } from '../../../core/fact-keys.js';
+import type { RatedElement, WithheldElement } from '../../../core/fact-keys.js';
 
 export interface OccupationRatings {
   code: string;

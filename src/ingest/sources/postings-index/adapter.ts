@@ -5,7 +5,7 @@
  * (option `sectors` replaces it: `{ "Software Development": ["15-1252"] }`).
  */
 import { isSocCode } from '../../../core/soc.js';
-import { FACT_KEYS, type PostingsIndexFact } from '../../fact-keys.js';
+import { FACT_KEYS, type PostingsIndexFact } from '../../../core/fact-keys.js';
 import { IngestRejectedError, type AdapterContext, type FactInput, type SourceAdapter } from '../../types.js';
 import { fetchRequired, fileNameOf } from '../adapter-kit.js';
 import { parseSectorIndex } from './parse.js';

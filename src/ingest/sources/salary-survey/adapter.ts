@@ -3,7 +3,7 @@
  * alias, then fuzzy above the matcher's threshold) → per career and work year a USD salary
  * distribution. Titles no career matches are listed for operators, never attached.
  */
-import { FACT_KEYS, type SalarySurveyFact, type SeniorityLabel } from '../../fact-keys.js';
+import { FACT_KEYS, type SalarySurveyFact, type SeniorityLabel } from '../../../core/fact-keys.js';
 import type { FactInput, SourceAdapter } from '../../types.js';
 import { buildDirectoryMatcher, fetchRequired, fileNameOf, stringOption, type CareerMatch } from '../adapter-kit.js';
 import { parseSalarySurvey } from './parse.js';

@@ -1,7 +1,7 @@
 /**
  * Salary distribution per (career, work year) from salary-survey rows. Pure.
  */
-import { SENIORITY_ORDER, type SalarySurveyFact, type SalaryStats, type SeniorityLabel } from '../../fact-keys.js';
+import { SENIORITY_ORDER, type SalarySurveyFact, type SalaryStats, type SeniorityLabel } from '../../../core/fact-keys.js';
 import type { SalarySurveyRow } from './parse.js';
 
 /** USD figures of one career in one work year. Percentiles interpolate linearly (NumPy's default). */

@@ -4,7 +4,7 @@
  * the crosswalk named by the `crosswalkUrl` option (a second document of this source).
  */
 import { crosswalkValues, toSocCode } from '../../../core/soc.js';
-import { FACT_KEYS, type TeleworkFact } from '../../fact-keys.js';
+import { FACT_KEYS, type TeleworkFact } from '../../../core/fact-keys.js';
 import { IngestRejectedError, type FactInput, type SourceAdapter } from '../../types.js';
 import { fetchRequired, fileNameOf, stringOption } from '../adapter-kit.js';
 import { parseSocCrosswalkCsv } from './parse-crosswalk.js';
