@@ -6,19 +6,21 @@ import { problem } from '../http/errors.js';
 import { careerRoutes, compareRoutes } from './routes/careers.js';
 import { careerSkillRoutes } from './routes/career-skills.js';
 import { changeRoutes } from './routes/changes.js';
+import { opsApi } from './routes/ops.js';
 import type { ApiServices } from '../http/services.js';
 import { addressKey, admit } from '../http/guards.js';
 import { listenForKeyChanges, type KeyHolder } from '../db/queries/keys.js';
 import { validationHook } from './routes/route-kit.js';
 import { identifyBearer } from '../http/auth.js';
 
-/** The v1 client API as one OpenAPI router (mounted at /v1): the source of /openapi.json. */
+/** The v1 API as one OpenAPI router (mounted at /v1), the operators' API under /ops: the source of /openapi.json. */
 export function createV1() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .route('/', careerRoutes)
     .route('/', careerSkillRoutes)
     .route('/', compareRoutes)
-    .route('/', changeRoutes);
+    .route('/', changeRoutes)
+    .route('/ops', opsApi);
 }
 
 /**

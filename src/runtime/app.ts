@@ -12,7 +12,6 @@ import { apiServices, serveKnownReads, type ApiOptions } from '../http/services.
 import { limitAuthFailures, limitBody, limitPages } from '../http/guards.js';
 import { apiBudget, createV1 } from '../api/app.js';
 import { healthRoutes } from '../api/routes/health.js';
-import { opsApi } from '../api/routes/ops.js';
 import { buildOpenApiDocument } from '../api/openapi.js';
 import { webRoutes } from '../web/routes.js';
 import { opsConsole } from '../web/ops.js';
@@ -61,7 +60,6 @@ export function createApp(deps: ApiDeps, options: ApiOptions = {}) {
   app.route('/v1', v1);
   app.get('/openapi.json', (c) => c.body(openApiBody, 200, { 'content-type': 'application/json', 'cache-control': 'public, max-age=300' }));
   app.get('/docs', (c) => c.html(DocsPage({ doc: openApiDocument as never }) as string));
-  app.route('/v1/ops', opsApi);
   app.route('/ops', opsConsole);
   app.route('/', webRoutes);
   app.notFound((c) => problem(c, 'not-found', `no route ${c.req.method} ${c.req.path.slice(0, 200)}`));

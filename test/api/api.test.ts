@@ -259,13 +259,37 @@ describe('v1 compare, caching and changes', () => {
 });
 
 describe('OpenAPI', () => {
-  it('is a 3.1 document whose paths are exactly the v1 routes, with a readable /docs page', async () => {
-    const doc = await (await app.request('/openapi.json')).json() as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { schemas: Record<string, unknown> } };
+  it('is a 3.1 document whose paths are exactly the v1 and operators\' routes, with a readable /docs page', async () => {
+    type Op = { responses: Record<string, unknown>; tags?: string[]; security?: Record<string, string[]>[]; operationId?: string };
+    const doc = await (await app.request('/openapi.json')).json() as {
+      openapi: string; paths: Record<string, Record<string, Op>>; components: { schemas: Record<string, unknown>; securitySchemes: Record<string, { type: string; scheme: string }> };
+    };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual([
+    const paths = Object.keys(doc.paths).sort();
+    expect(paths.filter((p) => !p.startsWith('/v1/ops/'))).toEqual([
       '/v1/careers', '/v1/careers/{slug}', '/v1/careers/{slug}/history', '/v1/careers/{slug}/salary-surveys', '/v1/careers/{slug}/similar', '/v1/careers/{slug}/skills', '/v1/careers/{slug}/trends', '/v1/changes', '/v1/compare/{a}/{b}',
     ]);
+    // The operators' API (src/api/routes/ops.ts): every route, under the `ops` tag, behind an operator key.
+    const opsOps = Object.entries(doc.paths).filter(([p]) => p.startsWith('/v1/ops/'))
+      .flatMap(([p, item]) => Object.entries(item).map(([m, op]) => ({ at: `${m.toUpperCase()} ${p}`, ...op })));
+    expect(opsOps.map((o) => o.at).sort()).toEqual([
+      'DELETE /v1/ops/sources/{id}', 'DELETE /v1/ops/title-pins', 'GET /v1/ops/alerts', 'GET /v1/ops/audit', 'GET /v1/ops/runs', 'GET /v1/ops/runs/{id}', 'GET /v1/ops/sources',
+      'GET /v1/ops/title-pins', 'GET /v1/ops/unmatched-titles', 'POST /v1/ops/recompute', 'POST /v1/ops/runs/{id}/cancel', 'POST /v1/ops/runs/{id}/retry',
+      'POST /v1/ops/sources/{id}/pause', 'POST /v1/ops/sources/{id}/resume', 'POST /v1/ops/sources/{id}/runs', 'PUT /v1/ops/sources/{id}/schedule', 'PUT /v1/ops/title-pins',
+    ]);
+    expect(doc.components.securitySchemes.operatorKey).toMatchObject({ type: 'http', scheme: 'bearer' });
+    for (const o of opsOps) {
+      expect(o.tags, o.at).toEqual(['ops']);
+      expect(o.security, o.at).toEqual([{ operatorKey: [] }]);
+      expect(o.responses, o.at).toHaveProperty(['401']);
+      expect(o.responses, o.at).toHaveProperty(['403']);
+      // Documented and routed: without a key, the operators' routes answer 401 (not the router's 404).
+      const [method, path] = o.at.split(' ') as [string, string];
+      const res = await app.request(path.replace('{id}', '1'), { method });
+      expect(res.status, o.at).toBe(401);
+    }
     for (const [path, item] of Object.entries(doc.paths)) {
+      if (path.startsWith('/v1/ops/')) continue;
       for (const [method, op] of Object.entries(item)) {
         expect(method).toBe('get');
         expect(op.responses['200'], path).toBeDefined();

@@ -3,8 +3,10 @@
  * whose parameters come from the document's schemas (valid, edge and hostile values, seeded),
  * and the hostile list over the HTML pages. Nothing may answer 5xx, every answer must match the
  * schema the document gives for its status, and no input may come back unescaped in HTML.
+ * The operators' routes (`/v1/ops`) are fuzzed twice: without a key (every answer 401) and with
+ * an operator key over real queues (no workers run them); a purge never gets its confirmation.
  */
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -14,12 +16,20 @@ import { createV1 } from '../../src/api/app.js';
 import { buildOpenApiDocument } from '../../src/api/openapi.js';
 import { apiServices } from '../../src/http/services.js';
 import { createLogger } from '../../src/log.js';
+import { createQueueKit, type QueueKit } from '../../src/queue/backend.js';
+import { openQueues, type Queues } from '../../src/queue/queues.js';
+import { createApiKey } from '../../src/db/queries/keys.js';
+import { testQueuePrefix } from '../helpers/db.js';
 import { seedRealData, type Seeded } from '../api/seed.js';
 import { encodeParam, HOSTILE_STRINGS, MARKUP_STRINGS } from './hostile.js';
 import { parameterArbitrary, type ParamSchema } from './schema-arbitrary.js';
 
 const SEED = 20_261_206;
 const RUNS_PER_OPERATION = 120;
+/** Without a key every operators' answer is the same 401: a few runs show it, whatever the parameters. */
+const RUNS_UNAUTHENTICATED = 20;
+/** With a key: each run may queue work or write the audit log, so fewer; one without parameters is the same request each time. */
+const runsAsOperator = (op: Operation) => (op.parameters.length ? 60 : 3);
 
 interface Parameter { name: string; in: 'path' | 'query'; required?: boolean; schema: ParamSchema }
 interface Operation { method: string; path: string; parameters: Parameter[]; responses: Record<string, { content?: Record<string, { schema: unknown }> }> }
@@ -28,10 +38,14 @@ type OpenApiDoc = { paths: Record<string, Record<string, Omit<Operation, 'method
 let seeded: Seeded;
 let app: ReturnType<typeof createApp>;
 let deps: Parameters<typeof createApp>[0];
+let kit: QueueKit;
+let queues: Queues;
+let operatorKey: string;
 // The document as the app serves it, read at collection time so that each operation gets its own property test.
 const doc = buildOpenApiDocument(createV1()) as unknown as OpenApiDoc;
 const operations: Operation[] = Object.entries(doc.paths)
   .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ method, path, ...op, parameters: op.parameters ?? [] })));
+const isOps = (op: Operation) => op.path.startsWith('/v1/ops/');
 const validators = new Map<string, ValidateFunction>();
 const known = { slug: ['software-developers', 'data-scientists', '15-1252.00', 'registered-nurses'], cursor: [] as string[], since: [] as string[] };
 
@@ -53,7 +67,10 @@ let ajv: Ajv2020;
 
 beforeAll(async () => {
   seeded = await seedRealData('fuzz');
-  deps = { db: seeded.db, kit: {} as never, queues: {} as never, log: createLogger('silent') };
+  kit = createQueueKit({ kind: 'redis', url: inject('redisUrl'), prefix: testQueuePrefix('fuzz') });
+  queues = openQueues(kit);
+  deps = { db: seeded.db, kit, queues, log: createLogger('silent') };
+  operatorKey = (await createApiKey(seeded.db, { role: 'operator', name: 'fuzz' })).key;
   app = createApp(deps, { anonymousPerMinute: 1_000_000, watchChanges: false });
   ajv = new Ajv2020({ strict: false, allErrors: false });
   addFormats.default(ajv);
@@ -65,12 +82,17 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+  if (queues) {
+    for (const q of [queues.ingest, queues.careers, queues.comparisons]) await q.obliterate({ force: true }).catch(() => {});
+    await queues.close();
+    await kit.close();
+  }
   await apiServices(deps)?.stop();
   await seeded?.stop();
 }, 420_000); // longer than the seed's own 6-minute wait, so a slow seed reports itself
 
 /** Sends one generated request and checks it against the document. */
-async function check(op: Operation, values: Record<string, string | undefined>): Promise<void> {
+async function check(op: Operation, values: Record<string, string | undefined>, as: { key?: string; status?: number } = {}): Promise<void> {
   let path = op.path;
   const query: string[] = [];
   for (const p of op.parameters) {
@@ -80,10 +102,11 @@ async function check(op: Operation, values: Record<string, string | undefined>):
     else query.push(`${p.name}=${encodeParam(v)}`);
   }
   const url = `${path}${query.length ? `?${query.join('&')}` : ''}`;
-  const res = await app.request(url, { method: op.method.toUpperCase() });
+  const res = await app.request(url, { method: op.method.toUpperCase(), headers: as.key ? { authorization: `Bearer ${as.key}` } : {} });
   const text = await res.text();
   const where = `${op.method.toUpperCase()} ${url.slice(0, 300)} → ${res.status} ${text.slice(0, 300)}`;
   expect(res.status, where).toBeLessThan(500);
+  if (as.status !== undefined) expect(res.status, where).toBe(as.status);
   const validate = validatorFor(ajv, op, res.status);
   expect(validate, `status ${res.status} is not documented: ${where}`).toBeDefined();
   const body: unknown = JSON.parse(text);
@@ -109,9 +132,22 @@ describe('API fuzzed from /openapi.json', () => {
     return fc.record(record);
   };
 
-  for (const op of operations) {
+  for (const op of operations.filter((o) => !isOps(o))) {
     test.prop([requestArbitrary(op)], { seed: SEED, numRuns: RUNS_PER_OPERATION, endOnFailure: true })(
       `${op.method.toUpperCase()} ${op.path}: no 5xx, every answer matches its documented schema`, (values) => check(op, values), 120_000,
+    );
+  }
+
+  for (const op of operations.filter(isOps)) {
+    test.prop([requestArbitrary(op)], { seed: SEED, numRuns: RUNS_UNAUTHENTICATED, endOnFailure: true })(
+      `${op.method.toUpperCase()} ${op.path} without a key: 401, as documented`, (values) => check(op, values, { status: 401 }), 120_000,
+    );
+    test.prop([requestArbitrary(op)], { seed: SEED, numRuns: runsAsOperator(op), endOnFailure: true })(
+      `${op.method.toUpperCase()} ${op.path} with an operator key: no 5xx, every answer matches its documented schema`, (values) => {
+        // A purge is fuzzed up to its confirmation, never through it.
+        const safe = op.method === 'delete' && op.path === '/v1/ops/sources/{id}' ? { ...values, confirm: `not-${values.id ?? ''}` } : values;
+        return check(op, safe, { key: operatorKey });
+      }, 120_000,
     );
   }
 
