@@ -66,6 +66,11 @@ function createRedisKit(cfg: Extract<QueueBackendConfig, { kind: 'redis' }>): Qu
 function createPostgresKit(cfg: Extract<QueueBackendConfig, { kind: 'postgres' }>): QueueKit {
   const pg = withBackend(createPostgresBackend);
   const connection = { connectionString: withDefaultUser(cfg.url), schema: cfg.schema, migrate: true, max: 4 };
+  // The casts are BullMQ's typing boundary, not ours to fix: its classes carry the backend and
+  // connection types (Queue<…, PostgresQueueBackend, PostgresConnectionOptions>), while QueueKit
+  // hands out the Redis-typed classes the rest of the code is written against. The Postgres
+  // classes answer the same methods at run time (test/workers runs them on both backends);
+  // typing QueueKit over the backend would carry a backend parameter through every queue in src.
   return {
     kind: 'postgres',
     queue: (name, opts) => new pg.Queue(name, { connection, ...opts } as never) as never,

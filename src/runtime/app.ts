@@ -59,7 +59,7 @@ export function createApp(deps: ApiDeps, options: ApiOptions = {}) {
   app.route('/', healthRoutes);
   app.route('/v1', v1);
   app.get('/openapi.json', (c) => c.body(openApiBody, 200, { 'content-type': 'application/json', 'cache-control': 'public, max-age=300' }));
-  app.get('/docs', (c) => c.html(DocsPage({ doc: openApiDocument as never }) as string));
+  app.get('/docs', (c) => c.html(DocsPage({ doc: openApiDocument }) as string));
   app.route('/ops', opsConsole);
   app.route('/', webRoutes);
   app.notFound((c) => problem(c, 'not-found', `no route ${c.req.method} ${c.req.path.slice(0, 200)}`));

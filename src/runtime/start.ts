@@ -113,7 +113,7 @@ export async function startRuntime(config: Config, roles: Role[], log: Logger): 
 
 function listen(app: ReturnType<typeof createApp>, host: string, port: number): Promise<ServerType & { closeAllConnections?: () => void }> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname: host, port }, () => resolve(server as never));
+    const server = serve({ fetch: app.fetch, hostname: host, port }, () => resolve(server));
     // Node closes an idle keep-alive socket after 5 s by a timer; when the event loop was busy
     // longer than that (an ingest parsing a large file in this process), the timer fires before
     // the request already waiting on that socket is read, and the client sees ECONNRESET. A

@@ -9,44 +9,54 @@ import { PeriodChartBlock, type PeriodChartView } from './trends-page.js';
 type SideKey = 'a' | 'b';
 
 /** A figure's value with its source and period underneath, or "Unknown" with the reason. */
-function FigureCell(props: { fig: ShownFigure<unknown>; text: (v: never) => string; better: boolean }): Child {
+function FigureCell<T>(props: { fig: ShownFigure<T>; text: (v: T) => string; better: boolean }): Child {
   const { fig } = props;
-  if (fig.value === null) return <td class="unknown">Unknown <small class="prov">{'reason' in fig ? fig.reason : ''}</small></td>;
-  const src = 'source' in fig ? fig : null;
+  if ('reason' in fig) return <td class="unknown">Unknown <small class="prov">{fig.reason}</small></td>;
   return (
     <td class={props.better ? 'better' : undefined}>
-      <span class="val">{props.text(fig.value as never)}</span>
+      <span class="val">{props.text(fig.value)}</span>
       {props.better ? <span class="badge"><span aria-hidden="true">▲</span><span class="sr"> (better)</span></span> : null}
-      {src ? <small class="prov">{src.source}{src.period ? `, ${src.period}` : ''}{src.estimatedFrom ? ` (estimated from ${src.estimatedFrom})` : ''}</small> : null}
+      <small class="prov">{fig.source}{fig.period ? `, ${fig.period}` : ''}{fig.estimatedFrom ? ` (estimated from ${fig.estimatedFrom})` : ''}</small>
     </td>
   );
 }
 
 const yesNo = (v: boolean) => (v ? '✅ Yes' : '❌ No');
 
-interface Row { label: string; verdict?: VerdictKey; fig: (s: ComparisonSide) => ShownFigure<unknown>; text: (v: never) => string }
+/** A row of the table: its label, the verdict that marks the better side, and the cell of one side. */
+interface Row { label: string; verdict?: VerdictKey; cell: (side: ComparisonSide, better: boolean) => Child }
+/** A row showing one figure of each side, written with the figure's own type. */
+const row = <T,>(label: string, verdict: VerdictKey | undefined, fig: (s: ComparisonSide) => ShownFigure<T>, text: (v: T) => string): Row => ({
+  label, verdict, cell: (side, better) => <FigureCell fig={fig(side)} text={text} better={better} />,
+});
 const ROWS: Row[] = [
-  { label: 'Salary range', verdict: 'salaryCeiling', fig: (s) => (s.salary.max.value !== null ? s.salary.max : s.salary.min), text: () => '' },
-  { label: 'Median salary', verdict: 'salaryMedian', fig: (s) => s.salary.median, text: (v: number) => `${formatUsd(v)}/yr` },
-  { label: 'Demand score', verdict: 'demand', fig: (s) => s.demandScore, text: (v: number) => `${formatDemand(v)}/10` },
-  { label: 'AI replacement risk', verdict: 'aiRisk', fig: (s) => s.aiReplacementRisk, text: (v: number) => `${v}%` },
-  { label: 'Learning curve', verdict: 'learningCurve', fig: (s) => s.learningCurveMonths, text: (v: number) => formatMonths(v) },
-  { label: 'Difficulty', verdict: 'difficulty', fig: (s) => s.difficulty, text: (v: string) => v },
-  { label: 'Entry barrier', verdict: 'entryBarrier', fig: (s) => s.entryBarrier, text: (v: string) => v },
-  { label: 'Remote friendly', fig: (s) => s.remoteFriendly, text: yesNo as (v: never) => string },
-  { label: 'Requires coding', fig: (s) => s.requiresCoding, text: yesNo as (v: never) => string },
-  { label: 'Projected employment change (BLS)', fig: (s) => s.projections, text: ((v: { period: string; changePct: number | null; annualOpenings: number | null }[]) => v.map((p) => `${p.period}: ${p.changePct === null ? 'n/a' : `${p.changePct >= 0 ? '+' : ''}${p.changePct.toFixed(1)}%`}, ${p.annualOpenings === null ? 'n/a' : p.annualOpenings.toLocaleString('en-US')} openings/yr`).join('; ')) as (v: never) => string },
-  { label: 'Bright Outlook (O*NET rule)', fig: (s) => s.brightOutlook, text: ((v: { bright: boolean; criteria: string[]; projectionPeriod: string }) => (v.bright ? `☀ Yes (${v.criteria.join(', ')}; ${v.projectionPeriod})` : `No (${v.projectionPeriod})`)) as (v: never) => string },
-  { label: 'Sector job postings (Indeed, Feb 2020 = 100)', fig: (s) => s.postingsTrend, text: ((v: { sector: string; index: number; month: string; yearAgo: number | null }) => `${v.sector}: ${v.index.toFixed(1)} in ${v.month}${v.yearAgo === null ? '' : ` (a year earlier ${v.yearAgo.toFixed(1)})`}`) as (v: never) => string },
-  { label: 'Core tasks exposed to LLMs', fig: (s) => s.tasks, text: ((v: { exposed: number; rated: number; exposedShare: number }) => `${v.exposedShare}% (${v.exposed} of ${v.rated})`) as (v: never) => string },
-  { label: 'Strongest interests (1-7)', fig: (s) => s.interests, text: ((v: { area: string; score: number }[]) => v.slice(0, 2).map((x) => `${x.area} ${x.score.toFixed(1)}`).join(', ')) as (v: never) => string },
-  { label: 'Most important work styles (1-5)', fig: (s) => s.workStyles, text: ((v: { name: string; importance: number }[]) => v.slice(0, 3).map((x) => `${x.name} ${x.importance.toFixed(1)}`).join(', ')) as (v: never) => string },
+  {
+    label: 'Salary range', verdict: 'salaryCeiling',
+    cell: (side, better) => {
+      const range = formatRange(side);
+      if (!range) return <td class="unknown">Unknown <small class="prov">{'reason' in side.salary.max ? side.salary.max.reason : ''}</small></td>;
+      return <FigureCell fig={side.salary.max.value !== null ? side.salary.max : side.salary.min} text={() => range} better={better} />;
+    },
+  },
+  row('Median salary', 'salaryMedian', (s) => s.salary.median, (v) => `${formatUsd(v)}/yr`),
+  row('Demand score', 'demand', (s) => s.demandScore, (v) => `${formatDemand(v)}/10`),
+  row('AI replacement risk', 'aiRisk', (s) => s.aiReplacementRisk, (v) => `${v}%`),
+  row('Learning curve', 'learningCurve', (s) => s.learningCurveMonths, (v) => formatMonths(v)),
+  row('Difficulty', 'difficulty', (s) => s.difficulty, (v) => v),
+  row('Entry barrier', 'entryBarrier', (s) => s.entryBarrier, (v) => v),
+  row('Remote friendly', undefined, (s) => s.remoteFriendly, yesNo),
+  row('Requires coding', undefined, (s) => s.requiresCoding, yesNo),
+  row('Projected employment change (BLS)', undefined, (s) => s.projections, (v) => v.map((p) => `${p.period}: ${p.changePct === null ? 'n/a' : `${p.changePct >= 0 ? '+' : ''}${p.changePct.toFixed(1)}%`}, ${p.annualOpenings === null ? 'n/a' : p.annualOpenings.toLocaleString('en-US')} openings/yr`).join('; ')),
+  row('Bright Outlook (O*NET rule)', undefined, (s) => s.brightOutlook, (v) => (v.bright ? `☀ Yes (${v.criteria.join(', ')}; ${v.projectionPeriod})` : `No (${v.projectionPeriod})`)),
+  row('Sector job postings (Indeed, Feb 2020 = 100)', undefined, (s) => s.postingsTrend, (v) => `${v.sector}: ${v.index.toFixed(1)} in ${v.month}${v.yearAgo === null ? '' : ` (a year earlier ${v.yearAgo.toFixed(1)})`}`),
+  row('Core tasks exposed to LLMs', undefined, (s) => s.tasks, (v) => `${v.exposedShare}% (${v.exposed} of ${v.rated})`),
+  row('Strongest interests (1-7)', undefined, (s) => s.interests, (v) => v.slice(0, 2).map((x) => `${x.area} ${x.score.toFixed(1)}`).join(', ')),
+  row('Most important work styles (1-5)', undefined, (s) => s.workStyles, (v) => v.slice(0, 3).map((x) => `${x.name} ${x.importance.toFixed(1)}`).join(', ')),
 ];
 
 function GlanceTable(props: { cmp: Comparison }): Child {
   const { cmp } = props;
   const better = (row: Row, side: SideKey) => (row.verdict ? cmp.verdicts[row.verdict] === side : false);
-  const salaryRange = (s: ComparisonSide) => formatRange(s);
   return (
     <table class="glance">
       <caption>At a glance (▲ marks the better side; ties are unmarked)</caption>
@@ -61,16 +71,7 @@ function GlanceTable(props: { cmp: Comparison }): Child {
         {ROWS.map((row) => (
           <tr>
             <th scope="row">{row.label}</th>
-            {(['a', 'b'] as const).map((k) => {
-              const side = cmp[k];
-              if (row.label === 'Salary range') {
-                const range = salaryRange(side);
-                const fig = side.salary.max.value !== null ? side.salary.max : side.salary.min;
-                if (!range) return <td class="unknown">Unknown <small class="prov">{'reason' in side.salary.max ? side.salary.max.reason : ''}</small></td>;
-                return <FigureCell fig={fig} text={() => range} better={better(row, k)} />;
-              }
-              return <FigureCell fig={row.fig(side)} text={row.text} better={better(row, k)} />;
-            })}
+            {(['a', 'b'] as const).map((k) => row.cell(cmp[k], better(row, k)))}
           </tr>
         ))}
       </tbody>

@@ -1,12 +1,20 @@
 import type { Child } from 'hono/jsx';
 import { Layout } from './layout.js';
 
-interface Operation { method: string; path: string; summary?: string; description?: string; parameters?: { name: string; in: string; required?: boolean; schema?: { type?: string; enum?: unknown[]; maxLength?: number; maximum?: number }; description?: string }[]; responses?: Record<string, { description?: string }> }
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
+/** What the page reads of an operation (a `$ref` parameter or schema shows without its details). */
+interface OperationView {
+  summary?: string; description?: string;
+  parameters?: { $ref?: string; name?: string; in?: string; required?: boolean; schema?: { $ref?: string; type?: unknown; enum?: unknown[]; maxLength?: number } }[];
+  responses?: Record<string, { description?: string }>;
+}
+type PathItemView = Partial<Record<(typeof METHODS)[number], OperationView>>;
+interface Operation extends OperationView { method: string; path: string }
 
 /** A readable page of the API's operations, rendered from the OpenAPI document itself. */
-export function DocsPage(props: { doc: { info: { title: string; description?: string }; paths: Record<string, Record<string, Omit<Operation, 'method' | 'path'>>> } }): Child {
-  const ops: Operation[] = Object.entries(props.doc.paths).flatMap(([path, item]) =>
-    Object.entries(item).map(([method, op]) => ({ method: method.toUpperCase(), path, ...op })));
+export function DocsPage(props: { doc: { info: { title: string; description?: string }; paths?: Record<string, PathItemView> } }): Child {
+  const ops: Operation[] = Object.entries(props.doc.paths ?? {}).flatMap(([path, item]) =>
+    METHODS.flatMap((method) => (item[method] ? [{ ...item[method], method: method.toUpperCase(), path }] : [])));
   return (
     <Layout title="API docs">
       <h1>{props.doc.info.title}</h1>
@@ -23,7 +31,7 @@ export function DocsPage(props: { doc: { info: { title: string; description?: st
               <caption>Parameters</caption>
               <thead><tr><th scope="col">Name</th><th scope="col">In</th><th scope="col">Type</th><th scope="col">Required</th></tr></thead>
               <tbody>{o.parameters.map((p) => (
-                <tr><td><code>{p.name}</code></td><td>{p.in}</td><td>{p.schema?.enum ? p.schema.enum.join(' | ') : p.schema?.type ?? ''}{p.schema?.maxLength ? ` (≤ ${p.schema.maxLength} chars)` : ''}</td><td>{p.required ? 'yes' : 'no'}</td></tr>
+                <tr><td><code>{p.name}</code></td><td>{p.in}</td><td>{p.schema?.enum ? p.schema.enum.join(' | ') : String(p.schema?.type ?? '')}{p.schema?.maxLength ? ` (≤ ${p.schema.maxLength} chars)` : ''}</td><td>{p.required ? 'yes' : 'no'}</td></tr>
               ))}</tbody>
             </table>
           ) : null}
