@@ -25,7 +25,11 @@ const Provenance = { source: z.string(), period: z.string().nullable() };
 
 /** A shown figure: a value with its source and period, or null with the reason it is missing. */
 const shown = <T extends z.ZodType>(value: T) => z.union([
-  z.object({ value, ...Provenance, estimatedFrom: z.string().optional() }),
+  z.object({
+    value, ...Provenance, estimatedFrom: z.string().optional(),
+    /** The value is BLS's top-code bound (an OEWS `#` cell): the true figure is at least it. */
+    atLeast: z.literal(true).optional(),
+  }),
   z.object({ value: z.null(), reason: z.string() }),
 ]);
 

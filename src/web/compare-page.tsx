@@ -9,12 +9,14 @@ import { PeriodChartBlock, type PeriodChartView } from './trends-page.js';
 type SideKey = 'a' | 'b';
 
 /** A figure's value with its source and period underneath, or "Unknown" with the reason. */
-function FigureCell<T>(props: { fig: ShownFigure<T>; text: (v: T) => string; better: boolean }): Child {
+function FigureCell<T>(props: { fig: ShownFigure<T>; text: (v: T) => string; better: boolean; boundInText?: boolean }): Child {
   const { fig } = props;
   if ('reason' in fig) return <td class="unknown">Unknown <small class="prov">{fig.reason}</small></td>;
+  const bound = 'atLeast' in fig && fig.atLeast === true;
   return (
     <td class={props.better ? 'better' : undefined}>
-      <span class="val">{props.text(fig.value)}</span>
+      <span class="val">{bound && !props.boundInText ? 'at least ' : ''}{props.text(fig.value)}</span>
+      {bound ? <small class="prov">top-coded: BLS publishes no wage above this bound, so the true figure is at least it</small> : null}
       {props.better ? <span class="badge"><span aria-hidden="true">▲</span><span class="sr"> (better)</span></span> : null}
       <small class="prov">{fig.source}{fig.period ? `, ${fig.period}` : ''}{fig.estimatedFrom ? ` (estimated from ${fig.estimatedFrom})` : ''}</small>
     </td>
@@ -35,7 +37,10 @@ const ROWS: Row[] = [
     cell: (side, better) => {
       const range = formatRange(side);
       if (!range) return <td class="unknown">Unknown <small class="prov">{'reason' in side.salary.max ? side.salary.max.reason : ''}</small></td>;
-      return <FigureCell fig={side.salary.max.value !== null ? side.salary.max : side.salary.min} text={() => range} better={better} />;
+      const { min, max } = side.salary;
+      // The range marks a bound itself ("$239,200+"); the cell carries the bound's note when either end is one.
+      const fig = 'atLeast' in min && min.atLeast ? min : max.value !== null ? max : min;
+      return <FigureCell fig={fig} text={() => range} better={better} boundInText />;
     },
   },
   row('Median salary', 'salaryMedian', (s) => s.salary.median, (v) => `${formatUsd(v)}/yr`),

@@ -3,6 +3,7 @@ import { compareCareers } from '../../src/core/compare/index.js';
 import { seedPair, SEED_SOURCE, compressionSkills, routingSkills } from '../helpers/seed-careers.js';
 import { ComparePage } from '../../src/web/compare-page.js';
 import { ComparisonSchema } from '../../src/api/openapi-schemas.js';
+import { computeSalary } from '../../src/core/metrics/salary.js';
 
 const render = (cmp: ReturnType<typeof compareCareers>) => String(ComparePage({ cmp }));
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, ' ');
@@ -62,5 +63,32 @@ describe('compare page on the seed pair', () => {
     expect(out).not.toContain('<script>alert');
     expect(out).not.toContain('<img src=x');
     expect(out).toContain('&lt;script&gt;');
+  });
+});
+
+/** Two careers whose OEWS median and 90th percentile are BLS's top code (`#`, $239,200 or more). */
+describe('compare page with top-coded wages', () => {
+  const { compression, routing } = seedPair();
+  const topCoded = (x: typeof compression, title: string, p10: number): typeof compression => ({
+    ...x,
+    career: { ...x.career, title, origin: 'onet' },
+    metrics: {
+      ...x.metrics,
+      salary: computeSalary({
+        wages: [{ source: 'BLS OEWS (oews)', period: 'May 2024', employment: 1000, p10, p25: null, median: 239200, p75: null, p90: 239200, topCoded: { median: true, p90: true } }],
+        salarySurveys: [],
+      } as never),
+    },
+  });
+  const cmp = compareCareers(topCoded(compression, 'Anesthesiologists', 124450), topCoded(routing, 'Orthopedic Surgeons', 83390));
+  const t = text(render(cmp));
+
+  it('shows the bound as a bound, never as an exact or rounded figure', () => {
+    expect(ComparisonSchema.safeParse(cmp).success).toBe(true);
+    expect(t).toContain('at least $239,200/yr');
+    expect(t).toContain('$124,000-$239,200+/yr');
+    expect(t).toContain('top-coded: BLS publishes no wage above this bound');
+    expect(t).not.toContain('$239,000');
+    expect(t).not.toMatch(/tie on[^.]*median salary/);
   });
 });

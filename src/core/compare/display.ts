@@ -16,9 +16,11 @@ import { titleNumber } from './grammar.js';
 /** Converts a metric figure to its shown form, rounding numbers with `round`. */
 export function shown<T>(fig: Figure<T>, round?: (v: T) => T): ShownFigure<T> {
   if ('reason' in fig) return { value: null, reason: fig.reason };
-  const value = round ? round(fig.value) : fig.value;
+  // A bound (BLS's top code, $239,200) is shown as published: rounding it would print a figure BLS never did.
+  const value = round && !fig.atLeast ? round(fig.value) : fig.value;
   const out: ShownFigure<T> = { value, source: fig.source, period: fig.period };
   if (fig.estimatedFrom) out.estimatedFrom = fig.estimatedFrom.slug;
+  if (fig.atLeast) out.atLeast = true;
   return out;
 }
 
@@ -122,6 +124,16 @@ export function formatUsd(v: number): string {
   return `$${String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
 }
 
+/** A salary as shown: "$133,000", or "at least $239,200" for a top-coded bound. */
+export function formatSalary(f: ShownFigure<number> & { value: number }): string {
+  return 'atLeast' in f && f.atLeast ? `at least ${formatUsd(f.value)}` : formatUsd(f.value);
+}
+
+/** True when both figures are bounds (top-coded): which is higher is not known. */
+export function bothBounds(x: ShownFigure<number>, y: ShownFigure<number>): boolean {
+  return 'atLeast' in x && x.atLeast === true && 'atLeast' in y && y.atLeast === true;
+}
+
 /** "9.0" — always one decimal. */
 export function formatDemand(v: number): string {
   return v.toFixed(1);
@@ -135,9 +147,10 @@ export function formatMonths(v: number): string {
 /** "$120,000-$200,000/yr", or what is known of the range. */
 export function formatRange(side: ComparisonSide): string | null {
   const { min, max } = side.salary;
-  if (min.value !== null && max.value !== null) return `${formatUsd(min.value)}-${formatUsd(max.value)}/yr`;
-  if (max.value !== null) return `up to ${formatUsd(max.value)}/yr`;
-  if (min.value !== null) return `from ${formatUsd(min.value)}/yr`;
+  const hi = (f: ShownFigure<number> & { value: number }) => `${formatUsd(f.value)}${'atLeast' in f && f.atLeast ? '+' : ''}`;
+  if (min.value !== null && max.value !== null) return `${hi(min)}-${hi(max)}/yr`;
+  if (max.value !== null) return `up to ${hi(max)}/yr`;
+  if (min.value !== null) return `from ${hi(min)}/yr`;
   return null;
 }
 

@@ -30,7 +30,7 @@ function checkSkillsSentences(c: Comparison, sentences: string[], out: string[])
   }
 }
 
-const PAYS = { A: /⟨A⟩ (?:earns?|pays?) ((?:up to |from )?\$[\d,]+(?:-\$[\d,]+)?\/yr)/, B: /⟨B⟩ (?:earns?|pays?) ((?:up to |from )?\$[\d,]+(?:-\$[\d,]+)?\/yr)/ };
+const PAYS = { A: /⟨A⟩ (?:earns?|pays?) ((?:up to |from )?\$[\d,]+\+?(?:-\$[\d,]+\+?)?\/yr)/, B: /⟨B⟩ (?:earns?|pays?) ((?:up to |from )?\$[\d,]+\+?(?:-\$[\d,]+\+?)?\/yr)/ };
 const NO_RANGE = { A: /⟨A⟩ ha(?:s|ve) no published salary range/, B: /⟨B⟩ ha(?:s|ve) no published salary range/ };
 
 function checkRanges(c: Comparison, sentences: string[], out: string[]): void {

@@ -9,7 +9,7 @@ import { checkFigureText } from './invariants-text.js';
 import { checkOutlookReason, checkOutlookSentences } from './invariants-outlook.js';
 import { checkTasksSentences } from './invariants-tasks.js';
 import { checkAgreement, checkDuplicates, checkEmptyReason, checkFlagReason, checkProfileReason } from './invariants-prose.js';
-import { ATTRIBUTES, sideNames, tieValue } from './phrases.js';
+import { ATTRIBUTES, comparable, sideNames, tieValue } from './phrases.js';
 import type { Comparison, ComparisonSide, VerdictKey } from './types.js';
 import { VERDICT_KEYS } from './types.js';
 import { HIGHER_IS_BETTER } from './verdicts.js';
@@ -86,7 +86,7 @@ function checkClaim(c: Comparison, raw: string, where: string, forced: Who | nul
 }
 
 function checkNonComparative(c: Comparison, key: VerdictKey, s: string, raw: string, where: string, out: string[]): void {
-  const known = ATTRIBUTES[key].value(c.a) !== null && ATTRIBUTES[key].value(c.b) !== null;
+  const known = comparable(key, c.a, c.b);
   if (UNKNOWN.test(s)) {
     if (known) out.push(`${where}: says ${key} is not known, but both values are: "${raw}"`);
     return;

@@ -3,7 +3,7 @@
  * shown value, and its "better" sentence. Keeping them in one table means the checker reads
  * exactly the claims the writer can make.
  */
-import { formatDemand, formatMonths, formatUsd } from './display.js';
+import { bothBounds, formatDemand, formatMonths, formatSalary } from './display.js';
 import { agree } from './grammar.js';
 import type { ComparisonData, ComparisonSide, VerdictKey } from './types.js';
 
@@ -26,20 +26,20 @@ export interface AttributePhrases {
   unit: string;
 }
 
-const usd = (v: number | null) => (v === null ? null : formatUsd(v));
+const usd = (f: ComparisonSide['salary']['max']) => (f.value === null ? null : formatSalary(f));
 
 /** Phrases per verdict attribute. */
 export const ATTRIBUTES: Readonly<Record<VerdictKey, AttributePhrases>> = Object.freeze({
   salaryCeiling: {
     label: 'salary ceiling',
-    value: (s) => usd(s.salary.max.value),
+    value: (s) => usd(s.salary.max),
     better: 'offers a higher salary ceiling',
     reason: 'Want a higher salary ceiling',
     unit: '',
   },
   salaryMedian: {
     label: 'median salary',
-    value: (s) => usd(s.salary.median.value),
+    value: (s) => usd(s.salary.median),
     better: 'has a higher median salary',
     reason: 'Want a higher median salary',
     unit: '',
@@ -80,6 +80,22 @@ export const ATTRIBUTES: Readonly<Record<VerdictKey, AttributePhrases>> = Object
     unit: '',
   },
 });
+
+/** Both sides' figures for `key` as published: top-coded salaries are bounds of both. */
+const SALARY_FIGURE: Partial<Record<VerdictKey, (s: ComparisonSide) => ComparisonSide['salary']['max']>> = {
+  salaryCeiling: (s) => s.salary.max,
+  salaryMedian: (s) => s.salary.median,
+};
+
+/**
+ * True when both sides' values for `key` are known and can be ordered: two salaries that
+ * are both BLS's top code ("at least $239,200") cannot, so they are neither a tie nor a win.
+ */
+export function comparable(key: VerdictKey, a: ComparisonSide, b: ComparisonSide): boolean {
+  if (ATTRIBUTES[key].value(a) === null || ATTRIBUTES[key].value(b) === null) return false;
+  const fig = SALARY_FIGURE[key];
+  return !(fig && bothBounds(fig(a), fig(b)));
+}
 
 /** "(x vs y unit)" with the winner's value first. */
 export function versus(key: VerdictKey, first: ComparisonSide, second: ComparisonSide): string {

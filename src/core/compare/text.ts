@@ -8,7 +8,7 @@
 import { formatMonths, formatRange } from './display.js';
 import { agree } from './grammar.js';
 import {
-  ATTRIBUTES, CODING_REASON, NO_CODING_REASON, NO_REMOTE_REASON, REMOTE_REASON, agreeLead, sideNames, tieValue, versus,
+  ATTRIBUTES, CODING_REASON, comparable, NO_CODING_REASON, NO_REMOTE_REASON, REMOTE_REASON, agreeLead, sideNames, tieValue, versus,
 } from './phrases.js';
 import { outlookReasons, outlookSentence } from './outlook-text.js';
 import { profileReasons } from './reasons.js';
@@ -64,6 +64,9 @@ export function attributeSentence(data: Sides, names: Names, key: VerdictKey): s
   }
   if (p.value(data.a) === null || p.value(data.b) === null) {
     return `The ${p.label} is not known for ${unknownFor(data, names, key)}.`;
+  }
+  if (!comparable(key, data.a, data.b)) {
+    return `The ${p.label} is not known exactly for either career: both are ${p.value(data.a)}, the highest wage BLS publishes.`;
   }
   return `Both have the same ${p.label} (${tieValue(key, data.a)}).`;
 }
@@ -130,8 +133,7 @@ function conclusion(data: Sides, names: Names): string {
   const ties: string[] = [];
   for (const key of VERDICT_KEYS) {
     const v = data.verdicts[key];
-    const known = ATTRIBUTES[key].value(data.a) !== null && ATTRIBUTES[key].value(data.b) !== null;
-    if (v !== 'tie' || !known) out.push(attributeSentence(data, names, key));
+    if (v !== 'tie' || !comparable(key, data.a, data.b)) out.push(attributeSentence(data, names, key));
     else ties.push(`${ATTRIBUTES[key].label} (${tieValue(key, data.a)})`);
   }
   if (ties.length > 0) {

@@ -20,7 +20,9 @@ function fromWage(w: WageObservation, key: Pct): Figure<number> {
   if (v === null || !Number.isFinite(v)) return missing(`OEWS publishes no ${key} for this occupation`);
   const notes = [w.topCoded[key] ? 'top-coded: the true value is at least this' : null, w.mapped ? `BLS published hybrid code ${w.mapped.from}, a wider group` : null];
   const note = notes.filter((n) => n !== null).join('; ') || undefined;
-  return known(Math.round(v), w, `oews-${key}`, note);
+  const fig = known(Math.round(v), w, `oews-${key}`, note);
+  if (w.topCoded[key]) fig.atLeast = true;
+  return fig;
 }
 
 const byPeriodDesc = <T extends { period: string | null }>(xs: T[]) =>

@@ -43,6 +43,8 @@ export interface KnownFigure<T> extends Provenance {
   estimatedFrom?: EstimateOrigin;
   /** e.g. 'top-coded: at least this value'. */
   note?: string;
+  /** The value is a publication bound, not a figure: the true value is at least it (an OEWS `#` cell). */
+  atLeast?: true;
 }
 
 /** An absent value and why it is absent; never a made-up default. */
