@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { Comparison, ComparisonSide, ShownFigure, Verdict, VerdictKey } from '../core/compare/types.js';
-import { formatDemand, formatMonths, formatRange, formatUsd } from '../core/compare/display.js';
+import { formatDemand, formatMonths, formatRange, formatUsd, ratedElementName } from '../core/compare/display.js';
 import { Layout } from './layout.js';
 import { RatedSkillsSection, TechnologySection } from './rated-skills.js';
 import { CareerPicker } from './widgets.js';
@@ -138,10 +138,10 @@ function TransitionSection(props: { cmp: Comparison }): Child {
     <li>
       {from.title} → {to.title}: <strong>{t.difficulty}</strong>
       {t.basis === 'ratings' ? `, ${t.skillGap}% of the skill and knowledge level needed is new` : `, ${t.skillGap}% of the target's skills to learn`}
-      {t.months !== null ? `, about ${formatMonths(t.months)}` : ''}
+      {t.months === null ? '' : t.months === 0 ? ', little extra time' : `, about ${formatMonths(t.months)}`}
       {to.jobZone !== null ? ` (target Job Zone ${to.jobZone}${from.jobZone !== null ? `, from ${from.jobZone}` : ''})` : ''}
       {t.reason ? <><br /><small>Why: {t.reason}</small></> : null}
-      {t.learnFirst.length ? <><br /><small>Learn first: {t.learnFirst.map((l) => `${l.name} (level ${l.from.toFixed(1)} → ${l.level.toFixed(1)})`).join(', ')}</small></> : null}
+      {t.learnFirst.length ? <><br /><small>Learn first: {t.learnFirst.map((l) => `${ratedElementName(l)} (level ${l.from.toFixed(1)} → ${l.level.toFixed(1)})`).join(', ')}</small></> : null}
     </li>
   );
   return (

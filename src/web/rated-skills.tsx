@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { Comparison, ComparisonSide, TechnologyGroup } from '../core/compare/types.js';
 import type { CareerMetrics } from '../core/metrics/types.js';
+import { ratedElementName } from '../core/compare/display.js';
 
 /** Rated areas shown per side before the rest folds away. */
 const TOP_RATED = 10;
@@ -58,13 +59,13 @@ export function RatedSkillsSection(props: { cmp: Comparison }): Child {
       {rs.shared.length ? (
         <>
           <h3>Important to both ({cmp.a.title} vs {cmp.b.title})</h3>
-          <ul class="shared-levels">{rs.shared.map((p) => <li>{p.name}: level {one(p.levelA)} vs {one(p.levelB)}</li>)}</ul>
+          <ul class="shared-levels">{rs.shared.map((p) => <li>{ratedElementName(p)}: level {one(p.levelA)} vs {one(p.levelB)}</li>)}</ul>
         </>
       ) : null}
       {rs.gaps.length ? (
         <>
           <h3>Largest level differences</h3>
-          <ul class="gaps">{rs.gaps.map((p) => <li>{p.name}: level {one(p.levelA)} vs {one(p.levelB)}</li>)}</ul>
+          <ul class="gaps">{rs.gaps.map((p) => <li>{ratedElementName(p)}: level {one(p.levelA)} vs {one(p.levelB)}</li>)}</ul>
         </>
       ) : null}
     </section>

@@ -92,3 +92,38 @@ describe('compare page with top-coded wages', () => {
     expect(t).not.toMatch(/tie on[^.]*median salary/);
   });
 });
+
+/** O*NET names a skill and a knowledge area "Mathematics": the page tells them apart. */
+describe('compare page with rated skills and knowledge', () => {
+  const { compression, routing } = seedPair();
+  const prov = { source: 'O*NET (onet-ratings)', period: 'O*NET 29.0', method: 'onet-ratings' };
+  const item = (id: string, name: string, domain: 'skill' | 'knowledge', importance: number, level: number) => ({ id, name, domain, importance, level });
+  const rated = (x: typeof compression, title: string, math: number, other: number): typeof compression => ({
+    ...x,
+    career: { ...x.career, title, origin: 'onet' },
+    metrics: {
+      ...x.metrics,
+      skillRatings: {
+        ...prov,
+        value: [
+          item('2.A.1.e', 'Mathematics', 'skill', 4, math), item('2.C.4.a', 'Mathematics', 'knowledge', 4.5, math + 1),
+          item('2.A.1.a', 'Reading Comprehension', 'skill', 4, other), item('2.C.3.a', 'Computers and Electronics', 'knowledge', 4, other),
+        ],
+      },
+    },
+  });
+  const cmp = compareCareers(rated(compression, 'Dancers', 0.4, 4), rated(routing, 'Actuaries', 5, 4));
+  const t = text(render(cmp));
+
+  it('names which Mathematics is meant wherever both can appear', () => {
+    expect(t).toContain('Learn first: Mathematics (knowledge) (level 1.4 → 6.0), Mathematics (skill) (level 0.4 → 5.0)');
+    expect(t).toMatch(/Mathematics \(knowledge\): level 1\.4 vs 6\.0/);
+    expect(t).not.toMatch(/Mathematics \(level/);
+  });
+
+  it('words a move with no time to add as the summary does, never "about 0 months"', () => {
+    expect(cmp.transition.bToA.months).toBe(0);
+    expect(t).not.toContain('about 0 months');
+    expect(t).toMatch(/Actuaries → Dancers: \w+ ?, 0% of the skill and knowledge level needed is new, little extra time/);
+  });
+});

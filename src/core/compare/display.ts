@@ -134,6 +134,18 @@ export function bothBounds(x: ShownFigure<number>, y: ShownFigure<number>): bool
   return 'atLeast' in x && x.atLeast === true && 'atLeast' in y && y.atLeast === true;
 }
 
+/** Names O*NET gives both a skill and a knowledge area (content model 2.A/2.B skills, 2.C knowledge). */
+const SKILL_AND_KNOWLEDGE_NAMES: ReadonlySet<string> = new Set(['Mathematics']);
+
+/**
+ * A rated element's name as a list shows it: "Mathematics (knowledge)" and "Mathematics
+ * (skill)" where the name alone would read as the same area twice, else the name.
+ */
+export function ratedElementName(x: { id: string; name: string }): string {
+  if (!SKILL_AND_KNOWLEDGE_NAMES.has(x.name)) return x.name;
+  return `${x.name} (${x.id.startsWith('2.C') ? 'knowledge' : 'skill'})`;
+}
+
 /** "9.0" — always one decimal. */
 export function formatDemand(v: number): string {
   return v.toFixed(1);
