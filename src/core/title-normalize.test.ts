@@ -94,6 +94,23 @@ describe('normalizeJobTitle: separators, abbreviations and alternatives', () => 
   });
 });
 
+describe('normalizeJobTitle: departments and teams', () => {
+  it('reads the role after a department that comes first ("IT - Data Engineer II"), keeping the department as a qualifier', () => {
+    expect(ok('IT - Data Engineer II')).toMatchObject({ title: 'Data Engineer', attributes: { level: 'II', qualifiers: ['Information Technology'] } });
+    expect(ok('Analytics - Business Assurance Data Analyst')).toMatchObject({ title: 'Business Assurance Data Analyst', attributes: { qualifiers: ['Analytics'] } });
+    expect(ok('College Hire - Data Scientist - Open to December 2019 Graduates').title).toBe('Data Scientist');
+    // A department with no role after it stays the title; a lone rank after it is not a role.
+    expect(ok('ATL - Data & Analytics (DA)').title).toBe('ATL');
+    expect(ok('Data Science (Associate)').title).toBe('Data Science');
+  });
+  it('drops the unit words of a team ("Machine Learning Department", "Office of Data Science")', () => {
+    expect(ok('Research Scientist, Machine Learning Department').attributes.qualifiers).toEqual(['Machine Learning']);
+    expect(ok('Consultant - Data Analytics Group').title).toBe('Data Analytics Consultant');
+    expect(ok('Data Scientist, Office of Data Science').attributes.qualifiers).toEqual(['Data Science']);
+    expect(ok('Engineer, Team').attributes.qualifiers).toEqual(['Team']);
+  });
+});
+
 describe('normalizeJobTitle: bad input is rejected with a reason', () => {
   it.each([
     ['', 'empty'], ['   ', 'empty'], ['!!! --- ???', 'no-letters'], ['🚀🔥💯', 'no-letters'], ['12345', 'no-letters'],

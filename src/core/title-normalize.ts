@@ -63,6 +63,15 @@ export function normalizeJobTitle(raw: string): NormalizedJobTitle {
       attributes.seniority ??= /director|president/i.test(title) ? 'director' : 'manager';
       title = readHead(next, attributes);
     } else title = `${next} ${title}`;
+  } else if (!ROLE_END.test(title.split(' ').at(-1) ?? '')) {
+    // "IT - Data Engineer II", "Analytics - Business Assurance Data Analyst": the first part names a
+    // department, the role comes after it; the department stays as a qualifier.
+    const at = attributes.qualifiers.findIndex((q) => q.includes(' ') && ROLE_END.test(q.replace(/\s+(?:[ivx]{1,3}|\d{1,2})$/i, '').split(' ').at(-1)!) && !isRankOnly(q));
+    if (at >= 0) {
+      const [role] = attributes.qualifiers.splice(at, 1);
+      attributes.qualifiers.unshift(title);
+      title = readHead(role!, attributes);
+    }
   }
   const [first = '', ...alternatives] = slashAlternatives(title);
   if (!first) return { ok: false, reason: 'no-letters', detail: 'nothing but seniority, place or employment words' };
@@ -110,7 +119,18 @@ function readSegment(segment: string, a: TitleAttributes): void {
   if (words.length && words.every((w) => ROMAN_LEVELS.has(w.toLowerCase()) || /^\d$/.test(w))) { a.level ??= words.join(' '); return; }
   if (!words.length) return;
   if (isPlace(words)) { a.location ??= words.filter((w) => !JOINERS.has(w.toLowerCase())).join(' '); return; }
-  a.qualifiers.push(words.join(' '));
+  a.qualifiers.push(withoutUnitWords(words).join(' '));
+}
+
+/** Words that name an organisational unit around a field: "Machine Learning Department", "Office of Data Science". */
+const UNIT_WORDS = /^(?:department|dept|group|team|office|division|unit|institute|center|centre|practice)$/i;
+
+/** A team qualifier without its unit words ("Data Analytics Group" → "Data Analytics"), never emptied. */
+function withoutUnitWords(words: string[]): string[] {
+  let out = words;
+  if (out.length > 2 && UNIT_WORDS.test(out[0]!) && /^of$/i.test(out[1]!)) out = out.slice(2);
+  if (out.length > 1 && UNIT_WORDS.test(out.at(-1)!)) out = out.slice(0, -1);
+  return out;
 }
 
 /** The title part: seniority and grade words and employment words come off, abbreviations expand. */
