@@ -9,7 +9,8 @@ import path from 'node:path';
 import { normalizeText } from '../src/core/text-normalize.js';
 import { evaluateTitles, parseLabelledTitles } from '../src/core/title-eval.js';
 import { buildTitleMatcher } from '../src/core/title-match.js';
-import { ONET_FILES, parseOnetFiles } from '../src/ingest/sources/onet-database/parse.js';
+import { ONET_FILES, onetTitleCareers, parseOnetFiles } from '../src/ingest/sources/onet-database/parse.js';
+import { OPTIONAL_ONET_FILES } from '../src/ingest/sources/onet-database/profile.js';
 import type { Figure } from './workers.js';
 
 const ROUNDS = 5;
@@ -26,9 +27,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 export async function benchTitles(): Promise<Figure[]> {
   const dir = path.resolve('../shared/data/onet-29.2');
-  const occupations = parseOnetFiles(new Map(Object.values(ONET_FILES).map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]))).occupations;
+  const names = [...Object.values(ONET_FILES), OPTIONAL_ONET_FILES.tasks];
+  const onet = parseOnetFiles(new Map(names.map((f) => [f, readFileSync(path.join(dir, f), 'utf8')])));
   const t0 = performance.now();
-  const matcher = buildTitleMatcher(occupations.map((o) => ({ id: o.code, code: o.code, title: o.title, aliases: o.aliases, aliasEvidence: o.aliasEvidence })));
+  const matcher = buildTitleMatcher(onetTitleCareers(onet));
   const buildMs = performance.now() - t0;
   const labelled = parseLabelledTitles(readFileSync(path.resolve('test/fixtures/title-eval.csv'), 'utf8'));
   const result = evaluateTitles(labelled, (t) => matcher.match(t));

@@ -76,6 +76,10 @@ export interface DirectoryCareer {
   aliases: string[];
   /** Per alias (same order), its evidence (see career_aliases.evidence). */
   aliasEvidence: number[];
+  /** What the career does (careers.description): field evidence for generic titles ("Scientist, Toxicology"). */
+  description: string;
+  /** Its task statements (the O*NET tasks fact), field evidence too; empty when none were ingested. */
+  tasks: string[];
 }
 
 /** The run failed in a way retrying cannot fix (wrong file, too many rejects). */

@@ -5,6 +5,7 @@
  */
 import { hasTitleAbbreviation, normalizeTitle, normalizeTitleWords } from './text-normalize.js';
 import { COMPUTING_FIELDS, MANAGEMENT_CODE, MANAGEMENT_RANKS } from './title-curated.js';
+import { fieldStem, type FieldVocabulary } from './title-fields.js';
 import { scoreAffinity, type WordIndex } from './title-index.js';
 import type { CareerTitles, MatchMethod } from './title-match.js';
 
@@ -25,6 +26,8 @@ export interface Lookups {
   byHead(words: readonly string[]): Lookup | null;
   /** A generic title made specific by a qualifier: "Scientist, Toxicology" → Toxicologist, if that career answers to "scientist". */
   byField(titleWords: readonly string[], qualifiers: readonly string[]): Lookup | null;
+  /** A title no name matched, made of a generic role and field words ("Pharmacovigilance Scientist"): careers answering to the role, ranked by the field. */
+  byRoleAndField(titleWords: readonly string[], qualifiers: readonly string[]): Lookup | null;
 }
 
 const CURATED_CONFIDENCE = 0.97;
@@ -40,6 +43,14 @@ const SEPARATION = 2;
 const HEAD_FACTOR = 0.9;
 const PREFIX_FACTOR = 0.85;
 const FIELD_CONFIDENCE = 0.8;
+/**
+ * A generic title's field goes to the best career only when its score is at least this multiple
+ * of the runner-up's; calibrated on the labelled titles: at 3 "Principal Scientist, Chemistry &
+ * Immunology" went to chemists (the label, and O*NET's description, make it a medical scientist).
+ */
+const FIELD_SEPARATION = 4;
+/** How much more a career counts when a part of the field names it ("Chemistry" → Chemists), times the root of O*NET's evidence for that name. */
+const NAMED_FIELD_FACTOR = 1.5;
 /** Bound on remembered name lookups (free text brings any number of new names). */
 const MAX_REMEMBERED = 100_000;
 /** Words that end a role ("scientist", "engineer", "manager"...), for the beginning-of-title rule. */
@@ -58,7 +69,7 @@ const FIELD_PRACTITIONER = new Map([['science', 'scientist'], ['analytics', 'ana
 /** Field → practitioner endings: toxicology → toxicologist, chemistry → chemist, statistics → statistician, neuroscience → neuroscientist. */
 const PRACTITIONER: [RegExp, string][] = [[/ology$/, 'ologist'], [/ography$/, 'ographer'], [/istry$/, 'ist'], [/ics$/, 'ician'], [/science$/, 'scientist'], [/omy$/, 'omist']];
 
-export function buildLookups(careers: readonly CareerTitles[], index: WordIndex, curated: Record<string, string[]>): Lookups {
+export function buildLookups(careers: readonly CareerTitles[], index: WordIndex, curated: Record<string, string[]>, fields: FieldVocabulary): Lookups {
   const titles = new Map<string, string[]>();
   const aliases = new Map<string, string[]>();
   const evidence = new Map<string, Map<string, number>>();
@@ -148,9 +159,21 @@ export function buildLookups(careers: readonly CareerTitles[], index: WordIndex,
 
   /** A field for its practitioner: "Data Science (Associate)" → data scientist, "Data Analytics" → data analyst. */
   function byPractitioner(words: readonly string[]): Lookup | null {
+    // "Analytics Consulting Consultant": a word restating the role names nothing more.
+    const role = words.at(-1)!;
+    const plain = words.filter((w, i) => i === words.length - 1 || !sameStem(w, role));
+    if (plain.length < words.length && plain.length > 1) {
+      const hit = byName(plain);
+      if (hit?.kind === 'hit') return { ...hit, confidence: hit.confidence * PREFIX_FACTOR, method: 'head' };
+    }
     let k = words.length - 1;
     while (k > 0 && RANKS.has(words[k]!)) k--;
     const field = FIELD_PRACTITIONER.get(words[k]!);
+    if (!field && k >= 2 && FIELD_PRACTITIONER.has(words[k - 1]!) && ROLE_WORD.test(words[k]!)) {
+      // "Data Science Analyst" is an analyst of data: the field word between names no one.
+      const hit = byName([...words.slice(0, k - 1), ...words.slice(k)]);
+      return hit?.kind === 'hit' ? { ...hit, confidence: hit.confidence * PREFIX_FACTOR, method: 'head' } : null;
+    }
     if (!field || k === 0) return null;
     const name = [...words.slice(0, k), field];
     const hit = byName(name) ?? (name.length > 2 ? byHead(name) : null);
@@ -171,38 +194,57 @@ export function buildLookups(careers: readonly CareerTitles[], index: WordIndex,
     const role = titleWords.at(-1);
     if (!role || titleWords.length > 2 || !ROLE_WORD.test(role)) return null;
     const terms: string[] = [];
+    for (const q of qualifiers) for (const t of fields.terms(q)) if (!terms.includes(t)) terms.push(t);
+    const named = new Map<string, number>();
     for (const q of qualifiers) {
       const qw = normalizeTitleWords(q);
-      const tries = [[...qw, ...titleWords], ...qw.map((w) => practitioner(w)).filter((p): p is string => p !== null).map((p) => [p])];
-      for (const t of tries) {
-        const hit = byName(t) ?? (t.length > 1 ? byHead(t) : null);
-        const fitting = hit?.ranked.filter((id) => answersTo(id, role)) ?? [];
-        // Candidates for operators, never a match: on the labelled titles, fields read from
-        // qualifiers chose the wrong science about as often as the right one.
-        if (hit && (hit.kind === 'hit' ? fitting[0] === hit.ranked[0] : fitting.length === 1)) return { ...hit, kind: 'ambiguous', ranked: fitting, method: 'field' };
+      // "Consultant - Analytics Consulting": the field's words without the one restating the role.
+      const field = qw.filter((w) => !sameStem(w, role));
+      const whole = [[...qw, ...titleWords], ...(field.length < qw.length && field.length ? [[...field, ...titleWords]] : [])];
+      const parts = qw.map((w) => practitioner(w)).filter((p): p is string => p !== null).map((p) => [p]);
+      for (const [i, t] of [...whole, ...parts].entries()) {
+        const exact = byName(t);
+        const hit = exact ?? (t.length > 1 ? byHead(t) : null);
+        // A curated title names the role by choice; O*NET's careers must answer to the role word.
+        const fitting = hit?.method === 'curated' ? hit.ranked : hit?.ranked.filter((id) => answersTo(id, role)) ?? [];
+        if (!hit || !fitting.length || hit.via === titleWords.join(' ') || (hit.kind === 'hit' && fitting[0] !== hit.ranked[0])) continue;
+        if (exact && i < whole.length) {
+          // The job's own name ("Product Development Scientist"): its careers, ranked by the field when it names several.
+          const ranked = fitting.length > 1 ? byFieldText(fitting, titleWords, terms) : null;
+          return { ...hit, kind: ranked?.kind ?? 'ambiguous', ranked: ranked?.ranked ?? fitting, method: 'field' };
+        }
+        // A part of the field names careers ("Chemistry" → chemists): candidates the rest of the field can outweigh.
+        const ev = evidence.get(hit.via);
+        for (const id of fitting) named.set(id, Math.max(named.get(id) ?? 0, Math.sqrt(1 + (ev?.get(id) ?? (titles.get(hit.via)?.includes(id) ? 2 : 0)))));
       }
-      for (const w of qw) for (const t of [w, practitioner(w)]) if (t && index.idf.has(t) && !GENERIC_ROLES.has(t) && !terms.includes(t)) terms.push(t);
     }
-    return terms.length ? byFieldWords(titleWords, terms) : null;
+    if (!terms.length) return named.size ? { kind: 'ambiguous', ranked: [...named.keys()], confidence: FIELD_CONFIDENCE, via: titleWords.join(' '), method: 'field' } : null;
+    return byFieldText([...new Set([...careersAnswering(titleWords), ...named.keys()])], titleWords, terms, named);
+  }
+
+  /** Careers whose names use every word of the title. */
+  function careersAnswering(titleWords: readonly string[]): string[] {
+    const pools = titleWords.map(careersNamedWith);
+    const [first, ...rest] = [...pools].sort((a, b) => a.size - b.size);
+    return [...(first ?? [])].filter((id) => rest.every((p) => p.has(id)));
   }
 
   /**
-   * Among the careers that answer to every word of the title, those whose names use the
-   * qualifier's words most. Names alone do not tell a pharmacology scientist from a chemist
-   * reliably, so these are candidates for operators, never a match.
+   * The pool ranked by the field's terms in the careers' own text (title-fields.ts), each score
+   * times how strongly the career answers to the title's role: its names' use of the title's
+   * words and O*NET's evidence for the title itself as its alias ("Scientist" is listed for
+   * medical scientists by two sources and reported by incumbents, for molecular biologists once).
+   * A match only when the best clearly leads; otherwise candidates for operators.
    */
-  function byFieldWords(titleWords: readonly string[], terms: readonly string[]): Lookup | null {
-    const pools = titleWords.map(careersNamedWith);
-    const [first, ...rest] = pools.sort((a, b) => a.size - b.size);
-    const scored: [string, number][] = [];
-    for (const id of first ?? []) {
-      if (!rest.every((p) => p.has(id))) continue;
-      const score = scoreAffinity(index, id, terms);
-      if (score > 0) scored.push([id, score]);
-    }
-    scored.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  function byFieldText(pool: readonly string[], titleWords: readonly string[], terms: readonly string[], named: ReadonlyMap<string, number> = new Map()): Lookup | null {
+    const role = titleWords.join(' ');
+    const roleEvidence = evidence.get(role);
+    const prior = (id: string) => Math.sqrt(scoreAffinity(index, id, titleWords) * (1 + (roleEvidence?.get(id) ?? 0)))
+      * (named.has(id) ? NAMED_FIELD_FACTOR * named.get(id)! : 1);
+    const scored = fields.rank(terms, pool, prior);
     if (!scored.length) return null;
-    return { kind: 'ambiguous', ranked: scored.map(([id]) => id), confidence: FIELD_CONFIDENCE, via: `${terms.join(' ')} ${titleWords.join(' ')}`, method: 'field' };
+    const separated = scored.length === 1 || scored[0]!.score >= FIELD_SEPARATION * scored[1]!.score;
+    return { kind: separated ? 'hit' : 'ambiguous', ranked: scored.map((s) => s.careerId), confidence: FIELD_CONFIDENCE, via: `${terms.join(' ')} ${role}`, method: 'field' };
   }
 
   function careersNamedWith(word: string): Set<string> {
@@ -211,7 +253,35 @@ export function buildLookups(careers: readonly CareerTitles[], index: WordIndex,
     return set;
   }
 
-  return { byName, byHead, byField };
+  function byRoleAndField(titleWords: readonly string[], qualifiers: readonly string[]): Lookup | null {
+    let at = titleWords.length - 1;
+    while (at >= 0 && !(GENERIC_ROLES.has(titleWords[at]!) && !RANKS.has(titleWords[at]!))) at--;
+    if (at < 0 || titleWords.length < 2) return null;
+    const role = titleWords[at]!;
+    const terms: string[] = [];
+    for (const text of [titleWords.filter((w, i) => i !== at && !RANKS.has(w)).join(' '), ...qualifiers]) {
+      for (const t of fields.terms(text)) if (!terms.includes(t)) terms.push(t);
+    }
+    return terms.length ? byFieldText([...careersNamedWith(role)], [role], terms) : null;
+  }
+
+  /** Field lookups, remembered like names: a generic title and its field rank their careers once. */
+  const fielded = new Map<string, Lookup | null>();
+  function remembered(kind: string, titleWords: readonly string[], qualifiers: readonly string[], look: typeof byField): Lookup | null {
+    const key = `${kind}\u0000${titleWords.join(' ')}\u0000${qualifiers.join('\u0000')}`;
+    let hit = fielded.get(key);
+    if (hit === undefined) {
+      if (fielded.size >= MAX_REMEMBERED) fielded.clear();
+      fielded.set(key, (hit = look(titleWords, qualifiers)));
+    }
+    return hit;
+  }
+
+  return {
+    byName, byHead,
+    byField: (titleWords, qualifiers) => remembered('field', titleWords, qualifiers, byField),
+    byRoleAndField: (titleWords, qualifiers) => remembered('role', titleWords, qualifiers, byRoleAndField),
+  };
 }
 
 /**
@@ -226,6 +296,12 @@ export function aliasVariants(alias: string): string[] {
   if (normalizeTitle(outer) === normalizeTitle(inner)) return [outer];
   const plain = [outer, inner].filter((v) => !hasTitleAbbreviation(v));
   return plain.length ? plain : [outer, inner];
+}
+
+/** Two forms of one word ("consulting", "consultant"): one begins with the other's stem. */
+function sameStem(a: string, b: string): boolean {
+  const [x, y] = [fieldStem(a), fieldStem(b)];
+  return x.length >= 5 && y.length >= 5 && (x.startsWith(y) || y.startsWith(x));
 }
 
 function practitioner(word: string): string | null {

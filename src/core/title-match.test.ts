@@ -104,6 +104,25 @@ describe('buildTitleMatcher (real O*NET 29.2 titles)', () => {
     expect(curated.match('Healthcare Data Scientist')).toMatchObject({ careerId: '15-2051.00', method: 'head' });
   });
 
+  it('ranks the careers of a generic title with a field on O*NET\'s own text, and matches only when the text separates them', async () => {
+    const { ONET_FILES, onetTitleCareers, parseOnetFiles } = await import('../ingest/sources/onet-database/parse.js');
+    const { OPTIONAL_ONET_FILES } = await import('../ingest/sources/onet-database/profile.js');
+    const names = [...Object.values(ONET_FILES), OPTIONAL_ONET_FILES.tasks];
+    const withText = buildTitleMatcher(onetTitleCareers(parseOnetFiles(new Map(names.map((f) => [f, readFileSync(path.join(dir, f), 'utf8')])))));
+    // Toxicologist is an O*NET alias of medical scientists and of biochemists: candidates, medical scientists first.
+    const tox = withText.match('Sr. Scientist, Toxicology');
+    expect(tox).toMatchObject({ matched: false, reason: 'ambiguous' });
+    expect(tox.candidates[0]).toMatchObject({ careerId: '19-1042.00', via: expect.stringContaining('toxicolog') });
+    // A field only physicians' occupations name: the scientist whose work is about disease leads.
+    expect(withText.match('Scientist, Immuno-Oncology').candidates[0]?.careerId).toBe('19-1042.00');
+    // Neuroscientist is a medical scientists' alias and no other scientist's text is about it: a match.
+    expect(withText.match('Senior Scientist - Neuroscience')).toMatchObject({ matched: true, careerId: '19-1042.00', method: 'field' });
+    // A role word with field words no name has: the role's careers ranked by the field.
+    expect(withText.match('Pharmacovigilance Scientist').candidates[0]?.careerId).toBe('19-1042.00');
+    // Without the text, the same title still gets candidates from the names alone.
+    expect(onet.match('Sr. Scientist, Toxicology').candidates.length).toBeGreaterThan(0);
+  });
+
   it('does not read "AI Technician" (artificial insemination) as an AI job', () => {
     expect(onet.match('AI Technician')).not.toMatchObject({ careerId: '45-2021.00' });
     expect(onet.match('Artificial Insemination Technician')).toMatchObject({ careerId: '45-2021.00' });

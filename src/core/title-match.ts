@@ -8,6 +8,7 @@
  */
 import { normalizeTitleWords } from './text-normalize.js';
 import { CURATED_TITLES } from './title-curated.js';
+import { buildFieldVocabulary } from './title-fields.js';
 import { buildWordIndex, scoreFuzzy } from './title-index.js';
 import { aliasVariants, buildLookups, type Lookup } from './title-lookup.js';
 import { normalizeJobTitle, type TitleAttributes, type TitleRejection } from './title-normalize.js';
@@ -20,6 +21,10 @@ export interface CareerTitles {
   aliasEvidence?: number[];
   /** O*NET-SOC code, when the career has one: curated titles name careers by code. */
   code?: string | null;
+  /** What the career does (O*NET's description): field evidence for generic titles ("Scientist, Toxicology"). */
+  description?: string | null;
+  /** The career's task statements: field evidence too. */
+  tasks?: readonly string[] | null;
 }
 /** How a title reached its career; `pin` is an operator's pin (applied before the matcher, see ingest). */
 export type MatchMethod = 'pin' | 'title' | 'alias' | 'curated' | 'head' | 'field' | 'fuzzy';
@@ -50,6 +55,8 @@ export interface TitleMatcher {
   readonly careerCount: number;
 }
 
+/** Fuzzy candidates below this score give way to a generic role's careers ranked by the title's field words. */
+const ROLE_FIELD_BELOW = 0.5;
 /** A name found only through an alternative (`X / Y`) is a little less certain. */
 const ALTERNATIVE_FACTOR = 0.95;
 
@@ -67,7 +74,8 @@ export function buildTitleMatcher(careers: readonly CareerTitles[], options: Tit
     }
   }
   const index = buildWordIndex(names);
-  const lookups = buildLookups(careers, index, options.curated ?? CURATED_TITLES);
+  const fields = buildFieldVocabulary(careers.map((c) => ({ id: c.id, title: c.title, aliases: c.aliases, description: c.description ?? undefined, tasks: c.tasks ?? undefined })));
+  const lookups = buildLookups(careers, index, options.curated ?? CURATED_TITLES, fields);
 
   function candidate(careerId: string, confidence: number, via: string): MatchCandidate {
     return { careerId, title: byId.get(careerId)!.title, confidence: round3(confidence), via };
@@ -104,6 +112,10 @@ export function buildTitleMatcher(careers: readonly CareerTitles[], options: Tit
     if (best && best.confidence >= fuzzyThreshold) {
       return { matched: true, careerId: best.careerId, title: best.title, confidence: best.confidence, method: 'fuzzy', via: best.via, candidates, attributes };
     }
+    // No name shares even half the title's weight: a generic role with field words ("Pharmacovigilance Scientist").
+    const roleField = (best?.confidence ?? 0) < ROLE_FIELD_BELOW ? lookups.byRoleAndField(titleWords, attributes.qualifiers) : null;
+    if (roleField?.kind === 'hit') return found(roleField, 1, attributes);
+    if (roleField) return { matched: false, reason: 'ambiguous', candidates: roleField.ranked.slice(0, maxCandidates).map((id) => candidate(id, roleField.confidence, roleField.via)), attributes };
     return { matched: false, reason: 'no-match', candidates, attributes };
   }
 

@@ -256,9 +256,9 @@ let directoryCache: { key: string; careers: Promise<DirectoryCareer[]> } | undef
  * (61k alias rows and the title index built on them cost about half a second a run).
  */
 async function cachedCareerDirectory(sql: Sql, fingerprint: string): Promise<DirectoryCareer[]> {
-  const key = `${await careerDirectoryKey(sql)}|${fingerprint}`;
+  const key = `${await careerDirectoryKey(sql, FACT_KEYS.tasks)}|${fingerprint}`;
   if (directoryCache?.key !== key) {
-    const careers = loadCareerDirectory(sql);
+    const careers = loadCareerDirectory(sql, FACT_KEYS.tasks);
     directoryCache = { key, careers };
     careers.catch(() => { if (directoryCache?.careers === careers) directoryCache = undefined; });
   }

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsvTable } from '../../src/core/csv.js';
-import type { DeclaredFact, PostingsFact } from '../../src/core/fact-keys.js';
+import { FACT_KEYS, type DeclaredFact, type PostingsFact } from '../../src/core/fact-keys.js';
+import { loadCareerDirectory } from '../../src/db/queries/ingest.js';
 import { fixturesDir, sharedDataDir } from '../helpers/static-server.js';
 import { codesOf, factOf, startIngestHarness, type IngestHarness } from './harness.js';
 
@@ -37,6 +38,19 @@ describe('job-postings and career-pages over HTTP', () => {
     expect(ds.topSkills[0]).toEqual({ key: 'python', count: expect.any(Number) });
     expect(ds.salary!.min).toBeLessThan(ds.salary!.median);
     expect((await h.run('glassdoor')).status).toBe('unchanged');
+  });
+
+  it('generic titles with a field reach their career through the O*NET text the career directory carries', async () => {
+    // The directory the matcher is built from holds each occupation's description and task statements.
+    const directory = await loadCareerDirectory(sql(), FACT_KEYS.tasks);
+    const medical = directory.find((c) => c.onetCode === '19-1042.00')!;
+    expect(medical.description).toMatch(/human diseases/);
+    expect(medical.tasks).toContain('Evaluate effects of drugs, gases, pesticides, parasites, and microorganisms at various levels.');
+    // "Senior Scientist - Neuroscience": no O*NET name, but only medical scientists' text (their Neuroscientist alias) is about it.
+    await h.define({ id: 'glassdoor', kind: 'job-postings', url: `${h.server.url}/data/glassdoor-ds-job-postings/glassdoor_jobs.csv`, options: { format: 'glassdoor-csv', period: '2020' } });
+    expect(['succeeded', 'unchanged']).toContain((await h.run('glassdoor')).status);
+    const fact = (await postingsOf('glassdoor')).find((f) => f.code === '19-1042.00')!.value;
+    expect(fact.titles).toContainEqual(expect.objectContaining({ title: 'Senior Scientist - Neuroscience', method: 'field' }));
   });
 
   it('every Glassdoor salary format becomes annual USD (hourly × 2080), -1 is missing', async () => {

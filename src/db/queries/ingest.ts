@@ -45,18 +45,30 @@ export async function technologySkillsKey(sql: postgres.Sql, key: string): Promi
   return row!.key;
 }
 
-/** What the career directory depends on besides the career set: this database, and its aliases' count and evidence. */
-export async function careerDirectoryKey(sql: postgres.Sql): Promise<string> {
-  const [row] = await sql<{ key: string }[]>`select current_database() || '|' || (select count(*) || '|' || coalesce(sum(evidence), 0) from career_aliases) as key`;
+/**
+ * What the career directory depends on besides the career set: this database, its aliases' count
+ * and evidence, and the task statements (fact `tasksKey`) the title matcher reads.
+ */
+export async function careerDirectoryKey(sql: postgres.Sql, tasksKey: string): Promise<string> {
+  const [row] = await sql<{ key: string }[]>`select current_database() || '|' || (select count(*) || '|' || coalesce(sum(evidence), 0) from career_aliases)
+    || '|' || (select count(*) || '|' || coalesce(max(updated_at)::text, '') from facts where key = ${tasksKey}) as key`;
   return row!.key;
 }
 
-/** Every career with its aliases and their evidence, aliases in normalized order. */
-export async function loadCareerDirectory(sql: postgres.Sql): Promise<DirectoryCareer[]> {
+/**
+ * Every career with its aliases and their evidence (aliases in normalized order), its description
+ * and the task statements of its newest fact `tasksKey` (in the fact's order).
+ */
+export async function loadCareerDirectory(sql: postgres.Sql, tasksKey: string): Promise<DirectoryCareer[]> {
   return sql<DirectoryCareer[]>`
-    select c.id, c.slug, c.onet_code as "onetCode", c.title,
+    select c.id, c.slug, c.onet_code as "onetCode", c.title, c.description,
       coalesce(array_agg(a.alias order by a.normalized) filter (where a.alias is not null), '{}') as aliases,
-      coalesce(array_agg(a.evidence order by a.normalized) filter (where a.alias is not null), '{}') as "aliasEvidence"
+      coalesce(array_agg(a.evidence order by a.normalized) filter (where a.alias is not null), '{}') as "aliasEvidence",
+      coalesce((
+        select array_agg(t.value->>'task' order by t.ord)
+        from (select f.value from facts f where f.career_id = c.id and f.key = ${tasksKey} order by f.period desc, f.source_id limit 1) latest
+        cross join jsonb_array_elements(latest.value) with ordinality as t(value, ord)
+      ), '{}') as tasks
     from careers c left join career_aliases a on a.career_id = c.id
     group by c.id order by c.id`;
 }

@@ -90,7 +90,9 @@ export function skillTaxonomyOf(rows: readonly TechSkillRow[]): SkillTaxonomy {
 export function buildDirectoryMatcher(careers: readonly DirectoryCareer[], pins: ReadonlyMap<string, string> = new Map()): DirectoryMatcher {
   let matcher = titleIndexes.get(careers);
   if (!matcher) {
-    matcher = buildTitleMatcher(careers.map((c) => ({ id: c.slug, code: c.onetCode, title: c.title, aliases: c.aliases, aliasEvidence: c.aliasEvidence })));
+    matcher = buildTitleMatcher(careers.map((c) => ({
+      id: c.slug, code: c.onetCode, title: c.title, aliases: c.aliases, aliasEvidence: c.aliasEvidence, description: c.description, tasks: c.tasks,
+    })));
     titleIndexes.set(careers, matcher);
   }
   const cache = new Map<string, CareerMatch | null>();

@@ -3,6 +3,7 @@
  * file texts in, careers and their facts out. `readOnetZip` takes the publisher's zip instead.
  */
 import { isOnetSocCode, toSocCode } from '../../../core/soc.js';
+import type { CareerTitles } from '../../../core/title-match.js';
 import { readZipEntries, ZipFormatError } from '../../../core/zip.js';
 import { decodeSourceText, readSourceTable, SourceFormatError, type Reject } from '../types.js';
 import { buildEducationProfiles, type OnetEducationProfile } from './education.js';
@@ -159,6 +160,18 @@ export function parseOnetFiles(files: Map<string, string>): OnetDatabase {
   }
   const profiles = parseOnetProfiles(files, known, rejects);
   return { occupations, technologySkills, jobZones, jobZoneReference, education: education.records, relatedOccupations, profiles, rejects };
+}
+
+/**
+ * The occupations as the title matcher reads them, keyed by O*NET-SOC code: names with O*NET's
+ * evidence for each, the description, and the task statements when Task Statements.txt was read.
+ */
+export function onetTitleCareers(db: Pick<OnetDatabase, 'occupations' | 'profiles'>): CareerTitles[] {
+  const tasks = new Map<string, string[]>();
+  for (const t of db.profiles.tasks) (tasks.get(t.code) ?? tasks.set(t.code, []).get(t.code)!).push(t.task);
+  return db.occupations.map((o) => ({
+    id: o.code, code: o.code, title: o.title, aliases: o.aliases, aliasEvidence: o.aliasEvidence, description: o.description, tasks: tasks.get(o.code) ?? [],
+  }));
 }
 
 /**
