@@ -1,8 +1,10 @@
 /**
  * Title matching (issue 12): accuracy on the labelled titles (test/fixtures/title-eval.csv) and
- * speed. Speed is matches per second over the 430 distinct titles, uncached, each round timed
+ * speed. Speed is matches per second over the 430 distinct titles with no cache of titles in
+ * front (the matcher remembers its name and field lookups, as in an ingest), each round timed
  * against a baseline in the same process (normalizing the same titles and one map lookup each),
- * medians of 5 interleaved rounds: the ratio says what matching costs beyond reading a title.
+ * medians of 5 interleaved rounds: the ratio says what matching costs beyond reading a title. The
+ * first pass (the accuracy evaluation, every lookup new) is printed too.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -33,7 +35,10 @@ export async function benchTitles(): Promise<Figure[]> {
   const matcher = buildTitleMatcher(onetTitleCareers(onet));
   const buildMs = performance.now() - t0;
   const labelled = parseLabelledTitles(readFileSync(path.resolve('test/fixtures/title-eval.csv'), 'utf8'));
+  // The evaluation is the first pass: every name, field and term is looked up for the first time.
+  const e0 = performance.now();
   const result = evaluateTitles(labelled, (t) => matcher.match(t));
+  const firstRate = labelled.length / ((performance.now() - e0) / 1000);
   const titles = labelled.map((l) => l.title);
   const known = new Map(titles.map((t) => [normalizeText(t), t]));
   const baseline = (t: string) => known.get(normalizeText(t));
@@ -54,6 +59,7 @@ export async function benchTitles(): Promise<Figure[]> {
     { name: 'attached and right (answers)', value: pct(result.accuracy), target: '—', pass: null },
     { name: 'matches per second', value: Math.round(speed).toLocaleString('en-US'), target: '>= 20,000', pass: speed >= 20_000 },
     { name: 'cost vs normalize + map lookup', value: `${median(ratios).toFixed(1)}×`, target: '—', pass: null },
+    { name: 'first pass (new titles, cold memos)', value: `${Math.round(firstRate).toLocaleString('en-US')}/s`, target: '—', pass: null },
     { name: 'index build (1,016 careers)', value: `${Math.round(buildMs)} ms`, target: '—', pass: null },
   ];
 }
