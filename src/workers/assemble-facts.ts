@@ -98,6 +98,7 @@ export function assembleCareer(c: CareerRow, rows: FactRow[], keyOf: (label: str
         facts.wages.push({
           ...prov, employment: w.employment, p10: w.annual.p10, p25: w.annual.p25, median: w.annual.median, p75: w.annual.p75, p90: w.annual.p90, topCoded: w.topCoded,
           ...(w.mapped ? { mapped: { from: w.mapped.from.code, share: w.mapped.share } } : {}),
+          ...(w.derivedFromHourly ? { hourlyOnly: true as const } : {}),
         });
         break;
       }

@@ -89,6 +89,12 @@ describe('salary', () => {
     expect(s.max).toMatchObject({ value: 208_000, period: '2021', note: expect.stringMatching(/top-coded/) });
     expect(s.min.value).toBe(50_000);
   });
+  it('says when BLS publishes only hourly wages (actors, dancers), so the annual figure is not read as a year\'s pay', () => {
+    const actors = { source: 'bls-oews', period: 'May 2024', employment: 1, p10: 29_120, p25: null, median: 48_526, p75: null, p90: 202_155, topCoded: {}, hourlyOnly: true as const };
+    const s = computeSalary(emptyFacts('s', { wages: [actors] }));
+    expect(s.median).toMatchObject({ value: 48_526, note: expect.stringMatching(/only hourly wages .* hourly wage × 2,080 hours, not what workers earn in a year/) });
+    expect(computeSalary(emptyFacts('s', { wages: [{ ...actors, hourlyOnly: undefined }] })).median).not.toHaveProperty('note');
+  });
   it('falls back to a survey year with enough respondents', () => {
     const survey = (workYear: number, count: number, median: number) => ({
       source: 'ai-jobs', period: String(workYear), workYear, count, min: 1, p25: 2, median, p75: 4, max: 5,

@@ -14,6 +14,8 @@ export interface WageObservation extends Provenance {
   p90: number | null;
   /** Per-percentile flags: the value is the publication cap, the true value is at least it. */
   topCoded: { p10?: boolean; p25?: boolean; median?: boolean; p75?: boolean; p90?: boolean };
+  /** BLS publishes hourly wages only (work often not full-time, year-round): the annual figures are hourly × 2,080. */
+  hourlyOnly?: true;
   /** The figures are an OEWS hybrid code's (e.g. 15-1256 for 15-1252 in May 2020): they count a wider group. */
   mapped?: { from: string; share: number };
 }

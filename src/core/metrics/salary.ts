@@ -18,7 +18,11 @@ type Pct = 'p10' | 'p25' | 'median' | 'p75' | 'p90';
 function fromWage(w: WageObservation, key: Pct): Figure<number> {
   const v = w[key];
   if (v === null || !Number.isFinite(v)) return missing(`OEWS publishes no ${key} for this occupation`);
-  const notes = [w.topCoded[key] ? 'top-coded: the true value is at least this' : null, w.mapped ? `BLS published hybrid code ${w.mapped.from}, a wider group` : null];
+  const notes = [
+    w.topCoded[key] ? 'top-coded: the true value is at least this' : null,
+    w.mapped ? `BLS published hybrid code ${w.mapped.from}, a wider group` : null,
+    w.hourlyOnly ? 'BLS publishes only hourly wages for this occupation, as the work is often not full-time and year-round: this is the hourly wage × 2,080 hours, not what workers earn in a year' : null,
+  ];
   const note = notes.filter((n) => n !== null).join('; ') || undefined;
   const fig = known(Math.round(v), w, `oews-${key}`, note);
   if (w.topCoded[key]) fig.atLeast = true;
