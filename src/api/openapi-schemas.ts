@@ -195,6 +195,7 @@ export const TrendSchema = z.object({
     cagr: z.number().nullable().openapi({ description: 'Compound annual growth from `from` to `to`, as a fraction' }),
     change: z.object({ abs: z.number(), pct: z.number().nullable() }).nullable(),
     mapped: z.boolean(),
+    thinPoints: z.number().int().openapi({ description: 'Survey medians of fewer than 10 salaries, left out of from, to, change and CAGR' }),
   })),
 }).openapi('Trend');
 

@@ -31,8 +31,16 @@ describe('series by period', () => {
       { period: 'May 2020', value: 100, bound: null, note: {} }, { period: 'May 2022', value: null, bound: null, note: { break: 'x' } },
       { period: 'May 2023', value: 133.1, bound: null, note: {} }, { period: 'May 2024', value: 239_200, bound: 'at-least', note: {} },
     ]);
-    expect(s).toEqual({ series: 'oews', from: 'May 2020', to: 'May 2023', points: 2, cagr: 0.1, change: { abs: 33.1, pct: 33.1 }, mapped: false });
+    expect(s).toEqual({ series: 'oews', from: 'May 2020', to: 'May 2023', points: 2, cagr: 0.1, change: { abs: 33.1, pct: 33.1 }, mapped: false, thinPoints: 0 });
     expect(summarizeSeries('x', [{ period: '2021', value: 5, bound: null, note: {} }])).toMatchObject({ points: 1, cagr: null, change: null });
+  });
+
+  it('writes no growth between survey medians of a handful of salaries (software developers: 3, 1 and 1 salaries read "fell 23.2 %")', () => {
+    const survey = (period: string, value: number, count: number) => ({ period, value, bound: null, note: { count } });
+    const thin = summarizeSeries('ai-jobs-salaries', [survey('2021', 70_000, 3), survey('2022', 150_000, 1), survey('2023', 53_789, 1)]);
+    expect(thin).toMatchObject({ points: 0, change: null, cagr: null, thinPoints: 3 });
+    const mixed = summarizeSeries('ai-jobs-salaries', [survey('2020', 100_000, 40), survey('2022', 121_000, 25), survey('2023', 53_789, 1)]);
+    expect(mixed).toMatchObject({ from: '2020', to: '2022', points: 2, change: { abs: 21_000, pct: 21 }, thinPoints: 1 });
   });
 
   it('demand per OEWS period ranks each career among the careers with values then, naming its method', () => {

@@ -18,6 +18,7 @@ import { computeDemandScore, DEMAND_V1_WEIGHTS } from './metrics/demand.js';
 import type { CareerFacts, WageObservation } from './metrics/facts.js';
 import { computePopulationStats } from './metrics/population.js';
 import { cagr, comparePeriods, readPeriod } from './periods.js';
+import { SURVEY_MIN_COUNT } from './metrics/salary.js';
 
 export const SERIES_METRICS = [
   'salaryMedian', 'salaryP10', 'salaryP25', 'salaryP75', 'salaryP90', 'employment', 'demandScore', 'surveyMedian', 'projectedChangePct', 'projectedOpenings', 'postingsIndex',
@@ -145,14 +146,21 @@ export interface SeriesSummary {
   change: { abs: number; pct: number | null } | null;
   /** An endpoint is a hybrid code's figure (a wider group). */
   mapped: boolean;
+  /**
+   * Survey medians of fewer than SURVEY_MIN_COUNT salaries, left out of the growth: one or
+   * three submissions are anecdotes, and a "fall of 23 %" between them says nothing of pay.
+   */
+  thinPoints: number;
 }
 
 /** Growth of one series between its first and last exact values. */
 export function summarizeSeries(series: string, points: readonly { period: string; value: number | null; bound: string | null; note: SeriesNote }[]): SeriesSummary {
-  const exact = points.filter((p) => p.value !== null && p.bound === null).sort((a, b) => comparePeriods(a.period, b.period));
+  const thin = (p: { note: SeriesNote }) => p.note.count !== undefined && p.note.count < SURVEY_MIN_COUNT;
+  const thinPoints = points.filter((p) => p.value !== null && thin(p)).length;
+  const exact = points.filter((p) => p.value !== null && p.bound === null && !thin(p)).sort((a, b) => comparePeriods(a.period, b.period));
   const first = exact[0];
   const last = exact[exact.length - 1];
-  if (!first || !last || first === last) return { series, from: first?.period ?? null, to: last?.period ?? null, points: exact.length, cagr: null, change: null, mapped: false };
+  if (!first || !last || first === last) return { series, from: first?.period ?? null, to: last?.period ?? null, points: exact.length, cagr: null, change: null, mapped: false, thinPoints };
   const [v0, v1] = [first.value!, last.value!];
   // Projection spans are releases of a forecast, not a path in time: their difference is a revision, not growth.
   const spans = readPeriod(first.period)?.kind === 'span' || readPeriod(last.period)?.kind === 'span';
@@ -162,5 +170,6 @@ export function summarizeSeries(series: string, points: readonly { period: strin
     cagr: rate === null ? null : Math.round(rate * 10_000) / 10_000,
     change: { abs: Math.round((v1 - v0) * 10) / 10, pct: v0 === 0 ? null : Math.round(((v1 - v0) / Math.abs(v0)) * 1000) / 10 },
     mapped: Boolean(first.note.mapped || last.note.mapped),
+    thinPoints,
   };
 }

@@ -4,6 +4,7 @@ import { Chart, CareerInput, type ChartData } from './widgets.js';
 import type { PeriodMover } from '../db/queries/series.js';
 import type { SeriesSummary } from '../core/series.js';
 import { growthText, PERIOD_LABELS } from './period-charts.js';
+import { SURVEY_MIN_COUNT } from '../core/metrics/salary.js';
 
 /** Metrics top movers can rank (survey medians have no common periods across careers). */
 export const MOVER_METRICS = ['salaryMedian', 'salaryP10', 'salaryP90', 'employment', 'demandScore'] as const;
@@ -27,7 +28,10 @@ export function PeriodChartBlock(props: PeriodChartView): Child {
             const text = growthText(summary);
             return <li><strong>{career.title}</strong>{summary.series.startsWith('BLS') ? '' : ` (${summary.series})`}: {text
               ? <>{text}{summary.cagr !== null ? <span class="cagr" data-cagr={summary.cagr}> · CAGR {Math.round(summary.cagr * 1000) / 10} %/yr</span> : null}</>
-              : `${summary.points} ${summary.points === 1 ? 'point' : 'points'}${summary.from ? ` (${summary.from})` : ''}: no growth to compute`}</li>;
+              : summary.points === 0 && summary.thinPoints > 0
+                ? `no growth to compute: ${summary.thinPoints === 1 ? 'its one year has' : `each of its ${summary.thinPoints} years has`} fewer than ${SURVEY_MIN_COUNT} salaries`
+                : `${summary.points} ${summary.points === 1 ? 'point' : 'points'}${summary.from ? ` (${summary.from})` : ''}: no growth to compute`}{text && summary.thinPoints > 0
+                ? ` (${summary.thinPoints} ${summary.thinPoints === 1 ? 'year' : 'years'} with fewer than ${SURVEY_MIN_COUNT} salaries left out)` : ''}</li>;
           })}
         </ul>
       )}
