@@ -67,6 +67,8 @@ describe('run controls: allow-shrink, cancel and the lost-run reaper', () => {
     expect(byCli.code, byCli.out).toBe(0);
     expect(byCli.out).toContain(`run ${again.json.runId} of bravo: cancelled`);
     expect(await runOf(again.json.runId as number)).toEqual({ status: 'cancelled', error: 'cancelled by cli' });
+    expect((await sql()<{ actor: string; target: string }[]>`select actor, target from audit_log where action = 'run.cancel' order by id`))
+      .toEqual([{ actor: expect.stringMatching(/^key:\d+:ops-test$/), target: String(runId) }, { actor: 'cli', target: String(again.json.runId) }]);
   });
 
   it('the console cancels a run with its session and CSRF token', async () => {
@@ -78,6 +80,8 @@ describe('run controls: allow-shrink, cancel and the lost-run reaper', () => {
     const res = await f.app.request(`/ops/runs/${json.runId}/cancel`, { method: 'POST', headers: { cookie, origin: 'http://localhost' }, body: new URLSearchParams({ _csrf: csrf }) });
     expect(res.status).toBe(303);
     expect(await runOf(json.runId as number)).toEqual({ status: 'cancelled', error: expect.stringMatching(/^cancelled by key:\d+:ops-test$/) });
+    expect((await sql()<{ actor: string }[]>`select actor from audit_log where action = 'run.cancel' and target = ${String(json.runId)}`))
+      .toEqual([{ actor: expect.stringMatching(/^key:\d+:ops-test$/) }]);
   });
 
   it('a job whose run was cancelled or reaped writes nothing', async () => {
