@@ -206,6 +206,23 @@ describe('public limits', () => {
     expect(loads).toBe(1);
   });
 
+  it('a public request held past API_STATEMENT_TIMEOUT_MS answers 503 while a lock is held elsewhere', async () => {
+    const config = parseConfig({ API_STATEMENT_TIMEOUT_MS: '300' });
+    const pool = openDb(tdb.url, { max: 2, statementTimeoutMs: config.API_STATEMENT_TIMEOUT_MS });
+    try {
+      const app = makeApp({ anonymousPerMinute: 1_000 }, pool);
+      const status = await tdb.db.$client.begin(async (tx) => {
+        await tx`lock table careers, career_metrics in access exclusive mode`;
+        const res = await app.request('/v1/careers?limit=1', ...from('203.0.113.90'));
+        return { status: res.status, type: res.headers.get('content-type'), retry: res.headers.get('retry-after') };
+      });
+      expect(status).toEqual({ status: 503, type: expect.stringContaining('application/problem+json'), retry: '5' });
+      expect((await app.request('/v1/careers?limit=1', ...from('203.0.113.90'))).status).toBe(200); // the lock gone, it answers again
+    } finally {
+      await closeDb(pool, 0);
+    }
+  });
+
   it('the API pool cuts statements at its timeout, and that answers 503', async () => {
     const slow = openDb(tdb.url, { max: 1, statementTimeoutMs: 100 });
     try {
