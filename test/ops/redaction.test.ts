@@ -7,7 +7,7 @@ import { catchFetchError } from '../fetch/fetchers.js';
 import { startTestServer, type TestServer } from '../fetch/test-server.js';
 import { source, startOpsFixture, type OpsFixture } from './helpers.js';
 
-/** Credentials in URLs stay out of run errors, alerts and webhooks. */
+/** Credentials in URLs stay out of run errors, rejected rows, alerts and webhooks. */
 describe('secrets in URLs are redacted', () => {
   let f: OpsFixture;
   let server: TestServer;
@@ -40,6 +40,17 @@ describe('secrets in URLs are redacted', () => {
     await finishRun(f.tdb.db, { id: run!.id, status: 'failed', stats: {}, error: 'GET https://bot:pw123@data.example/x.zip?api_key=k9k9 answered 500' });
     const [stored] = await f.tdb.db.$client<{ error: string }[]>`select error from ingest_runs where id = ${run!.id}`;
     expect(stored!.error).toBe('GET https://***@data.example/x.zip?api_key=*** answered 500');
+    // The run's rejected rows name their file and reason: shown by the console and GET /v1/ops/runs/{id}.
+    const withRejects = await createRun(f.tdb.db, { sourceId: 'secret-src', trigger: 'manual' });
+    await finishRun(f.tdb.db, { id: withRejects!.id, status: 'succeeded', stats: { rejects: [
+      { line: null, file: 'https://data.example/jobs/1?token=t0k3n', reason: 'posting page not found (404/410); skipped' },
+      { line: 3, file: 'x.csv', reason: 'link https://u:pw456@data.example/y leaves the listing\'s site' },
+    ] } });
+    const [kept] = await f.tdb.db.$client<{ stats: { rejects: unknown[] } }[]>`select stats from ingest_runs where id = ${withRejects!.id}`;
+    expect(kept!.stats.rejects).toEqual([
+      { line: null, file: 'https://data.example/jobs/1?token=***', reason: 'posting page not found (404/410); skipped' },
+      { line: 3, file: 'x.csv', reason: 'link https://***@data.example/y leaves the listing\'s site' },
+    ]);
     const raised = await checkAlerts({ db: f.tdb.db, queues: f.queues, log: createLogger('silent') }, { webhookUrl: `${server.origin}/hook` });
     expect(raised.map((a) => a.message).join(' ')).not.toMatch(/pw123|k9k9/);
     expect(posted.join(' ')).toContain('https://***@data.example/x.zip?api_key=***');

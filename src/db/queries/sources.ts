@@ -143,8 +143,14 @@ export async function finishRun(
   db: Db, params: { id: number; status: Extract<RunStatus, 'succeeded' | 'unchanged' | 'failed'>; stats: Partial<RunStats>; error?: string | null; written?: boolean },
 ): Promise<void> {
   await db.update(ingestRuns)
-    .set({ status: params.status, stats: params.stats, error: params.error ? redactText(params.error) : null, finishedAt: sql`now()` })
+    .set({ status: params.status, stats: redactRejects(params.stats), error: params.error ? redactText(params.error) : null, finishedAt: sql`now()` })
     .where(params.written ? eq(ingestRuns.id, params.id) : and(eq(ingestRuns.id, params.id), inArray(ingestRuns.status, ACTIVE)));
+}
+
+/** The stats with each rejected row's file and reason redacted: the console and the operators' API show them. */
+function redactRejects(stats: Partial<RunStats>): Partial<RunStats> {
+  if (!stats.rejects?.length) return stats;
+  return { ...stats, rejects: stats.rejects.map((r) => ({ ...r, reason: redactText(r.reason), ...(r.file === undefined ? {} : { file: redactText(r.file) }) })) };
 }
 
 /** Ends a queued or running run as failed or cancelled, with the reason; undefined when it had already ended. */
