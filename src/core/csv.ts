@@ -2,9 +2,11 @@
  * CSV/TSV reading on csv-parse, pure (text in, records out). Strict RFC 4180 quoting: a quote
  * left open, or text after a closing quote, is an error naming the line its record starts on,
  * never a field that silently swallows the rest of the file. CRLF, LF and a lone CR all end a
- * line; a leading UTF-8 byte-order mark is dropped; blank lines are skipped.
+ * line; a leading UTF-8 byte-order mark is dropped; blank lines are skipped. A text of more than
+ * MAX_TEXT_CELLS cells is refused before it is split (core/bounds).
  */
 import { CsvError, parse } from 'csv-parse/sync';
+import { assertTextCells } from './bounds.js';
 
 export interface CsvRow {
   /** 1-based physical line number where the record starts (header is line 1). */
@@ -58,9 +60,11 @@ function lineBreaksIn(fields: string[]): { all: number; crlf: number } {
  * Splits CSV text into records, each with the line it starts on. An unreadable record becomes
  * an entry of `errors` (so an ingest can reject it by line) and reading starts again on the
  * next line, so one stray quote costs one record, not the rest of the file. More than
- * {@link MAX_RECORD_ERRORS} unreadable records throw {@link CsvSyntaxError}.
+ * {@link MAX_RECORD_ERRORS} unreadable records throw {@link CsvSyntaxError}; a text of more than
+ * MAX_TEXT_CELLS cells throws InputTooLargeError.
  */
 export function readCsvRecords(text: string, options: CsvOptions = {}): CsvRecords {
+  assertTextCells(text, options.delimiter ?? ',');
   if (options.quoted === false) return { rows: splitUnquoted(text, options.delimiter ?? ','), errors: [] };
   const rows: CsvRow[] = [];
   const errors: CsvRecordError[] = [];

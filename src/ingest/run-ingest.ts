@@ -13,6 +13,7 @@ import { fileNameOf } from './sources/adapter-kit.js';
 import { FetchError } from './fetch/index.js';
 import { FACT_KEYS } from '../core/fact-keys.js';
 import { redactText } from '../core/redact.js';
+import { InputTooLargeError } from '../core/bounds.js';
 import type { TechSkillRow } from '../core/skills.js';
 import { snapshotFetcher, type Snapshot } from './snapshot/bundle.js';
 import type { SnapshotSource } from './snapshot/manifest.js';
@@ -53,7 +54,7 @@ export interface IngestOutcome {
 
 /** True for errors no retry can fix: the input itself is wrong. */
 export function isPermanentIngestError(err: unknown): boolean {
-  if (err instanceof SourceFormatError || err instanceof IngestRejectedError) return true;
+  if (err instanceof SourceFormatError || err instanceof IngestRejectedError || err instanceof InputTooLargeError) return true;
   // The fetcher already retried what can be retried; a refused URL or a 4xx will not change.
   return err instanceof FetchError && (['blocked-url', 'bad-scheme', 'too-large'].includes(err.code) ||
     (err.code === 'http-status' && err.status !== undefined && err.status < 500 && err.status !== 429 && err.status !== 408));

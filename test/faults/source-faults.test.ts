@@ -132,6 +132,15 @@ describe('source faults fail the run visibly and lose no good data', () => {
     await expectFault('oews', OEWS, (res) => { res.writeHead(200).end(huge); }, /national_M2021_dl\.csv: declares \d+ bytes, more than the 67108864-byte limit/);
   });
 
+  it('a body within the size limit that would not fit a worker once read fails the run before it is parsed', async () => {
+    // 4 MB of commas is 4 million empty cells; 64 MiB (the body limit) would be 67 million, past a 384 MB heap.
+    await expectFault('oews', OEWS, (res) => { res.writeHead(200).end(','.repeat(4_000_001)); }, /more than 4000000 cells \(delimiters and line breaks\)/);
+    await expectFault('onet', ONET_OCCUPATIONS, (res) => { res.writeHead(200).end('x\n'.repeat(4_000_001)); }, /more than 4000000 cells/);
+    // 300 KB of <a> is 100,000 DOM nodes, 80 MB; 1 MiB took 275 MB.
+    await expectFault('site', PAGE, (res) => { res.writeHead(200, { 'content-type': 'text/html' }).end('<a>'.repeat(100_001)); },
+      /compare-table\.html: more than 100000 tags: refused as damaged or hostile/);
+  });
+
   it('site: a robots.txt that disallows the page fails the run', async () => {
     await expectFault('site', '/robots.txt', (res) => { res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /fixtures/\n'); }, /disallowed by robots.txt \(Disallow: \/fixtures\//);
   });

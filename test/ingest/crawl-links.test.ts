@@ -58,12 +58,13 @@ describe('links found in fetched pages', () => {
     }
   });
 
-  it('a followed link with a malformed percent-escape is read like any page: the run does not fail on its name', async () => {
+  it('a followed link with a malformed percent-escape is read like any page, and a page too large to parse is a reject: the run goes on', async () => {
     const odd = '/careers/analytics%zz-engineer-55555555';
     h.server.override((req, res) => {
-      if (req.url === '/odd-jobs') { res.writeHead(200, { 'content-type': 'text/html' }).end(listingOf([odd, `/careers/${pageNames[1]}`])); return true; }
+      if (req.url === '/odd-jobs') { res.writeHead(200, { 'content-type': 'text/html' }).end(listingOf([odd, `/careers/${pageNames[1]}`, '/careers/huge-66666666'])); return true; }
       if (req.url === odd) { res.writeHead(200, { 'content-type': 'text/html' }).end(postingPage(pageNames[0]!)); return true; }
       if (req.url === `/careers/${pageNames[1]}`) { res.writeHead(200, { 'content-type': 'text/html' }).end(postingPage(pageNames[1]!)); return true; }
+      if (req.url === '/careers/huge-66666666') { res.writeHead(200, { 'content-type': 'text/html' }).end('<a>'.repeat(100_001)); return true; }
       return false;
     });
     try {
@@ -71,7 +72,8 @@ describe('links found in fetched pages', () => {
       const out = await h.run('odd-jobs');
       expect(out.error).toBeUndefined();
       expect(out.status).toBe('succeeded');
-      expect(out.stats.fetched).toBe(3);
+      expect(out.stats.fetched).toBe(4);
+      expect(out.stats.rejects!.map((r) => r.reason)).toEqual([expect.stringMatching(/huge-66666666: more than 100000 tags: refused as damaged or hostile/)]);
     } finally {
       h.server.override(null);
     }

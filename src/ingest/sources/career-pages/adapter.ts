@@ -69,7 +69,7 @@ export const careerPagesAdapter: SourceAdapter = {
       if (doc === null) { rejects.push({ line: null, file: url, reason: 'linked page not found (404/410); skipped' }); continue; }
       if ('disallowed' in doc) { rejects.push({ line: null, file: url, reason: `disallowed by robots.txt (${doc.rule}); not fetched` }); continue; }
       changed ||= doc.changed;
-      const $ = loadCareerPage(decodeHtml(doc.body, doc.contentType));
+      const $ = loadCareerPage(decodeHtml(doc.body, doc.contentType), doc.url);
       const { links, refused } = follow ? careerPageLinks($, url, follow) : { links: [], refused: [] };
       rejects.push(...refused.map((reason) => ({ line: null, file: url, reason })));
       const page = parseCareerPage($, { url });

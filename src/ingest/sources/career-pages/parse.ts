@@ -6,6 +6,7 @@
  */
 import * as cheerio from 'cheerio';
 import { followableLink } from '../links.js';
+import { assertHtmlTags } from '../../../core/bounds.js';
 import { cleanSkillName } from '../../../core/skills.js';
 import { slugify } from '../../../core/text-normalize.js';
 import type { ParseResult, Reject } from '../types.js';
@@ -34,7 +35,7 @@ const FIGURE_COUNT = 8;
 export function parseCareerPage(page: string | cheerio.CheerioAPI, options: CareerPageOptions = {}): ParseResult<DeclaredCareer> {
   const file = options.url ?? options.file;
   const reject = (reason: string): ParseResult<DeclaredCareer> => ({ records: [], rejects: [{ line: null, file, reason: `layout not recognised: ${reason}` }] });
-  const $ = typeof page === 'string' ? cheerio.load(page) : page;
+  const $ = typeof page === 'string' ? loadCareerPage(page, file) : page;
   $('script, style, noscript, template').remove();
   const titles = readTitles($);
   if (!titles.length) return reject('no career title heading (an <h1>, or "X vs Y" for a comparison)');
@@ -104,8 +105,9 @@ function readSkills($: cheerio.CheerioAPI, titles: string[]): string[][] {
   return own.map((list) => [...new Set([...list, ...shared])]);
 }
 
-/** Loads a page once for `careerPageLinks` and `parseCareerPage`. */
-export function loadCareerPage(html: string): cheerio.CheerioAPI {
+/** Loads a page once for `careerPageLinks` and `parseCareerPage`; a page of more than MAX_HTML_TAGS tags throws InputTooLargeError. */
+export function loadCareerPage(html: string, what?: string): cheerio.CheerioAPI {
+  assertHtmlTags(html, what);
   return cheerio.load(html);
 }
 

@@ -12,6 +12,7 @@ import { FACT_KEYS, SENIORITY_ORDER, type CountedTitle, type PostingsFact } from
 import { IngestRejectedError, type AdapterContext, type FactInput, type NormalizedBatch, type Reject, type SourceAdapter, type SourceDocument } from '../../types.js';
 import { buildDirectoryMatcher, fetchRequired, skillTaxonomyOf, fileNameOf, isNotFound, maxPagesOption, median, stringOption } from '../adapter-kit.js';
 import { followableLink, forEachLimited } from '../links.js';
+import { InputTooLargeError } from '../../../core/bounds.js';
 import { SourceFormatError } from '../types.js';
 import { parseGlassdoorPostings } from './parse-glassdoor.js';
 import { parseGreenhouseJobs } from './parse-greenhouse.js';
@@ -102,7 +103,14 @@ async function loadPages(ctx: AdapterContext, listing: SourceDocument, taxonomy:
     if (++done % 10 === 0) await ctx.progress(Math.round((40 * done) / links.length), `fetched ${done} of ${links.length} posting pages`);
     if ('disallowed' in doc) { rejects.push({ line: null, file: url, reason: `disallowed by robots.txt (${doc.rule}); not fetched` }); return; }
     changed ||= doc.changed;
-    const page = parsePostingPage(decodeHtml(doc.body, doc.contentType), { url });
+    let page;
+    try {
+      page = parsePostingPage(decodeHtml(doc.body, doc.contentType), { url });
+    } catch (err) {
+      if (!(err instanceof InputTooLargeError)) throw err;
+      rejects.push({ line: null, file: url, reason: err.message }); // one hostile posting page costs that page, not the run
+      return;
+    }
     rejects.push(...page.rejects);
     pages.push(...page.records);
   });

@@ -5,6 +5,7 @@
  */
 import * as cheerio from 'cheerio';
 import { parseSalaryText, type SalaryRange } from '../../../core/salary-text.js';
+import { assertHtmlTags } from '../../../core/bounds.js';
 import { extractSkills, type SkillTaxonomy } from '../../../core/skills.js';
 import { SourceFormatError, type ParseResult, type Reject } from '../types.js';
 
@@ -80,7 +81,9 @@ export function parseGreenhouseJobs(input: string | Buffer, options: GreenhouseO
 
 /** Unescapes the entity-escaped HTML once, then keeps the visible text line by line. */
 export function htmlToText(escaped: string): string {
+  assertHtmlTags(escaped, 'a job\'s content');
   const html = cheerio.load(`<body>${escaped}</body>`)('body').text();
+  assertHtmlTags(html, 'a job\'s content');
   const $ = cheerio.load(html);
   $('script, style, noscript').remove();
   const lines: string[] = [];

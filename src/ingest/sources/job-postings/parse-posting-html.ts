@@ -4,6 +4,7 @@
  */
 import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
+import { assertHtmlTags } from '../../../core/bounds.js';
 import { extractSkills, type SkillTaxonomy } from '../../../core/skills.js';
 import type { ParseResult } from '../types.js';
 
@@ -35,6 +36,7 @@ const EMPLOYMENT = /\b(full[- ]time|part[- ]time|contract(or)?|intern(ship)?|tem
 /** Reads one posting page; a page without a job title is a reject, not a record. */
 export function parsePostingPage(html: string, options: PostingOptions = {}): ParseResult<PostingPage> {
   const source = options.url ?? options.file ?? null;
+  assertHtmlTags(html, source ?? 'the posting page');
   const $ = cheerio.load(html);
   $('script, style, noscript, svg, template').remove();
   const title = tidy($('h1').first().text()) || stripSiteSuffix(tidy($('title').first().text()));
@@ -120,6 +122,7 @@ export interface ListingLink { url: string; slug: string | null; externalId: str
  * heading as title and its location line split on commas. `baseUrl` makes links absolute.
  */
 export function parseCareersListing(html: string, baseUrl?: string): ListingLink[] {
+  assertHtmlTags(html, baseUrl ?? 'the listing page');
   const $ = cheerio.load(html);
   const byId = new Map<string, ListingLink>();
   $('a[href*="/careers/"]').each((_, el) => {
