@@ -89,7 +89,7 @@ export const opsApi = ops
   .openapi(createRoute({
     ...op, method: 'put', path: '/sources/{id}/schedule', operationId: 'setSourceSchedule', summary: 'Set a source\'s schedule',
     description: 'A cron expression with an IANA time zone, or a fixed interval. Kept across restarts; the next run moves at once.',
-    request: { params: SourceIdParamSchema, body: body(scheduleInput.openapi('ScheduleRequest'), 'The schedule') },
+    request: { params: SourceIdParamSchema, body: body(z.union(scheduleInput.options).openapi('ScheduleRequest'), 'The schedule') },
     responses: { 200: json(SourceStatusSchema, 'The source with its new schedule'), ...errorResponses(400, 404), ...auth },
     middleware: jsonBody,
   }), async (c) => c.json(unwrap(await setSourceSchedule(c.get('deps'), actorOf(c.get('operator')), c.req.valid('param').id, c.req.valid('json'))), 200),
