@@ -4,7 +4,9 @@
  * and the hostile list over the HTML pages. Nothing may answer 5xx, every answer must match the
  * schema the document gives for its status, and no input may come back unescaped in HTML.
  * The operators' routes (`/v1/ops`) are fuzzed twice: without a key (every answer 401) and with
- * an operator key over real queues (no workers run them); a purge never gets its confirmation.
+ * an operator key over real queues (no workers run them), with JSON request bodies generated
+ * from their schemas (valid, edge, hostile, wrongly typed, not JSON); a purge never gets its
+ * confirmation.
  */
 import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
@@ -22,7 +24,7 @@ import { createApiKey } from '../../src/db/queries/keys.js';
 import { testQueuePrefix } from '../helpers/db.js';
 import { seedRealData, type Seeded } from '../api/seed.js';
 import { encodeParam, HOSTILE_STRINGS, MARKUP_STRINGS } from './hostile.js';
-import { parameterArbitrary, type ParamSchema } from './schema-arbitrary.js';
+import { bodyArbitrary, parameterArbitrary, type BodySchema, type ParamSchema } from './schema-arbitrary.js';
 
 const SEED = 20_261_206;
 const RUNS_PER_OPERATION = 120;
@@ -32,7 +34,10 @@ const RUNS_UNAUTHENTICATED = 20;
 const runsAsOperator = (op: Operation) => (op.parameters.length ? 60 : 3);
 
 interface Parameter { name: string; in: 'path' | 'query'; required?: boolean; schema: ParamSchema }
-interface Operation { method: string; path: string; parameters: Parameter[]; responses: Record<string, { content?: Record<string, { schema: unknown }> }> }
+interface Operation {
+  method: string; path: string; parameters: Parameter[]; responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+  requestBody?: { required?: boolean; content: Record<string, { schema: BodySchema }> };
+}
 type OpenApiDoc = { paths: Record<string, Record<string, Omit<Operation, 'method' | 'path'>>>; components: Record<string, unknown> };
 
 let seeded: Seeded;
@@ -92,7 +97,7 @@ afterAll(async () => {
 }, 420_000); // longer than the seed's own 6-minute wait, so a slow seed reports itself
 
 /** Sends one generated request and checks it against the document. */
-async function check(op: Operation, values: Record<string, string | undefined>, as: { key?: string; status?: number } = {}): Promise<void> {
+async function check(op: Operation, values: Record<string, string | undefined>, as: { key?: string; status?: number; body?: string } = {}): Promise<void> {
   let path = op.path;
   const query: string[] = [];
   for (const p of op.parameters) {
@@ -102,9 +107,12 @@ async function check(op: Operation, values: Record<string, string | undefined>, 
     else query.push(`${p.name}=${encodeParam(v)}`);
   }
   const url = `${path}${query.length ? `?${query.join('&')}` : ''}`;
-  const res = await app.request(url, { method: op.method.toUpperCase(), headers: as.key ? { authorization: `Bearer ${as.key}` } : {} });
+  const headers: Record<string, string> = as.key ? { authorization: `Bearer ${as.key}` } : {};
+  if (as.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await app.request(url, { method: op.method.toUpperCase(), headers, body: as.body });
   const text = await res.text();
-  const where = `${op.method.toUpperCase()} ${url.slice(0, 300)} → ${res.status} ${text.slice(0, 300)}`;
+  const sent = as.body === undefined ? '' : ` with ${JSON.stringify(as.body.slice(0, 200))}`;
+  const where = `${op.method.toUpperCase()} ${url.slice(0, 300)}${sent} → ${res.status} ${text.slice(0, 300)}`;
   expect(res.status, where).toBeLessThan(500);
   if (as.status !== undefined) expect(res.status, where).toBe(as.status);
   const validate = validatorFor(ajv, op, res.status);
@@ -115,10 +123,12 @@ async function check(op: Operation, values: Record<string, string | undefined>, 
 }
 
 describe('API fuzzed from /openapi.json', () => {
-  test('the document lists every v1 operation with its parameters, as served at /openapi.json', async () => {
+  test('the document lists every v1 operation with its parameters and request bodies, as served at /openapi.json', async () => {
     expect(await (await app.request('/openapi.json')).json()).toEqual(JSON.parse(JSON.stringify(doc)));
     expect(operations.map((o) => `${o.method} ${o.path}`)).toEqual(expect.arrayContaining(['get /v1/careers', 'get /v1/careers/{slug}', 'get /v1/compare/{a}/{b}', 'get /v1/changes']));
     expect(operations.every((o) => o.parameters.every((p) => p.schema))).toBe(true);
+    expect(operations.filter((o) => o.requestBody).map((o) => `${o.method} ${o.path}`).sort())
+      .toEqual(['post /v1/ops/recompute', 'post /v1/ops/sources/{id}/runs', 'put /v1/ops/sources/{id}/schedule', 'put /v1/ops/title-pins']);
   });
 
   /** Each parameter: a value from its schema, an edge, a known-good value or a hostile string; optional ones sometimes left out. */
@@ -142,11 +152,14 @@ describe('API fuzzed from /openapi.json', () => {
     test.prop([requestArbitrary(op)], { seed: SEED, numRuns: RUNS_UNAUTHENTICATED, endOnFailure: true })(
       `${op.method.toUpperCase()} ${op.path} without a key: 401, as documented`, (values) => check(op, values, { status: 401 }), 120_000,
     );
-    test.prop([requestArbitrary(op)], { seed: SEED, numRuns: runsAsOperator(op), endOnFailure: true })(
-      `${op.method.toUpperCase()} ${op.path} with an operator key: no 5xx, every answer matches its documented schema`, (values) => {
+    // A JSON request body is fuzzed from its schema too: valid, edge, hostile and wrongly typed fields, other JSON, not JSON, none.
+    const bodySchema = op.requestBody ? Object.values(op.requestBody.content)[0]?.schema : undefined;
+    const body = bodySchema ? bodyArbitrary(bodySchema, doc.components as { schemas?: Record<string, BodySchema> }) : fc.constant(undefined);
+    test.prop([requestArbitrary(op), body], { seed: SEED, numRuns: bodySchema ? 2 * runsAsOperator(op) : runsAsOperator(op), endOnFailure: true })(
+      `${op.method.toUpperCase()} ${op.path} with an operator key: no 5xx, every answer matches its documented schema`, (values, sent) => {
         // A purge is fuzzed up to its confirmation, never through it.
         const safe = op.method === 'delete' && op.path === '/v1/ops/sources/{id}' ? { ...values, confirm: `not-${values.id ?? ''}` } : values;
-        return check(op, safe, { key: operatorKey });
+        return check(op, safe, { key: operatorKey, body: sent });
       }, 120_000,
     );
   }

@@ -75,6 +75,8 @@ const queued = <T extends z.ZodType>(schema: T, description: string) => ({
 /** Every operation: operator key, `ops` tag; no key 401, a key without the operator role 403, too many refused keys 429. */
 const op = { tags: ['ops'], security: [{ operatorKey: [] }] };
 const auth = errorResponses(401, 403, 429);
+/** Operations that take a JSON body: one over API_BODY_LIMIT_BYTES answers 413 before the route reads it. */
+const withBody = errorResponses(413);
 
 /** `/v1/ops/*`: the operator API, every route behind an operator key. */
 const ops = new OpenAPIHono<OpsEnv>({ defaultHook: opsHook });
@@ -90,7 +92,7 @@ export const opsApi = ops
     ...op, method: 'put', path: '/sources/{id}/schedule', operationId: 'setSourceSchedule', summary: 'Set a source\'s schedule',
     description: 'A cron expression with an IANA time zone, or a fixed interval. Kept across restarts; the next run moves at once.',
     request: { params: SourceIdParamSchema, body: body(z.union(scheduleInput.options).openapi('ScheduleRequest'), 'The schedule') },
-    responses: { 200: json(SourceStatusSchema, 'The source with its new schedule'), ...errorResponses(400, 404), ...auth },
+    responses: { 200: json(SourceStatusSchema, 'The source with its new schedule'), ...errorResponses(400, 404), ...withBody, ...auth },
     middleware: jsonBody,
   }), async (c) => c.json(unwrap(await setSourceSchedule(c.get('deps'), actorOf(c.get('operator')), c.req.valid('param').id, c.req.valid('json'))), 200),
   (result, c) => scheduleHook(result, c))
@@ -109,7 +111,7 @@ export const opsApi = ops
     ...op, method: 'post', path: '/sources/{id}/runs', operationId: 'runSource', summary: 'Run a source now',
     description: 'Queues a run, or answers with the run already queued or running (never two at once). A delisted source answers 409.',
     request: { params: SourceIdParamSchema, body: body(RunBodySchema, 'Options of this run (the body may be empty)', false) },
-    responses: { 202: queued(QueuedRunSchema, 'The run queued'), ...errorResponses(400, 404, 409), ...auth },
+    responses: { 202: queued(QueuedRunSchema, 'The run queued'), ...errorResponses(400, 404, 409), ...withBody, ...auth },
     middleware: jsonBody,
   }), async (c) => {
     const { allowShrink } = c.req.valid('json');
@@ -172,7 +174,7 @@ export const opsApi = ops
     ...op, method: 'post', path: '/recompute', operationId: 'recompute', summary: 'Recompute careers and pairs',
     description: 'Every career and pair (`{"all": true}` or an empty body), or one career and its pairs (`{"career": "<slug>"}`).',
     request: { body: body(RecomputeBodySchema, 'What to recompute (an empty body: everything)', false) },
-    responses: { 202: json(RecomputeQueuedSchema, 'The job queued'), ...errorResponses(400, 404), ...auth },
+    responses: { 202: json(RecomputeQueuedSchema, 'The job queued'), ...errorResponses(400, 404), ...withBody, ...auth },
     middleware: jsonBody,
   }), async (c) => c.json(unwrap(await requestRecompute(c.get('deps'), actorOf(c.get('operator')), { career: c.req.valid('json').career })), 202))
   .openapi(createRoute({
@@ -199,7 +201,7 @@ export const opsApi = ops
     ...op, method: 'put', path: '/title-pins', operationId: 'pinTitle', summary: 'Pin a job title to a career',
     description: 'The title always goes to the career (slug or O*NET-SOC code); an earlier pin of the title is replaced, and the sources matching titles run again.',
     request: { body: body(PinBodySchema, 'The title and its career') },
-    responses: { 200: json(TitlePinSchema, 'The pin'), ...errorResponses(400, 404), ...auth },
+    responses: { 200: json(TitlePinSchema, 'The pin'), ...errorResponses(400, 404), ...withBody, ...auth },
     middleware: jsonBody,
   }), async (c) => c.json(unwrap(await pinTitle(c.get('deps'), actorOf(c.get('operator')), c.req.valid('json'))), 200))
   .openapi(createRoute({
