@@ -1,7 +1,8 @@
 /**
  * Bounds on what a parser builds from a body the fetcher accepted. A body within the size limit
  * can still take far more memory once parsed: 64 MiB of commas is 67 million empty cells, and
- * 1 MiB of `<a>` is 350,000 DOM nodes, 275 MB of a worker's heap. Such input is damaged or
+ * 1 MiB of `<a>` is 350,000 DOM nodes, 275 MB of a worker's heap, and 64 MiB of `{},` is 22
+ * million objects. Such input is damaged or
  * hostile, never data: it is refused before parsing. Pure.
  */
 
@@ -16,6 +17,13 @@ export const MAX_TEXT_CELLS = 4_000_000;
 
 /** Tags of an HTML page (100,000). 40x the largest page read (2,422 tags), about 80 MB as a DOM. */
 export const MAX_HTML_TAGS = 100_000;
+
+/** Throws InputTooLargeError when a JSON text has more than MAX_TEXT_CELLS values (counted by `,` `{` `[`, strings' commas too). */
+export function assertJsonValues(text: string, what = 'the document'): void {
+  if (holdsMoreThan(text, ',{[', MAX_TEXT_CELLS)) {
+    throw new InputTooLargeError(`${what}: more than ${MAX_TEXT_CELLS} values: refused as damaged or hostile, it would not fit a worker once read`);
+  }
+}
 
 /** Whether `text` holds more than `limit` characters among `chars`; stops counting there. */
 export function holdsMoreThan(text: string, chars: string, limit: number): boolean {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { InputTooLargeError } from '../../../core/bounds.js';
 import { buildSkillTaxonomy } from '../../../core/skills.js';
 import { SourceFormatError } from '../types.js';
 import { htmlToText, parseGreenhouseJobs } from './parse-greenhouse.js';
@@ -43,6 +44,12 @@ describe('parseGreenhouseJobs', () => {
     expect(records[0]!.skills).toEqual(['python', 'pytorch', 'cpp', 'cuda', 'aws', 'benchmarking', 'latency', 'quantization', 'knowledge-distillation']);
     expect(records[1]!.skills).toEqual(['sql', 'python', 'tableau']);
     expect(records[2]!.skills).toEqual(['go', 'rust']);
+  });
+  it('refuses a body of more JSON values than a worker holds once parsed, before parsing it', () => {
+    // 8 MB of {} is 4 million objects (about 220 MB parsed); 64 MiB, within the body limit, would be 22 million.
+    const hostile = `{"jobs":[${'{},'.repeat(4_000_000)}{}]}`;
+    expect(() => parseGreenhouseJobs(hostile, { file: 'jobs.json' })).toThrowError(/^jobs\.json: more than 4000000 values/);
+    expect(() => parseGreenhouseJobs(hostile, { file: 'jobs.json' })).toThrowError(InputTooLargeError);
   });
   it('refuses non-JSON and bodies without jobs, and reports a total mismatch', () => {
     expect(() => parseGreenhouseJobs('{"jobs": [', { file: 'cut.json' })).toThrowError(SourceFormatError);

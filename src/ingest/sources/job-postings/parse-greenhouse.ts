@@ -5,7 +5,7 @@
  */
 import * as cheerio from 'cheerio';
 import { parseSalaryText, type SalaryRange } from '../../../core/salary-text.js';
-import { assertHtmlTags } from '../../../core/bounds.js';
+import { assertHtmlTags, assertJsonValues } from '../../../core/bounds.js';
 import { extractSkills, type SkillTaxonomy } from '../../../core/skills.js';
 import { SourceFormatError, type ParseResult, type Reject } from '../types.js';
 
@@ -43,8 +43,10 @@ const PAY_FIELD = /salary|compensation|pay|wage/i;
 export function parseGreenhouseJobs(input: string | Buffer, options: GreenhouseOptions = {}): ParseResult<GreenhousePosting> {
   const file = options.file ?? 'greenhouse jobs.json';
   let body: { jobs?: unknown; meta?: { total?: unknown } };
+  const text = typeof input === 'string' ? input : input.toString('utf8');
+  assertJsonValues(text, file);
   try {
-    body = JSON.parse(typeof input === 'string' ? input : input.toString('utf8'));
+    body = JSON.parse(text);
   } catch (e) {
     throw new SourceFormatError(`${file}: not JSON (${(e as Error).message}); truncated download?`);
   }
