@@ -11,6 +11,9 @@
  * < 15 % easy, < 35 % moderate; technology: < 34 % easy, < 67 % moderate; else hard). On the
  * ratings basis the target's preparation and O*NET's relatedness then count:
  * - a target two or more Job Zones above the source is hard, and says so;
+ * - a target one Job Zone above is at least moderate, and says so: the months count the
+ *   target's on-the-job training only, not the education its Job Zone asks for (registered
+ *   nurses to nurse practitioners read "easy, about 2 months" for a move through a master's);
  * - a hard move between occupations O*NET rates Primary-Short related is moderate, and says so;
  * - any other hard move names its largest gaps as the reason.
  */
@@ -52,6 +55,17 @@ export interface TransitionContext {
 
 const level = (v: number) => v.toFixed(1);
 
+/** What most occupations of each O*NET Job Zone need (O*NET's Job Zone descriptions). */
+export const JOB_ZONE_EDUCATION: Readonly<Record<number, string>> = Object.freeze({
+  1: 'a high school diploma at most', 2: 'a high school diploma', 3: 'vocational training or an associate\'s degree',
+  4: 'a bachelor\'s degree', 5: 'a graduate degree',
+});
+
+function preparationReason(from: number, to: number, much: boolean): string {
+  const edu = JOB_ZONE_EDUCATION[to];
+  return `the move needs ${much ? 'much ' : ''}more preparation (Job Zone ${to} against ${from}${edu ? `; most Job Zone ${to} occupations need ${edu}` : ''}), which the months, on-the-job training only, do not count`;
+}
+
 /** The full transition from its stored gap and months (months < 0 = unknown). */
 export function readTransition(gap: number, months: number, ctx: TransitionContext | null): Transition {
   const m = months < 0 ? null : months;
@@ -61,7 +75,10 @@ export function readTransition(gap: number, months: number, ctx: TransitionConte
   const step = ctx.fromZone !== null && ctx.toZone !== null ? ctx.toZone - ctx.fromZone : 0;
   if (step >= 2) {
     difficulty = 'hard';
-    reason = `the move needs much more preparation (Job Zone ${ctx.toZone} against ${ctx.fromZone})`;
+    reason = preparationReason(ctx.fromZone!, ctx.toZone!, true);
+  } else if (step === 1 && difficulty !== 'hard') {
+    difficulty = 'moderate';
+    reason = preparationReason(ctx.fromZone!, ctx.toZone!, false);
   } else if (difficulty === 'hard' && ctx.relation === 'Primary-Short') {
     difficulty = 'moderate';
     reason = `not hard, because O*NET rates the two occupations as closely related (Primary-Short)`;
