@@ -127,3 +127,18 @@ describe('compare page with rated skills and knowledge', () => {
     expect(t).toMatch(/Actuaries → Dancers: \w+ ?, 0% of the skill and knowledge level needed is new, little extra time/);
   });
 });
+
+describe('comparison text names O*NET\'s two Mathematics apart', () => {
+  const { compression, routing } = seedPair();
+  const item = (id: string, name: string, domain: 'skill' | 'knowledge', level: number) => ({ id, name, domain, importance: 4, level });
+  const rated = (x: typeof compression, title: string, math: number): typeof compression => ({
+    ...x,
+    career: { ...x.career, title, origin: 'onet' },
+    metrics: { ...x.metrics, skillRatings: { source: 'O*NET', period: 'O*NET 29.0', method: 'onet-ratings', value: [item('2.A.1.e', 'Mathematics', 'skill', math), item('2.C.4.a', 'Mathematics', 'knowledge', math + 1)] } },
+  });
+  it('never reads "Mathematics, Mathematics"', () => {
+    const cmp = compareCareers(rated(compression, 'Dancers', 0.4), rated(routing, 'Actuaries', 5));
+    expect(cmp.summary).toContain('learn first: Mathematics (skill), Mathematics (knowledge)');
+    expect(cmp.summary).not.toMatch(/Mathematics, Mathematics/);
+  });
+});

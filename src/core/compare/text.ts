@@ -5,7 +5,7 @@
  * Because it is a pure function of the data, the reverse order's text is produced by
  * flipping the data and writing again (see flip.ts).
  */
-import { formatMonths, formatRange } from './display.js';
+import { formatMonths, formatRange, ratedElementName } from './display.js';
 import { agree } from './grammar.js';
 import {
   ATTRIBUTES, CODING_REASON, comparable, NO_CODING_REASON, NO_REMOTE_REASON, REMOTE_REASON, agreeLead, sideNames, tieValue, versus,
@@ -100,7 +100,7 @@ function transitionSentence(data: TextInput, names: Names, from: 'a' | 'b'): str
   const time = t.months === null ? `time unknown` : t.months === 0 ? 'little extra time' : `about ${formatMonths(t.months)}`;
   if (t.basis === 'technology') return `Moving from ${names[from]} to ${names[to]}: ${t.skillGap}% of its skills are new to learn (${t.difficulty}, ${time}).`;
   // A hard move's reason already names its largest gaps.
-  const first = t.learnFirst.length && !(t.difficulty === 'hard' && t.reason?.startsWith('the largest gaps')) ? `; learn first: ${t.learnFirst.map((l) => l.name).join(', ')}` : '';
+  const first = t.learnFirst.length && !(t.difficulty === 'hard' && t.reason?.startsWith('the largest gaps')) ? `; learn first: ${t.learnFirst.map(ratedElementName).join(', ')}` : '';
   const why = t.reason ? `; ${t.reason}` : '';
   return `Moving from ${names[from]} to ${names[to]}: ${t.skillGap}% of the skill and knowledge level it needs is new (${t.difficulty}, ${time})${why}${first}.`;
 }

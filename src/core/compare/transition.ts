@@ -18,6 +18,7 @@
  * - any other hard move names its largest gaps as the reason.
  */
 import { RELATED_WEIGHT } from './skill-overlap.js';
+import { ratedElementName } from './display.js';
 import type { LearnItem, RelatedTier, Transition, TransitionDifficulty } from './types.js';
 
 /** Thresholds between easy / moderate / hard: months (inclusive) and gap % (exclusive). */
@@ -83,7 +84,7 @@ export function readTransition(gap: number, months: number, ctx: TransitionConte
     difficulty = 'moderate';
     reason = `not hard, because O*NET rates the two occupations as closely related (Primary-Short)`;
   } else if (difficulty === 'hard') {
-    const gaps = ctx.learnFirst.map((l) => `${l.name} (level ${level(l.from)} to ${level(l.level)})`);
+    const gaps = ctx.learnFirst.map((l) => `${ratedElementName(l)} (level ${level(l.from)} to ${level(l.level)})`);
     reason = gaps.length ? `the largest gaps are ${gaps.join(', ')}` : `the skill-level gap is ${gap}%`;
   }
   return { skillGap: gap, months: m, difficulty, basis: 'ratings', learnFirst: ctx.learnFirst, reason };

@@ -13,7 +13,7 @@ import { verdictsToLetters } from './verdicts.js';
 import { stableStringify } from '../stable-hash.js';
 
 /** Bump when the wording or the shape of generated text changes. */
-export const TEXT_VERSION = 'text-v5'; // v5: a move one Job Zone up is at least moderate and names the education the target's Job Zone needs; v2: verbs agree with plural titles, reasons from O*NET interests and work styles, no repeated judgements; v3: outlook and tasks-and-AI sentences; v4: rated skills and knowledge, similarity, transitions from weighted level gaps
+export const TEXT_VERSION = 'text-v6'; // v6: O*NET's Mathematics skill and knowledge named apart in learn-first lists; v5: a move one Job Zone up is at least moderate and names the education the target's Job Zone needs; v2: verbs agree with plural titles, reasons from O*NET interests and work styles, no repeated judgements; v3: outlook and tasks-and-AI sentences; v4: rated skills and knowledge, similarity, transitions from weighted level gaps
 
 /** First 16 hex characters of SHA-1: short, stable, collision-safe at this scale. */
 export function shortHash(text: string): string {
