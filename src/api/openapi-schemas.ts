@@ -231,7 +231,7 @@ export const ChangesSchema = z.object({
 
 /** Bounded, printable text: rejects control characters and bidi overrides (unicode tricks). */
 const safeText = (max: number) => z.string().max(max, `at most ${max} characters`)
-  .refine((s) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(s), 'control and bidi-override characters are not allowed');
+  .refine((s) => !/[\p{Cc}\u202a-\u202e\u2066-\u2069]/u.test(s), 'control and bidi-override characters are not allowed');
 
 const cursor = z.string().max(64).regex(/^[A-Za-z0-9_-]+$/, 'a cursor from a previous answer');
 const limit = (max: number, dflt: number) => z.coerce.number().int().min(1).max(max).default(dflt);

@@ -18,10 +18,10 @@ export interface CsvWriteOptions {
 
 /** Rows (header first) to CSV text; null and undefined are empty cells. */
 export function writeCsv(rows: readonly (readonly CsvCell[])[], options: CsvWriteOptions = {}): string {
-  const escape = options.escapeFormulas ?? true;
+  const escapeFormulas = options.escapeFormulas ?? true;
   return stringify(rows as CsvCell[][], {
     record_delimiter: 'windows',
     quoted_match: /[\r\n]/,
-    cast: { string: (s) => (escape && FORMULA_START.test(s) ? `'${s}` : s) },
+    cast: { string: (s) => (escapeFormulas && FORMULA_START.test(s) ? `'${s}` : s) },
   });
 }

@@ -55,7 +55,7 @@ describe('readCsvRecords', () => {
     expect(out.errors).toEqual([{ line: 2, reason: expect.stringMatching(/Quote Not Closed/) }]);
   });
   it('refuses text that is not CSV at all after 100 unreadable records', () => {
-    expect(() => readCsvRecords('a\n' + 'x"y"z\n'.repeat(101))).toThrowError(/more than 100 unreadable records/);
+    expect(() => readCsvRecords(`a\n${'x"y"z\n'.repeat(101)}`)).toThrowError(/more than 100 unreadable records/);
   });
 });
 

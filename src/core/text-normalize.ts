@@ -47,7 +47,7 @@ const E_PLUS_S = /(?:caches|niches|headaches)$/;
  * returned as it is without a lookup.
  */
 export function foldToAscii(text: string): string {
-  return /^[\x00-\x7f]*$/.test(text) ? text : anyAscii(text);
+  return /^\p{ASCII}*$/u.test(text) ? text : anyAscii(text);
 }
 
 /**

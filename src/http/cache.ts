@@ -97,7 +97,7 @@ export function watchChanges(sql: Sql, log: Logger, onChange: () => void, pollMs
 
   const check = (): Promise<void> => {
     if (checking) return checking;
-    let run: Promise<void> | undefined = undefined;
+    let run: Promise<void> | undefined;
     run = (async () => {
       try {
         const seq = Number(await newestContentSeq(sql) ?? 0);

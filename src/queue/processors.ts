@@ -1,6 +1,6 @@
 import { UnrecoverableError, type Job, type Processor } from 'bullmq';
 import type { z } from 'zod';
-import { jobNames, type QueueName } from './jobs.js';
+import type { jobNames, QueueName } from './jobs.js';
 
 /** How one job name of a queue is handled: its payload's schema and the processor of a valid payload. */
 export interface JobHandler<S extends z.ZodType = z.ZodType, R = unknown> {

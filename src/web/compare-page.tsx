@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { Comparison, ComparisonSide, ShownFigure, Verdict, VerdictKey } from '../core/compare/types.js';
+import type { Comparison, ComparisonSide, ShownFigure, VerdictKey } from '../core/compare/types.js';
 import { formatDemand, formatMonths, formatRange, formatUsd, ratedElementName } from '../core/compare/display.js';
 import { Layout } from './layout.js';
 import { RatedSkillsSection, TechnologySection } from './rated-skills.js';

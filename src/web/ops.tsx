@@ -88,7 +88,7 @@ export const opsConsole = new Hono<OpsEnv>()
     const form = await c.req.parseBody();
     const key = typeof form.key === 'string' ? form.key.trim() : '';
     const who = key && key.length <= 200 ? await findKeyBySecret(c.get('deps').db, key) : undefined;
-    if (!who || who.role !== 'operator') return c.html(<SignInPage error="That key cannot open the console." />, key ? 403 : 401);
+    if (who?.role !== 'operator') return c.html(<SignInPage error="That key cannot open the console." />, key ? 403 : 401);
     const s = await createSession(c.get('deps').db, { keyId: who.id, ttlMs: SESSION_TTL_MS });
     setCookie(c, SESSION_COOKIE, s.token, { path: '/ops', httpOnly: true, sameSite: 'Strict', secure: isHttps(c), expires: s.expiresAt });
     return c.redirect('/ops', 303);

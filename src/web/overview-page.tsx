@@ -34,6 +34,7 @@ export function OverviewPage(p: OverviewProps): Child {
       <h1>CareerLens</h1>
       {p.fill.filling ? <Filling fill={p.fill} /> : null}
       <p>{p.freshness.careers} careers, every pair compared, each figure with its source (<a href="/about/data">about the data</a>).</p>
+      {/* biome-ignore lint/a11y/useSemanticElements: a form with role=search is a landmark in every browser; the <search> element has no implicit role in browsers before 2023 */}
       <form class="picker" method="get" action="/" role="search" aria-label="Career search">
         <CareerInput id="q" name="q" label="Search careers" value={p.q} />
         <button type="submit">Search</button>

@@ -28,7 +28,7 @@ const asset = (body: string, type: string) => (c: Context) => c.body(body, 200, 
 const SLUG = /^[a-z0-9][a-z0-9.-]{0,119}$/;
 
 /** Text from a query parameter, bounded and stripped of control and bidi characters. */
-const cleanText = (v: string | undefined, max = 100) => (v ?? '').replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').slice(0, max).trim();
+const cleanText = (v: string | undefined, max = 100) => (v ?? '').replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, '').slice(0, max).trim();
 
 /** Errors on pages answer as an HTML page (problem+json is for the API). */
 async function page(c: Context<AppEnv>, render: () => Promise<Response>): Promise<Response> {

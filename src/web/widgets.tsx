@@ -18,6 +18,7 @@ export function CareerInput(props: { id: string; name: string; label: string; va
 /** "Compare with another career": submits to /compare, which redirects to the pair's page. */
 export function CareerPicker(props: { id: string; label: string; hiddenName: string; hiddenValue: string; currentB?: string }): Child {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a form with role=search is a landmark in every browser; the <search> element has no implicit role in browsers before 2023
     <form class="picker" method="get" action="/compare" role="search" aria-label="Career picker">
       <input type="hidden" name={props.hiddenName} value={props.hiddenValue} />
       <CareerInput id={props.id} name="b" label={props.label} placeholder={props.currentB ? 'Another career' : undefined} required />

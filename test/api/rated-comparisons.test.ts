@@ -64,7 +64,7 @@ describe('comparisons on O*NET skill and knowledge ratings, real shared data', (
     expect(top(c.a, 5)).toContain('Programming');
     expect(top(c.b, 5)).toContain('Mathematics');
     const programming = c.ratedSkills.gaps.find((p) => p.name === 'Programming');
-    expect(programming && programming.levelA).toBeGreaterThan(programming!.levelB);
+    expect(programming?.levelA).toBeGreaterThan(programming!.levelB);
   });
 
   it('rates at least 95 % of O*NET\'s Primary-Short related pairs above the median similarity of all pairs', async () => {

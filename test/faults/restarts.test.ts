@@ -103,7 +103,7 @@ describe('PostgreSQL and Redis restarted mid-work', () => {
   async function checkEveryPair(p: Pipeline, sql: postgres.Sql): Promise<void> {
     await waitFor('every pair written and no mark left', async () => {
       const r = await transient(sql<{ p: number; d: number }[]>`select (select count(*)::int from comparisons) p, (select count(*)::int from dirty_careers) d`);
-      return r?.[0]!.p === TOTAL && r[0]!.d === 0;
+      return r?.[0]?.p === TOTAL && r[0]?.d === 0;
     }, 300_000, 200);
     await waitFor('the flow to finish', async () => {
       const c = await p.queues.comparisons.getJobCounts('active', 'waiting', 'waiting-children', 'delayed', 'prioritized');

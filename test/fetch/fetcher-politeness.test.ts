@@ -46,7 +46,9 @@ describe('robots.txt', () => {
     // busy the machine is.
     const pageArrivals = server.requests.filter((r) => r.path.startsWith('/public/')).map((r) => r.at);
     expect(pageArrivals).toHaveLength(2);
-    pageArrivals.forEach((at, i) => expect(at - before).toBeGreaterThanOrEqual(300 * (i + 1) - timerSlackMs));
+    pageArrivals.forEach((at, i) => {
+      expect(at - before).toBeGreaterThanOrEqual(300 * (i + 1) - timerSlackMs);
+    });
   });
 
   it('shares one robots.txt fetch among concurrent first requests', async () => {
@@ -193,6 +195,8 @@ describe('per-host politeness', () => {
     // cumulative lower bound holds however busy the machine is.
     const starts = server.startsOf('/page');
     expect(starts).toHaveLength(3);
-    starts.forEach((at, k) => expect(at - before).toBeGreaterThanOrEqual(150 * k - timerSlackMs));
+    starts.forEach((at, k) => {
+      expect(at - before).toBeGreaterThanOrEqual(150 * k - timerSlackMs);
+    });
   });
 });

@@ -8,7 +8,10 @@ describe('createHostLimiter', () => {
     const releaseA = await limiter.acquire('a:80');
     const releaseB = await limiter.acquire('b:80');
     let second = false;
-    const pending = limiter.acquire('a:80').then((release) => ((second = true), release));
+    const pending = limiter.acquire('a:80').then((release) => {
+      second = true;
+      return release;
+    });
     await new Promise((r) => setTimeout(r, 20));
     expect(second).toBe(false);
     releaseA();

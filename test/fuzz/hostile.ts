@@ -7,6 +7,7 @@ export const HOSTILE_STRINGS: readonly string[] = [
   "' OR 1=1 --", '1; DROP TABLE careers; --', '" OR ""="', "%' union select null, version() --", "\\'; select pg_sleep(5); --",
   // markup and script
   '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "'><svg/onload=alert(1)>", '</title><script>alert(1)</script>',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, literal on purpose
   'javascript:alert(1)', '{{7*7}}', '${7*7}', '<!--', ']]>', '&lt;b&gt;',
   // paths
   '../../../../etc/passwd', '..%2f..%2f..%2fetc%2fpasswd', '..\\..\\windows\\win.ini', '/etc/passwd%00.html', '%2e%2e/', '//evil.example/',

@@ -39,7 +39,7 @@ export async function startStaticServer(opts: { port?: number } = {}): Promise<S
       const [, top, ...rest] = urlPath.split('/');
       const root = top === 'data' ? sharedDataDir : top === 'fixtures' ? fixturesDir : null;
       const file = root ? path.resolve(root, rest.join('/')) : null;
-      if (!root || !file || !file.startsWith(root) || !(await stat(file).catch(() => null))?.isFile()) {
+      if (!root || !file?.startsWith(root) || !(await stat(file).catch(() => null))?.isFile()) {
         res.writeHead(404).end('not found');
         return;
       }

@@ -28,7 +28,8 @@ describe('ops console in a browser', () => {
   const hooks: { type: string; sourceId: string; message: string }[] = [];
   const api = async (p: string, init: RequestInit = {}) => {
     const res = await fetch(`${rt.url}${p}`, { ...init, headers: { authorization: `Bearer ${operatorKey}`, 'content-type': 'application/json' } });
-    return { status: res.status, json: await res.json() as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    // biome-ignore lint/suspicious/noExplicitAny: answers of several operations, whose fields the assertions check
+    return { status: res.status, json: await res.json() as any };
   };
 
   beforeAll(async () => {

@@ -25,6 +25,7 @@ describe('title pins', () => {
   const sql = () => h.tdb.db.$client;
   const op = async (method: string, path: string, body?: unknown) => {
     const res = await app.request(path, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    // biome-ignore lint/suspicious/noExplicitAny: answers of several operations, whose fields the assertions check
     return { status: res.status, json: await res.json() as Record<string, any> };
   };
   /** Executes the run a pin queued, as a worker would. */

@@ -1,10 +1,8 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { CareerWithMetrics } from '../../db/queries/careers.js';
 import { loadAliases } from '../../db/queries/search.js';
 import { loadCareerSkills } from '../../db/queries/profile.js';
 import { loadSurveySalaries, loadTrend } from '../../db/queries/trends.js';
 import { ApiError } from '../../http/errors.js';
-import type { LoadedEntry } from '../../http/cache.js';
 import type { AppEnv, ApiDeps } from '../../http/context.js';
 import { buildComparisonJson } from '../../http/comparison-view.js';
 import { loadPair, requireCareer, unlessStale } from '../../http/careers.js';

@@ -40,7 +40,10 @@ export function checkOutlookReason(me: ComparisonSide, other: ComparisonSide, it
   if (!m) return false;
   const x = newestProjection(me);
   const y = newestProjection(other);
-  if (!x || !y) return void out.push(`${where}: compares outlook with a projection a side lacks: "${item}"`), true;
+  if (!x || !y) {
+    out.push(`${where}: compares outlook with a projection a side lacks: "${item}"`);
+    return true;
+  }
   if (x.period !== m[3] || y.period !== m[3]) out.push(`${where}: outlook reason mixes projection periods (${x.period}, ${y.period}): "${item}"`);
   const [mine, theirs] = g
     ? [x.changePct === null ? null : formatPct(x.changePct), y.changePct === null ? null : formatPct(y.changePct)]

@@ -29,7 +29,7 @@ const TIE = /\b(tie|tied|ties|same|both|equal)\b/i;
 const UNKNOWN = /\b(not known|unknown|no published)\b/i;
 
 type Who = 'a' | 'b';
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Replaces side names with ⟨A⟩ / ⟨B⟩ (longer name first) and splits into sentences. */
 export function sentencesOf(text: string, names: { a: string; b: string }): string[] {
@@ -38,7 +38,7 @@ export function sentencesOf(text: string, names: { a: string; b: string }): stri
   // sentence and a name inside them is not a side.
   const quoted: string[] = [];
   let s = text.replace(/“[^”]*”/g, (q) => `“${quoted.push(q) - 1}”`);
-  for (const w of order) s = s.replace(new RegExp(escape(names[w]), 'g'), w === 'a' ? '⟨A⟩' : '⟨B⟩');
+  for (const w of order) s = s.replace(new RegExp(escapeRegExp(names[w]), 'g'), w === 'a' ? '⟨A⟩' : '⟨B⟩');
   return s.split(/(?<=[.!?])\s+(?=[A-Z0-9⟨])/).filter((x) => x.trim() !== '').map((x) => x.replace(/“(\d+)”/g, (_m, i: string) => quoted[Number(i)]!));
 }
 
@@ -94,7 +94,7 @@ function checkNonComparative(c: Comparison, key: VerdictKey, s: string, raw: str
   if (!TIE.test(s)) return;
   if (c.verdicts[key] !== 'tie') out.push(`${where}: calls ${key} a tie but the verdict is '${c.verdicts[key]}': "${raw}"`);
   if (!known) return void out.push(`${where}: calls ${key} a tie but a value is unknown: "${raw}"`);
-  const label = escape(ATTRIBUTES[key].label);
+  const label = escapeRegExp(ATTRIBUTES[key].label);
   const m = new RegExp(`${label} \\(([^()]+)\\)`, 'i').exec(s);
   if (m && (m[1] !== tieValue(key, c.a) || m[1] !== tieValue(key, c.b))) {
     out.push(`${where}: tie value "${m[1]}" is not both sides' value: "${raw}"`);
@@ -145,8 +145,8 @@ export function checkComparisonInvariants(c: Comparison): string[] {
   checkNamesAndTotals(c, names, out);
   const summary = sentencesOf(c.summary, names);
   const conclusion = sentencesOf(c.conclusion, names);
-  summary.forEach((s) => checkClaim(c, s, 'summary', null, out));
-  conclusion.forEach((s) => checkClaim(c, s, 'conclusion', null, out));
+  for (const s of summary) checkClaim(c, s, 'summary', null, out);
+  for (const s of conclusion) checkClaim(c, s, 'conclusion', null, out);
   checkFigureText(c, [...summary, ...conclusion], out);
   checkOutlookSentences(c, summary, out);
   checkTasksSentences(c, summary, out);

@@ -235,7 +235,7 @@ function resolveFacts(facts: FactInput[], index: CareerIndex, docIds: Map<string
     for (const careerId of found) {
       const k = `${careerId}\u0000${f.key}\u0000${f.period}`;
       const prev = out.get(k);
-      if (prev && prev.exact && !exact) continue;
+      if (prev?.exact && !exact) continue;
       out.set(k, { career_id: careerId, key: f.key, period: f.period, value: json, hash, raw_document_id: docIds.get(f.documentUrl) ?? null, exact });
     }
   }

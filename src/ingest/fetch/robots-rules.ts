@@ -109,5 +109,5 @@ function compilePattern(pattern: string): RegExp {
 function normalizeEncoding(text: string): string {
   return text
     .replace(/[^\x21-\x7e]/gu, (ch) => encodeURIComponent(ch))
-    .replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase());
+    .replace(/%[0-9a-f]{2}/gi, (hex) => hex.toUpperCase());
 }

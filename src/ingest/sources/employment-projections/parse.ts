@@ -48,7 +48,7 @@ export function parseProjections(input: Buffer, file: string): ParseResult<Proje
   const headAt = rows.findIndex((r) => r.fields.some((f) => /(occupation|matrix) code/i.test(f)));
   if (headAt < 0) throw new SourceFormatError(`${file}: no header row naming an occupation code`);
   const head = rows[headAt]!.fields.map((f) => f.trim());
-  const find = (re: RegExp, not?: RegExp) => head.findIndex((h) => re.test(h) && !(not && not.test(h)));
+  const find = (re: RegExp, not?: RegExp) => head.findIndex((h) => re.test(h) && !not?.test(h));
   const col = {
     title: find(/title/i), code: find(/(occupation|matrix) code/i), type: find(/occupation type/i),
     change: find(/change/i, /percent/i), pct: find(/percent/i, /distribution/i), openings: find(/openings/i),

@@ -9,7 +9,7 @@
 import { readCsvRecords } from '../../../core/csv.js';
 import { isSocCode } from '../../../core/soc.js';
 import { readXlsxSheet } from '../../../core/xlsx.js';
-import { readZipEntries, ZipFormatError } from '../../../core/zip.js';
+import { readZipEntries, ZipFormatError, type ZipEntry } from '../../../core/zip.js';
 import { FACT_KEYS, type WagesFact } from '../../../core/fact-keys.js';
 import { IngestRejectedError, type AdapterContext, type CareerRef, type FactInput, type SourceAdapter } from '../../types.js';
 import { fetchRequired, fileNameOf, stringOption } from '../adapter-kit.js';
@@ -88,7 +88,7 @@ function documentEntries(ctx: AdapterContext): { url: string; period?: string }[
  */
 function unpack(body: Buffer, name: string): { body: Buffer; file: string } {
   if (body.subarray(0, 4).toString('latin1') !== 'PK\u0003\u0004') return { body, file: name };
-  let entries;
+  let entries: ZipEntry[];
   try { entries = readZipEntries(body); } catch (err) {
     if (err instanceof ZipFormatError) throw new SourceFormatError(`${name}: ${err.message}`);
     throw err;

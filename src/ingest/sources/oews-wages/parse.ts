@@ -5,7 +5,7 @@
 import { readCsvRecords, type CsvRow } from '../../../core/csv.js';
 import { isSocCode } from '../../../core/soc.js';
 import { readXlsxSheet, XlsxFormatError } from '../../../core/xlsx.js';
-import { checkSourceRows, decodeSourceText, SourceFormatError, type ParseResult, type Reject } from '../types.js';
+import { checkSourceRows, decodeSourceText, SourceFormatError, type ParseResult, type Reject, type SourceTable } from '../types.js';
 import { detectOewsPeriod, readWageCell, type TopCode, type WageValue } from './wage-cells.js';
 
 export { detectOewsPeriod, type WageValue } from './wage-cells.js';
@@ -65,7 +65,7 @@ export function parseOewsNational(input: string | Buffer, options: OewsParseOpti
   if (!period || !year) throw new SourceFormatError(`${file}: unknown reference period: pass { period: 'May 2021' } or a file name like national_M2021_dl.xlsx`);
   const topCode = options.topCode ?? { annual: 208_000, hourly: 100 };
   const upper = { normalizeHeader: (h: string) => h.toUpperCase() };
-  let table;
+  let table: SourceTable<(typeof COLS)[number]>;
   if (Buffer.isBuffer(input) && input.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') {
     let rows: CsvRow[];
     try { rows = readXlsxSheet(input, 0).rows; } catch (err) {

@@ -59,7 +59,9 @@ async function loadFolder(ctx: AdapterContext): Promise<Loaded | 'unchanged'> {
   const extras = await Promise.all(extraKeys.map((k) => optional(OPTIONAL_ONET_FILES[k])));
   if (!docs.some((d) => d.changed) && !readmeDoc?.changed && !extras.some((d) => d?.changed)) return 'unchanged';
   const files = new Map<string, string>();
-  keys.forEach((k, i) => files.set(ONET_FILES[k], decodeSourceText(docs[i]!.body, ONET_FILES[k])));
+  keys.forEach((k, i) => {
+    files.set(ONET_FILES[k], decodeSourceText(docs[i]!.body, ONET_FILES[k]));
+  });
   extraKeys.forEach((k, i) => { const d = extras[i]; if (d) files.set(OPTIONAL_ONET_FILES[k], decodeSourceText(d.body, OPTIONAL_ONET_FILES[k])); });
   const readme = readmeDoc ? decodeSourceText(readmeDoc.body, README) : null;
   const byKey = new Map<FileKey, string>(keys.map((k, i) => [k, (docs[i] as SourceDocument).url]));

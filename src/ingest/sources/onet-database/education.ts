@@ -32,8 +32,16 @@ function summarize(scale: EteScale, shares: Map<number, number>, cats: EteCatego
   const total = categories.reduce((s, c) => s + c.percent, 0);
   let modal = categories[0]!;
   for (const c of categories) if (c.percent > modal.percent) modal = c;
+  // The median category: the first whose cumulative share reaches half the total.
+  let median = modal;
   let cumulative = 0;
-  const median = categories.find((c) => (cumulative += c.percent) >= total / 2) ?? modal;
+  for (const c of categories) {
+    cumulative += c.percent;
+    if (cumulative >= total / 2) {
+      median = c;
+      break;
+    }
+  }
   const mid = (c: EteCategoryShare): number | null => (c.months ? (c.months.max === null ? c.months.min : (c.months.min + c.months.max) / 2) : null);
   const mids = categories.map(mid);
   const timed = scale !== 'RL' && mids.every((m) => m !== null) && total > 0;

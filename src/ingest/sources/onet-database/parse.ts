@@ -4,7 +4,7 @@
  */
 import { isOnetSocCode, toSocCode } from '../../../core/soc.js';
 import type { CareerTitles } from '../../../core/title-match.js';
-import { readZipEntries, ZipFormatError } from '../../../core/zip.js';
+import { readZipEntries, ZipFormatError, type ZipEntry } from '../../../core/zip.js';
 import { decodeSourceText, readSourceTable, SourceFormatError, type Reject } from '../types.js';
 import { buildEducationProfiles, type OnetEducationProfile } from './education.js';
 import { findMajorGroupName } from './major-groups.js';
@@ -179,7 +179,7 @@ export function onetTitleCareers(db: Pick<OnetDatabase, 'occupations' | 'profile
  * `db_29_2_text/`; any folder is accepted, macOS `__MACOSX/` copies are ignored) and parses them.
  */
 export function readOnetZip(buf: Buffer, zipName = 'O*NET database zip'): OnetDatabase {
-  let entries;
+  let entries: ZipEntry[];
   try { entries = readZipEntries(buf); } catch (err) {
     if (err instanceof ZipFormatError) throw new SourceFormatError(`${zipName}: ${err.message}`);
     throw err;
