@@ -78,7 +78,7 @@ export function bodyArbitrary(schema: BodySchema, components: { schemas?: Record
     const r = resolve(s);
     const alternatives = r.anyOf ?? r.oneOf;
     if (alternatives) return fc.oneof(...alternatives.map((a) => value(a, depth)));
-    const wrongType = fc.oneof(fc.constantFrom(null, [], {}, 0, -1, 1e309 as number, true, ''), fc.constantFrom(...HOSTILE_STRINGS));
+    const wrongType = fc.oneof(fc.constantFrom(null, [], {}, 0, -1, Number.POSITIVE_INFINITY, true, ''), fc.constantFrom(...HOSTILE_STRINGS));
     if (r.type === 'object' || r.properties) {
       const props = r.properties ?? {};
       const fields = Object.fromEntries(Object.entries(props).map(([name, p]) => [name, depth < 3 ? value(p, depth + 1) : wrongType]));

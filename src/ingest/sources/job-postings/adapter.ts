@@ -103,7 +103,7 @@ async function loadPages(ctx: AdapterContext, listing: SourceDocument, taxonomy:
     if (++done % 10 === 0) await ctx.progress(Math.round((40 * done) / links.length), `fetched ${done} of ${links.length} posting pages`);
     if ('disallowed' in doc) { rejects.push({ line: null, file: url, reason: `disallowed by robots.txt (${doc.rule}); not fetched` }); return; }
     changed ||= doc.changed;
-    let page;
+    let page: ReturnType<typeof parsePostingPage>;
     try {
       page = parsePostingPage(decodeHtml(doc.body, doc.contentType), { url });
     } catch (err) {
