@@ -40,7 +40,7 @@ export const CURATED_TITLES: Record<string, string[]> = {
   // Sales of services (software subscriptions): O*NET files "Account Executive" under advertising managers
   // and "Customer Success Manager" under office supervisors.
   '41-3091.00': [
-    'Account Executive', 'Sales Development Representative', 'Business Development Representative', 'Customer Success Manager',
+    'Account Executive', 'Enterprise Account Executive', 'Sales Development Representative', 'Business Development Representative', 'Customer Success Manager',
     'Inside Sales Representative', 'Account Manager',
   ],
   // Medical and Clinical Laboratory Technologists: MLS/CLS is the credential title of medical technologists;
@@ -62,3 +62,34 @@ export const COMPUTING_FIELDS = [
 /** Ranks that make a field title a management title. */
 export const MANAGEMENT_RANKS = ['Manager', 'Director', 'Vice President'];
 export const MANAGEMENT_CODE = '11-3021.00';
+
+/**
+ * Field words of industry research titles ("Scientist, Immunology", "PV Scientist") that O*NET's
+ * text ties as closely to another occupation, or never uses, mapped to the occupation whose
+ * O*NET-SOC definition covers the field. General life-science and pharma vocabulary, not titles:
+ * a word here adds its career to a generic title's candidates (only when the career answers to
+ * the title's role word) and weighs it like a field that names the career ("Chemistry" →
+ * Chemists); the careers' own text still ranks them. Matched on word stems (title-fields.ts).
+ */
+export const CURATED_FIELDS: Record<string, string[]> = {
+  // Medical Scientists: research on human disease and health; the SOC definition includes
+  // pharmacologists and medical pathologists, and the drug-safety and translational work of pharma research.
+  '19-1042.00': [
+    'Immunology', 'Immunologist', 'Immuno-oncology', 'Autoimmune', 'Autoimmunity', 'Inflammation', 'Antibody', 'Antibodies',
+    'Oncology', 'Cancer Biology', 'Pharmacology', 'Pharmacokinetics', 'Pharmacodynamics', 'DMPK', 'Toxicology',
+    'Pharmacovigilance', 'PV', 'Drug Safety', 'Biomarker', 'Biomarkers', 'Translational', 'Pathology', 'Infectious Disease',
+    'Vaccine', 'Vaccines', 'Clinical Research',
+  ],
+  // Epidemiologists: studies of disease in populations, including pharma's real-world evidence and outcomes research.
+  '19-1041.00': ['Epidemiology', 'Real World Evidence', 'RWE', 'Health Outcomes', 'Outcomes Research', 'Pharmacoepidemiology'],
+  // Microbiologists: bacteria, viruses and other microorganisms.
+  '19-1022.00': ['Microbiology', 'Bacteriology', 'Virology', 'Viral', 'Mycology'],
+  // Biochemists and Biophysicists: proteins and the chemistry and physics of living cells.
+  '19-1021.00': ['Protein', 'Proteins', 'Protein Science', 'Biophysics', 'Structural Biology', 'Enzymology', 'Biochemistry'],
+  // Geneticists: genes and heredity.
+  '19-1029.03': ['Genetics', 'Genomics', 'Pharmacogenomics', 'Pharmacogenetics'],
+  // Molecular and Cellular Biologists.
+  '19-1029.02': ['Stem Cell', 'Stem Cells', 'Cell Biology', 'Molecular Biology'],
+  // Chemists: analytical, medicinal and process chemistry.
+  '19-2031.00': ['Analytical Chemistry', 'Medicinal Chemistry', 'Process Chemistry', 'Method Development', 'Analytical Development'],
+};

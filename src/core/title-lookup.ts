@@ -51,6 +51,13 @@ const FIELD_CONFIDENCE = 0.8;
 const FIELD_SEPARATION = 4;
 /** How much more a career counts when a part of the field names it ("Chemistry" → Chemists), times the root of O*NET's evidence for that name. */
 const NAMED_FIELD_FACTOR = 1.5;
+/**
+ * How much a curated field word (title-curated.ts) counts for its career, in the units of a named
+ * field (the root of 1 + O*NET's evidence, 2 for a name three sources list). Calibrated on the
+ * labelled titles: at 2 the text still put chemists first for "Chemistry & Immunology" and
+ * remote-sensing scientists for "PV"; at 4 one more title comes first and none goes wrong.
+ */
+const CURATED_FIELD_WEIGHT = 3;
 /** Bound on remembered name lookups (free text brings any number of new names). */
 const MAX_REMEMBERED = 100_000;
 /** Words that end a role ("scientist", "engineer", "manager"...), for the beginning-of-title rule. */
@@ -69,7 +76,10 @@ const FIELD_PRACTITIONER = new Map([['science', 'scientist'], ['analytics', 'ana
 /** Field → practitioner endings: toxicology → toxicologist, chemistry → chemist, statistics → statistician, neuroscience → neuroscientist. */
 const PRACTITIONER: [RegExp, string][] = [[/ology$/, 'ologist'], [/ography$/, 'ographer'], [/istry$/, 'ist'], [/ics$/, 'ician'], [/science$/, 'scientist'], [/omy$/, 'omist']];
 
-export function buildLookups(careers: readonly CareerTitles[], index: WordIndex, curated: Record<string, string[]>, fields: FieldVocabulary): Lookups {
+export function buildLookups(
+  careers: readonly CareerTitles[], index: WordIndex, curated: Record<string, string[]>, fields: FieldVocabulary,
+  curatedFields: Record<string, string[]>,
+): Lookups {
   const titles = new Map<string, string[]>();
   const aliases = new Map<string, string[]>();
   const evidence = new Map<string, Map<string, number>>();
@@ -101,6 +111,21 @@ export function buildLookups(careers: readonly CareerTitles[], index: WordIndex,
       chosen.set(`${r} ${f}`, manager);
     }
     for (const field of COMPUTING_FIELDS) chosen.set(`chief ${normalizeTitle(field)} officer`, manager);
+  }
+
+  /** Curated field words (title-curated.ts): each entry's stems and its career. */
+  const fieldWords: { terms: string[]; id: string }[] = [];
+  for (const [code, list] of Object.entries(curatedFields)) {
+    const id = byCode.get(code);
+    if (id) for (const name of list) { const terms = fields.terms(name); if (terms.length) fieldWords.push({ terms, id }); }
+  }
+
+  /** Adds the careers that curated field words among `terms` name, when they answer to the role, as named fields. */
+  function curatedNamed(terms: readonly string[], role: string, named: Map<string, number>): void {
+    const have = new Set(terms);
+    for (const { terms: need, id } of fieldWords) {
+      if (need.every((t) => have.has(t)) && answersTo(id, role)) named.set(id, Math.max(named.get(id) ?? 0, CURATED_FIELD_WEIGHT));
+    }
   }
 
   const namedWith = new Map<string, Set<string>>();
@@ -218,6 +243,7 @@ export function buildLookups(careers: readonly CareerTitles[], index: WordIndex,
         for (const id of fitting) named.set(id, Math.max(named.get(id) ?? 0, Math.sqrt(1 + (ev?.get(id) ?? (titles.get(hit.via)?.includes(id) ? 2 : 0)))));
       }
     }
+    curatedNamed(terms, role, named);
     if (!terms.length) return named.size ? { kind: 'ambiguous', ranked: [...named.keys()], confidence: FIELD_CONFIDENCE, via: titleWords.join(' '), method: 'field' } : null;
     return byFieldText([...new Set([...careersAnswering(titleWords), ...named.keys()])], titleWords, terms, named);
   }
@@ -241,7 +267,9 @@ export function buildLookups(careers: readonly CareerTitles[], index: WordIndex,
     const roleEvidence = evidence.get(role);
     const prior = (id: string) => Math.sqrt(scoreAffinity(index, id, titleWords) * (1 + (roleEvidence?.get(id) ?? 0)))
       * (named.has(id) ? NAMED_FIELD_FACTOR * named.get(id)! : 1);
-    const scored = fields.rank(terms, pool, prior);
+    let scored = fields.rank(terms, pool, prior);
+    // Field words O*NET never uses ("Autoimmune") leave only what curated field words name.
+    if (!scored.length) scored = [...named].map(([careerId, w]) => ({ careerId, score: w })).sort((a, b) => b.score - a.score || a.careerId.localeCompare(b.careerId));
     if (!scored.length) return null;
     const separated = scored.length === 1 || scored[0]!.score >= FIELD_SEPARATION * scored[1]!.score;
     return { kind: separated ? 'hit' : 'ambiguous', ranked: scored.map((s) => s.careerId), confidence: FIELD_CONFIDENCE, via: `${terms.join(' ')} ${role}`, method: 'field' };
@@ -262,7 +290,10 @@ export function buildLookups(careers: readonly CareerTitles[], index: WordIndex,
     for (const text of [titleWords.filter((w, i) => i !== at && !RANKS.has(w)).join(' '), ...qualifiers]) {
       for (const t of fields.terms(text)) if (!terms.includes(t)) terms.push(t);
     }
-    return terms.length ? byFieldText([...careersNamedWith(role)], [role], terms) : null;
+    if (!terms.length) return null;
+    const named = new Map<string, number>();
+    curatedNamed(terms, role, named);
+    return byFieldText([...new Set([...careersNamedWith(role), ...named.keys()])], [role], terms, named);
   }
 
   /** Field lookups, remembered like names: a generic title and its field rank their careers once. */

@@ -123,6 +123,23 @@ describe('buildTitleMatcher (real O*NET 29.2 titles)', () => {
     expect(onet.match('Sr. Scientist, Toxicology').candidates.length).toBeGreaterThan(0);
   });
 
+  it('reads curated field words of research titles (title-curated.ts) for the careers that answer to the role', async () => {
+    const { ONET_FILES, onetTitleCareers, parseOnetFiles } = await import('../ingest/sources/onet-database/parse.js');
+    const { OPTIONAL_ONET_FILES } = await import('../ingest/sources/onet-database/profile.js');
+    const names = [...Object.values(ONET_FILES), OPTIONAL_ONET_FILES.tasks];
+    const careers = onetTitleCareers(parseOnetFiles(new Map(names.map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]))));
+    const withFields = buildTitleMatcher(careers);
+    // A word O*NET never uses: without the curated field only the bare "Scientist" ranks the candidates.
+    expect(withFields.match('Senior Scientist, Autoimmunity').candidates[0]).toMatchObject({ careerId: '19-1042.00', via: expect.stringContaining('autoimmun') });
+    expect(buildTitleMatcher(careers, { curatedFields: {} }).match('Senior Scientist, Autoimmunity').candidates[0]?.via).toBe('scientist');
+    // An abbreviation of pharma research, after a role word; a PV engineer is not a medical scientist.
+    expect(withFields.match('Senior PV Scientist').candidates[0]?.careerId).toBe('19-1042.00');
+    expect(withFields.match('PV Engineer').candidates.map((c) => c.careerId)).not.toContain('19-1042.00');
+    // Viruses are microbiologists' field; real-world evidence is epidemiology.
+    expect(withFields.match('Scientist, Virology').candidates[0]?.careerId).toBe('19-1022.00');
+    expect(withFields.match('Principal Scientist, Real World Evidence').candidates[0]?.careerId).toBe('19-1041.00');
+  });
+
   it('does not read "AI Technician" (artificial insemination) as an AI job', () => {
     expect(onet.match('AI Technician')).not.toMatchObject({ careerId: '45-2021.00' });
     expect(onet.match('Artificial Insemination Technician')).toMatchObject({ careerId: '45-2021.00' });

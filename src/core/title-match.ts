@@ -7,7 +7,7 @@
  * one the evidence separates; otherwise the title stays unmatched as ambiguous, with candidates.
  */
 import { normalizeTitleWords } from './text-normalize.js';
-import { CURATED_TITLES } from './title-curated.js';
+import { CURATED_FIELDS, CURATED_TITLES } from './title-curated.js';
 import { buildFieldVocabulary } from './title-fields.js';
 import { buildWordIndex, scoreFuzzy } from './title-index.js';
 import { aliasVariants, buildLookups, type Lookup } from './title-lookup.js';
@@ -47,6 +47,8 @@ export interface TitleMatcherOptions {
   maxCandidates?: number;
   /** O*NET-SOC code → titles that mean it (default: CURATED_TITLES); codes no career has are ignored. */
   curated?: Record<string, string[]>;
+  /** O*NET-SOC code → field words of research titles that name it (default: CURATED_FIELDS). */
+  curatedFields?: Record<string, string[]>;
 }
 
 export interface TitleMatcher {
@@ -75,7 +77,7 @@ export function buildTitleMatcher(careers: readonly CareerTitles[], options: Tit
   }
   const index = buildWordIndex(names);
   const fields = buildFieldVocabulary(careers.map((c) => ({ id: c.id, title: c.title, aliases: c.aliases, description: c.description ?? undefined, tasks: c.tasks ?? undefined })));
-  const lookups = buildLookups(careers, index, options.curated ?? CURATED_TITLES, fields);
+  const lookups = buildLookups(careers, index, options.curated ?? CURATED_TITLES, fields, options.curatedFields ?? CURATED_FIELDS);
 
   function candidate(careerId: string, confidence: number, via: string): MatchCandidate {
     return { careerId, title: byId.get(careerId)!.title, confidence: round3(confidence), via };
