@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyFacts, wage } from '../../test/helpers/empty-facts.js';
-import { careerSeries, DEMAND_PERIOD_METHOD, demandSeries, summarizeSeries } from './series.js';
+import { careerSeries, DEMAND_PERIOD_METHOD, demandSeries, formatSeriesValue, summarizeSeries } from './series.js';
 
 const survey = (workYear: number, median: number, survey = 'ai-jobs.net') => ({
   source: 'ai-jobs.net salary survey (s)', period: String(workYear), workYear, count: 12, min: 1, p25: median - 1, median, p75: median + 1, max: median * 2, survey,
@@ -33,6 +33,14 @@ describe('series by period', () => {
     ]);
     expect(s).toEqual({ series: 'oews', from: 'May 2020', to: 'May 2023', points: 2, cagr: 0.1, change: { abs: 33.1, pct: 33.1 }, mapped: false, thinPoints: 0 });
     expect(summarizeSeries('x', [{ period: '2021', value: 5, bound: null, note: {} }])).toMatchObject({ points: 1, cagr: null, change: null });
+  });
+
+  it('prints data-table values in their unit (the tables read "133080" and "1654440")', () => {
+    expect(formatSeriesValue(133_080, 'USD/yr')).toBe('$133,080');
+    expect(formatSeriesValue(1_654_440, 'jobs')).toBe('1,654,440');
+    expect(formatSeriesValue(115_200, 'openings a year')).toBe('115,200');
+    expect(formatSeriesValue(69.06, '2020-02 = 100')).toBe('69.06');
+    expect(formatSeriesValue(9.8, '0–10')).toBe('9.8');
   });
 
   it('writes no growth between survey medians of a handful of salaries (software developers: 3, 1 and 1 salaries read "fell 23.2 %")', () => {

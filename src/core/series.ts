@@ -135,6 +135,16 @@ export const SERIES_UNITS: Record<SeriesMetric, string> = {
   employment: 'jobs', demandScore: '0–10', surveyMedian: 'USD/yr', projectedChangePct: '% over the span', projectedOpenings: 'openings a year', postingsIndex: '2020-02 = 100',
 };
 
+/**
+ * A series value as a data table prints it, in its unit: "$133,080" for USD a year,
+ * "1,654,440" for jobs and openings, else as stored ("69.06", "9.8", "15.8").
+ */
+export function formatSeriesValue(value: number, unit: string): string {
+  if (unit === 'USD/yr') return `$${Math.round(value).toLocaleString('en-US')}`;
+  if (unit === 'jobs' || unit === 'openings a year') return Math.round(value).toLocaleString('en-US');
+  return String(value);
+}
+
 export interface SeriesSummary {
   series: string;
   /** First and last period with an exact value (no break, no bound). */

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { formatSeriesValue } from '../core/series.js';
 
 /**
  * A career input with suggestions: a datalist that /assets/site.js fills from /v1/careers as
@@ -63,7 +64,7 @@ export function Chart(props: { id: string; title: string; data: ChartData; csvHr
           <thead><tr><th scope="col">{data.xUnit === 'year' ? 'Year' : data.xUnit === 'period' ? 'Period' : 'Date'}</th>{data.series.map((s) => <th scope="col">{s.label}</th>)}</tr></thead>
           <tbody>{data.x.map((t, i) => (
             <tr><td>{xText(data, t, i)}</td>{data.series.map((s) => (
-              <td>{s.values[i] ?? ''}{s.values[i] != null && s.sources?.[i] ? <small class="muted"> ({s.sources[i]})</small> : ''}</td>
+              <td>{s.values[i] == null ? '' : formatSeriesValue(s.values[i], data.unit)}{s.values[i] != null && s.sources?.[i] ? <small class="muted"> ({s.sources[i]})</small> : ''}</td>
             ))}</tr>
           ))}</tbody>
         </table>
