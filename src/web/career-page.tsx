@@ -55,15 +55,16 @@ export interface CareerPageProps {
  * "changed on 2026-11-30: $120,730 → $133,080 (BLS OEWS (oews), May 2024 data)": each time a
  * recompute changed the published figure, newest first.
  */
-function AuditTrail(props: { label: string; money: boolean; points: TrendPoint[] }): Child {
+export function AuditTrail(props: { label: string; money: boolean; points: TrendPoint[] }): Child {
   const show = (v: number | null) => (v === null ? 'unknown' : props.money ? `$${v.toLocaleString('en-US')}` : String(v));
   const changes = props.points.map((p, i) => ({ p, prev: i ? props.points[i - 1]! : null })).filter(({ p, prev }) => !prev || prev.value !== p.value || prev.period !== p.period).reverse();
   if (changes.length === 0) return <p class="muted">{props.label}: not published yet.</p>;
   return (
     <details class="audit">
-      <summary>{props.label}: {changes.length} {changes.length === 1 ? 'change' : 'changes'}</summary>
+      <summary>{props.label}: {changes.length === 1 ? 'first published, not changed since' : `${changes.length - 1} ${changes.length === 2 ? 'change' : 'changes'} since first published`}</summary>
       <ul>{changes.slice(0, 20).map(({ p, prev }) => (
-        <li>changed on {p.at.slice(0, 10)}: {prev ? `${show(prev.value)} → ` : ''}{show(p.value)}{p.period ? ` (${p.source ?? 'source unknown'}, ${p.period} data)` : ''}</li>
+        // The first entry is a publication, not a change; an unknown figure says it had no data then.
+        <li>{prev ? 'changed' : 'first published'} on {p.at.slice(0, 10)}: {prev ? `${show(prev.value)} → ` : ''}{show(p.value)}{p.value === null && !prev ? ' (no data yet)' : ''}{p.period ? ` (${p.source ?? 'source unknown'}, ${p.period} data)` : ''}</li>
       ))}</ul>
     </details>
   );
