@@ -29,6 +29,8 @@ const shown = <T extends z.ZodType>(value: T) => z.union([
     value, ...Provenance, estimatedFrom: z.string().optional(),
     /** The value is BLS's top-code bound (an OEWS `#` cell): the true figure is at least it. */
     atLeast: z.literal(true).optional(),
+    /** BLS publishes only hourly wages for the occupation: the annual figure is hourly × 2,080, not a year's pay. */
+    hourlyOnly: z.literal(true).optional(),
   }),
   z.object({ value: z.null(), reason: z.string() }),
 ]);

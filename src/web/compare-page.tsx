@@ -17,6 +17,7 @@ function FigureCell<T>(props: { fig: ShownFigure<T>; text: (v: T) => string; bet
     <td class={props.better ? 'better' : undefined}>
       <span class="val">{bound && !props.boundInText ? 'at least ' : ''}{props.text(fig.value)}</span>
       {bound ? <small class="prov">top-coded: BLS publishes no wage above this bound, so the true figure is at least it</small> : null}
+      {'hourlyOnly' in fig && fig.hourlyOnly ? <small class="prov">BLS publishes only hourly wages here (work often not full-time, year-round): hourly wage × 2,080 hours, not a year's pay</small> : null}
       {props.better ? <span class="badge"><span aria-hidden="true">▲</span><span class="sr"> (better)</span></span> : null}
       <small class="prov">{fig.source}{fig.period ? `, ${fig.period}` : ''}{fig.estimatedFrom ? ` (estimated from ${fig.estimatedFrom})` : ''}</small>
     </td>

@@ -142,3 +142,24 @@ describe('comparison text names O*NET\'s two Mathematics apart', () => {
     expect(cmp.summary).not.toMatch(/Mathematics, Mathematics/);
   });
 });
+
+describe('compare page with an occupation BLS publishes hourly wages for only', () => {
+  const { compression, routing } = seedPair();
+  const dancers: typeof compression = {
+    ...compression,
+    career: { ...compression.career, title: 'Dancers', origin: 'onet' },
+    metrics: {
+      ...compression.metrics,
+      salary: computeSalary({
+        wages: [{ source: 'BLS OEWS (oews)', period: 'May 2024', employment: 1000, p10: 29_120, p25: null, median: 49_920, p75: null, p90: 112_320, topCoded: {}, hourlyOnly: true }],
+        salarySurveys: [],
+      } as never),
+    },
+  };
+  const cmp = compareCareers(dancers, routing);
+  it('says the annual figures are hourly wages × 2,080, not a year\'s pay', () => {
+    expect(ComparisonSchema.safeParse(cmp).success).toBe(true);
+    expect(cmp.a.salary.median).toMatchObject({ value: 50_000, hourlyOnly: true });
+    expect(text(render(cmp))).toContain("hourly wage × 2,080 hours, not a year's pay");
+  });
+});

@@ -21,6 +21,7 @@ export function shown<T>(fig: Figure<T>, round?: (v: T) => T): ShownFigure<T> {
   const out: ShownFigure<T> = { value, source: fig.source, period: fig.period };
   if (fig.estimatedFrom) out.estimatedFrom = fig.estimatedFrom.slug;
   if (fig.atLeast) out.atLeast = true;
+  if (fig.hourlyOnly) out.hourlyOnly = true;
   return out;
 }
 

@@ -37,7 +37,7 @@ export interface CareerForComparison {
 
 /** A figure as shown: rounded to display precision, with provenance, or null with a reason. */
 export type ShownFigure<T> =
-  | { value: T; source: string; period: string | null; estimatedFrom?: string; atLeast?: true }
+  | { value: T; source: string; period: string | null; estimatedFrom?: string; atLeast?: true; hourlyOnly?: true }
   | { value: null; reason: string };
 
 /** One side of a comparison. Salary in annual USD to the nearest $1,000, risk in whole %, months whole. */

@@ -26,6 +26,7 @@ function fromWage(w: WageObservation, key: Pct): Figure<number> {
   const note = notes.filter((n) => n !== null).join('; ') || undefined;
   const fig = known(Math.round(v), w, `oews-${key}`, note);
   if (w.topCoded[key]) fig.atLeast = true;
+  if (w.hourlyOnly) fig.hourlyOnly = true;
   return fig;
 }
 

@@ -45,6 +45,8 @@ export interface KnownFigure<T> extends Provenance {
   note?: string;
   /** The value is a publication bound, not a figure: the true value is at least it (an OEWS `#` cell). */
   atLeast?: true;
+  /** An annual wage BLS does not publish: the hourly wage × 2,080 (an OEWS hourly-only occupation). */
+  hourlyOnly?: true;
 }
 
 /** An absent value and why it is absent; never a made-up default. */
