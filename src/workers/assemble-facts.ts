@@ -1,5 +1,5 @@
 import type { SqlOrTx } from '../db/client.js';
-import { readCareers, readFacts, readOnetAliases, type CareerRow, type FactRow } from '../db/queries/facts.js';
+import { readCareers, readFacts, readOnetAliases, readOnetCareerText, type CareerRow, type FactRow } from '../db/queries/facts.js';
 import { sourceLabel } from '../core/provenance.js';
 import type { CareerFacts, SurveyDistribution, TechnologySkill } from '../core/metrics/facts.js';
 import { comparePeriods } from '../core/periods.js';
@@ -7,6 +7,7 @@ import type { Difficulty, EntryBarrier } from '../core/metrics/types.js';
 import type { SkillInput } from '../core/compare/types.js';
 import { buildSkillTaxonomy, cleanSkillName, conceptsOf, extractSkills, type SkillTaxonomy } from '../core/skills.js';
 import { buildTitleMatcher } from '../core/title-match.js';
+import { FACT_KEYS } from '../core/fact-keys.js';
 import { attachRatingEstimates } from './rating-estimates.js';
 import { internString } from '../core/intern.js';
 import { roundTo } from '../core/metrics/figure.js';
@@ -217,14 +218,19 @@ export async function closestOnetCareers(sql: SqlOrTx, careers: readonly CareerR
   const closest = new Map<number, number>();
   const pages = careers.filter((c) => c.origin === 'career-page');
   if (pages.length === 0) return closest;
+  // Names, description and task statements, as the ingest's career directory gives them: generic
+  // titles with a field ("Scientist, Toxicology") are ranked on the text.
   const aliases = await readOnetAliases(sql);
+  const texts = new Map((await readOnetCareerText(sql, FACT_KEYS.tasks)).map((t) => [t.career_id, t]));
   const byCareer = new Map<number, { aliases: string[]; aliasEvidence: number[] }>();
   for (const a of aliases) {
     const named = byCareer.get(a.career_id) ?? byCareer.set(a.career_id, { aliases: [], aliasEvidence: [] }).get(a.career_id)!;
     named.aliases.push(a.alias);
     named.aliasEvidence.push(a.evidence);
   }
-  const matcher = buildTitleMatcher(careers.filter((c) => c.origin === 'onet').map((c) => ({ id: String(c.id), title: c.title, aliases: [], ...byCareer.get(c.id) })));
+  const matcher = buildTitleMatcher(careers.filter((c) => c.origin === 'onet').map((c) => ({
+    id: String(c.id), title: c.title, aliases: [], ...byCareer.get(c.id), description: texts.get(c.id)?.description ?? null, tasks: texts.get(c.id)?.tasks ?? [],
+  })));
   for (const c of pages) {
     const m = matcher.match(c.title);
     const best = m.matched ? m.careerId : m.candidates[0] && m.candidates[0].confidence >= 0.5 ? m.candidates[0].careerId : null;

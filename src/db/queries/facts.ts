@@ -28,6 +28,24 @@ export async function readFacts(sql: SqlOrTx, careerIds: readonly number[] | nul
     order by f.career_id, f.source_id, f.key, f.period`;
 }
 
+/**
+ * A career's task statements from its latest `tasksKey` fact, in O*NET's order (`{}` when it has
+ * none): a column expression over `careers c`, shared by every query that builds a title matcher.
+ */
+export function latestTaskStatements(sql: SqlOrTx, tasksKey: string) {
+  return sql`coalesce((
+    select array_agg(t.value->>'task' order by t.ord)
+    from (select f.value from facts f where f.career_id = c.id and f.key = ${tasksKey} order by f.period desc, f.source_id limit 1) latest
+    cross join jsonb_array_elements(latest.value) with ordinality as t(value, ord)
+  ), '{}')`;
+}
+
+/** The description and task statements of O*NET careers, which rank generic titles with a field ("Scientist, Toxicology"). */
+export async function readOnetCareerText(sql: SqlOrTx, tasksKey: string): Promise<{ career_id: number; description: string | null; tasks: string[] }[]> {
+  return sql<{ career_id: number; description: string | null; tasks: string[] }[]>`
+    select c.id as career_id, c.description, ${latestTaskStatements(sql, tasksKey)} as tasks from careers c where c.origin = 'onet'`;
+}
+
 /** The aliases of O*NET careers (with how many sources named each), for matching page careers to occupations. */
 export async function readOnetAliases(sql: SqlOrTx): Promise<{ career_id: number; alias: string; evidence: number }[]> {
   return sql<{ career_id: number; alias: string; evidence: number }[]>`

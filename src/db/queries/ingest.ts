@@ -8,6 +8,7 @@ import type postgres from 'postgres';
 import type { DirectoryCareer } from '../../core/batch.js';
 import type { TechSkillRow } from '../../core/skills.js';
 import { careersFingerprintQuery } from './write-batch.js';
+import { latestTaskStatements } from './facts.js';
 
 /** Keeps each distinct body of a document once (gzip); returns its row id. */
 export async function archiveDocument(sql: postgres.Sql, doc: { sourceId: string; url: string; body: Buffer; sha256: string; contentType: string | null }): Promise<number> {
@@ -64,11 +65,7 @@ export async function loadCareerDirectory(sql: postgres.Sql, tasksKey: string): 
     select c.id, c.slug, c.onet_code as "onetCode", c.title, c.description,
       coalesce(array_agg(a.alias order by a.normalized) filter (where a.alias is not null), '{}') as aliases,
       coalesce(array_agg(a.evidence order by a.normalized) filter (where a.alias is not null), '{}') as "aliasEvidence",
-      coalesce((
-        select array_agg(t.value->>'task' order by t.ord)
-        from (select f.value from facts f where f.career_id = c.id and f.key = ${tasksKey} order by f.period desc, f.source_id limit 1) latest
-        cross join jsonb_array_elements(latest.value) with ordinality as t(value, ord)
-      ), '{}') as tasks
+      ${latestTaskStatements(sql, tasksKey)} as tasks
     from careers c left join career_aliases a on a.career_id = c.id
     group by c.id order by c.id`;
 }
