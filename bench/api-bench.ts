@@ -28,7 +28,12 @@ import { apiServices } from '../src/http/services.js';
 import { compareEntry } from '../src/api/routes/careers.js';
 import { startStaticServer } from '../test/helpers/static-server.js';
 
-interface Stats { rps: number; p50: number; p99: number; n: number }
+interface Stats {
+  rps: number;
+  p50: number;
+  p99: number;
+  n: number;
+}
 
 function summarize(latencies: number[], ms: number): Stats {
   const s = latencies.sort((a, b) => a - b);
@@ -42,13 +47,15 @@ async function load(one: (i: number) => Promise<void>, ms: number, concurrency: 
   const until = performance.now() + ms;
   let i = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (performance.now() < until) {
-      const t = performance.now();
-      await one(i++);
-      latencies.push(performance.now() - t);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < until) {
+        const t = performance.now();
+        await one(i++);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
   return summarize(latencies, performance.now() - started);
 }
 
@@ -70,7 +77,11 @@ export function httpLoad(base: string, paths: string[], ms: number, concurrency:
 }
 
 /** Measures `a` and `b` in alternating rounds; the round with the median ratio a/b. */
-export async function alternate(rounds: number, a: () => Promise<Stats>, b: () => Promise<Stats>): Promise<{ a: Stats; b: Stats; ratio: number; ratios: number[] }> {
+export async function alternate(
+  rounds: number,
+  a: () => Promise<Stats>,
+  b: () => Promise<Stats>,
+): Promise<{ a: Stats; b: Stats; ratio: number; ratios: number[] }> {
   const runs: { a: Stats; b: Stats; ratio: number }[] = [];
   for (let r = 0; r < rounds; r++) {
     const sa = await a();
@@ -83,10 +94,11 @@ export async function alternate(rounds: number, a: () => Promise<Stats>, b: () =
 }
 
 export function listen(fetch: (r: Request) => Response | Promise<Response>): Promise<ServerType> {
-  return new Promise((resolve) => { const s = serve({ fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s)); });
+  return new Promise((resolve) => {
+    const s = serve({ fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+  });
 }
 export const urlOf = (s: ServerType) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
-
 
 export const fmt = (s: Stats) => `${Math.round(s.rps).toString().padStart(6)} req/s  p50 ${s.p50.toFixed(2)} ms  p99 ${s.p99.toFixed(2)} ms  (n=${s.n})`;
 
@@ -99,15 +111,28 @@ export async function ingestBenchDatabase(adminUrl: string, name: string): Promi
   const data = await startStaticServer();
   const sourcesDir = mkdtempSync(path.join(tmpdir(), 'careerlens-bench-'));
   const sourcesFile = path.join(sourcesDir, 'sources.json');
-  writeFileSync(sourcesFile, JSON.stringify([{ id: 'onet', kind: 'onet-database', url: `${data.url}/data/onet-29.2/`, schedule: { cron: '0 3 * * 1', tz: 'UTC' }, options: {} }]));
+  writeFileSync(
+    sourcesFile,
+    JSON.stringify([{ id: 'onet', kind: 'onet-database', url: `${data.url}/data/onet-29.2/`, schedule: { cron: '0 3 * * 1', tz: 'UTC' }, options: {} }]),
+  );
   const log = createLogger('silent');
   try {
     await runMigrations(dbUrl);
-    const env = { DATABASE_URL: dbUrl, QUEUE_PREFIX: name, LOG_LEVEL: 'silent', PRIVATE_SOURCE_HOSTS: '127.0.0.1', FETCH_HOST_DELAY_MS: '0', SOURCES_FILE: sourcesFile, PORT: '0' };
+    const env = {
+      DATABASE_URL: dbUrl,
+      QUEUE_PREFIX: name,
+      LOG_LEVEL: 'silent',
+      PRIVATE_SOURCE_HOSTS: '127.0.0.1',
+      FETCH_HOST_DELAY_MS: '0',
+      SOURCES_FILE: sourcesFile,
+      PORT: '0',
+    };
     const rt = await startRuntime(parseConfig(env), ['worker', 'scheduler'], log);
     const t0 = Date.now();
     for (;;) {
-      const [r] = await rt.db.$client<{ n: number; p: number; d: number }[]>`select (select count(*)::int from careers) n, (select count(*)::int from comparisons) p, (select count(*)::int from dirty_careers) d`;
+      const [r] = await rt.db.$client<
+        { n: number; p: number; d: number }[]
+      >`select (select count(*)::int from careers) n, (select count(*)::int from comparisons) p, (select count(*)::int from dirty_careers) d`;
       if (r && r.n > 0 && r.p === (r.n * (r.n - 1)) / 2 && r.d === 0) break;
       if (Date.now() - t0 > 180_000) throw new Error('ingest did not finish in 3 minutes');
       await new Promise((res) => setTimeout(res, 500));
@@ -135,40 +160,84 @@ export async function benchApi(opts: { adminUrl: string; seconds?: number; round
     const db = openDb(dbUrl, { max: 10 });
     const deps = { db, kit: {} as never, queues: {} as never, log };
     const app = createApp(deps, { anonymousPerMinute: 100_000_000 });
-    const slugs = (await db.$client<{ slug: string; id: number }[]>`select slug, id from careers order by id`);
+    const slugs = await db.$client<{ slug: string; id: number }[]>`select slug, id from careers order by id`;
     const apiServer = await listen(app.fetch);
     const comparePath = `/v1/compare/${slugs[0]!.slug}/${slugs[1]!.slug}`;
     const sample = await (await app.request(comparePath)).json();
     const bare = new Hono().get('/bare', (c) => c.json(sample));
     const bareServer = await listen(bare.fetch);
     const sql = db.$client;
-    const pkApp = new Hono().get('/pk/:x/:y', async (c) => c.json((await sql`select a_id, b_id, data, version, updated_at from comparisons where a_id = ${Number(c.req.param('x'))} and b_id = ${Number(c.req.param('y'))}`)[0]));
+    const pkApp = new Hono().get('/pk/:x/:y', async (c) =>
+      c.json(
+        (
+          await sql`select a_id, b_id, data, version, updated_at from comparisons where a_id = ${Number(c.req.param('x'))} and b_id = ${Number(c.req.param('y'))}`
+        )[0],
+      ),
+    );
     const pkServer = await listen(pkApp.fetch);
 
     // Warm: the same pair again and again, against c.json of the same body.
     await httpLoad(urlOf(apiServer), [comparePath], 500, concurrency);
     await httpLoad(urlOf(bareServer), ['/bare'], 500, concurrency);
-    const warm = await alternate(rounds,
+    const warm = await alternate(
+      rounds,
       () => httpLoad(urlOf(apiServer), [comparePath], ms, concurrency),
-      () => httpLoad(urlOf(bareServer), ['/bare'], ms, concurrency));
+      () => httpLoad(urlOf(bareServer), ['/bare'], ms, concurrency),
+    );
 
     // Random pairs: 515,620 of them, so a repeat (a cache hit) is rare.
     const n = slugs.length;
-    const pairAt = () => { const a = Math.floor(Math.random() * n); let b = Math.floor(Math.random() * (n - 1)); if (b >= a) b++; return [slugs[a]!, slugs[b]!] as const; };
+    const pairAt = () => {
+      const a = Math.floor(Math.random() * n);
+      let b = Math.floor(Math.random() * (n - 1));
+      if (b >= a) b++;
+      return [slugs[a]!, slugs[b]!] as const;
+    };
     const pkOf = (a: { id: number }, b: { id: number }) => (a.id < b.id ? [a.id, b.id] : [b.id, a.id]) as [number, number];
     await Promise.all(slugs.map((s) => apiServices(deps).career(s.slug)));
 
     // Cold: the route's cache-miss read of a new pair each time, against a bare primary-key select.
-    const coldRead = () => load(async () => { const [a, b] = pairAt(); await compareEntry(deps, a.slug, b.slug); }, ms, concurrency);
-    const pkSelect = () => load(async () => { const [x, y] = pkOf(...pairAt()); await sql`select a_id, b_id, data, version, updated_at from comparisons where a_id = ${x} and b_id = ${y}`; }, ms, concurrency);
+    const coldRead = () =>
+      load(
+        async () => {
+          const [a, b] = pairAt();
+          await compareEntry(deps, a.slug, b.slug);
+        },
+        ms,
+        concurrency,
+      );
+    const pkSelect = () =>
+      load(
+        async () => {
+          const [x, y] = pkOf(...pairAt());
+          await sql`select a_id, b_id, data, version, updated_at from comparisons where a_id = ${x} and b_id = ${y}`;
+        },
+        ms,
+        concurrency,
+      );
     await coldRead();
     const cold = await alternate(rounds, coldRead, pkSelect);
 
     // The same over HTTP: /v1/compare of random pairs against a bare Hono primary-key endpoint.
-    const randomPaths = (f: (a: { slug: string; id: number }, b: { slug: string; id: number }) => string) => Array.from({ length: 100_000 }, () => f(...pairAt()));
-    const coldHttp = await alternate(rounds,
-      () => httpLoad(urlOf(apiServer), randomPaths((a, b) => `/v1/compare/${a.slug}/${b.slug}`), ms, concurrency),
-      () => httpLoad(urlOf(pkServer), randomPaths((a, b) => `/pk/${pkOf(a, b).join('/')}`), ms, concurrency));
+    const randomPaths = (f: (a: { slug: string; id: number }, b: { slug: string; id: number }) => string) =>
+      Array.from({ length: 100_000 }, () => f(...pairAt()));
+    const coldHttp = await alternate(
+      rounds,
+      () =>
+        httpLoad(
+          urlOf(apiServer),
+          randomPaths((a, b) => `/v1/compare/${a.slug}/${b.slug}`),
+          ms,
+          concurrency,
+        ),
+      () =>
+        httpLoad(
+          urlOf(pkServer),
+          randomPaths((a, b) => `/pk/${pkOf(a, b).join('/')}`),
+          ms,
+          concurrency,
+        ),
+    );
 
     const ratios = (r: number[]) => r.map((x) => x.toFixed(2)).join(', ');
     console.log(`GET /v1/compare, warm cache (HTTP)   ${fmt(warm.a)}`);

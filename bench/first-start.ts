@@ -20,7 +20,11 @@ export async function benchFirstStart(): Promise<Figure[]> {
   const port = await freePort();
   const env = {
     ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DATABASE_URL|REDIS_URL|SOURCES_FILE|QUEUE_PREFIX)$/.test(k))),
-    DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(await freePort()), OFFLINE: 'true', LOG_LEVEL: 'warn',
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    EMBEDDED_PG_PORT: String(await freePort()),
+    OFFLINE: 'true',
+    LOG_LEVEL: 'warn',
   };
   const started = Date.now();
   const child = spawn(process.execPath, ['bin/careerlens.js', 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -37,7 +41,9 @@ export async function benchFirstStart(): Promise<Figure[]> {
       if (m && m[3] !== '0' && !stages.has('pairs')) stages.set('pairs', at);
     }
   });
-  child.stderr.on('data', (d: Buffer) => { out += d; });
+  child.stderr.on('data', (d: Buffer) => {
+    out += d;
+  });
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`careerlens exited with ${child.exitCode}:\n${out.slice(-3000)}`);
@@ -59,6 +65,11 @@ export async function benchFirstStart(): Promise<Figure[]> {
     { name: 'first careers (O*NET from the snapshot)', value: s(stages.get('careers')), target: '—', pass: null },
     { name: 'first metrics', value: s(stages.get('metrics')), target: '—', pass: null },
     { name: 'first pairs', value: s(stages.get('pairs')), target: '—', pass: null },
-    { name: `time to first comparison (${PAGE})`, value: `${total.toFixed(1)} s (${(total / AIM_SECONDS).toFixed(2)}× the aim)`, target: `≤ ${AIM_SECONDS} s`, pass: total <= AIM_SECONDS },
+    {
+      name: `time to first comparison (${PAGE})`,
+      value: `${total.toFixed(1)} s (${(total / AIM_SECONDS).toFixed(2)}× the aim)`,
+      target: `≤ ${AIM_SECONDS} s`,
+      pass: total <= AIM_SECONDS,
+    },
   ];
 }

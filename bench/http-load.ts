@@ -7,7 +7,12 @@
 import { Agent, request } from 'node:http';
 import { readFileSync } from 'node:fs';
 
-interface LoadSpec { base: string; paths: string[]; ms: number; concurrency: number }
+interface LoadSpec {
+  base: string;
+  paths: string[];
+  ms: number;
+  concurrency: number;
+}
 
 const spec = JSON.parse(readFileSync(process.argv[2] as string, 'utf8')) as LoadSpec;
 const agent = new Agent({ keepAlive: true, maxSockets: spec.concurrency });
@@ -18,7 +23,9 @@ function get(url: string): Promise<void> {
       if (res.statusCode !== 200) reject(new Error(`${url}: HTTP ${res.statusCode}`));
       res.resume();
       res.on('end', resolve);
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
 }
 
@@ -26,12 +33,14 @@ const latencies: number[] = [];
 let next = 0;
 const started = performance.now();
 const until = started + spec.ms;
-await Promise.all(Array.from({ length: spec.concurrency }, async () => {
-  while (performance.now() < until) {
-    const t = performance.now();
-    await get(spec.base + spec.paths[next++ % spec.paths.length]);
-    latencies.push(performance.now() - t);
-  }
-}));
+await Promise.all(
+  Array.from({ length: spec.concurrency }, async () => {
+    while (performance.now() < until) {
+      const t = performance.now();
+      await get(spec.base + spec.paths[next++ % spec.paths.length]);
+      latencies.push(performance.now() - t);
+    }
+  }),
+);
 agent.destroy();
 process.stdout.write(JSON.stringify({ n: latencies.length, ms: performance.now() - started, latencies }));

@@ -28,4 +28,10 @@ async function main() {
   if (!only || only === 'snapshot') printFigures('first start from the bundled snapshot, OFFLINE (issue 14)', await benchFirstStart());
 }
 
-main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

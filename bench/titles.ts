@@ -21,7 +21,10 @@ const ROUND_MS = 1000;
 function rate(fn: (t: string) => unknown, titles: readonly string[]): number {
   const t0 = performance.now();
   let n = 0;
-  while (performance.now() - t0 < ROUND_MS) { for (const t of titles) fn(t); n += titles.length; }
+  while (performance.now() - t0 < ROUND_MS) {
+    for (const t of titles) fn(t);
+    n += titles.length;
+  }
   return n / ((performance.now() - t0) / 1000);
 }
 
@@ -55,7 +58,12 @@ export async function benchTitles(): Promise<Figure[]> {
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
   return [
     { name: `top-1 accuracy (${result.total} labelled titles)`, value: pct(result.top1Accuracy), target: '>= 90 %', pass: result.top1Accuracy >= 0.9 },
-    { name: 'confident wrong matches', value: `${pct(result.confidentWrongRate)} (${result.confidentWrong})`, target: '<= 2 %', pass: result.confidentWrongRate <= 0.02 },
+    {
+      name: 'confident wrong matches',
+      value: `${pct(result.confidentWrongRate)} (${result.confidentWrong})`,
+      target: '<= 2 %',
+      pass: result.confidentWrongRate <= 0.02,
+    },
     { name: 'attached and right (answers)', value: pct(result.accuracy), target: '—', pass: null },
     { name: 'matches per second', value: Math.round(speed).toLocaleString('en-US'), target: '>= 20,000', pass: speed >= 20_000 },
     { name: 'cost vs normalize + map lookup', value: `${median(ratios).toFixed(1)}×`, target: '—', pass: null },

@@ -41,48 +41,86 @@ interface Plan {
 
 const plans: Plan[] = [
   {
-    id: 'onet', kind: 'onet-database', release: 'O*NET 29.2 (February 2025)', folder: 'onet-29.2', folderUrl: true,
-    copiedFrom: 'onetcenter.org db_29_2_text.zip, as unpacked in GitHub nolanbrennan/O-Net-imports at d939b94000ab6768170033bc2f7e8a06c9529f70 (byte-identical); only the files the onet-database adapter reads (with interests, work styles and task statements)',
+    id: 'onet',
+    kind: 'onet-database',
+    release: 'O*NET 29.2 (February 2025)',
+    folder: 'onet-29.2',
+    folderUrl: true,
+    copiedFrom:
+      'onetcenter.org db_29_2_text.zip, as unpacked in GitHub nolanbrennan/O-Net-imports at d939b94000ab6768170033bc2f7e8a06c9529f70 (byte-identical); only the files the onet-database adapter reads (with interests, work styles and task statements)',
     files: [...Object.values(ONET_FILES), ...Object.values(OPTIONAL_ONET_FILES), 'Read Me.txt'].map((name) => ({ name })),
   },
   {
-    id: 'onet-ratings', kind: 'onet-ratings', release: 'O*NET 29.0 (August 2024)', folder: 'onet-29.0-excel', folderUrl: true,
-    copiedFrom: 'onetcenter.org db_29_0_excel.zip (Skills.xlsx, Knowledge.xlsx, Read Me.txt), via GitHub Allan-Ofula/SmartPath-Personalized-Career-Recommendation-Engine app/data/ at c0dd0f9d3af4c8c9f15d10a4d7a796c6c4e072c3 (byte-identical)',
+    id: 'onet-ratings',
+    kind: 'onet-ratings',
+    release: 'O*NET 29.0 (August 2024)',
+    folder: 'onet-29.0-excel',
+    folderUrl: true,
+    copiedFrom:
+      'onetcenter.org db_29_0_excel.zip (Skills.xlsx, Knowledge.xlsx, Read Me.txt), via GitHub Allan-Ofula/SmartPath-Personalized-Career-Recommendation-Engine app/data/ at c0dd0f9d3af4c8c9f15d10a4d7a796c6c4e072c3 (byte-identical)',
     files: ['Skills.xlsx', 'Knowledge.xlsx', 'Read Me.txt'].map((name) => ({ name })),
   },
   {
-    id: 'oews', kind: 'oews-wages', release: 'May 2024', folder: 'bls-oews-national',
-    copiedFrom: 'BLS oesm24nat.zip national_M2024_dl.xlsx, via GitHub jj-squared/AI_jobs_impact at 711913992677963609eb2dd2e3bc4b8c56f8241e (byte-identical, pristine BLS metadata); the newest national year only',
+    id: 'oews',
+    kind: 'oews-wages',
+    release: 'May 2024',
+    folder: 'bls-oews-national',
+    copiedFrom:
+      'BLS oesm24nat.zip national_M2024_dl.xlsx, via GitHub jj-squared/AI_jobs_impact at 711913992677963609eb2dd2e3bc4b8c56f8241e (byte-identical, pristine BLS metadata); the newest national year only',
     files: [{ name: 'national_M2024_dl.xlsx' }],
   },
   {
-    id: 'bls-projections', kind: 'employment-projections', release: '2024–34', folder: 'bls-employment-projections',
-    copiedFrom: 'CSV export of the BLS occupational projections search tool (data.bls.gov/projections/occupationProj), via GitHub kim-cates/modeling_employment_decline at 417593a05bd3c165f3cfbcbf0b2208852f779824 (byte-identical); the newest projections only',
+    id: 'bls-projections',
+    kind: 'employment-projections',
+    release: '2024–34',
+    folder: 'bls-employment-projections',
+    copiedFrom:
+      'CSV export of the BLS occupational projections search tool (data.bls.gov/projections/occupationProj), via GitHub kim-cates/modeling_employment_decline at 417593a05bd3c165f3cfbcbf0b2208852f779824 (byte-identical); the newest projections only',
     files: [{ name: 'Employment Projections 2024-34.csv' }],
   },
   {
-    id: 'indeed-postings', kind: 'postings-index', release: '2020-02-01 to 2024-09-27 (sector file of 2024-10-03)', folder: 'indeed-hiring-lab',
+    id: 'indeed-postings',
+    kind: 'postings-index',
+    release: '2020-02-01 to 2024-09-27 (sector file of 2024-10-03)',
+    folder: 'indeed-hiring-lab',
     copiedFrom: 'GitHub hiring-lab/job_postings_tracker, US/job_postings_by_sector_US.csv at 6594f59ac3ccca4fd767bd151e65e609189c0fae (byte-identical)',
     files: [{ name: 'job_postings_by_sector_US.csv' }],
   },
   {
-    id: 'gpts-are-gpts', kind: 'ai-exposure', release: '2023 (occ_level.csv)', folder: 'gpts-are-gpts-ai-exposure',
+    id: 'gpts-are-gpts',
+    kind: 'ai-exposure',
+    release: '2023 (occ_level.csv)',
+    folder: 'gpts-are-gpts-ai-exposure',
     copiedFrom: 'GitHub openai/GPTs-are-GPTs, data/occ_level.csv at 0471612fef3cc22b74fb884d27bff9dbd3770582 (byte-identical)',
-    files: [{ name: 'occ_level.csv' }], options: { method: 'gpts-are-gpts' },
+    files: [{ name: 'occ_level.csv' }],
+    options: { method: 'gpts-are-gpts' },
   },
   {
-    id: 'gpts-are-gpts-tasks', kind: 'ai-exposure', release: '2023 (full_labelset.tsv)', folder: 'gpts-are-gpts-ai-exposure',
+    id: 'gpts-are-gpts-tasks',
+    kind: 'ai-exposure',
+    release: '2023 (full_labelset.tsv)',
+    folder: 'gpts-are-gpts-ai-exposure',
     copiedFrom: 'GitHub openai/GPTs-are-GPTs, data/full_labelset.tsv at 0471612fef3cc22b74fb884d27bff9dbd3770582 (byte-identical)',
-    files: [{ name: 'full_labelset.tsv' }], options: { method: 'gpts-are-gpts-tasks' },
+    files: [{ name: 'full_labelset.tsv' }],
+    options: { method: 'gpts-are-gpts-tasks' },
   },
   {
-    id: 'dingel-neiman', kind: 'telework', release: '2020 (occupations_workathome.csv)', folder: 'dingel-neiman-teleworkability',
-    copiedFrom: 'GitHub jdingel/DingelNeiman-workathome, occ_onet_scores/output/occupations_workathome.csv at 3ebab4f646ed45b01162ecd7794f00a518932c53 (byte-identical); with the O*NET-SOC 2010 → 2019 crosswalk of the O*NET Resource Center (CC BY 4.0; copy in GitHub KarolinaBohdan/SEMESTER-PROJECT at 99696ab1f73fbff686fff0445c1bd965c1e84cfa, headers renamed)',
-    files: [{ name: 'occupations_workathome.csv' }, { folder: CROSSWALK.folder, name: CROSSWALK.name }], crosswalk: true,
+    id: 'dingel-neiman',
+    kind: 'telework',
+    release: '2020 (occupations_workathome.csv)',
+    folder: 'dingel-neiman-teleworkability',
+    copiedFrom:
+      'GitHub jdingel/DingelNeiman-workathome, occ_onet_scores/output/occupations_workathome.csv at 3ebab4f646ed45b01162ecd7794f00a518932c53 (byte-identical); with the O*NET-SOC 2010 → 2019 crosswalk of the O*NET Resource Center (CC BY 4.0; copy in GitHub KarolinaBohdan/SEMESTER-PROJECT at 99696ab1f73fbff686fff0445c1bd965c1e84cfa, headers renamed)',
+    files: [{ name: 'occupations_workathome.csv' }, { folder: CROSSWALK.folder, name: CROSSWALK.name }],
+    crosswalk: true,
   },
   {
-    id: 'ai-jobs-salaries', kind: 'salary-survey', release: 'snapshot of February 2023 (work years 2020–2023)', folder: 'ai-jobs-net-salaries',
-    copiedFrom: 'ai-jobs.net Salaries download, via GitHub FarnooshKoleini/ML-AI-salaries-team-project, salaries.csv at 6004127500b25622300a997a9f012a074d402b85 (2023-02-15, byte-identical)',
+    id: 'ai-jobs-salaries',
+    kind: 'salary-survey',
+    release: 'snapshot of February 2023 (work years 2020–2023)',
+    folder: 'ai-jobs-net-salaries',
+    copiedFrom:
+      'ai-jobs.net Salaries download, via GitHub FarnooshKoleini/ML-AI-salaries-team-project, salaries.csv at 6004127500b25622300a997a9f012a074d402b85 (2023-02-15, byte-identical)',
     files: [{ name: 'salaries.csv' }],
   },
 ];
@@ -100,7 +138,10 @@ const GENERATED_LICENCES: Record<string, string> = {
 function build(): void {
   for (const p of plans) rmSync(path.join(outDir, p.id), { recursive: true, force: true });
   for (const [file, from] of Object.entries(GENERATED_LICENCES)) {
-    writeFileSync(path.join(outDir, 'licences', file), brotliCompressSync(readFileSync(path.join(dataDir, from)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    writeFileSync(
+      path.join(outDir, 'licences', file),
+      brotliCompressSync(readFileSync(path.join(dataDir, from)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    );
   }
   const sources: SnapshotSource[] = [];
   let total = 0;
@@ -108,7 +149,8 @@ function build(): void {
     const a = ATTRIBUTIONS[p.id];
     if (!a?.redistributable) throw new Error(`${p.id}: its licence does not allow redistribution`);
     const licenceFile = licenceTextPath(a);
-    if (!licenceFile || !existsSync(path.join(outDir, licenceFile))) throw new Error(`${p.id}: the licence text ${licenceFile ?? `of ${a.licence.id}`} is missing in snapshot/licences`);
+    if (!licenceFile || !existsSync(path.join(outDir, licenceFile)))
+      throw new Error(`${p.id}: the licence text ${licenceFile ?? `of ${a.licence.id}`} is missing in snapshot/licences`);
     mkdirSync(path.join(outDir, p.id), { recursive: true });
     const files = p.files.map(({ folder, name }) => {
       const body = readFileSync(path.join(dataDir, folder ?? p.folder, name));
@@ -124,9 +166,18 @@ function build(): void {
     const options: Record<string, unknown> = { ...p.options };
     if (p.crosswalk) options.crosswalkUrl = snapshotUrl(p.id, CROSSWALK.name);
     sources.push({
-      id: p.id, kind: p.kind, publisher: a.publisher, dataset: a.dataset, release: p.release, retrievedAt: RETRIEVED, copiedFrom: p.copiedFrom,
-      licence: { id: a.licence.id, name: a.licence.name, url: a.licence.url, file: licenceFile }, citation: a.citation,
-      url: p.folderUrl ? `snapshot:/${p.id}/` : snapshotUrl(p.id, files[0]!.name), options, files,
+      id: p.id,
+      kind: p.kind,
+      publisher: a.publisher,
+      dataset: a.dataset,
+      release: p.release,
+      retrievedAt: RETRIEVED,
+      copiedFrom: p.copiedFrom,
+      licence: { id: a.licence.id, name: a.licence.name, url: a.licence.url, file: licenceFile },
+      citation: a.citation,
+      url: p.folderUrl ? `snapshot:/${p.id}/` : snapshotUrl(p.id, files[0]!.name),
+      options,
+      files,
     });
   }
   const manifest = snapshotManifestSchema.parse({

@@ -20,18 +20,27 @@ for (const rel of ['src/connection.js', 'cjs/src/connection.js', 'cf/src/connect
   const file = path.join(root, rel);
   if (!existsSync(file)) continue;
   const text = readFileSync(file, 'utf8');
-  if (text.includes(MARK)) { patched++; continue; }
+  if (text.includes(MARK)) {
+    patched++;
+    continue;
+  }
   if (!before.test(text)) continue;
   const cleared = text.replace(/^(\s*)clearImmediate\(nextWriteTimer\)$/gm, '$1clearImmediate(nextWriteTimer); chunk = nextWriteTimer = null');
-  writeFileSync(file, cleared.replace(before, (_m, indent) => [
-    'function nextWrite(fn) {',
-    `${indent}if (!socket) { // ${MARK} (porsager/postgres#1208)`,
-    `${indent}  chunk = nextWriteTimer = null`,
-    `${indent}  error(Errors.connection('CONNECTION_CLOSED', options))`,
-    `${indent}  return false`,
-    `${indent}}`,
-    `${indent}const x = socket.write(chunk, fn)`,
-  ].join('\n')));
+  writeFileSync(
+    file,
+    cleared.replace(before, (_m, indent) =>
+      [
+        'function nextWrite(fn) {',
+        `${indent}if (!socket) { // ${MARK} (porsager/postgres#1208)`,
+        `${indent}  chunk = nextWriteTimer = null`,
+        `${indent}  error(Errors.connection('CONNECTION_CLOSED', options))`,
+        `${indent}  return false`,
+        `${indent}}`,
+        `${indent}const x = socket.write(chunk, fn)`,
+      ].join('\n'),
+    ),
+  );
   patched++;
 }
-if (existsSync(root) && patched === 0) console.warn('careerlens: postgres.js nextWrite guard not applied (unexpected version); a PostgreSQL restart may crash the process');
+if (existsSync(root) && patched === 0)
+  console.warn('careerlens: postgres.js nextWrite guard not applied (unexpected version); a PostgreSQL restart may crash the process');

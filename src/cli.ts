@@ -63,8 +63,16 @@ async function serveRoles(config: Config, roles: Role[]): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down: no new work, finishing or releasing active jobs');
     // The whole shutdown is bounded: after 10 s the process exits whatever is left.
-    setTimeout(() => { log.error('shutdown took longer than 10 s; exiting'); process.exit(1); }, 10_000).unref();
-    stopProgress().then(() => runtime.stop()).then(() => process.exit(0), (err) => fail(err, config));
+    setTimeout(() => {
+      log.error('shutdown took longer than 10 s; exiting');
+      process.exit(1);
+    }, 10_000).unref();
+    stopProgress()
+      .then(() => runtime.stop())
+      .then(
+        () => process.exit(0),
+        (err) => fail(err, config),
+      );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
@@ -73,7 +81,11 @@ async function serveRoles(config: Config, roles: Role[]): Promise<void> {
 async function withRuntime<T>(config: Config, fn: (rt: Runtime, log: Logger) => Promise<T>): Promise<T> {
   const log = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
   const rt = await startRuntime(config, [], log);
-  try { return await fn(rt, log); } finally { await rt.stop(); }
+  try {
+    return await fn(rt, log);
+  } finally {
+    await rt.stop();
+  }
 }
 
 async function waitForRun(rt: Runtime, runId: number): Promise<number> {
@@ -88,7 +100,10 @@ async function waitForRun(rt: Runtime, runId: number): Promise<number> {
     const job = await rt.queues.ingest.getJob(`run-${runId}`);
     const p = job?.progress as { percent?: number; message?: string } | undefined;
     const line = `run ${runId}: ${run.status}${p?.percent !== undefined ? ` ${p.percent}% ${p.message ?? ''}` : ''}`;
-    if (line !== last) { process.stdout.write(`${line}\n`); last = line; }
+    if (line !== last) {
+      process.stdout.write(`${line}\n`);
+      last = line;
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
 }
@@ -98,7 +113,10 @@ async function waitForRecompute(rt: Runtime, jobId: string): Promise<number> {
   for (;;) {
     const job = await rt.queues.careers.getJob(jobId);
     const state = job ? await job.getState() : 'missing';
-    if (state === 'failed') { process.stdout.write(`recompute failed: ${job?.failedReason}\n`); return 1; }
+    if (state === 'failed') {
+      process.stdout.write(`recompute failed: ${job?.failedReason}\n`);
+      return 1;
+    }
     if (state === 'completed' || state === 'missing') break;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -117,25 +135,50 @@ async function main(argv: string[]): Promise<void> {
   try {
     config = getConfig();
     const { positionals, values } = parseArgs({
-      args: argv, allowPositionals: true, strict: true,
+      args: argv,
+      allowPositionals: true,
+      strict: true,
       options: {
-        wait: { type: 'boolean' }, all: { type: 'boolean' }, career: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-        purge: { type: 'boolean' }, unmatched: { type: 'boolean' }, 'allow-shrink': { type: 'boolean' }, cron: { type: 'string' }, tz: { type: 'string' }, 'every-ms': { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, rate: { type: 'string' },
+        wait: { type: 'boolean' },
+        all: { type: 'boolean' },
+        career: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        purge: { type: 'boolean' },
+        unmatched: { type: 'boolean' },
+        'allow-shrink': { type: 'boolean' },
+        cron: { type: 'string' },
+        tz: { type: 'string' },
+        'every-ms': { type: 'string' },
+        role: { type: 'string' },
+        name: { type: 'string' },
+        rate: { type: 'string' },
         offline: { type: 'boolean' },
       },
     });
     const [cmd, sub, arg] = positionals;
     if (values.offline) config = { ...config, OFFLINE: true };
-    if (values.help || !cmd) { process.stdout.write(`${USAGE}\n`); return; }
+    if (values.help || !cmd) {
+      process.stdout.write(`${USAGE}\n`);
+      return;
+    }
     switch (cmd) {
-      case 'start': return await serveRoles(config, ['api', 'worker', 'scheduler']);
-      case 'api': case 'worker': case 'scheduler': return await serveRoles(config, [cmd]);
+      case 'start':
+        return await serveRoles(config, ['api', 'worker', 'scheduler']);
+      case 'api':
+      case 'worker':
+      case 'scheduler':
+        return await serveRoles(config, [cmd]);
       case 'migrate':
-        await withRuntime(config, async () => { process.stdout.write('migrations applied\n'); });
+        await withRuntime(config, async () => {
+          process.stdout.write('migrations applied\n');
+        });
         return;
       case 'sources': {
         const code = await withRuntime(config, async (rt) => {
-          if (sub === 'list') { process.stdout.write(`${formatSourcesTable(await listSourceStatus(rt))}\n`); return 0; }
+          if (sub === 'list') {
+            process.stdout.write(`${formatSourcesTable(await listSourceStatus(rt))}\n`);
+            return 0;
+          }
           if (!arg) throw new Error(`sources ${sub ?? ''}: which source?\n${USAGE}`);
           if (sub === 'run') {
             const { runId, existing } = unwrap(await runSourceNow(rt, CLI, arg, { allowShrink: values['allow-shrink'] }));
@@ -143,7 +186,12 @@ async function main(argv: string[]): Promise<void> {
             return values.wait ? waitForRun(rt, runId) : 0;
           }
           if (sub === 'schedule') {
-            const input = values['every-ms'] !== undefined ? { everyMs: Number(values['every-ms']) } : values.cron !== undefined ? { cron: values.cron, tz: values.tz ?? 'UTC' } : undefined;
+            const input =
+              values['every-ms'] !== undefined
+                ? { everyMs: Number(values['every-ms']) }
+                : values.cron !== undefined
+                  ? { cron: values.cron, tz: values.tz ?? 'UTC' }
+                  : undefined;
             if (!input) throw new Error('sources schedule: give --cron "<expression>" [--tz <zone>] or --every-ms <ms>');
             const s = unwrap(await setSourceSchedule(rt, CLI, arg, input));
             process.stdout.write(`${s.id}: schedule set; next run ${s.nextRunAt ?? 'not scheduled (paused)'}\n`);
@@ -155,7 +203,10 @@ async function main(argv: string[]): Promise<void> {
             return 0;
           }
           if (sub === 'remove') {
-            if (!values.purge) throw new Error(`sources remove ${arg}: this deletes the source's facts, archived documents and runs for good; add --purge to confirm (a source left out of SOURCES_FILE is only delisted, its data kept)`);
+            if (!values.purge)
+              throw new Error(
+                `sources remove ${arg}: this deletes the source's facts, archived documents and runs for good; add --purge to confirm (a source left out of SOURCES_FILE is only delisted, its data kept)`,
+              );
             const r = unwrap(await purgeDelistedSource(rt, CLI, arg));
             process.stdout.write(`${r.id}: purged ${r.facts} facts, ${r.documents} documents and ${r.runs} runs; ${r.careers} careers are recomputed\n`);
             return 0;
@@ -192,15 +243,20 @@ async function main(argv: string[]): Promise<void> {
           }
           if (sub === 'pin') {
             const career = positionals[3];
-            if (!arg || !career) throw new Error('titles pin: give the title (quoted) and the career, e.g. careerlens titles pin "Sr. ML Engineer" data-scientists');
+            if (!arg || !career)
+              throw new Error('titles pin: give the title (quoted) and the career, e.g. careerlens titles pin "Sr. ML Engineer" data-scientists');
             const p = unwrap(await pinTitle(rt, CLI, { title: arg, career }));
-            process.stdout.write(`pinned "${p.title}" → ${p.career.slug} (${p.career.title}); queued runs: ${p.runs?.map((r) => `${r.sourceId} #${r.runId}`).join(', ') || 'none'}\n`);
+            process.stdout.write(
+              `pinned "${p.title}" → ${p.career.slug} (${p.career.title}); queued runs: ${p.runs?.map((r) => `${r.sourceId} #${r.runId}`).join(', ') || 'none'}\n`,
+            );
             return;
           }
           if (sub === 'unpin') {
             if (!arg) throw new Error('titles unpin: give the title (quoted)');
             const p = unwrap(await unpinTitle(rt, CLI, arg));
-            process.stdout.write(`unpinned "${p.title}" (was ${p.career}); queued runs: ${p.runs.map((r) => `${r.sourceId} #${r.runId}`).join(', ') || 'none'}\n`);
+            process.stdout.write(
+              `unpinned "${p.title}" (was ${p.career}); queued runs: ${p.runs.map((r) => `${r.sourceId} #${r.runId}`).join(', ') || 'none'}\n`,
+            );
             return;
           }
           throw new Error(`unknown titles command: ${sub ?? ''}\n${USAGE}`);
@@ -209,7 +265,9 @@ async function main(argv: string[]): Promise<void> {
       }
       case 'keys': {
         if (sub === 'list') {
-          await withRuntime(config, async (rt) => { process.stdout.write(`${formatKeysTable(await listApiKeys(rt.db))}\n`); });
+          await withRuntime(config, async (rt) => {
+            process.stdout.write(`${formatKeysTable(await listApiKeys(rt.db))}\n`);
+          });
           return;
         }
         if (sub === 'revoke') {
@@ -227,9 +285,14 @@ async function main(argv: string[]): Promise<void> {
         const role = values.role as ApiKeyRole;
         if (!apiKeyRoles.includes(role)) throw new Error('keys create: --role client or --role operator is required');
         const rate = values.rate === undefined ? null : Number(values.rate);
-        if (rate !== null && !(Number.isInteger(rate) && rate >= 1 && rate <= 1_000_000)) throw new Error('keys create: --rate is requests per minute, a whole number from 1 to 1000000');
+        if (rate !== null && !(Number.isInteger(rate) && rate >= 1 && rate <= 1_000_000))
+          throw new Error('keys create: --rate is requests per minute, a whole number from 1 to 1000000');
         await withRuntime(config, async (rt) => {
-          const { key, row } = await createApiKey(rt.db, { role, name: values.name ?? `${role}-${new Date().toISOString().slice(0, 10)}`, ratePerMinute: rate });
+          const { key, row } = await createApiKey(rt.db, {
+            role,
+            name: values.name ?? `${role}-${new Date().toISOString().slice(0, 10)}`,
+            ratePerMinute: rate,
+          });
           process.stderr.write(`created ${role} key ${row.id} "${row.name}" (${row.prefix}…); it is shown once, store it now:\n`);
           process.stdout.write(`${key}\n`);
         });

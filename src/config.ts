@@ -9,12 +9,24 @@ export class ConfigError extends Error {
 
 const port = z.coerce.number().int().min(0).max(65535);
 /** A comma-separated list, trimmed, empty entries dropped. */
-const list = z.string().transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean));
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const url = (schemes: string[]) =>
-  z.string().refine((v) => {
-    try { return schemes.includes(new URL(v).protocol); } catch { return false; }
-  }, `a URL starting with ${schemes.map((s) => `${s}//`).join(' or ')}`);
+  z.string().refine(
+    (v) => {
+      try {
+        return schemes.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `a URL starting with ${schemes.map((s) => `${s}//`).join(' or ')}`,
+  );
 
 /**
  * Which proxies in front of the API to believe: `hops` trusted proxies (each appends the
@@ -27,7 +39,10 @@ const trustProxy = z.string().transform((v, ctx): TrustProxy => {
   if (t === 'false' || t === '0') return { hops: 0 };
   if (t === 'true') return { hops: 1 };
   if (/^\d{1,2}$/.test(t)) return { hops: Number(t) };
-  const addresses = t.split(',').map((a) => a.trim()).filter(Boolean);
+  const addresses = t
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   if (addresses.length > 0 && addresses.every((a) => parseIpAddress(a) !== null)) return { addresses };
   ctx.addIssue({ code: 'custom', message: 'true, false, a number of proxy hops, or comma-separated proxy IP addresses' });
   return z.NEVER;
@@ -45,7 +60,10 @@ const envSchema = z.object({
   SOURCES_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Namespaces BullMQ keys on Redis (and the schema on the PostgreSQL backend). */
-  QUEUE_PREFIX: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lowercase letters, digits and _').default('careerlens'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, 'lowercase letters, digits and _')
+    .default('careerlens'),
   /**
    * How a dead worker's jobs are found: a running job holds a lock renewed every half
    * WORKER_LOCK_DURATION_MS; workers look for expired locks every WORKER_STALLED_INTERVAL_MS and
@@ -85,11 +103,19 @@ const envSchema = z.object({
    * Largest response body the fetcher reads, in bytes; a larger one fails the run. 64 MiB: a body,
    * its text and its parsed rows fit a worker whose heap is capped at 384 MB.
    */
-  FETCH_MAX_BYTES: z.coerce.number().int().min(1_024).default(64 * 2 ** 20),
+  FETCH_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .default(64 * 2 ** 20),
   /** Share (0–1) of a source's facts one run may remove; more fails the run unless re-run with --allow-shrink. */
   MAX_SHRINK_RATIO: z.coerce.number().min(0).max(1).default(0.2),
   /** A run still running after this long (ms) is failed by the scheduler's reaper as stalled. */
-  RUN_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(2 * 3600_000),
+  RUN_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(2 * 3600_000),
   /** How long (ms) after a run is queued the reaper waits before failing it for having no job. */
   RUN_ENQUEUE_GRACE_MS: z.coerce.number().int().min(0).default(120_000),
   ALERT_WEBHOOK_URL: url(['http:', 'https:']).optional(),
@@ -98,7 +124,11 @@ const envSchema = z.object({
   RETENTION_METRIC_HISTORY_DAYS: z.coerce.number().int().min(0).default(1_825),
   RETENTION_RUNS_DAYS: z.coerce.number().int().min(0).default(90),
   /** How often the scheduler role applies retention, in ms. */
-  RETENTION_CHECK_MS: z.coerce.number().int().min(1_000).default(6 * 3_600_000),
+  RETENTION_CHECK_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(6 * 3_600_000),
   /** API requests per minute: per address without a key, per key with one (a key's own `--rate` wins). */
   RATE_LIMIT_ANONYMOUS: perMinute.default(120),
   RATE_LIMIT_KEYED: perMinute.default(1_200),
@@ -109,7 +139,12 @@ const envSchema = z.object({
   /** Proxies in front of the API whose X-Forwarded-For is believed (see README). Default: none. */
   TRUST_PROXY: trustProxy.default({ hops: 0 }),
   /** Largest request body the API reads, in bytes. */
-  API_BODY_LIMIT_BYTES: z.coerce.number().int().min(1_024).max(100 * 1024 * 1024).default(64 * 1024),
+  API_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .max(100 * 1024 * 1024)
+    .default(64 * 1024),
   /** Longest SQL statement an API request may run, in ms (the pool's statement_timeout). */
   API_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** How often the scheduler role checks for failed runs and stale sources (alerts), in ms. */

@@ -5,7 +5,12 @@ import { createLogger } from './log.js';
 /** A logger writing into an array of parsed lines. */
 function capture() {
   const lines: string[] = [];
-  const stream = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
   return { log: createLogger('info', 'test', stream), lines, parsed: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
 

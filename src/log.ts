@@ -12,7 +12,10 @@ const URL_IN_JSON = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`\\]+/gi;
  */
 export function createLogger(level: string, name = 'careerlens', destination?: DestinationStream): Logger {
   const options = {
-    name, level, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime,
+    name,
+    level,
+    base: { pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
     hooks: { streamWrite: redactLine },
   };
   return destination ? pino(options, destination) : pino(options);

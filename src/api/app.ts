@@ -46,7 +46,10 @@ function keyResolver(deps: ApiDeps) {
       m = { at: Date.now(), who: identifyBearer(deps.db, header) };
       memo.set(h, m);
     }
-    return m.who.catch(() => { memo.delete(h); return 'unavailable' as const; });
+    return m.who.catch(() => {
+      memo.delete(h);
+      return 'unavailable' as const;
+    });
   };
 }
 
@@ -64,10 +67,12 @@ export function apiBudget(deps: ApiDeps, svc: ApiServices): MiddlewareHandler<Ap
       c.header('Retry-After', '5');
       return problem(c, 'unavailable', 'API keys cannot be checked right now (the database is unavailable); retry shortly');
     }
-    if (who === 'invalid') return problem(c, 'unauthorized', 'unknown or revoked API key: send a valid key as "Authorization: Bearer <key>", or none for anonymous access');
-    const refused = who === 'missing'
-      ? await admit(c, svc.limiter, addressKey(c, svc.trustProxy), svc.policies.anonymous, 'address')
-      : await admit(c, svc.limiter, `key:${who.id}`, who.ratePerMinute ? { ...svc.policies.keyed, limit: who.ratePerMinute } : svc.policies.keyed, 'key');
+    if (who === 'invalid')
+      return problem(c, 'unauthorized', 'unknown or revoked API key: send a valid key as "Authorization: Bearer <key>", or none for anonymous access');
+    const refused =
+      who === 'missing'
+        ? await admit(c, svc.limiter, addressKey(c, svc.trustProxy), svc.policies.anonymous, 'address')
+        : await admit(c, svc.limiter, `key:${who.id}`, who.ratePerMinute ? { ...svc.policies.keyed, limit: who.ratePerMinute } : svc.policies.keyed, 'key');
     if (refused) return refused;
     await next();
   };

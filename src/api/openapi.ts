@@ -4,11 +4,13 @@ import type { AppEnv } from '../http/context.js';
 export const OPENAPI_INFO = {
   openapi: '3.1.0',
   info: {
-    title: 'CareerLens API', version: '1.0.0',
-    description: 'Precomputed career comparisons and profiles. Every answer carries a strong ETag (send If-None-Match for a 304) '
-      + 'and RateLimit headers; errors are application/problem+json with a request id. '
-      + 'An API key (Authorization: Bearer <key>) is optional and raises the rate limit. '
-      + 'The operators\' API (`/v1/ops`, tag `ops`) needs an operator key.',
+    title: 'CareerLens API',
+    version: '1.0.0',
+    description:
+      'Precomputed career comparisons and profiles. Every answer carries a strong ETag (send If-None-Match for a 304) ' +
+      'and RateLimit headers; errors are application/problem+json with a request id. ' +
+      'An API key (Authorization: Bearer <key>) is optional and raises the rate limit. ' +
+      "The operators' API (`/v1/ops`, tag `ops`) needs an operator key.",
     // Not open source (SPDX has no id for that, hence a LicenseRef): offered under the operator's terms.
     license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
   },
@@ -17,7 +19,7 @@ export const OPENAPI_INFO = {
     { name: 'careers', description: 'Careers: search, profiles, skills, trends, salaries by survey, similar careers' },
     { name: 'compare', description: 'Two careers side by side, with verdicts and the transition between them' },
     { name: 'changes', description: 'What changed since a cursor: careers and pairs with new versions' },
-    { name: 'ops', description: 'The operators\' API: sources, runs, recomputes, alerts, the audit log and title pins. Every operation needs an operator key.' },
+    { name: 'ops', description: "The operators' API: sources, runs, recomputes, alerts, the audit log and title pins. Every operation needs an operator key." },
   ],
 };
 
@@ -28,7 +30,8 @@ export const OPENAPI_INFO = {
 const securitySchemes = {
   bearerAuth: { type: 'http' as const, scheme: 'bearer', description: 'An API key issued by the operator; raises the rate limit.' },
   operatorKey: {
-    type: 'http' as const, scheme: 'bearer',
+    type: 'http' as const,
+    scheme: 'bearer',
     description: 'An API key with the operator role. No key answers 401; an unknown, revoked or client key answers 403.',
   },
 };

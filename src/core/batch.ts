@@ -5,7 +5,11 @@
  */
 
 /** A record a source could not use: where it was and why. */
-export interface Reject { line: number | null; reason: string; file?: string }
+export interface Reject {
+  line: number | null;
+  reason: string;
+  file?: string;
+}
 
 /** How a fact names its career: by O*NET-SOC code, by 6-digit SOC (all detail codes under it), or by slug. */
 export type CareerRef = { onetCode: string } | { soc6: string } | { slug: string };
@@ -94,11 +98,18 @@ export class IngestRejectedError extends Error {
  */
 export class ShrinkRefusedError extends IngestRejectedError {
   override name = 'ShrinkRefusedError';
-  constructor(readonly sourceId: string, readonly removed: number, readonly existing: number, readonly maxRatio: number) {
+  constructor(
+    readonly sourceId: string,
+    readonly removed: number,
+    readonly existing: number,
+    readonly maxRatio: number,
+  ) {
     const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
-    super(`source "${sourceId}": this run would remove ${removed} of its ${existing} facts (${pct(removed / existing)}), more than its limit of ${pct(maxRatio)} `
-      + `(option maxShrinkRatio, or MAX_SHRINK_RATIO); nothing was changed. A truncated or shrunken file looks like this. If the source really shrank, `
-      + `run it again with "careerlens sources run ${sourceId} --allow-shrink" (API: POST /v1/ops/sources/${sourceId}/runs {"allowShrink": true})`);
+    super(
+      `source "${sourceId}": this run would remove ${removed} of its ${existing} facts (${pct(removed / existing)}), more than its limit of ${pct(maxRatio)} ` +
+        `(option maxShrinkRatio, or MAX_SHRINK_RATIO); nothing was changed. A truncated or shrunken file looks like this. If the source really shrank, ` +
+        `run it again with "careerlens sources run ${sourceId} --allow-shrink" (API: POST /v1/ops/sources/${sourceId}/runs {"allowShrink": true})`,
+    );
   }
 }
 

@@ -7,7 +7,9 @@
  */
 
 /** Input that would take more memory, once parsed, than a worker holds. */
-export class InputTooLargeError extends Error { override name = 'InputTooLargeError' }
+export class InputTooLargeError extends Error {
+  override name = 'InputTooLargeError';
+}
 
 /**
  * Cells of a CSV or TSV text: delimiters and line breaks (4,000,000). 8x the largest file read
@@ -41,7 +43,9 @@ export function holdsMoreThan(text: string, chars: string, limit: number): boole
 /** Throws InputTooLargeError when a CSV or TSV text has more than MAX_TEXT_CELLS cells. */
 export function assertTextCells(text: string, delimiter: string): void {
   if (holdsMoreThan(text, `${delimiter}\n\r`, MAX_TEXT_CELLS)) {
-    throw new InputTooLargeError(`more than ${MAX_TEXT_CELLS} cells (delimiters and line breaks): refused as damaged or hostile, it would not fit a worker once read`);
+    throw new InputTooLargeError(
+      `more than ${MAX_TEXT_CELLS} cells (delimiters and line breaks): refused as damaged or hostile, it would not fit a worker once read`,
+    );
   }
 }
 

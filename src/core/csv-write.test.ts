@@ -15,7 +15,11 @@ describe('writeCsv', () => {
     expect(writeCsv([['a,b', 'say "hi"', 'x\ny', null, undefined, 1.5]])).toBe('"a,b","say ""hi""","x\ny",,,1.5\r\n');
   });
   it('writes values unchanged for a round trip through our reader when formula escaping is off', () => {
-    const rows = [['SOC Code', 'AIOE'], ['11-1011', '-1.25'], ['=x', '+2']];
+    const rows = [
+      ['SOC Code', 'AIOE'],
+      ['11-1011', '-1.25'],
+      ['=x', '+2'],
+    ];
     expect(readCsvRecords(writeCsv(rows, { escapeFormulas: false })).rows.map((r) => r.fields)).toEqual(rows);
   });
 });

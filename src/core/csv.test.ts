@@ -44,7 +44,11 @@ describe('parseCsvRows', () => {
 describe('readCsvRecords', () => {
   it('reports an unreadable record by line and keeps reading the records around it', () => {
     const out = readCsvRecords('a,b\n1,2\n3,"4"5\n\n6,7\n8,"cut mid-fie');
-    expect(out.rows).toEqual([{ line: 1, fields: ['a', 'b'] }, { line: 2, fields: ['1', '2'] }, { line: 5, fields: ['6', '7'] }]);
+    expect(out.rows).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['1', '2'] },
+      { line: 5, fields: ['6', '7'] },
+    ]);
     expect(out.errors.map((e) => e.line)).toEqual([3, 6]);
     expect(out.errors[0]!.reason).toMatch(/Invalid Closing Quote/);
     expect(out.errors[1]!.reason).toMatch(/Quote Not Closed/);

@@ -37,7 +37,12 @@ export interface CsvRecords {
 /** The text holds a record that is not valid CSV; `line` is where that record starts. */
 export class CsvSyntaxError extends Error {
   override name = 'CsvSyntaxError';
-  constructor(readonly line: number, reason: string) { super(`line ${line}: ${reason}`); }
+  constructor(
+    readonly line: number,
+    reason: string,
+  ) {
+    super(`line ${line}: ${reason}`);
+  }
 }
 
 const LINE_BREAK = /\r\n|\r|\n/g;
@@ -148,15 +153,13 @@ export function parseCsvTable(text: string, options: CsvOptions = {}): CsvTable 
  * Returns the index of each required column, or the list of missing ones, so a file with the
  * wrong columns is refused as a whole before any row is read.
  */
-export function indexColumns<K extends string>(
-  header: string[],
-  required: readonly K[],
-): { ok: true; index: Record<K, number> } | { ok: false; missing: K[] } {
+export function indexColumns<K extends string>(header: string[], required: readonly K[]): { ok: true; index: Record<K, number> } | { ok: false; missing: K[] } {
   const index = {} as Record<K, number>;
   const missing: K[] = [];
   for (const name of required) {
     const at = header.indexOf(name);
-    if (at < 0) missing.push(name); else index[name] = at;
+    if (at < 0) missing.push(name);
+    else index[name] = at;
   }
   return missing.length ? { ok: false, missing } : { ok: true, index };
 }

@@ -109,7 +109,10 @@ export type RelatedOccupationsFact = {
  * with importance (1–5), level (0–7), standard errors and N; and the elements withheld
  * (suppressed for low precision, not relevant, or incomplete), with the reason, never a value.
  */
-export interface RatingsFact { elements: RatedElement[]; withheld: WithheldElement[] }
+export interface RatingsFact {
+  elements: RatedElement[];
+  withheld: WithheldElement[];
+}
 
 // --- onet-database: the work itself
 
@@ -265,7 +268,13 @@ export interface TeleworkFact extends CrosswalkNote {
 /** What a title says about the job besides its career (src/core/title-normalize.ts); null where it says nothing. */
 export type TitleFacts = Pick<TitleAttributes, 'seniority' | 'level' | 'location' | 'remote' | 'employment'>;
 /** A free-text title counted in a fact: how many records carried it, how it matched, what it says. */
-export interface CountedTitle { title: string; count: number; confidence: number; method: MatchMethod; attributes: TitleFacts }
+export interface CountedTitle {
+  title: string;
+  count: number;
+  confidence: number;
+  method: MatchMethod;
+  attributes: TitleFacts;
+}
 /** Records by the seniority their titles state (`unstated` when a title names none), most senior last. */
 export type SeniorityLabel = Seniority | 'unstated';
 /** Order of seniority breakdowns: unstated first, then from intern up. */
@@ -418,7 +427,11 @@ export interface RatedElement {
   domainSource: string;
 }
 
-export interface WithheldElement { id: string; name: string; reason: 'suppressed' | 'not-relevant' | 'incomplete' }
+export interface WithheldElement {
+  id: string;
+  name: string;
+  reason: 'suppressed' | 'not-relevant' | 'incomplete';
+}
 
 /** One occupation's BLS Employment Projections row. */
 export interface ProjectionRecord {

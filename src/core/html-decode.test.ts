@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { charsetOf, decodeHtml } from './html-decode.js';
 
 // "Café Analyst – 2€" as windows-1252: é = E9, en dash = 96, € = 80 (not valid UTF-8).
-const cp1252 = (head: string) => Buffer.concat([Buffer.from(`<html><head>${head}</head><body><h1>Caf`), Buffer.from([0xe9]),
-  Buffer.from(' Analyst '), Buffer.from([0x96]), Buffer.from(' 2'), Buffer.from([0x80]), Buffer.from('</h1></body></html>')]);
+const cp1252 = (head: string) =>
+  Buffer.concat([
+    Buffer.from(`<html><head>${head}</head><body><h1>Caf`),
+    Buffer.from([0xe9]),
+    Buffer.from(' Analyst '),
+    Buffer.from([0x96]),
+    Buffer.from(' 2'),
+    Buffer.from([0x80]),
+    Buffer.from('</h1></body></html>'),
+  ]);
 
 describe('decodeHtml', () => {
   it('reads a windows-1252 page by its <meta charset>', () => {

@@ -1,8 +1,13 @@
 /** How a figure's source is named wherever it is shown: the publisher's name, then the source id. */
 const SOURCE_LABELS: Record<string, string> = {
-  'onet-database': 'O*NET', 'oews-wages': 'BLS OEWS', telework: 'Dingel & Neiman (2020)',
-  'salary-survey': 'ai-jobs.net salary survey', 'job-postings': 'Job postings', 'career-pages': 'Career site',
-  'employment-projections': 'BLS Employment Projections', 'postings-index': 'Indeed Hiring Lab',
+  'onet-database': 'O*NET',
+  'oews-wages': 'BLS OEWS',
+  telework: 'Dingel & Neiman (2020)',
+  'salary-survey': 'ai-jobs.net salary survey',
+  'job-postings': 'Job postings',
+  'career-pages': 'Career site',
+  'employment-projections': 'BLS Employment Projections',
+  'postings-index': 'Indeed Hiring Lab',
   'onet-ratings': 'O*NET',
 };
 

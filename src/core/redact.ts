@@ -13,13 +13,21 @@ export function redactUrl(url: string): string {
   if (q >= 0) {
     const hash = out.indexOf('#', q);
     const end = hash >= 0 ? hash : out.length;
-    const query = out.slice(q + 1, end).split('&').map((pair) => {
-      const eq = pair.indexOf('=');
-      if (eq < 0) return pair;
-      let name = pair.slice(0, eq);
-      try { name = decodeURIComponent(name); } catch { /* keep it as written */ }
-      return SECRET_PARAM.test(name) ? `${pair.slice(0, eq)}=***` : pair;
-    }).join('&');
+    const query = out
+      .slice(q + 1, end)
+      .split('&')
+      .map((pair) => {
+        const eq = pair.indexOf('=');
+        if (eq < 0) return pair;
+        let name = pair.slice(0, eq);
+        try {
+          name = decodeURIComponent(name);
+        } catch {
+          /* keep it as written */
+        }
+        return SECRET_PARAM.test(name) ? `${pair.slice(0, eq)}=***` : pair;
+      })
+      .join('&');
     out = `${out.slice(0, q + 1)}${query}${out.slice(end)}`;
   }
   return out;

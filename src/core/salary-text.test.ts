@@ -4,34 +4,57 @@ import { HOURS_PER_YEAR, isMissingSalaryText, parseSalaryText } from './salary-t
 describe('parseSalaryText', () => {
   it('reads a Glassdoor estimate in thousands', () => {
     expect(parseSalaryText('$53K-$91K (Glassdoor est.)')).toEqual({
-      min: 53_000, max: 91_000, period: 'year', annualized: false,
-      source: 'glassdoor-estimate', text: '$53K-$91K (Glassdoor est.)',
+      min: 53_000,
+      max: 91_000,
+      period: 'year',
+      annualized: false,
+      source: 'glassdoor-estimate',
+      text: '$53K-$91K (Glassdoor est.)',
     });
   });
   it('reads an employer estimate written without a space', () => {
     expect(parseSalaryText('$110K-$150K(Employer est.)')).toMatchObject({
-      min: 110_000, max: 150_000, period: 'year', source: 'employer',
+      min: 110_000,
+      max: 150_000,
+      period: 'year',
+      source: 'employer',
     });
   });
   it('reads an employer-provided annual range', () => {
     expect(parseSalaryText('Employer Provided Salary:$150K-$160K')).toMatchObject({
-      min: 150_000, max: 160_000, period: 'year', annualized: false, source: 'employer',
+      min: 150_000,
+      max: 160_000,
+      period: 'year',
+      annualized: false,
+      source: 'employer',
     });
   });
   it('annualizes employer-provided hourly pay at 2,080 hours', () => {
     expect(HOURS_PER_YEAR).toBe(2080);
     expect(parseSalaryText('Employer Provided Salary:$25-$28 Per Hour')).toMatchObject({
-      min: 52_000, max: 58_240, period: 'hour', annualized: true, source: 'employer',
+      min: 52_000,
+      max: 58_240,
+      period: 'hour',
+      annualized: true,
+      source: 'employer',
     });
   });
   it('annualizes a Glassdoor hourly estimate', () => {
     expect(parseSalaryText('$17-$24 Per Hour(Glassdoor est.)')).toMatchObject({
-      min: 35_360, max: 49_920, period: 'hour', annualized: true, source: 'glassdoor-estimate',
+      min: 35_360,
+      max: 49_920,
+      period: 'hour',
+      annualized: true,
+      source: 'glassdoor-estimate',
     });
   });
   it("reads the career page's comma-grouped yearly range", () => {
     expect(parseSalaryText('$120,000-$200,000/yr')).toEqual({
-      min: 120_000, max: 200_000, period: 'year', annualized: false, source: null,
+      min: 120_000,
+      max: 200_000,
+      period: 'year',
+      annualized: false,
+      source: null,
       text: '$120,000-$200,000/yr',
     });
   });

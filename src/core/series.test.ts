@@ -3,7 +3,16 @@ import { emptyFacts, wage } from '../../test/helpers/empty-facts.js';
 import { careerSeries, DEMAND_PERIOD_METHOD, demandSeries, formatSeriesValue, summarizeSeries } from './series.js';
 
 const survey = (workYear: number, median: number, survey = 'ai-jobs.net') => ({
-  source: 'ai-jobs.net salary survey (s)', period: String(workYear), workYear, count: 12, min: 1, p25: median - 1, median, p75: median + 1, max: median * 2, survey,
+  source: 'ai-jobs.net salary survey (s)',
+  period: String(workYear),
+  workYear,
+  count: 12,
+  min: 1,
+  p25: median - 1,
+  median,
+  p75: median + 1,
+  max: median * 2,
+  survey,
 });
 
 describe('series by period', () => {
@@ -18,20 +27,38 @@ describe('series by period', () => {
     });
     const points = careerSeries(facts);
     const median = points.filter((p) => p.metric === 'salaryMedian');
-    expect(median.map((p) => [p.period, p.periodStart, p.value])).toEqual([['May 2020', '2020-05-01', 110_140], ['May 2022', '2022-05-01', null], ['May 2024', '2024-05-01', 133_080]]);
+    expect(median.map((p) => [p.period, p.periodStart, p.value])).toEqual([
+      ['May 2020', '2020-05-01', 110_140],
+      ['May 2022', '2022-05-01', null],
+      ['May 2024', '2024-05-01', 133_080],
+    ]);
     expect(median[0]!.note).toEqual({ mapped: { from: '15-1256', share: 0.878 } });
     expect(median[1]!.note).toEqual({ break: 'hybrid code with no majority' });
     expect(points.find((p) => p.metric === 'salaryP90' && p.period === 'May 2024')).toMatchObject({ value: 208_000, bound: 'at-least' });
     expect(points.filter((p) => p.metric === 'employment').map((p) => p.value)).toEqual([1_476_800, null, 1_654_440]);
-    expect(points.filter((p) => p.metric === 'surveyMedian').map((p) => [p.series, p.period, p.value, p.note.count])).toEqual([['ai-jobs.net', '2021', 120_000, 12], ['ai-jobs.net', '2023', 150_000, 12]]);
+    expect(points.filter((p) => p.metric === 'surveyMedian').map((p) => [p.series, p.period, p.value, p.note.count])).toEqual([
+      ['ai-jobs.net', '2021', 120_000, 12],
+      ['ai-jobs.net', '2023', 150_000, 12],
+    ]);
   });
 
   it('summaries: change and CAGR between the first and last exact values, bounds and breaks skipped', () => {
     const s = summarizeSeries('oews', [
-      { period: 'May 2020', value: 100, bound: null, note: {} }, { period: 'May 2022', value: null, bound: null, note: { break: 'x' } },
-      { period: 'May 2023', value: 133.1, bound: null, note: {} }, { period: 'May 2024', value: 239_200, bound: 'at-least', note: {} },
+      { period: 'May 2020', value: 100, bound: null, note: {} },
+      { period: 'May 2022', value: null, bound: null, note: { break: 'x' } },
+      { period: 'May 2023', value: 133.1, bound: null, note: {} },
+      { period: 'May 2024', value: 239_200, bound: 'at-least', note: {} },
     ]);
-    expect(s).toEqual({ series: 'oews', from: 'May 2020', to: 'May 2023', points: 2, cagr: 0.1, change: { abs: 33.1, pct: 33.1 }, mapped: false, thinPoints: 0 });
+    expect(s).toEqual({
+      series: 'oews',
+      from: 'May 2020',
+      to: 'May 2023',
+      points: 2,
+      cagr: 0.1,
+      change: { abs: 33.1, pct: 33.1 },
+      mapped: false,
+      thinPoints: 0,
+    });
     expect(summarizeSeries('x', [{ period: '2021', value: 5, bound: null, note: {} }])).toMatchObject({ points: 1, cagr: null, change: null });
   });
 

@@ -21,13 +21,23 @@ import { cagr, comparePeriods, readPeriod } from './periods.js';
 import { SURVEY_MIN_COUNT } from './metrics/salary.js';
 
 export const SERIES_METRICS = [
-  'salaryMedian', 'salaryP10', 'salaryP25', 'salaryP75', 'salaryP90', 'employment', 'demandScore', 'surveyMedian', 'projectedChangePct', 'projectedOpenings', 'postingsIndex',
+  'salaryMedian',
+  'salaryP10',
+  'salaryP25',
+  'salaryP75',
+  'salaryP90',
+  'employment',
+  'demandScore',
+  'surveyMedian',
+  'projectedChangePct',
+  'projectedOpenings',
+  'postingsIndex',
 ] as const;
 export type SeriesMetric = (typeof SERIES_METRICS)[number];
 
 /** `value` when it names a series metric, else `fallback`. */
 export function seriesMetricOr(value: string | undefined, fallback: SeriesMetric): SeriesMetric {
-  return (SERIES_METRICS as readonly string[]).includes(value ?? '') ? value as SeriesMetric : fallback;
+  return (SERIES_METRICS as readonly string[]).includes(value ?? '') ? (value as SeriesMetric) : fallback;
 }
 
 /** Version of the per-period demand method; each demand point names it. */
@@ -60,10 +70,22 @@ export interface SeriesNote {
 }
 
 const WAGE_METRICS: [SeriesMetric, keyof WageObservation & ('median' | 'p10' | 'p25' | 'p75' | 'p90')][] = [
-  ['salaryMedian', 'median'], ['salaryP10', 'p10'], ['salaryP25', 'p25'], ['salaryP75', 'p75'], ['salaryP90', 'p90'],
+  ['salaryMedian', 'median'],
+  ['salaryP10', 'p10'],
+  ['salaryP25', 'p25'],
+  ['salaryP75', 'p75'],
+  ['salaryP90', 'p90'],
 ];
 
-function point(metric: SeriesMetric, series: string, period: string, value: number | null, source: string, note: SeriesNote = {}, bound: SeriesPoint['bound'] = null): SeriesPoint | null {
+function point(
+  metric: SeriesMetric,
+  series: string,
+  period: string,
+  value: number | null,
+  source: string,
+  note: SeriesNote = {},
+  bound: SeriesPoint['bound'] = null,
+): SeriesPoint | null {
   const p = readPeriod(period);
   return p ? { metric, series, period, periodStart: p.start, value, bound, source, note } : null;
 }
@@ -82,7 +104,8 @@ export function careerSeries(facts: CareerFacts): SeriesPoint[] {
   }
   for (const b of facts.wageBreaks ?? []) {
     if (!b.period || facts.wages.some((w) => w.period === b.period && w.source === b.source)) continue;
-    for (const metric of [...WAGE_METRICS.map(([m]) => m), 'employment' as const]) out.push(point(metric, b.source, b.period, null, b.source, { break: b.reason }));
+    for (const metric of [...WAGE_METRICS.map(([m]) => m), 'employment' as const])
+      out.push(point(metric, b.source, b.period, null, b.source, { break: b.reason }));
   }
   for (const x of facts.postingsIndex ?? []) {
     if (x.period) out.push(point('postingsIndex', `Indeed: ${x.sector}`, x.period, x.index, x.source));
@@ -109,13 +132,23 @@ export function sortPoints(points: SeriesPoint[]): SeriesPoint[] {
  * careers with a value at that period.
  */
 export function demandSeries(all: readonly CareerFacts[]): Map<string, SeriesPoint[]> {
-  const periods = [...new Set(all.flatMap((f) => f.wages.map((w) => w.period).filter((p): p is string => p !== null && readPeriod(p) !== null)))].sort(comparePeriods);
+  const periods = [...new Set(all.flatMap((f) => f.wages.map((w) => w.period).filter((p): p is string => p !== null && readPeriod(p) !== null)))].sort(
+    comparePeriods,
+  );
   const out = new Map<string, SeriesPoint[]>();
   for (const period of periods) {
-    const asOf = all.map((f): CareerFacts => ({
-      ...f, wages: f.wages.filter((w) => w.period !== null && comparePeriods(w.period, period) <= 0),
-      postings: [], technologySkills: [], technologySource: null, estimatedFrom: undefined, projections: undefined, postingsIndex: undefined,
-    }));
+    const asOf = all.map(
+      (f): CareerFacts => ({
+        ...f,
+        wages: f.wages.filter((w) => w.period !== null && comparePeriods(w.period, period) <= 0),
+        postings: [],
+        technologySkills: [],
+        technologySource: null,
+        estimatedFrom: undefined,
+        projections: undefined,
+        postingsIndex: undefined,
+      }),
+    );
     const population = computePopulationStats(asOf);
     for (const f of asOf) {
       const at = f.wages.find((w) => w.period === period && w.employment !== null);
@@ -131,8 +164,17 @@ export function demandSeries(all: readonly CareerFacts[]): Map<string, SeriesPoi
 
 /** Units of each metric, as charts and the API label them. */
 export const SERIES_UNITS: Record<SeriesMetric, string> = {
-  salaryMedian: 'USD/yr', salaryP10: 'USD/yr', salaryP25: 'USD/yr', salaryP75: 'USD/yr', salaryP90: 'USD/yr',
-  employment: 'jobs', demandScore: '0–10', surveyMedian: 'USD/yr', projectedChangePct: '% over the span', projectedOpenings: 'openings a year', postingsIndex: '2020-02 = 100',
+  salaryMedian: 'USD/yr',
+  salaryP10: 'USD/yr',
+  salaryP25: 'USD/yr',
+  salaryP75: 'USD/yr',
+  salaryP90: 'USD/yr',
+  employment: 'jobs',
+  demandScore: '0–10',
+  surveyMedian: 'USD/yr',
+  projectedChangePct: '% over the span',
+  projectedOpenings: 'openings a year',
+  postingsIndex: '2020-02 = 100',
 };
 
 /**
@@ -164,19 +206,26 @@ export interface SeriesSummary {
 }
 
 /** Growth of one series between its first and last exact values. */
-export function summarizeSeries(series: string, points: readonly { period: string; value: number | null; bound: string | null; note: SeriesNote }[]): SeriesSummary {
+export function summarizeSeries(
+  series: string,
+  points: readonly { period: string; value: number | null; bound: string | null; note: SeriesNote }[],
+): SeriesSummary {
   const thin = (p: { note: SeriesNote }) => p.note.count !== undefined && p.note.count < SURVEY_MIN_COUNT;
   const thinPoints = points.filter((p) => p.value !== null && thin(p)).length;
   const exact = points.filter((p) => p.value !== null && p.bound === null && !thin(p)).sort((a, b) => comparePeriods(a.period, b.period));
   const first = exact[0];
   const last = exact[exact.length - 1];
-  if (!first || !last || first === last) return { series, from: first?.period ?? null, to: last?.period ?? null, points: exact.length, cagr: null, change: null, mapped: false, thinPoints };
+  if (!first || !last || first === last)
+    return { series, from: first?.period ?? null, to: last?.period ?? null, points: exact.length, cagr: null, change: null, mapped: false, thinPoints };
   const [v0, v1] = [first.value!, last.value!];
   // Projection spans are releases of a forecast, not a path in time: their difference is a revision, not growth.
   const spans = readPeriod(first.period)?.kind === 'span' || readPeriod(last.period)?.kind === 'span';
   const rate = spans ? null : cagr({ period: first.period, value: v0 }, { period: last.period, value: v1 });
   return {
-    series, from: first.period, to: last.period, points: exact.length,
+    series,
+    from: first.period,
+    to: last.period,
+    points: exact.length,
     cagr: rate === null ? null : Math.round(rate * 10_000) / 10_000,
     change: { abs: Math.round((v1 - v0) * 10) / 10, pct: v0 === 0 ? null : Math.round(((v1 - v0) / Math.abs(v0)) * 1000) / 10 },
     mapped: Boolean(first.note.mapped || last.note.mapped),

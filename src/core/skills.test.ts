@@ -4,17 +4,33 @@ import { describe, expect, it } from 'vitest';
 import { parseCsvTable } from './csv.js';
 import { buildSkillTaxonomy, cleanSkillName, conceptsOf, extractSkills, splitSkillPhrase, type TechSkillRow } from './skills.js';
 
-const row = (example: string, hot = true, inDemand = false, commodityTitle = 'Development environment software'): TechSkillRow =>
-  ({ example, commodityTitle, hot, inDemand });
+const row = (example: string, hot = true, inDemand = false, commodityTitle = 'Development environment software'): TechSkillRow => ({
+  example,
+  commodityTitle,
+  hot,
+  inDemand,
+});
 const small = buildSkillTaxonomy([
-  row('PyTorch'), row('TensorFlow'), row('Amazon Web Services AWS software', true, true), row('C'), row('C++'),
-  row('Go'), row('R'), row('Python'), row('Structured query language SQL'), row('Oracle Java'),
-  row('Email software'), row('Python', false, true, 'Object or component oriented development software'),
+  row('PyTorch'),
+  row('TensorFlow'),
+  row('Amazon Web Services AWS software', true, true),
+  row('C'),
+  row('C++'),
+  row('Go'),
+  row('R'),
+  row('Python'),
+  row('Structured query language SQL'),
+  row('Oracle Java'),
+  row('Email software'),
+  row('Python', false, true, 'Object or component oriented development software'),
 ]);
 
 describe('buildSkillTaxonomy', () => {
   it('derives canonical keys and aliases from O*NET examples', () => {
-    expect(small.entries.get('aws')).toMatchObject({ name: 'AWS', aliases: ['AWS', 'Amazon Web Services AWS software', 'Amazon Web Services', 'Amazon Web Services AWS'] });
+    expect(small.entries.get('aws')).toMatchObject({
+      name: 'AWS',
+      aliases: ['AWS', 'Amazon Web Services AWS software', 'Amazon Web Services', 'Amazon Web Services AWS'],
+    });
     expect(small.entries.get('sql')?.aliases).toEqual(['SQL', 'Structured query language SQL', 'Structured query language']);
     expect(small.entries.get('java')?.aliases).toEqual(['Java', 'Oracle Java']);
     expect(small.entries.get('go')?.aliases).toEqual(['Go', 'Golang']);
@@ -23,7 +39,9 @@ describe('buildSkillTaxonomy', () => {
   });
   it('merges repeated examples, OR-ing the hot and in-demand flags', () => {
     expect(small.entries.get('python')).toMatchObject({
-      hot: true, inDemand: true, commodityTitles: ['Development environment software', 'Object or component oriented development software'],
+      hot: true,
+      inDemand: true,
+      commodityTitles: ['Development environment software', 'Object or component oriented development software'],
     });
   });
 });
@@ -52,8 +70,11 @@ describe('extractSkills', () => {
 describe('conceptsOf', () => {
   it('tags both seed skill lists with benchmarking and latency', () => {
     expect(conceptsOf('Performance Profiling & Benchmarking (latency, memory, FLOPs)')).toEqual(['performance-profiling', 'benchmarking', 'latency']);
-    expect(conceptsOf('Multi-model evaluation and benchmarking across accuracy, latency, cost, and safety dimensions'))
-      .toEqual(['model-evaluation', 'benchmarking', 'latency']);
+    expect(conceptsOf('Multi-model evaluation and benchmarking across accuracy, latency, cost, and safety dimensions')).toEqual([
+      'model-evaluation',
+      'benchmarking',
+      'latency',
+    ]);
     expect(conceptsOf('Cost optimization and token economics - modeling spend-per-query across model tiers')).toEqual(['cost-optimization']);
     expect(conceptsOf('Quantization (post-training, quantization-aware training)')).toEqual(['quantization']);
     expect(conceptsOf('Knowledge Distillation')).toEqual(['knowledge-distillation']);
@@ -63,11 +84,21 @@ describe('conceptsOf', () => {
 
 describe('splitSkillPhrase and cleanSkillName', () => {
   it('splits parenthetical lists, slashes, ampersands and "and"', () => {
-    expect(splitSkillPhrase('Performance Profiling & Benchmarking (latency, memory, FLOPs)'))
-      .toEqual(['Performance Profiling', 'Benchmarking', 'latency', 'memory', 'FLOPs']);
+    expect(splitSkillPhrase('Performance Profiling & Benchmarking (latency, memory, FLOPs)')).toEqual([
+      'Performance Profiling',
+      'Benchmarking',
+      'latency',
+      'memory',
+      'FLOPs',
+    ]);
     expect(splitSkillPhrase('C/C++/CUDA for low-level optimization')).toEqual(['C', 'C++', 'CUDA for low-level optimization']);
-    expect(splitSkillPhrase('Multi-model evaluation and benchmarking across accuracy, latency, cost, and safety dimensions'))
-      .toEqual(['Multi-model evaluation', 'benchmarking across accuracy', 'latency', 'cost', 'safety dimensions']);
+    expect(splitSkillPhrase('Multi-model evaluation and benchmarking across accuracy, latency, cost, and safety dimensions')).toEqual([
+      'Multi-model evaluation',
+      'benchmarking across accuracy',
+      'latency',
+      'cost',
+      'safety dimensions',
+    ]);
   });
   it('removes script content, tags and escaped tags', () => {
     expect(cleanSkillName('Knowledge Distillation<script>alert("x")</script>')).toBe('Knowledge Distillation');
@@ -85,7 +116,9 @@ describe('splitSkillPhrase and cleanSkillName', () => {
 describe('buildSkillTaxonomy on real O*NET 29.2 Technology Skills', () => {
   const file = path.resolve(process.cwd(), '../shared/data/onet-29.2/Technology Skills.txt');
   const { header, rows } = parseCsvTable(readFileSync(file, 'utf8'), { delimiter: '\t', quoted: false });
-  const tax = buildSkillTaxonomy(rows.map((r) => ({ example: r.fields[1]!, commodityTitle: r.fields[3]!, hot: r.fields[4] === 'Y', inDemand: r.fields[5] === 'Y' })));
+  const tax = buildSkillTaxonomy(
+    rows.map((r) => ({ example: r.fields[1]!, commodityTitle: r.fields[3]!, hot: r.fields[4] === 'Y', inDemand: r.fields[5] === 'Y' })),
+  );
   it('reads the file header and builds canonical entries', () => {
     expect(header).toEqual(['O*NET-SOC Code', 'Example', 'Commodity Code', 'Commodity Title', 'Hot Technology', 'In Demand']);
     expect(tax.entries.get('pytorch')).toMatchObject({ name: 'PyTorch', kind: 'technology', inDemand: true });

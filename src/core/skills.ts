@@ -5,7 +5,12 @@
 import { slugify } from './text-normalize.js';
 
 /** One O*NET `Technology Skills.txt` row (Example, Commodity Title, Hot Technology, In Demand). */
-export interface TechSkillRow { example: string; commodityTitle: string; hot: boolean; inDemand: boolean }
+export interface TechSkillRow {
+  example: string;
+  commodityTitle: string;
+  hot: boolean;
+  inDemand: boolean;
+}
 export interface SkillEntry {
   /** Lowercase slug, stable across sources (`pytorch`, `aws`, `cpp` for C++, `sql`). */
   key: string;
@@ -16,7 +21,11 @@ export interface SkillEntry {
   hot: boolean;
   inDemand: boolean;
 }
-interface AliasPattern { key: string; words: string[]; strict: boolean }
+interface AliasPattern {
+  key: string;
+  words: string[];
+  strict: boolean;
+}
 export interface SkillTaxonomy {
   entries: Map<string, SkillEntry>;
   /** Lowercase first word of an alias → the aliases starting with it, longest first. */
@@ -25,20 +34,44 @@ export interface SkillTaxonomy {
 
 /** Extra names for O*NET examples whose vendor prefix hides the name people write. */
 const CURATED_ALIASES: Record<string, string[]> = {
-  'Oracle Java': ['Java'], 'Microsoft Excel': ['Excel'], 'The MathWorks MATLAB': ['MATLAB', 'Matlab'],
-  'Apache Spark': ['Spark', 'PySpark'], 'Apache Kafka': ['Kafka'], 'Apache Hadoop': ['Hadoop'],
-  'Apache Hive': ['Hive'], 'Apache Airflow': ['Airflow'], 'Salesforce software': ['Salesforce'],
-  Go: ['Golang'], 'Microsoft Azure software': ['Azure'], 'Google Cloud software': ['Google Cloud', 'GCP'],
-  'Amazon Web Services AWS software': ['Amazon Web Services'], 'Microsoft Power BI': ['Power BI'],
-  'Atlassian JIRA': ['Jira'], 'Rust programming language': ['Rust'], 'HubSpot software': ['HubSpot'],
-  'Jenkins CI': ['Jenkins'], 'IBM Terraform': ['Terraform'], 'Google Looker Analytics': ['Looker'],
+  'Oracle Java': ['Java'],
+  'Microsoft Excel': ['Excel'],
+  'The MathWorks MATLAB': ['MATLAB', 'Matlab'],
+  'Apache Spark': ['Spark', 'PySpark'],
+  'Apache Kafka': ['Kafka'],
+  'Apache Hadoop': ['Hadoop'],
+  'Apache Hive': ['Hive'],
+  'Apache Airflow': ['Airflow'],
+  'Salesforce software': ['Salesforce'],
+  Go: ['Golang'],
+  'Microsoft Azure software': ['Azure'],
+  'Google Cloud software': ['Google Cloud', 'GCP'],
+  'Amazon Web Services AWS software': ['Amazon Web Services'],
+  'Microsoft Power BI': ['Power BI'],
+  'Atlassian JIRA': ['Jira'],
+  'Rust programming language': ['Rust'],
+  'HubSpot software': ['HubSpot'],
+  'Jenkins CI': ['Jenkins'],
+  'IBM Terraform': ['Terraform'],
+  'Google Looker Analytics': ['Looker'],
   'Adobe Creative Cloud software': ['Adobe Creative Cloud', 'Adobe Creative Suite', 'Creative Suite'],
 };
 /** Technologies career pages name that O*NET 29.2 does not list. */
 const EXTRA_TECHNOLOGIES: [string, string[]][] = [
-  ['CUDA', ['NVIDIA CUDA']], ['ONNX', ['ONNX Runtime']], ['TensorRT', []], ['Hugging Face', ['HuggingFace']],
-  ['LangChain', []], ['dbt', []], ['Snowflake', []], ['Next.js', ['NextJS']],
-  ['CircleCI', []], ['Apache Superset', ['Superset']], ['ZoomInfo', []], ['Outreach.io', []], ['TCP/IP', []], ['HTTP', []],
+  ['CUDA', ['NVIDIA CUDA']],
+  ['ONNX', ['ONNX Runtime']],
+  ['TensorRT', []],
+  ['Hugging Face', ['HuggingFace']],
+  ['LangChain', []],
+  ['dbt', []],
+  ['Snowflake', []],
+  ['Next.js', ['NextJS']],
+  ['CircleCI', []],
+  ['Apache Superset', ['Superset']],
+  ['ZoomInfo', []],
+  ['Outreach.io', []],
+  ['TCP/IP', []],
+  ['HTTP', []],
 ];
 /** Concepts (not products) that career pages mention; used to relate differently-worded skills. */
 const CONCEPTS: [string, string[]][] = [
@@ -64,9 +97,38 @@ const CONCEPTS: [string, string[]][] = [
  * all-caps names (`FAST`, `BASIC`, `SQL`), names of one or two letters (`C`, `R`, `Go`), and
  * one-word O*NET names that are neither hot nor in demand.
  */
-const STRICT_WORDS = new Set(['go', 'spark', 'hive', 'excel', 'word', 'access', 'teams', 'slack', 'box',
-  'chef', 'puppet', 'swift', 'rust', 'ruby', 'julia', 'shell', 'bash', 'react', 'express', 'airflow', 'windows',
-  'outlook', 'project', 'snowflake', 'dash', 'looker', 'ada', 'act', 'prism', 'stata']);
+const STRICT_WORDS = new Set([
+  'go',
+  'spark',
+  'hive',
+  'excel',
+  'word',
+  'access',
+  'teams',
+  'slack',
+  'box',
+  'chef',
+  'puppet',
+  'swift',
+  'rust',
+  'ruby',
+  'julia',
+  'shell',
+  'bash',
+  'react',
+  'express',
+  'airflow',
+  'windows',
+  'outlook',
+  'project',
+  'snowflake',
+  'dash',
+  'looker',
+  'ada',
+  'act',
+  'prism',
+  'stata',
+]);
 /**
  * An everyday-word name followed by one of these is the word, not the product: "Act as a trusted
  * advisor", "our Go to Market team" (while "Go and Rust" or a list item "Spark" stay skills).
@@ -77,7 +139,10 @@ const TOKEN = /[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*(?:\+\+|#)?/g;
 /** Strips `<script>`/`<style>` with their content, then any tags and entities, from a name. */
 export function cleanSkillName(raw: string): string {
   const noTags = (s: string) => s.replace(/<(script|style)\b[\s\S]*?(<\/\1\s*>|$)/gi, ' ').replace(/<[^>]*>?/g, ' ');
-  return noTags(decodeEntities(noTags(raw))).replace(/[<>]/g, ' ').replace(/\s+/g, ' ').trim();
+  return noTags(decodeEntities(noTags(raw)))
+    .replace(/[<>]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function decodeEntities(s: string): string {
@@ -103,7 +168,11 @@ export function splitSkillPhrase(phrase: string): string[] {
   const inner = [...clean.matchAll(/\(([^)]*)\)/g)].map((m) => m[1]!);
   const outer = clean.replace(/\([^)]*\)/g, ' ');
   const parts = [outer, ...inner].flatMap((p) => p.split(/\s*[,;/]\s*|\s+(?:&|and)\s+|\s+[-–—]\s+/i));
-  const tidy = (p: string) => p.replace(/\s+/g, ' ').trim().replace(/^(?:and|or|&)\s+/i, '');
+  const tidy = (p: string) =>
+    p
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^(?:and|or|&)\s+/i, '');
   return [...new Set(parts.map(tidy).filter(Boolean))];
 }
 
@@ -155,7 +224,10 @@ function deriveNames(example: string): { name: string; aliases: string[] } {
 }
 
 function initials(words: string[]): string {
-  return words.map((w) => w[0] ?? '').join('').toUpperCase();
+  return words
+    .map((w) => w[0] ?? '')
+    .join('')
+    .toUpperCase();
 }
 
 function tokensOf(text: string): string[] {

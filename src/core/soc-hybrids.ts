@@ -56,7 +56,11 @@ export interface LaterEmployment {
   employment: ReadonlyMap<string, number | null>;
 }
 
-export interface HybridMember { code: string; employment: number; share: number }
+export interface HybridMember {
+  code: string;
+  employment: number;
+  share: number;
+}
 
 /** How one hybrid code's figures reach (or do not reach) its members' series. */
 export type HybridDecision =
@@ -75,25 +79,39 @@ export function isHybridCode(code: string): boolean {
 export function decideHybrid(hybrid: string, later: readonly LaterEmployment[]): HybridDecision {
   const members = OEWS_HYBRID_CODES[hybrid];
   if (!members) throw new Error(`${hybrid} is not an OEWS hybrid code`);
-  const basis = [...later].sort((a, b) => periodOrder(a.period) - periodOrder(b.period))
+  const basis = [...later]
+    .sort((a, b) => periodOrder(a.period) - periodOrder(b.period))
     .find((l) => members.every((m) => typeof l.employment.get(m) === 'number'));
   if (!basis) {
-    return { hybrid, rule: 'break', mappedTo: null, basisPeriod: null, members: [],
-      reason: `hybrid ${hybrid} combines ${members.join(', ')}; no later period publishes all of them, so no member's share is known` };
+    return {
+      hybrid,
+      rule: 'break',
+      mappedTo: null,
+      basisPeriod: null,
+      members: [],
+      reason: `hybrid ${hybrid} combines ${members.join(', ')}; no later period publishes all of them, so no member's share is known`,
+    };
   }
   const total = members.reduce((s, m) => s + (basis.employment.get(m) as number), 0);
-  const shares: HybridMember[] = members.map((code) => {
-    const employment = basis.employment.get(code) as number;
-    return { code, employment, share: total > 0 ? Math.round((employment / total) * 1000) / 1000 : 0 };
-  }).sort((a, b) => b.share - a.share || a.code.localeCompare(b.code));
+  const shares: HybridMember[] = members
+    .map((code) => {
+      const employment = basis.employment.get(code) as number;
+      return { code, employment, share: total > 0 ? Math.round((employment / total) * 1000) / 1000 : 0 };
+    })
+    .sort((a, b) => b.share - a.share || a.code.localeCompare(b.code));
   const top = shares[0]!;
   if (total > 0 && top.employment / total >= HYBRID_MAJORITY) {
     return { hybrid, rule: 'majority', mappedTo: top.code, share: top.share, basisPeriod: basis.period, members: shares };
   }
   const pct = (s: number) => `${Math.round(s * 1000) / 10} %`;
   return {
-    hybrid, rule: 'break', mappedTo: null, basisPeriod: basis.period, members: shares,
-    reason: `hybrid ${hybrid} combines ${shares.map((m) => `${m.code} (${pct(m.share)})`).join(', ')} in ${basis.period}; `
-      + `no member holds ${pct(HYBRID_MAJORITY)} of it, so no member gets its figures`,
+    hybrid,
+    rule: 'break',
+    mappedTo: null,
+    basisPeriod: basis.period,
+    members: shares,
+    reason:
+      `hybrid ${hybrid} combines ${shares.map((m) => `${m.code} (${pct(m.share)})`).join(', ')} in ${basis.period}; ` +
+      `no member holds ${pct(HYBRID_MAJORITY)} of it, so no member gets its figures`,
   };
 }

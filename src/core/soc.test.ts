@@ -23,7 +23,14 @@ describe('crosswalkValues', () => {
     { code2010: '99-9999.00', code2019: '99-9999.00' }, // no value: left out
   ];
   it('copies across a split, averages a merge (skipping absent values) and passes direct codes through', () => {
-    const out = crosswalkValues(new Map([['11-0000.00', 0.25], ['15-1132', 1], ['15-1133.00', 0]]), crosswalk);
+    const out = crosswalkValues(
+      new Map([
+        ['11-0000.00', 0.25],
+        ['15-1132', 1],
+        ['15-1133.00', 0],
+      ]),
+      crosswalk,
+    );
     expect(Object.fromEntries(out)).toEqual({
       '11-0000.00': { value: 0.25, from: ['11-0000.00'], rule: 'direct' },
       '15-1252.00': { value: 0.5, from: ['15-1132.00', '15-1133.00'], rule: 'merge-mean' },

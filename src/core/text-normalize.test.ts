@@ -23,14 +23,67 @@ describe('normalizeTitle', () => {
     expect(hasTitleAbbreviation('Artificial Insemination Technician')).toBe(false);
   });
   it('singularizes plurals without breaking words ending in s', () => {
-    expect(['scientists', 'technologies', 'analytics', 'business', 'analysis'].map(singularizeWord))
-      .toEqual(['scientist', 'technology', 'analytics', 'business', 'analysis']);
+    expect(['scientists', 'technologies', 'analytics', 'business', 'analysis'].map(singularizeWord)).toEqual([
+      'scientist',
+      'technology',
+      'analytics',
+      'business',
+      'analysis',
+    ]);
   });
   it('leaves words whose s is not a plural alone, and folds -es plurals to their stem', () => {
-    expect(['series', 'species', 'news', 'means', 'lens', 'canvas', 'alias', 'bias', 'atlas', 'kubernetes', 'diabetes'].map(singularizeWord))
-      .toEqual(['series', 'species', 'news', 'means', 'lens', 'canvas', 'alias', 'bias', 'atlas', 'kubernetes', 'diabetes']);
-    expect(['boxes', 'matches', 'coaches', 'caches', 'dishes', 'classes', 'businesses', 'analyses', 'diagnoses', 'aliases', 'lenses', 'ideas', 'areas', 'sales', 'nurses', 'services', 'databases'].map(singularizeWord))
-      .toEqual(['box', 'match', 'coach', 'cache', 'dish', 'class', 'business', 'analysis', 'diagnosis', 'alias', 'lens', 'idea', 'area', 'sale', 'nurse', 'service', 'database']);
+    expect(['series', 'species', 'news', 'means', 'lens', 'canvas', 'alias', 'bias', 'atlas', 'kubernetes', 'diabetes'].map(singularizeWord)).toEqual([
+      'series',
+      'species',
+      'news',
+      'means',
+      'lens',
+      'canvas',
+      'alias',
+      'bias',
+      'atlas',
+      'kubernetes',
+      'diabetes',
+    ]);
+    expect(
+      [
+        'boxes',
+        'matches',
+        'coaches',
+        'caches',
+        'dishes',
+        'classes',
+        'businesses',
+        'analyses',
+        'diagnoses',
+        'aliases',
+        'lenses',
+        'ideas',
+        'areas',
+        'sales',
+        'nurses',
+        'services',
+        'databases',
+      ].map(singularizeWord),
+    ).toEqual([
+      'box',
+      'match',
+      'coach',
+      'cache',
+      'dish',
+      'class',
+      'business',
+      'analysis',
+      'diagnosis',
+      'alias',
+      'lens',
+      'idea',
+      'area',
+      'sale',
+      'nurse',
+      'service',
+      'database',
+    ]);
     expect(normalizeTitle('News Analyst')).not.toBe(normalizeTitle('New Analyst'));
     expect(normalizeTitle('Time Series Analysts')).toBe('time series analyst');
   });

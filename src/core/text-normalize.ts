@@ -4,23 +4,63 @@
 import anyAscii from 'any-ascii';
 
 /** Abbreviations expanded in titles; applied to both sides of a match so they agree. */
-const ABBREVIATIONS = new Map<string, string>(Object.entries({
-  ml: 'machine learning', ai: 'artificial intelligence', nlp: 'natural language processing',
-  cv: 'computer vision', bi: 'business intelligence', swe: 'software engineer',
-  sde: 'software development engineer', eng: 'engineer', engr: 'engineer', dev: 'developer',
-  mgr: 'manager', mgmt: 'management', qa: 'quality assurance', ux: 'user experience',
-  ui: 'user interface', hr: 'human resources', it: 'information technology',
-  vp: 'vice president', svp: 'vice president', dba: 'database administrator',
-  ops: 'operations', admin: 'administrator', assoc: 'associate', dir: 'director',
-  sw: 'software', sys: 'systems', tech: 'technical', lab: 'laboratory', labs: 'laboratory',
-}));
+const ABBREVIATIONS = new Map<string, string>(
+  Object.entries({
+    ml: 'machine learning',
+    ai: 'artificial intelligence',
+    nlp: 'natural language processing',
+    cv: 'computer vision',
+    bi: 'business intelligence',
+    swe: 'software engineer',
+    sde: 'software development engineer',
+    eng: 'engineer',
+    engr: 'engineer',
+    dev: 'developer',
+    mgr: 'manager',
+    mgmt: 'management',
+    qa: 'quality assurance',
+    ux: 'user experience',
+    ui: 'user interface',
+    hr: 'human resources',
+    it: 'information technology',
+    vp: 'vice president',
+    svp: 'vice president',
+    dba: 'database administrator',
+    ops: 'operations',
+    admin: 'administrator',
+    assoc: 'associate',
+    dir: 'director',
+    sw: 'software',
+    sys: 'systems',
+    tech: 'technical',
+    lab: 'laboratory',
+    labs: 'laboratory',
+  }),
+);
 
 const ABBREVIATION_WORDS = new Map([...ABBREVIATIONS].map(([k, v]) => [k, v.split(' ')]));
 
 /** Seniority and level words: they say how senior a job is, not which career it is. */
 const LEVEL_WORDS = new Set([
-  'senior', 'sr', 'snr', 'junior', 'jr', 'lead', 'principal', 'staff', 'intern', 'trainee',
-  'entry', 'level', 'mid', 'i', 'ii', 'iii', 'iv', 'v', 'experienced',
+  'senior',
+  'sr',
+  'snr',
+  'junior',
+  'jr',
+  'lead',
+  'principal',
+  'staff',
+  'intern',
+  'trainee',
+  'entry',
+  'level',
+  'mid',
+  'i',
+  'ii',
+  'iii',
+  'iv',
+  'v',
+  'experienced',
 ]);
 
 /** A level word, or a bare number (`Data Engineer 5`, `Analyst 3`): grades, not careers. */
@@ -31,7 +71,22 @@ function isLevelWord(w: string): boolean {
 /** Word endings left alone by singularization (their trailing s is not a plural). */
 const KEEP_S = /(ss|us|is|ics|ous|ys)$/;
 /** Words ending in s that are not plurals, beyond what {@link KEEP_S} catches. */
-const NOT_PLURAL = new Set(['series', 'species', 'news', 'means', 'lens', 'canvas', 'alias', 'bias', 'atlas', 'gas', 'kubernetes', 'diabetes', 'chaos', 'ethos']);
+const NOT_PLURAL = new Set([
+  'series',
+  'species',
+  'news',
+  'means',
+  'lens',
+  'canvas',
+  'alias',
+  'bias',
+  'atlas',
+  'gas',
+  'kubernetes',
+  'diabetes',
+  'chaos',
+  'ethos',
+]);
 /** Plurals whose singular is not the word less its s. */
 const IRREGULAR_PLURALS = new Map<string, string>([
   ...['analysis', 'diagnosis', 'prognosis', 'hypothesis', 'synthesis', 'thesis', 'crisis'].map((w) => [`${w.slice(0, -2)}es`, w] as const),

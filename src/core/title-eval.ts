@@ -64,11 +64,24 @@ export function evaluateTitles(items: readonly LabelledTitle[], match: (title: s
     const got = m.matched ? m.careerId : null;
     const first = m.matched ? m.careerId : item.expected === null ? null : (m.candidates[0]?.careerId ?? null);
     if (first === item.expected) top1++;
-    if (got === item.expected) { correct++; continue; }
+    if (got === item.expected) {
+      correct++;
+      continue;
+    }
     if (got !== null) confidentWrong++;
     else unmatched++;
     errors.push({ title: item.title, expected: item.expected, got, confidence: m.matched ? m.confidence : null, method: m.matched ? m.method : null });
   }
   const total = items.length;
-  return { total, top1, top1Accuracy: top1 / total, correct, accuracy: correct / total, confidentWrong, confidentWrongRate: confidentWrong / total, unmatched, errors };
+  return {
+    total,
+    top1,
+    top1Accuracy: top1 / total,
+    correct,
+    accuracy: correct / total,
+    confidentWrong,
+    confidentWrongRate: confidentWrong / total,
+    unmatched,
+    errors,
+  };
 }

@@ -15,9 +15,27 @@ describe('fieldStem', () => {
 
 describe('buildFieldVocabulary (hand-made careers)', () => {
   const vocab = buildFieldVocabulary([
-    { id: 'med', title: 'Medical Scientists', aliases: ['Toxicologist', 'Research Scientist'], description: 'Conduct research on human diseases and drugs.', tasks: ['Evaluate effects of drugs on disease.'] },
-    { id: 'chem', title: 'Chemists', aliases: ['Analytical Chemist', 'Research Scientist'], description: 'Conduct chemical analyses of substances.', tasks: ['Analyze organic compounds by chromatography.'] },
-    { id: 'phys', title: 'Allergists and Immunologists', aliases: ['Immunologist'], description: 'Diagnose and treat diseases of the immune system.', tasks: ['Treat patients with immune disease.'] },
+    {
+      id: 'med',
+      title: 'Medical Scientists',
+      aliases: ['Toxicologist', 'Research Scientist'],
+      description: 'Conduct research on human diseases and drugs.',
+      tasks: ['Evaluate effects of drugs on disease.'],
+    },
+    {
+      id: 'chem',
+      title: 'Chemists',
+      aliases: ['Analytical Chemist', 'Research Scientist'],
+      description: 'Conduct chemical analyses of substances.',
+      tasks: ['Analyze organic compounds by chromatography.'],
+    },
+    {
+      id: 'phys',
+      title: 'Allergists and Immunologists',
+      aliases: ['Immunologist'],
+      description: 'Diagnose and treat diseases of the immune system.',
+      tasks: ['Treat patients with immune disease.'],
+    },
     { id: 'road', title: 'Highway Maintenance Workers', aliases: [], description: 'Maintain highways.', tasks: ['Patch roads.'] },
   ]);
   it('ranks careers by their own use of the field', () => {

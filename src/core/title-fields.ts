@@ -16,7 +16,10 @@ export interface CareerText {
   tasks?: readonly string[] | null;
 }
 
-export interface FieldScore { careerId: string; score: number }
+export interface FieldScore {
+  careerId: string;
+  score: number;
+}
 
 export interface FieldVocabulary {
   /** Field text → its terms (stemmed, function words and numbers dropped). */
@@ -33,10 +36,12 @@ export interface FieldVocabulary {
 }
 
 /** Words that say nothing about a field. */
-const STOP = new Set(`a an and or of the to for in on at by with from as into onto over under about within without via per than
+const STOP = new Set(
+  `a an and or of the to for in on at by with from as into onto over under about within without via per than
 then such other others including include includes related e g i ie etc use using used may can must also all any each both
 more most less least some not no nor its it their them they this that these those who whom which what when where how
-new non based level levels type types area areas various specific general`.split(/\s+/));
+new non based level levels type types area areas various specific general`.split(/\s+/),
+);
 
 /** Names count this many times their words: an occupation's names say its field most directly. */
 const NAME_WEIGHT = 2;
@@ -81,13 +86,16 @@ export function fieldStem(word: string): string {
 
 function stemOf(word: string): string {
   let w = singularizeWord(word);
-  for (let changed = true; changed && w.length > 4;) {
+  for (let changed = true; changed && w.length > 4; ) {
     changed = false;
     for (const [re, to] of ENDINGS) {
       const m = re.exec(w);
       if (!m) continue;
       const next = w.slice(0, m.index) + to;
-      if (next.length >= 4 && next !== w) { w = next; changed = true; }
+      if (next.length >= 4 && next !== w) {
+        w = next;
+        changed = true;
+      }
       break;
     }
   }
@@ -113,7 +121,9 @@ function normalize(v: Vector): Vector {
 export function buildFieldVocabulary(careers: readonly CareerText[]): FieldVocabulary {
   const counts = careers.map((c) => {
     const tf = new Map<string, number>();
-    const add = (text: string, weight: number) => { for (const t of textTerms(text)) tf.set(t, (tf.get(t) ?? 0) + weight); };
+    const add = (text: string, weight: number) => {
+      for (const t of textTerms(text)) tf.set(t, (tf.get(t) ?? 0) + weight);
+    };
     add(c.title, NAME_WEIGHT);
     for (const a of c.aliases) add(a, NAME_WEIGHT);
     if (c.description) add(c.description, 1);
@@ -134,7 +144,9 @@ export function buildFieldVocabulary(careers: readonly CareerText[]): FieldVocab
     return normalize(v);
   });
   const postings = new Map<string, [number, number][]>();
-  vectors.forEach((v, i) => { for (const [t, w] of v) (postings.get(t) ?? postings.set(t, []).get(t)!).push([i, w]); });
+  vectors.forEach((v, i) => {
+    for (const [t, w] of v) (postings.get(t) ?? postings.set(t, []).get(t)!).push([i, w]);
+  });
   const sorted = [...postings.keys()].sort();
   const indexOf = new Map(careers.map((c, i) => [c.id, i]));
 
@@ -148,7 +160,11 @@ export function buildFieldVocabulary(careers: readonly CareerText[]): FieldVocab
       const start = term.slice(0, MIN_SHARED_PREFIX);
       let lo = 0;
       let hi = sorted.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid]! < start) lo = mid + 1; else hi = mid; }
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid]! < start) lo = mid + 1;
+        else hi = mid;
+      }
       for (let i = lo; i < sorted.length && sorted[i]!.startsWith(start); i++) {
         const v = sorted[i]!;
         let k = MIN_SHARED_PREFIX;
@@ -172,8 +188,10 @@ export function buildFieldVocabulary(careers: readonly CareerText[]): FieldVocab
     let out = closeness.get(term);
     if (out) return out;
     // The careers using the term most, and the profile's strongest terms: bounded work per new term.
-    const users = expand(term).flatMap(([t, factor]) => postings.get(t)!.map(([i, w]): [number, number] => [i, factor * w]))
-      .sort((a, b) => b[1] - a[1]).slice(0, PROFILE_CAREERS);
+    const users = expand(term)
+      .flatMap(([t, factor]) => postings.get(t)!.map(([i, w]): [number, number] => [i, factor * w]))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, PROFILE_CAREERS);
     const sum: Vector = new Map();
     for (const [i, w] of users) for (const [u, x] of vectors[i]!) sum.set(u, (sum.get(u) ?? 0) + w * x);
     const p = normalize(new Map([...sum].sort((a, b) => b[1] - a[1]).slice(0, PROFILE_TERMS)));

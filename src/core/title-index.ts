@@ -3,7 +3,13 @@
  * unknown words, per-career word profiles, and the IDF-weighted Dice score of fuzzy matches. Pure.
  */
 
-export interface NameEntry { careerId: string; via: string; words: string[]; weight: number; isTitle: boolean }
+export interface NameEntry {
+  careerId: string;
+  via: string;
+  words: string[];
+  weight: number;
+  isTitle: boolean;
+}
 export interface WordIndex {
   entries: NameEntry[];
   postings: Map<string, number[]>;
@@ -78,7 +84,11 @@ function closestWord(index: WordIndex, word: string): { word: string; sim: numbe
   return best;
 }
 
-export interface FuzzyHit { careerId: string; score: number; via: string }
+export interface FuzzyHit {
+  careerId: string;
+  score: number;
+  via: string;
+}
 
 /**
  * Best-scoring careers for the words: IDF-weighted Dice between the words and each name. With

@@ -63,21 +63,37 @@ const MAX_REMEMBERED = 100_000;
 /** Words that end a role ("scientist", "engineer", "manager"...), for the beginning-of-title rule. */
 const ROLE_WORD = /(?:ist|yst|ian|er|or|ant|ent|ect|ive|ee|lead|officer|nurse|clerk|aide)$/;
 /** Role words too general to name a career on their own. */
-const GENERIC_ROLES = new Set(`director manager officer executive president associate assistant consultant specialist analyst
+const GENERIC_ROLES = new Set(
+  `director manager officer executive president associate assistant consultant specialist analyst
 engineer scientist developer technician technologist coordinator administrator representative supervisor advisor partner
 principal intern trainee operator worker agent planner designer architect researcher programmer lead head member officer
-owner founder expert professional generalist contractor`.split(/\s+/));
+owner founder expert professional generalist contractor`.split(/\s+/),
+);
 /** Words that rank a job without naming it: "Data Science Associate" is a data scientist, "Data Science Analyst" is not. */
 const RANKS = new Set(['associate', 'intern', 'trainee', 'expert', 'professional', 'member', 'principal', 'technical', 'lead', 'head', 'generalist', 'fellow']);
 /** Words that make a title the manager of what precedes them. */
 const MANAGING = new Set(['manager', 'director', 'head', 'supervisor', 'president', 'chief', 'officer']);
 /** The field words a team or title names, and who practises them. */
-const FIELD_PRACTITIONER = new Map([['science', 'scientist'], ['analytics', 'analyst'], ['engineering', 'engineer']]);
+const FIELD_PRACTITIONER = new Map([
+  ['science', 'scientist'],
+  ['analytics', 'analyst'],
+  ['engineering', 'engineer'],
+]);
 /** Field → practitioner endings: toxicology → toxicologist, chemistry → chemist, statistics → statistician, neuroscience → neuroscientist. */
-const PRACTITIONER: [RegExp, string][] = [[/ology$/, 'ologist'], [/ography$/, 'ographer'], [/istry$/, 'ist'], [/ics$/, 'ician'], [/science$/, 'scientist'], [/omy$/, 'omist']];
+const PRACTITIONER: [RegExp, string][] = [
+  [/ology$/, 'ologist'],
+  [/ography$/, 'ographer'],
+  [/istry$/, 'ist'],
+  [/ics$/, 'ician'],
+  [/science$/, 'scientist'],
+  [/omy$/, 'omist'],
+];
 
 export function buildLookups(
-  careers: readonly CareerTitles[], index: WordIndex, curated: Record<string, string[]>, fields: FieldVocabulary,
+  careers: readonly CareerTitles[],
+  index: WordIndex,
+  curated: Record<string, string[]>,
+  fields: FieldVocabulary,
   curatedFields: Record<string, string[]>,
 ): Lookups {
   const titles = new Map<string, string[]>();
@@ -104,12 +120,13 @@ export function buildLookups(
   }
   const manager = byCode.get(MANAGEMENT_CODE);
   if (manager) {
-    for (const field of COMPUTING_FIELDS) for (const rank of MANAGEMENT_RANKS) {
-      const [f, r] = [normalizeTitle(field), normalizeTitle(rank)];
-      if (!chosen.has(`${f} ${r}`)) chosen.set(`${f} ${r}`, manager);
-      chosen.set(`${r} of ${f}`, manager);
-      chosen.set(`${r} ${f}`, manager);
-    }
+    for (const field of COMPUTING_FIELDS)
+      for (const rank of MANAGEMENT_RANKS) {
+        const [f, r] = [normalizeTitle(field), normalizeTitle(rank)];
+        if (!chosen.has(`${f} ${r}`)) chosen.set(`${f} ${r}`, manager);
+        chosen.set(`${r} of ${f}`, manager);
+        chosen.set(`${r} ${f}`, manager);
+      }
     for (const field of COMPUTING_FIELDS) chosen.set(`chief ${normalizeTitle(field)} officer`, manager);
   }
 
@@ -117,7 +134,11 @@ export function buildLookups(
   const fieldWords: { terms: string[]; id: string }[] = [];
   for (const [code, list] of Object.entries(curatedFields)) {
     const id = byCode.get(code);
-    if (id) for (const name of list) { const terms = fields.terms(name); if (terms.length) fieldWords.push({ terms, id }); }
+    if (id)
+      for (const name of list) {
+        const terms = fields.terms(name);
+        if (terms.length) fieldWords.push({ terms, id });
+      }
   }
 
   /** Adds the careers that curated field words among `terms` name, when they answer to the role, as named fields. */
@@ -226,12 +247,15 @@ export function buildLookups(
       // "Consultant - Analytics Consulting": the field's words without the one restating the role.
       const field = qw.filter((w) => !sameStem(w, role));
       const whole = [[...qw, ...titleWords], ...(field.length < qw.length && field.length ? [[...field, ...titleWords]] : [])];
-      const parts = qw.map((w) => practitioner(w)).filter((p): p is string => p !== null).map((p) => [p]);
+      const parts = qw
+        .map((w) => practitioner(w))
+        .filter((p): p is string => p !== null)
+        .map((p) => [p]);
       for (const [i, t] of [...whole, ...parts].entries()) {
         const exact = byName(t);
         const hit = exact ?? (t.length > 1 ? byHead(t) : null);
         // A curated title names the role by choice; O*NET's careers must answer to the role word.
-        const fitting = hit?.method === 'curated' ? hit.ranked : hit?.ranked.filter((id) => answersTo(id, role)) ?? [];
+        const fitting = hit?.method === 'curated' ? hit.ranked : (hit?.ranked.filter((id) => answersTo(id, role)) ?? []);
         if (!hit || !fitting.length || hit.via === titleWords.join(' ') || (hit.kind === 'hit' && fitting[0] !== hit.ranked[0])) continue;
         if (exact && i < whole.length) {
           // The job's own name ("Product Development Scientist"): its careers, ranked by the field when it names several.
@@ -244,7 +268,8 @@ export function buildLookups(
       }
     }
     curatedNamed(terms, role, named);
-    if (!terms.length) return named.size ? { kind: 'ambiguous', ranked: [...named.keys()], confidence: FIELD_CONFIDENCE, via: titleWords.join(' '), method: 'field' } : null;
+    if (!terms.length)
+      return named.size ? { kind: 'ambiguous', ranked: [...named.keys()], confidence: FIELD_CONFIDENCE, via: titleWords.join(' '), method: 'field' } : null;
     return byFieldText([...new Set([...careersAnswering(titleWords), ...named.keys()])], titleWords, terms, named);
   }
 
@@ -262,17 +287,29 @@ export function buildLookups(
    * medical scientists by two sources and reported by incumbents, for molecular biologists once).
    * A match only when the best clearly leads; otherwise candidates for operators.
    */
-  function byFieldText(pool: readonly string[], titleWords: readonly string[], terms: readonly string[], named: ReadonlyMap<string, number> = new Map()): Lookup | null {
+  function byFieldText(
+    pool: readonly string[],
+    titleWords: readonly string[],
+    terms: readonly string[],
+    named: ReadonlyMap<string, number> = new Map(),
+  ): Lookup | null {
     const role = titleWords.join(' ');
     const roleEvidence = evidence.get(role);
-    const prior = (id: string) => Math.sqrt(scoreAffinity(index, id, titleWords) * (1 + (roleEvidence?.get(id) ?? 0)))
-      * (named.has(id) ? NAMED_FIELD_FACTOR * named.get(id)! : 1);
+    const prior = (id: string) =>
+      Math.sqrt(scoreAffinity(index, id, titleWords) * (1 + (roleEvidence?.get(id) ?? 0))) * (named.has(id) ? NAMED_FIELD_FACTOR * named.get(id)! : 1);
     let scored = fields.rank(terms, pool, prior);
     // Field words O*NET never uses ("Autoimmune") leave only what curated field words name.
-    if (!scored.length) scored = [...named].map(([careerId, w]) => ({ careerId, score: w })).sort((a, b) => b.score - a.score || a.careerId.localeCompare(b.careerId));
+    if (!scored.length)
+      scored = [...named].map(([careerId, w]) => ({ careerId, score: w })).sort((a, b) => b.score - a.score || a.careerId.localeCompare(b.careerId));
     if (!scored.length) return null;
     const separated = scored.length === 1 || scored[0]!.score >= FIELD_SEPARATION * scored[1]!.score;
-    return { kind: separated ? 'hit' : 'ambiguous', ranked: scored.map((s) => s.careerId), confidence: FIELD_CONFIDENCE, via: `${terms.join(' ')} ${role}`, method: 'field' };
+    return {
+      kind: separated ? 'hit' : 'ambiguous',
+      ranked: scored.map((s) => s.careerId),
+      confidence: FIELD_CONFIDENCE,
+      via: `${terms.join(' ')} ${role}`,
+      method: 'field',
+    };
   }
 
   function careersNamedWith(word: string): Set<string> {
@@ -309,7 +346,8 @@ export function buildLookups(
   }
 
   return {
-    byName, byHead,
+    byName,
+    byHead,
     byField: (titleWords, qualifiers) => remembered('field', titleWords, qualifiers, byField),
     byRoleAndField: (titleWords, qualifiers) => remembered('role', titleWords, qualifiers, byRoleAndField),
   };

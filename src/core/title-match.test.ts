@@ -56,7 +56,9 @@ describe('buildTitleMatcher (hand-made careers)', () => {
   });
   it('returns the attributes the normalizer read off the title', () => {
     expect(matcher.match('Sr. ML Engineer II - Remote (US)')).toMatchObject({
-      matched: true, careerId: 'mle', attributes: { seniority: 'senior', level: 'II', remote: 'remote', location: 'US' },
+      matched: true,
+      careerId: 'mle',
+      attributes: { seniority: 'senior', level: 'II', remote: 'remote', location: 'US' },
     });
   });
 });
@@ -97,14 +99,16 @@ describe('buildTitleMatcher (real O*NET 29.2 titles)', () => {
     expect(weighted.match('Hacker').candidates[0]).toMatchObject({ careerId: '15-1299.04' }); // first, but not clearly enough to attach
     expect(weighted.match('Machine Learning Engineer')).toMatchObject({ matched: false, reason: 'ambiguous' });
     // With O*NET-SOC codes the curated titles apply: the ML family is Data Scientists, managers of data teams are 11-3021.
-    const curated = buildTitleMatcher(occupations.map((o) => ({ id: o.code, code: o.code, title: o.title, aliases: o.aliases, aliasEvidence: o.aliasEvidence })));
+    const curated = buildTitleMatcher(
+      occupations.map((o) => ({ id: o.code, code: o.code, title: o.title, aliases: o.aliases, aliasEvidence: o.aliasEvidence })),
+    );
     expect(curated.match('Staff ML Engineer')).toMatchObject({ careerId: '15-2051.00', method: 'curated' });
     expect(curated.match('Head of Data Science')).toMatchObject({ careerId: '11-3021.00', method: 'curated' });
     expect(curated.match('Director, Analytics')).toMatchObject({ careerId: '11-3021.00' });
     expect(curated.match('Healthcare Data Scientist')).toMatchObject({ careerId: '15-2051.00', method: 'head' });
   });
 
-  it('ranks the careers of a generic title with a field on O*NET\'s own text, and matches only when the text separates them', async () => {
+  it("ranks the careers of a generic title with a field on O*NET's own text, and matches only when the text separates them", async () => {
     const { ONET_FILES, onetTitleCareers, parseOnetFiles } = await import('../ingest/sources/onet-database/parse.js');
     const { OPTIONAL_ONET_FILES } = await import('../ingest/sources/onet-database/profile.js');
     const names = [...Object.values(ONET_FILES), OPTIONAL_ONET_FILES.tasks];
@@ -130,7 +134,10 @@ describe('buildTitleMatcher (real O*NET 29.2 titles)', () => {
     const careers = onetTitleCareers(parseOnetFiles(new Map(names.map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]))));
     const withFields = buildTitleMatcher(careers);
     // A word O*NET never uses: without the curated field only the bare "Scientist" ranks the candidates.
-    expect(withFields.match('Senior Scientist, Autoimmunity').candidates[0]).toMatchObject({ careerId: '19-1042.00', via: expect.stringContaining('autoimmun') });
+    expect(withFields.match('Senior Scientist, Autoimmunity').candidates[0]).toMatchObject({
+      careerId: '19-1042.00',
+      via: expect.stringContaining('autoimmun'),
+    });
     expect(buildTitleMatcher(careers, { curatedFields: {} }).match('Senior Scientist, Autoimmunity').candidates[0]?.via).toBe('scientist');
     // An abbreviation of pharma research, after a role word; a PV engineer is not a medical scientist.
     expect(withFields.match('Senior PV Scientist').candidates[0]?.careerId).toBe('19-1042.00');

@@ -30,9 +30,23 @@ export interface CareerTitles {
 export type MatchMethod = 'pin' | 'title' | 'alias' | 'curated' | 'head' | 'field' | 'fuzzy';
 /** Why a title found no career: bad input (see normalizeJobTitle), several careers equally likely, or nothing close. */
 export type UnmatchedReason = TitleRejection | 'ambiguous' | 'no-match';
-export interface MatchCandidate { careerId: string; title: string; confidence: number; via: string }
+export interface MatchCandidate {
+  careerId: string;
+  title: string;
+  confidence: number;
+  via: string;
+}
 export type TitleMatch =
-  | { matched: true; careerId: string; title: string; confidence: number; method: MatchMethod; via: string; candidates: MatchCandidate[]; attributes: TitleAttributes }
+  | {
+      matched: true;
+      careerId: string;
+      title: string;
+      confidence: number;
+      method: MatchMethod;
+      via: string;
+      candidates: MatchCandidate[];
+      attributes: TitleAttributes;
+    }
   | { matched: false; reason: UnmatchedReason; candidates: MatchCandidate[]; attributes: TitleAttributes | null };
 
 export interface TitleMatcherOptions {
@@ -76,7 +90,9 @@ export function buildTitleMatcher(careers: readonly CareerTitles[], options: Tit
     }
   }
   const index = buildWordIndex(names);
-  const fields = buildFieldVocabulary(careers.map((c) => ({ id: c.id, title: c.title, aliases: c.aliases, description: c.description ?? undefined, tasks: c.tasks ?? undefined })));
+  const fields = buildFieldVocabulary(
+    careers.map((c) => ({ id: c.id, title: c.title, aliases: c.aliases, description: c.description ?? undefined, tasks: c.tasks ?? undefined })),
+  );
   const lookups = buildLookups(careers, index, options.curated ?? CURATED_TITLES, fields, options.curatedFields ?? CURATED_FIELDS);
 
   function candidate(careerId: string, confidence: number, via: string): MatchCandidate {
@@ -85,7 +101,16 @@ export function buildTitleMatcher(careers: readonly CareerTitles[], options: Tit
   function found(hit: Lookup, factor: number, attributes: TitleAttributes): TitleMatch {
     const confidence = round3(hit.confidence * factor);
     const candidates = hit.ranked.slice(0, maxCandidates).map((id) => candidate(id, confidence, hit.via));
-    return { matched: true, careerId: hit.ranked[0]!, title: byId.get(hit.ranked[0]!)!.title, confidence, method: hit.method, via: hit.via, candidates, attributes };
+    return {
+      matched: true,
+      careerId: hit.ranked[0]!,
+      title: byId.get(hit.ranked[0]!)!.title,
+      confidence,
+      method: hit.method,
+      via: hit.via,
+      candidates,
+      attributes,
+    };
   }
 
   function match(raw: string): TitleMatch {
@@ -117,7 +142,13 @@ export function buildTitleMatcher(careers: readonly CareerTitles[], options: Tit
     // No name shares even half the title's weight: a generic role with field words ("Pharmacovigilance Scientist").
     const roleField = (best?.confidence ?? 0) < ROLE_FIELD_BELOW ? lookups.byRoleAndField(titleWords, attributes.qualifiers) : null;
     if (roleField?.kind === 'hit') return found(roleField, 1, attributes);
-    if (roleField) return { matched: false, reason: 'ambiguous', candidates: roleField.ranked.slice(0, maxCandidates).map((id) => candidate(id, roleField.confidence, roleField.via)), attributes };
+    if (roleField)
+      return {
+        matched: false,
+        reason: 'ambiguous',
+        candidates: roleField.ranked.slice(0, maxCandidates).map((id) => candidate(id, roleField.confidence, roleField.via)),
+        attributes,
+      };
     return { matched: false, reason: 'no-match', candidates, attributes };
   }
 

@@ -10,7 +10,9 @@ function ok(raw: string): Extract<NormalizedJobTitle, { ok: true }> {
 describe('normalizeJobTitle: the titles of the issue', () => {
   it('splits location and remote off "Senior Data Scientist - Remote (US)"', () => {
     expect(ok('Senior Data Scientist - Remote (US)')).toEqual({
-      ok: true, title: 'Data Scientist', alternatives: [],
+      ok: true,
+      title: 'Data Scientist',
+      alternatives: [],
       attributes: { seniority: 'senior', level: null, location: 'US', remote: 'remote', employment: null, qualifiers: [] },
     });
   });
@@ -22,13 +24,17 @@ describe('normalizeJobTitle: the titles of the issue', () => {
   });
   it('reads "Sr. Data Analyst | Marketing" and "Lead Data Engineer (Contract)"', () => {
     expect(ok('Sr. Data Analyst | Marketing')).toMatchObject({ title: 'Data Analyst', attributes: { seniority: 'senior', qualifiers: ['Marketing'] } });
-    expect(ok('Lead Data Engineer (Contract)')).toMatchObject({ title: 'Data Engineer', attributes: { seniority: 'lead', employment: 'contract', qualifiers: [] } });
+    expect(ok('Lead Data Engineer (Contract)')).toMatchObject({
+      title: 'Data Engineer',
+      attributes: { seniority: 'lead', employment: 'contract', qualifiers: [] },
+    });
   });
   it('reads the regions career sites append ("Sales Engineer, APAC", "Solutions Engineer, Europe")', () => {
     expect(ok('Sales Engineer, APAC')).toMatchObject({ title: 'Sales Engineer', attributes: { location: 'APAC', qualifiers: [] } });
     expect(ok('Solutions Engineer, Europe')).toMatchObject({ title: 'Solutions Engineer', attributes: { location: 'Europe' } });
     expect(ok('Sales Development Representative, Enterprise, Europe')).toMatchObject({
-      title: 'Sales Development Representative', attributes: { location: 'Europe', qualifiers: ['Enterprise'] },
+      title: 'Sales Development Representative',
+      attributes: { location: 'Europe', qualifiers: ['Enterprise'] },
     });
     expect(ok('Data Engineer - Consultant (Charlotte Based)')).toMatchObject({ attributes: { location: 'Charlotte', qualifiers: ['Consultant'] } });
     expect(ok('Lab Head - Cambridge, MA').attributes.location).toBe('Cambridge');
@@ -49,14 +55,20 @@ describe('normalizeJobTitle: seniority, levels, employment', () => {
     expect(ok(raw)).toMatchObject({ title, attributes: { seniority } });
   });
   it('reads grades: roman numerals, numbers, "Level III", "I/II"', () => {
-    expect(ok('Data Engineer 5 - Contract (Remote)')).toMatchObject({ title: 'Data Engineer', attributes: { level: '5', employment: 'contract', remote: 'remote' } });
+    expect(ok('Data Engineer 5 - Contract (Remote)')).toMatchObject({
+      title: 'Data Engineer',
+      attributes: { level: '5', employment: 'contract', remote: 'remote' },
+    });
     expect(ok('Data Analyst Level III')).toMatchObject({ title: 'Data Analyst', attributes: { level: 'III' } });
     expect(ok('Scientist I/II, Biology')).toMatchObject({ title: 'Scientist', attributes: { level: 'I/II', qualifiers: ['Biology'] } });
   });
   it('reads employment words but keeps careers named by them ("Contract Specialist")', () => {
     expect(ok('Data Engineer Intern')).toMatchObject({ title: 'Data Engineer', attributes: { employment: 'internship' } });
     expect(ok('Part-time Data Analyst')).toMatchObject({ title: 'Data Analyst', attributes: { employment: 'part-time' } });
-    expect(ok('Sr. Data Engineer - Contract-to-Hire (Java)')).toMatchObject({ title: 'Data Engineer', attributes: { employment: 'contract', qualifiers: ['Java'] } });
+    expect(ok('Sr. Data Engineer - Contract-to-Hire (Java)')).toMatchObject({
+      title: 'Data Engineer',
+      attributes: { employment: 'contract', qualifiers: ['Java'] },
+    });
     expect(ok('Contract Specialist')).toMatchObject({ title: 'Contract Specialist', attributes: { employment: null } });
   });
   it('never strips the whole title: "Senior" and "Lead" alone stay', () => {
@@ -97,7 +109,10 @@ describe('normalizeJobTitle: separators, abbreviations and alternatives', () => 
 describe('normalizeJobTitle: departments and teams', () => {
   it('reads the role after a department that comes first ("IT - Data Engineer II"), keeping the department as a qualifier', () => {
     expect(ok('IT - Data Engineer II')).toMatchObject({ title: 'Data Engineer', attributes: { level: 'II', qualifiers: ['Information Technology'] } });
-    expect(ok('Analytics - Business Assurance Data Analyst')).toMatchObject({ title: 'Business Assurance Data Analyst', attributes: { qualifiers: ['Analytics'] } });
+    expect(ok('Analytics - Business Assurance Data Analyst')).toMatchObject({
+      title: 'Business Assurance Data Analyst',
+      attributes: { qualifiers: ['Analytics'] },
+    });
     expect(ok('College Hire - Data Scientist - Open to December 2019 Graduates').title).toBe('Data Scientist');
     // A department with no role after it stays the title; a lone rank after it is not a role.
     expect(ok('ATL - Data & Analytics (DA)').title).toBe('ATL');
@@ -113,9 +128,16 @@ describe('normalizeJobTitle: departments and teams', () => {
 
 describe('normalizeJobTitle: bad input is rejected with a reason', () => {
   it.each([
-    ['', 'empty'], ['   ', 'empty'], ['!!! --- ???', 'no-letters'], ['🚀🔥💯', 'no-letters'], ['12345', 'no-letters'],
-    ['データサイエンティスト', 'unsupported-script'], ['Специалист по данным', 'unsupported-script'], ['مهندس بيانات', 'unsupported-script'],
-    ['x'.repeat(10_000), 'too-long'], ['Data Scientist '.repeat(20), 'too-long'],
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['!!! --- ???', 'no-letters'],
+    ['🚀🔥💯', 'no-letters'],
+    ['12345', 'no-letters'],
+    ['データサイエンティスト', 'unsupported-script'],
+    ['Специалист по данным', 'unsupported-script'],
+    ['مهندس بيانات', 'unsupported-script'],
+    ['x'.repeat(10_000), 'too-long'],
+    ['Data Scientist '.repeat(20), 'too-long'],
   ])('%j → %s', (raw, reason) => {
     expect(normalizeJobTitle(raw)).toMatchObject({ ok: false, reason });
   });

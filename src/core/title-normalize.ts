@@ -5,8 +5,14 @@
  * attributes travel with the posting and survey facts (salary by seniority, remote share). Pure.
  */
 import {
-  EMPLOYMENT_WORDS, PLACE_WORDS, REMOTE_WORDS, ROMAN_LEVELS, SENIORITY_WORDS, TITLE_ABBREVIATIONS,
-  type Employment, type Seniority,
+  EMPLOYMENT_WORDS,
+  PLACE_WORDS,
+  REMOTE_WORDS,
+  ROMAN_LEVELS,
+  SENIORITY_WORDS,
+  TITLE_ABBREVIATIONS,
+  type Employment,
+  type Seniority,
 } from './title-vocabulary.js';
 
 export { SENIORITIES, type Employment, type Seniority } from './title-vocabulary.js';
@@ -66,7 +72,17 @@ export function normalizeJobTitle(raw: string): NormalizedJobTitle {
   } else if (!ROLE_END.test(title.split(' ').at(-1) ?? '')) {
     // "IT - Data Engineer II", "Analytics - Business Assurance Data Analyst": the first part names a
     // department, the role comes after it; the department stays as a qualifier.
-    const at = attributes.qualifiers.findIndex((q) => q.includes(' ') && ROLE_END.test(q.replace(/\s+(?:[ivx]{1,3}|\d{1,2})$/i, '').split(' ').at(-1)!) && !isRankOnly(q));
+    const at = attributes.qualifiers.findIndex(
+      (q) =>
+        q.includes(' ') &&
+        ROLE_END.test(
+          q
+            .replace(/\s+(?:[ivx]{1,3}|\d{1,2})$/i, '')
+            .split(' ')
+            .at(-1)!,
+        ) &&
+        !isRankOnly(q),
+    );
     if (at >= 0) {
       const [role] = attributes.qualifiers.splice(at, 1);
       attributes.qualifiers.unshift(title);
@@ -90,14 +106,24 @@ function checkScript(text: string): TitleRejection | null {
 function splitParentheticals(text: string): { rest: string; inner: string[] } {
   const inner: string[] = [];
   let rest = text.replace(/[([]([^()[\]]*)[)\]]/g, (_m, body: string, at: number) => {
-    const words = text.slice(0, at).trim().split(/[\s&]+/).filter(Boolean);
+    const words = text
+      .slice(0, at)
+      .trim()
+      .split(/[\s&]+/)
+      .filter(Boolean);
     const b = body.trim();
-    const initials = words.slice(-b.length).map((w) => w[0]!.toUpperCase()).join('');
+    const initials = words
+      .slice(-b.length)
+      .map((w) => w[0]!.toUpperCase())
+      .join('');
     if (!/^[A-Z]{2,6}$/.test(b) || initials !== b) inner.push(b);
     return ' ';
   });
   const open = rest.search(/[([]/); // unclosed: "Sales Engineer (Bay"
-  if (open >= 0) { inner.push(rest.slice(open + 1)); rest = rest.slice(0, open); }
+  if (open >= 0) {
+    inner.push(rest.slice(open + 1));
+    rest = rest.slice(0, open);
+  }
   return { rest: rest.replace(/[)\]]/g, ' '), inner: inner.filter((s) => s.trim()) };
 }
 
@@ -113,12 +139,24 @@ function splitSegments(text: string): string[] {
 /** One part after the title: seniority, employment, remote, place, or else a team/product qualifier. */
 function readSegment(segment: string, a: TitleAttributes): void {
   let words = tokens(segment);
-  words = takePhrases(words, EMPLOYMENT_WORDS, (v) => { a.employment ??= v; });
-  words = takePhrases(words, REMOTE_WORDS, (v) => { a.remote ??= v; });
-  words = takePhrases(words, SENIORITY_WORDS, (v) => { a.seniority ??= v; });
-  if (words.length && words.every((w) => ROMAN_LEVELS.has(w.toLowerCase()) || /^\d$/.test(w))) { a.level ??= words.join(' '); return; }
+  words = takePhrases(words, EMPLOYMENT_WORDS, (v) => {
+    a.employment ??= v;
+  });
+  words = takePhrases(words, REMOTE_WORDS, (v) => {
+    a.remote ??= v;
+  });
+  words = takePhrases(words, SENIORITY_WORDS, (v) => {
+    a.seniority ??= v;
+  });
+  if (words.length && words.every((w) => ROMAN_LEVELS.has(w.toLowerCase()) || /^\d$/.test(w))) {
+    a.level ??= words.join(' ');
+    return;
+  }
   if (!words.length) return;
-  if (isPlace(words)) { a.location ??= words.filter((w) => !JOINERS.has(w.toLowerCase())).join(' '); return; }
+  if (isPlace(words)) {
+    a.location ??= words.filter((w) => !JOINERS.has(w.toLowerCase())).join(' ');
+    return;
+  }
   a.qualifiers.push(withoutUnitWords(words).join(' '));
 }
 
@@ -144,8 +182,23 @@ function readHead(segment: string, a: TitleAttributes): string {
     if (words.at(-1)?.toLowerCase() === 'level') words = words.slice(0, -1);
   }
   // Employment and remote words anywhere, as long as a title is left ("Contract Specialist" is a career).
-  if (words.length > 2 || !ROLE_END.test(words.at(-1) ?? '')) words = takePhrases(words, EMPLOYMENT_WORDS, (v) => { a.employment ??= v; }, 2);
-  words = takePhrases(words, REMOTE_WORDS, (v) => { a.remote ??= v; }, 1);
+  if (words.length > 2 || !ROLE_END.test(words.at(-1) ?? ''))
+    words = takePhrases(
+      words,
+      EMPLOYMENT_WORDS,
+      (v) => {
+        a.employment ??= v;
+      },
+      2,
+    );
+  words = takePhrases(
+    words,
+    REMOTE_WORDS,
+    (v) => {
+      a.remote ??= v;
+    },
+    1,
+  );
   words = stripSeniority(words, a);
   // "Head of Data Science" is the manager of that field.
   if (a.seniority === 'head' && !ROLE_END.test(words.at(-1) ?? '')) words = [...words, 'Manager'];
@@ -158,7 +211,10 @@ function stripSeniority(words: string[], a: TitleAttributes): string[] {
   for (;;) {
     const lead = phraseAt(out, 0, SENIORITY_WORDS);
     // "Chief Data Officer" is the officer's title, not a seniority of a Data Officer.
-    if (lead?.value === 'executive' && /^officer$/i.test(out.at(-1) ?? '')) { a.seniority ??= 'executive'; break; }
+    if (lead?.value === 'executive' && /^officer$/i.test(out.at(-1) ?? '')) {
+      a.seniority ??= 'executive';
+      break;
+    }
     if (lead && out.length > lead.length) {
       if (lead.value === 'head' && a.seniority !== null) a.seniority = 'head';
       a.seniority ??= lead.value;
@@ -174,13 +230,18 @@ function stripSeniority(words: string[], a: TitleAttributes): string[] {
   }
   const tail = out.at(-1)?.toLowerCase().replace(/\.$/, '');
   const v = tail ? SENIORITY_WORDS.get(tail) : undefined;
-  if (v && out.length > 2) { a.seniority ??= v; out = out.slice(0, -1); }
+  if (v && out.length > 2) {
+    a.seniority ??= v;
+    out = out.slice(0, -1);
+  }
   return out;
 }
 
 /** A title that is only a rank ("Director", "Manager", "Associate"): the role is in the qualifier. */
 function isRankOnly(title: string): boolean {
-  return /^(?:(?:associate|assistant|senior|sr\.?|managing) )?(?:director|manager|associate|consultant|vice president|principal|partner)(?:\/(?:director|manager))?$/i.test(title.replace(/\s*\/\s*/g, '/'));
+  return /^(?:(?:associate|assistant|senior|sr\.?|managing) )?(?:director|manager|associate|consultant|vice president|principal|partner)(?:\/(?:director|manager))?$/i.test(
+    title.replace(/\s*\/\s*/g, '/'),
+  );
 }
 
 /**
@@ -190,7 +251,10 @@ function isRankOnly(title: string): boolean {
 function slashAlternatives(title: string): string[] {
   const joined = title.split(/\s+(?:and|&)\s+/);
   if (joined.length > 1 && joined.every((p) => ROLE_END.test(p.split(' ').at(-1)!) && p.includes(' '))) return joined;
-  const parts = title.split(/\s*\/\s*/).map((p) => p.trim()).filter(Boolean);
+  const parts = title
+    .split(/\s*\/\s*/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length < 2) return parts;
   const first = parts[0]!;
   const firstWords = first.split(' ');
@@ -204,7 +268,10 @@ function slashAlternatives(title: string): string[] {
 }
 
 function tokens(text: string): string[] {
-  return text.split(/\s+/).map((w) => w.replace(/^[.'-]+|[,'-]+$/g, '')).filter((w) => /[A-Za-z0-9+#/\u00c0-\u024f]/.test(w));
+  return text
+    .split(/\s+/)
+    .map((w) => w.replace(/^[.'-]+|[,'-]+$/g, ''))
+    .filter((w) => /[A-Za-z0-9+#/\u00c0-\u024f]/.test(w));
 }
 
 const keys = new Map<string, string>();
@@ -239,7 +306,10 @@ function takePhrases<T>(words: string[], table: ReadonlyMap<string, T>, found: (
   const out: string[] = [];
   for (let i = 0; i < words.length; ) {
     const hit = phraseAt(words, i, table);
-    if (hit && words.length - hit.length >= keep) { found(hit.value); i += hit.length; } else out.push(words[i++]!);
+    if (hit && words.length - hit.length >= keep) {
+      found(hit.value);
+      i += hit.length;
+    } else out.push(words[i++]!);
   }
   return out.length >= keep ? out : words;
 }

@@ -16,12 +16,29 @@ export type Employment = (typeof EMPLOYMENTS)[number];
 
 /** Lowercase word (or two-word phrase) → the seniority it states. */
 export const SENIORITY_WORDS = new Map<string, Seniority>([
-  ['senior', 'senior'], ['sr', 'senior'], ['snr', 'senior'], ['experienced', 'senior'],
-  ['junior', 'junior'], ['jr', 'junior'], ['entry level', 'junior'], ['early career', 'junior'],
-  ['graduate', 'junior'], ['new grad', 'junior'], ['college hire', 'junior'], ['trainee', 'junior'],
-  ['apprentice', 'junior'], ['postdoc', 'junior'], ['postdoctoral', 'junior'], ['mid level', 'mid'], ['intermediate', 'mid'],
-  ['lead', 'lead'], ['staff', 'staff'], ['principal', 'principal'], ['principle', 'principal'],
-  ['head of', 'head'], ['chief', 'executive'],
+  ['senior', 'senior'],
+  ['sr', 'senior'],
+  ['snr', 'senior'],
+  ['experienced', 'senior'],
+  ['junior', 'junior'],
+  ['jr', 'junior'],
+  ['entry level', 'junior'],
+  ['early career', 'junior'],
+  ['graduate', 'junior'],
+  ['new grad', 'junior'],
+  ['college hire', 'junior'],
+  ['trainee', 'junior'],
+  ['apprentice', 'junior'],
+  ['postdoc', 'junior'],
+  ['postdoctoral', 'junior'],
+  ['mid level', 'mid'],
+  ['intermediate', 'mid'],
+  ['lead', 'lead'],
+  ['staff', 'staff'],
+  ['principal', 'principal'],
+  ['principle', 'principal'],
+  ['head of', 'head'],
+  ['chief', 'executive'],
 ]);
 
 /** Words that only grade a level (`I`, `II`, `Level 3`): kept as `level`, never part of the career. */
@@ -29,24 +46,44 @@ export const ROMAN_LEVELS = new Set(['i', 'ii', 'iii', 'iv', 'v', 'vi']);
 
 /** Lowercase word or phrase → the employment it states. */
 export const EMPLOYMENT_WORDS = new Map<string, Employment>([
-  ['contract', 'contract'], ['contractor', 'contract'], ['contract to hire', 'contract'], ['c2h', 'contract'],
-  ['temp', 'temporary'], ['temporary', 'temporary'], ['seasonal', 'temporary'], ['fixed term', 'temporary'],
-  ['part time', 'part-time'], ['pt', 'part-time'], ['full time', 'full-time'], ['ft', 'full-time'],
-  ['permanent', 'full-time'], ['intern', 'internship'], ['internship', 'internship'], ['co op', 'internship'],
-  ['freelance', 'freelance'], ['per diem', 'temporary'],
+  ['contract', 'contract'],
+  ['contractor', 'contract'],
+  ['contract to hire', 'contract'],
+  ['c2h', 'contract'],
+  ['temp', 'temporary'],
+  ['temporary', 'temporary'],
+  ['seasonal', 'temporary'],
+  ['fixed term', 'temporary'],
+  ['part time', 'part-time'],
+  ['pt', 'part-time'],
+  ['full time', 'full-time'],
+  ['ft', 'full-time'],
+  ['permanent', 'full-time'],
+  ['intern', 'internship'],
+  ['internship', 'internship'],
+  ['co op', 'internship'],
+  ['freelance', 'freelance'],
+  ['per diem', 'temporary'],
 ]);
 
 /** Lowercase word or phrase → remote or hybrid. */
 export const REMOTE_WORDS = new Map<string, 'remote' | 'hybrid'>([
-  ['remote', 'remote'], ['fully remote', 'remote'], ['remote first', 'remote'], ['work from home', 'remote'],
-  ['wfh', 'remote'], ['telecommute', 'remote'], ['anywhere', 'remote'], ['hybrid', 'hybrid'],
+  ['remote', 'remote'],
+  ['fully remote', 'remote'],
+  ['remote first', 'remote'],
+  ['work from home', 'remote'],
+  ['wfh', 'remote'],
+  ['telecommute', 'remote'],
+  ['anywhere', 'remote'],
+  ['hybrid', 'hybrid'],
 ]);
 
 /**
  * Places that appear as title suffixes: regions, countries, US states and large cities. A
  * qualifier made only of these (and joining words) is a location, not a team.
  */
-export const PLACE_WORDS = new Set(`
+export const PLACE_WORDS = new Set(
+  `
 us usa u.s united states america americas amer north south east west central midwest northeast southeast
 southwest northwest emea apac apj anz latam europe european eu uk united kingdom britain england ireland
 germany france spain italy netherlands poland portugal sweden switzerland canada mexico brazil argentina
@@ -61,22 +98,60 @@ nyc sf bay area la new york san francisco los angeles chicago boston seattle aus
 houston miami philadelphia phoenix portland san diego san jose charlotte milwaukee cambridge london paris
 berlin amsterdam dublin toronto vancouver montreal bangalore bengaluru hyderabad tokyo sydney melbourne
 remote onsite on site based hq region city area metro and or
-`.trim().split(/\s+/));
+`
+    .trim()
+    .split(/\s+/),
+);
 
 /**
  * Abbreviations recruiters write, by their exact spelling (so `IT` expands and `it` does not).
  * Level words (`Sr`, `Jr`) are not here: they become the seniority attribute.
  */
-export const TITLE_ABBREVIATIONS = new Map<string, string>(Object.entries({
-  ML: 'Machine Learning', AI: 'Artificial Intelligence', NLP: 'Natural Language Processing',
-  CV: 'Computer Vision', BI: 'Business Intelligence', SWE: 'Software Engineer', SDE: 'Software Development Engineer',
-  SDET: 'Software Development Engineer in Test', SRE: 'Site Reliability Engineer', MLE: 'Machine Learning Engineer',
-  QA: 'Quality Assurance', QC: 'Quality Control', PM: 'Product Manager', TPM: 'Technical Program Manager',
-  VP: 'Vice President', SVP: 'Senior Vice President', EVP: 'Executive Vice President', AVP: 'Assistant Vice President',
-  UX: 'User Experience', UI: 'User Interface', HR: 'Human Resources', IT: 'Information Technology',
-  DBA: 'Database Administrator', SDR: 'Sales Development Representative', BDR: 'Business Development Representative',
-  CSM: 'Customer Success Manager', AE: 'Account Executive', RN: 'Registered Nurse', MLT: 'Medical Laboratory Technician',
-  Mgr: 'Manager', Mngr: 'Manager', Mgmt: 'Management', Eng: 'Engineer', Engr: 'Engineer', Dev: 'Developer',
-  Admin: 'Administrator', Assoc: 'Associate', Asst: 'Assistant', Dir: 'Director', Exec: 'Executive',
-  Rep: 'Representative', Svcs: 'Services', Spec: 'Specialist', Coord: 'Coordinator',
-}));
+export const TITLE_ABBREVIATIONS = new Map<string, string>(
+  Object.entries({
+    ML: 'Machine Learning',
+    AI: 'Artificial Intelligence',
+    NLP: 'Natural Language Processing',
+    CV: 'Computer Vision',
+    BI: 'Business Intelligence',
+    SWE: 'Software Engineer',
+    SDE: 'Software Development Engineer',
+    SDET: 'Software Development Engineer in Test',
+    SRE: 'Site Reliability Engineer',
+    MLE: 'Machine Learning Engineer',
+    QA: 'Quality Assurance',
+    QC: 'Quality Control',
+    PM: 'Product Manager',
+    TPM: 'Technical Program Manager',
+    VP: 'Vice President',
+    SVP: 'Senior Vice President',
+    EVP: 'Executive Vice President',
+    AVP: 'Assistant Vice President',
+    UX: 'User Experience',
+    UI: 'User Interface',
+    HR: 'Human Resources',
+    IT: 'Information Technology',
+    DBA: 'Database Administrator',
+    SDR: 'Sales Development Representative',
+    BDR: 'Business Development Representative',
+    CSM: 'Customer Success Manager',
+    AE: 'Account Executive',
+    RN: 'Registered Nurse',
+    MLT: 'Medical Laboratory Technician',
+    Mgr: 'Manager',
+    Mngr: 'Manager',
+    Mgmt: 'Management',
+    Eng: 'Engineer',
+    Engr: 'Engineer',
+    Dev: 'Developer',
+    Admin: 'Administrator',
+    Assoc: 'Associate',
+    Asst: 'Assistant',
+    Dir: 'Director',
+    Exec: 'Executive',
+    Rep: 'Representative',
+    Svcs: 'Services',
+    Spec: 'Specialist',
+    Coord: 'Coordinator',
+  }),
+);

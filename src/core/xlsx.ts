@@ -15,7 +15,9 @@ import { SaxesParser } from 'saxes';
 import type { CsvRow } from './csv.js';
 import { readZipEntries, ZipFormatError, type ZipEntry } from './zip.js';
 
-export class XlsxFormatError extends Error { override name = 'XlsxFormatError' }
+export class XlsxFormatError extends Error {
+  override name = 'XlsxFormatError';
+}
 
 export interface XlsxSheet {
   name: string;
@@ -45,9 +47,17 @@ function readXml(xml: string, part: string, handlers: XmlHandlers): void {
   const parser = new SaxesParser();
   const local = (name: string) => name.slice(name.indexOf(':') + 1);
   parser.on('opentag', (tag) => handlers.open(local(tag.name), tag.attributes as Attributes));
-  if (handlers.close) { const close = handlers.close; parser.on('closetag', (tag) => close(local(tag.name))); }
-  if (handlers.text) { parser.on('text', handlers.text); parser.on('cdata', handlers.text); }
-  parser.on('error', (err) => { throw new XlsxFormatError(`${part}: not well-formed XML (${err.message})`); });
+  if (handlers.close) {
+    const close = handlers.close;
+    parser.on('closetag', (tag) => close(local(tag.name)));
+  }
+  if (handlers.text) {
+    parser.on('text', handlers.text);
+    parser.on('cdata', handlers.text);
+  }
+  parser.on('error', (err) => {
+    throw new XlsxFormatError(`${part}: not well-formed XML (${err.message})`);
+  });
   parser.write(xml).close();
 }
 
@@ -72,12 +82,23 @@ function textCollector(item: string, done: (text: string) => void): XmlHandlers 
   let text = '';
   return {
     open(name) {
-      if (name === item) { inItem = true; text = ''; } else if (name === 'rPh') phonetic++; else if (name === 't' && inItem && phonetic === 0) inT = true;
+      if (name === item) {
+        inItem = true;
+        text = '';
+      } else if (name === 'rPh') phonetic++;
+      else if (name === 't' && inItem && phonetic === 0) inT = true;
     },
     close(name) {
-      if (name === 't') inT = false; else if (name === 'rPh') phonetic--; else if (name === item && inItem) { inItem = false; done(unescapeOoxml(text)); }
+      if (name === 't') inT = false;
+      else if (name === 'rPh') phonetic--;
+      else if (name === item && inItem) {
+        inItem = false;
+        done(unescapeOoxml(text));
+      }
     },
-    text(t) { if (inT) text += t; },
+    text(t) {
+      if (inT) text += t;
+    },
   };
 }
 
@@ -115,7 +136,9 @@ function readDateStyles(xml: string | null): Set<number> {
         index++;
       }
     },
-    close(name) { if (name === 'cellXfs') inCellXfs = false; },
+    close(name) {
+      if (name === 'cellXfs') inCellXfs = false;
+    },
   });
   return out;
 }
@@ -127,11 +150,17 @@ function serialToIso(serial: number, date1904: boolean): string {
   return Number.isInteger(serial) ? iso.slice(0, 10) : iso.slice(0, 19);
 }
 
-interface Workbook { files: Map<string, ZipEntry>; sheets: { name: string; path: string }[]; date1904: boolean }
+interface Workbook {
+  files: Map<string, ZipEntry>;
+  sheets: { name: string; path: string }[];
+  date1904: boolean;
+}
 
 function openWorkbook(buf: Buffer): Workbook {
   let entries: ZipEntry[];
-  try { entries = readZipEntries(buf); } catch (err) {
+  try {
+    entries = readZipEntries(buf);
+  } catch (err) {
     if (err instanceof ZipFormatError) throw new XlsxFormatError(`not an xlsx workbook: ${err.message}`);
     throw err;
   }
@@ -161,7 +190,9 @@ function openWorkbook(buf: Buffer): Workbook {
 function partText(files: Map<string, ZipEntry>, path: string): string | null {
   const entry = files.get(path);
   if (!entry) return null;
-  try { return entry.read().toString('utf8'); } catch (err) {
+  try {
+    return entry.read().toString('utf8');
+  } catch (err) {
     if (err instanceof ZipFormatError) throw new XlsxFormatError(err.message);
     throw err;
   }
@@ -174,7 +205,12 @@ export function listXlsxSheets(buf: Buffer): string[] {
 
 function readSharedStrings(xml: string | null): string[] {
   const out: string[] = [];
-  if (xml !== null) readXml(xml, 'xl/sharedStrings.xml', textCollector('si', (t) => out.push(t)));
+  if (xml !== null)
+    readXml(
+      xml,
+      'xl/sharedStrings.xml',
+      textCollector('si', (t) => out.push(t)),
+    );
   return out;
 }
 
@@ -204,12 +240,15 @@ function readSheetRows(xml: string, part: string, shared: string[], dateStyles: 
   let value = '';
   let inValue = false;
   let inline = '';
-  const inlineText = textCollector('is', (t) => { inline = t; });
+  const inlineText = textCollector('is', (t) => {
+    inline = t;
+  });
   readXml(xml, part, {
     open(name, a) {
       if (name === 'row') {
         line = a.r === undefined ? line + 1 : Number(a.r);
-        if (!Number.isInteger(line) || line < 1 || line > MAX_ROWS) throw new XlsxFormatError(`${part}: row number "${String(a.r).slice(0, 20)}" is beyond row ${MAX_ROWS}`);
+        if (!Number.isInteger(line) || line < 1 || line > MAX_ROWS)
+          throw new XlsxFormatError(`${part}: row number "${String(a.r).slice(0, 20)}" is beyond row ${MAX_ROWS}`);
         fields = [];
         col = 0;
       } else if (name === 'c') {
@@ -231,24 +270,34 @@ function readSheetRows(xml: string, part: string, shared: string[], dateStyles: 
       } else if (name === 'row') {
         if (!fields.some((f) => f !== '')) return;
         cells += fields.length;
-        if (cells > MAX_SHEET_CELLS) throw new XlsxFormatError(`${part}: more than ${MAX_SHEET_CELLS} cells (counting the empty ones before each row's last cell); refused as damaged or hostile`);
+        if (cells > MAX_SHEET_CELLS)
+          throw new XlsxFormatError(
+            `${part}: more than ${MAX_SHEET_CELLS} cells (counting the empty ones before each row's last cell); refused as damaged or hostile`,
+          );
         rows.push({ line, fields });
       } else if (cell) inlineText.close(name);
     },
-    text(t) { if (inValue) value += t; else if (cell) inlineText.text!(t); },
+    text(t) {
+      if (inValue) value += t;
+      else if (cell) inlineText.text!(t);
+    },
   });
   return rows;
 }
 
 function cellText(cell: { type: string; style: number }, v: string, inline: string, shared: string[], dateStyles: Set<number>, date1904: boolean): string {
   switch (cell.type) {
-    case 's': return shared[Number(v)] ?? '';
-    case 'inlineStr': return inline;
-    case 'b': return v === '1' ? 'TRUE' : 'FALSE';
+    case 's':
+      return shared[Number(v)] ?? '';
+    case 'inlineStr':
+      return inline;
+    case 'b':
+      return v === '1' ? 'TRUE' : 'FALSE';
     case 'n': {
       const serial = Number(v);
       return v !== '' && dateStyles.has(cell.style) && Number.isFinite(serial) ? serialToIso(serial, date1904) : v;
     }
-    default: return v; // str (formula text), e (error), d (ISO date already)
+    default:
+      return v; // str (formula text), e (error), d (ISO date already)
   }
 }

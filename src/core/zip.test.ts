@@ -22,7 +22,11 @@ describe('readZipEntries', () => {
       { name: 'db/Read Me.txt', data: 'O*NET 29.2', method: 0 },
     ]);
     const entries = readZipEntries(zip);
-    expect(entries.map((e) => [e.name, e.method, e.isDirectory])).toEqual([['db/', 0, true], ['db/Occupation Data.txt', 8, false], ['db/Read Me.txt', 0, false]]);
+    expect(entries.map((e) => [e.name, e.method, e.isDirectory])).toEqual([
+      ['db/', 0, true],
+      ['db/Occupation Data.txt', 8, false],
+      ['db/Read Me.txt', 0, false],
+    ]);
     expect(entries[1]!.read().toString('utf8')).toBe(text);
     expect(entries[1]!.compressedSize).toBeLessThan(entries[1]!.size);
     expect(entries[2]!.read().toString('utf8')).toBe('O*NET 29.2');

@@ -9,7 +9,9 @@
  */
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
-export class ZipFormatError extends Error { override name = 'ZipFormatError' }
+export class ZipFormatError extends Error {
+  override name = 'ZipFormatError';
+}
 
 export interface ZipEntry {
   /** Path inside the archive, '/'-separated (directories end with '/'). */
@@ -91,7 +93,9 @@ function extractEntry(buf: Buffer, e: Omit<ZipEntry, 'read'>, flags: number, loc
   let data: Buffer;
   if (e.method === 0) data = raw;
   else if (e.method === 8) {
-    try { data = inflateRawSync(raw, { maxOutputLength: Math.max(1, e.size) }); } catch (err) {
+    try {
+      data = inflateRawSync(raw, { maxOutputLength: Math.max(1, e.size) });
+    } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
         throw new ZipFormatError(`${e.name}: inflates past its declared ${e.size} bytes (a zip bomb or a damaged archive); stopped there`);
       }
@@ -116,11 +120,24 @@ export function createZip(files: readonly { name: string; data: Buffer | string;
     const body = method === 8 ? deflateRawSync(data) : data;
     const name = Buffer.from(f.name, 'utf8');
     const head = Buffer.alloc(30);
-    head.writeUInt32LE(LOCAL_SIG, 0); head.writeUInt16LE(20, 4); head.writeUInt16LE(0x800, 6); head.writeUInt16LE(method, 8);
-    head.writeUInt32LE(crc32(data) >>> 0, 14); head.writeUInt32LE(body.length, 18); head.writeUInt32LE(data.length, 22); head.writeUInt16LE(name.length, 26);
+    head.writeUInt32LE(LOCAL_SIG, 0);
+    head.writeUInt16LE(20, 4);
+    head.writeUInt16LE(0x800, 6);
+    head.writeUInt16LE(method, 8);
+    head.writeUInt32LE(crc32(data) >>> 0, 14);
+    head.writeUInt32LE(body.length, 18);
+    head.writeUInt32LE(data.length, 22);
+    head.writeUInt16LE(name.length, 26);
     const cen = Buffer.alloc(46);
-    cen.writeUInt32LE(CENTRAL_SIG, 0); cen.writeUInt16LE(20, 4); cen.writeUInt16LE(20, 6); cen.writeUInt16LE(0x800, 8); cen.writeUInt16LE(method, 10);
-    cen.writeUInt32LE(crc32(data) >>> 0, 16); cen.writeUInt32LE(body.length, 20); cen.writeUInt32LE(data.length, 24); cen.writeUInt16LE(name.length, 28);
+    cen.writeUInt32LE(CENTRAL_SIG, 0);
+    cen.writeUInt16LE(20, 4);
+    cen.writeUInt16LE(20, 6);
+    cen.writeUInt16LE(0x800, 8);
+    cen.writeUInt16LE(method, 10);
+    cen.writeUInt32LE(crc32(data) >>> 0, 16);
+    cen.writeUInt32LE(body.length, 20);
+    cen.writeUInt32LE(data.length, 24);
+    cen.writeUInt16LE(name.length, 28);
     cen.writeUInt32LE(offset, 42);
     locals.push(head, name, body);
     centrals.push(cen, name);
@@ -128,7 +145,10 @@ export function createZip(files: readonly { name: string; data: Buffer | string;
   }
   const dir = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(EOCD_SIG, 0); end.writeUInt16LE(files.length, 8); end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(dir.length, 12); end.writeUInt32LE(offset, 16);
+  end.writeUInt32LE(EOCD_SIG, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, dir, end]);
 }

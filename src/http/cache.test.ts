@@ -10,8 +10,14 @@ describe('ResponseCache', () => {
     expect(cache.size).toBe(3);
     expect(cache.byteSize).toBe(9_000);
     let loads = 0;
-    await cache.get('k4', async () => { loads++; return entry(1); });
-    await cache.get('k0', async () => { loads++; return entry(1); });
+    await cache.get('k4', async () => {
+      loads++;
+      return entry(1);
+    });
+    await cache.get('k0', async () => {
+      loads++;
+      return entry(1);
+    });
     expect(loads).toBe(1);
   });
 
@@ -21,9 +27,15 @@ describe('ResponseCache', () => {
     await cache.get('hot', async () => entry(3_000)); // a hit: now the most recently used
     await cache.get('d', async () => entry(3_000));
     let loads = 0;
-    await cache.get('hot', async () => { loads++; return entry(3_000); });
+    await cache.get('hot', async () => {
+      loads++;
+      return entry(3_000);
+    });
     expect(loads).toBe(0);
-    await cache.get('b', async () => { loads++; return entry(3_000); });
+    await cache.get('b', async () => {
+      loads++;
+      return entry(3_000);
+    });
     expect(loads).toBe(1);
   });
 
@@ -37,7 +49,11 @@ describe('ResponseCache', () => {
   it('keeps at most maxEntries and shares one load among concurrent misses', async () => {
     const cache = new ResponseCache(2, 1 << 20);
     let loads = 0;
-    const load = async () => { loads++; await new Promise((r) => setTimeout(r, 5)); return entry(10); };
+    const load = async () => {
+      loads++;
+      await new Promise((r) => setTimeout(r, 5));
+      return entry(10);
+    };
     await Promise.all([cache.get('a', load), cache.get('a', load), cache.get('a', load)]);
     expect(loads).toBe(1);
     await cache.get('b', load);
@@ -56,7 +72,13 @@ describe('ResponseCache', () => {
   it('does not keep a load that started before an invalidation', async () => {
     const cache = new ResponseCache();
     let release!: () => void;
-    const pending = cache.get('k', () => new Promise<CachedEntry>((r) => { release = () => r(entry(5)); }));
+    const pending = cache.get(
+      'k',
+      () =>
+        new Promise<CachedEntry>((r) => {
+          release = () => r(entry(5));
+        }),
+    );
     cache.invalidate();
     release();
     await pending;

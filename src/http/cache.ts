@@ -39,16 +39,23 @@ export class ResponseCache {
   /** The cached entry, or the one `load` produces (concurrent misses share one load). */
   async get(key: string, load: () => Promise<LoadedEntry>): Promise<CachedEntry> {
     const hit = this.entries.get(key);
-    if (hit) { this.hits++; return hit; }
+    if (hit) {
+      this.hits++;
+      return hit;
+    }
     this.misses++;
     const pending = this.loading.get(key);
     if (pending) return pending;
     const gen = this.generation;
-    const p = load().then((loaded) => {
-      const entry = typeof loaded.body === 'string' ? { ...loaded, body: Buffer.from(loaded.body) } : loaded as CachedEntry;
-      if (gen === this.generation) this.entries.set(key, entry);
-      return entry;
-    }).finally(() => { if (this.loading.get(key) === p) this.loading.delete(key); });
+    const p = load()
+      .then((loaded) => {
+        const entry = typeof loaded.body === 'string' ? { ...loaded, body: Buffer.from(loaded.body) } : (loaded as CachedEntry);
+        if (gen === this.generation) this.entries.set(key, entry);
+        return entry;
+      })
+      .finally(() => {
+        if (this.loading.get(key) === p) this.loading.delete(key);
+      });
     this.loading.set(key, p);
     return p;
   }
@@ -66,10 +73,14 @@ export class ResponseCache {
     this.loading.clear();
   }
 
-  get size(): number { return this.entries.size; }
+  get size(): number {
+    return this.entries.size;
+  }
 
   /** Bytes of cached bodies. */
-  get byteSize(): number { return this.entries.calculatedSize; }
+  get byteSize(): number {
+    return this.entries.calculatedSize;
+  }
 }
 
 export interface ChangeWatcher {
@@ -100,7 +111,7 @@ export function watchChanges(sql: Sql, log: Logger, onChange: () => void, pollMs
     let run: Promise<void> | undefined;
     run = (async () => {
       try {
-        const seq = Number(await newestContentSeq(sql) ?? 0);
+        const seq = Number((await newestContentSeq(sql)) ?? 0);
         if (seq !== lastSeq) {
           const first = lastSeq === -1;
           lastSeq = seq;
@@ -116,21 +127,38 @@ export function watchChanges(sql: Sql, log: Logger, onChange: () => void, pollMs
     return run;
   };
 
-  void listenForChanges(sql, () => {
-    // A NOTIFY means pairs were written: drop caches at once, then learn the new seq.
-    onChange();
-    void check();
-  }, () => { listening = true; }).then((l) => { unlisten = l.unlisten; }, (err: Error) => {
-    listening = false;
-    log.warn({ err: err.message }, 'LISTEN failed; relying on polling');
-  });
+  void listenForChanges(
+    sql,
+    () => {
+      // A NOTIFY means pairs were written: drop caches at once, then learn the new seq.
+      onChange();
+      void check();
+    },
+    () => {
+      listening = true;
+    },
+  ).then(
+    (l) => {
+      unlisten = l.unlisten;
+    },
+    (err: Error) => {
+      listening = false;
+      log.warn({ err: err.message }, 'LISTEN failed; relying on polling');
+    },
+  );
 
   void check();
-  const timer = setInterval(() => { void check(); }, pollMs);
+  const timer = setInterval(() => {
+    void check();
+  }, pollMs);
   timer.unref();
   return {
-    get lastSeq() { return lastSeq; },
-    get listening() { return listening; },
+    get lastSeq() {
+      return lastSeq;
+    },
+    get listening() {
+      return listening;
+    },
     check,
     async stop() {
       stopped = true;

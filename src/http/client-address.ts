@@ -8,7 +8,11 @@ import { parseIpAddress } from '../core/ip-address.js';
  * way past the proxies by sending its own header).
  */
 export function clientAddress(peer: string, forwardedFor: string | undefined, trust: TrustProxy): string {
-  const chain = (forwardedFor ?? '').split(',').map((s) => s.trim()).filter((s) => isIP(stripPort(s)) !== 0).map(stripPort);
+  const chain = (forwardedFor ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => isIP(stripPort(s)) !== 0)
+    .map(stripPort);
   if ('hops' in trust) {
     if (trust.hops === 0 || chain.length === 0) return peer;
     return chain[Math.max(0, chain.length - trust.hops)]!;

@@ -20,7 +20,11 @@ export type ErrorCode = keyof typeof errorCodes;
 /** An expected API error: answered as application/problem+json with its code's status. */
 export class ApiError extends Error {
   override name = 'ApiError';
-  constructor(readonly code: ErrorCode, detail: string, readonly extra: Record<string, unknown> = {}) {
+  constructor(
+    readonly code: ErrorCode,
+    detail: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
     super(detail);
   }
 }
@@ -57,6 +61,11 @@ export function handleError(err: Error, c: Context): Response {
  */
 export function isDatabaseUnavailable(err: unknown): boolean {
   const code = String((err as { code?: unknown } | null)?.code ?? '');
-  return code === '57014' || code.startsWith('08') || code.startsWith('57P') || code === '53300' ||
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED'].includes(code);
+  return (
+    code === '57014' ||
+    code.startsWith('08') ||
+    code.startsWith('57P') ||
+    code === '53300' ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED'].includes(code)
+  );
 }

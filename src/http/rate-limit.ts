@@ -19,7 +19,12 @@ export interface RateDecision {
   resetSec: number;
 }
 
-interface Counter { windowStart: number; synced: number; pending: number; ready?: Promise<void> }
+interface Counter {
+  windowStart: number;
+  synced: number;
+  pending: number;
+  ready?: Promise<void>;
+}
 
 /**
  * Fixed-window request counters shared by every API process through Postgres (the one store
@@ -40,8 +45,15 @@ export class RateLimiter {
    *   dropped (their shared rows stay, so a returning client re-learns its count), which bounds
    *   memory however many addresses a flood comes from.
    */
-  constructor(private readonly sql: Sql, private readonly log: Logger, flushMs = 250, private readonly maxCounters = 100_000) {
-    this.timer = setInterval(() => { void this.flush(); }, flushMs);
+  constructor(
+    private readonly sql: Sql,
+    private readonly log: Logger,
+    flushMs = 250,
+    private readonly maxCounters = 100_000,
+  ) {
+    this.timer = setInterval(() => {
+      void this.flush();
+    }, flushMs);
     this.timer.unref();
   }
 
@@ -105,16 +117,23 @@ export class RateLimiter {
       for (const [id, c] of this.counters) if (c.windowStart + 3600 < nowSec) this.counters.delete(id);
       const due = [...this.counters].filter(([, c]) => c.pending > 0);
       if (due.length) await this.sync(due);
-    })().catch((err: Error) => {
-      this.log.warn({ err: err.message }, 'rate-limit flush failed; will retry');
-    }).finally(() => { if (this.flushing === run) this.flushing = undefined; });
+    })()
+      .catch((err: Error) => {
+        this.log.warn({ err: err.message }, 'rate-limit flush failed; will retry');
+      })
+      .finally(() => {
+        if (this.flushing === run) this.flushing = undefined;
+      });
     this.flushing = run;
     return run;
   }
 
   private async sync(entries: [string, Counter][]): Promise<void> {
     const sent = entries.map(([, c]) => c.pending);
-    const rows = await addRateCounts(this.sql, entries.map(([id, c], i) => ({ key: id, windowStart: c.windowStart, add: sent[i]! })));
+    const rows = await addRateCounts(
+      this.sql,
+      entries.map(([id, c], i) => ({ key: id, windowStart: c.windowStart, add: sent[i]! })),
+    );
     const byId = new Map(rows.map((r) => [`${r.key}@${r.windowStart}`, r.count]));
     entries.forEach(([id, c], i) => {
       const total = byId.get(`${id}@${c.windowStart}`);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { CareerSearchIndex, normalizeForSearch } from './search-index.js';
 
-const row = (id: number, title: string, category: string, aliases: string[] = []) => ({ id, slug: title.toLowerCase().replace(/\W+/g, '-'), title, category, onetCode: null, aliases });
+const row = (id: number, title: string, category: string, aliases: string[] = []) => ({
+  id,
+  slug: title.toLowerCase().replace(/\W+/g, '-'),
+  title,
+  category,
+  onetCode: null,
+  aliases,
+});
 const index = new CareerSearchIndex([
   row(1, 'Software Developers', 'Computer and Mathematical', ['Application Developer', 'Programmer Analyst']),
   row(2, 'Database Administrators', 'Computer and Mathematical', ['DBA']),

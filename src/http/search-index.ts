@@ -2,7 +2,12 @@ import type { SearchRow } from '../db/queries/search.js';
 
 /** Lowercase, accents and punctuation folded away, unicode compatibility forms unified. */
 export function normalizeForSearch(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** pg_trgm-style trigrams: each word padded with two spaces before and one after. */
@@ -101,6 +106,8 @@ export class CareerSearchIndex {
 
   /** The closest careers to a slug or text that matched nothing (for 404 answers). */
   closest(text: string, limit = 5): { slug: string; title: string }[] {
-    return this.search(text.replace(/[-_.]+/g, ' ')).slice(0, limit).map((h) => ({ slug: h.row.slug, title: h.row.title }));
+    return this.search(text.replace(/[-_.]+/g, ' '))
+      .slice(0, limit)
+      .map((h) => ({ slug: h.row.slug, title: h.row.title }));
   }
 }

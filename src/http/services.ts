@@ -82,7 +82,12 @@ export function apiServices(deps: ApiDeps, options: ApiOptions = {}): ApiService
   let index: Promise<CareerSearchIndex> | undefined;
   let careers = new Map<string, Promise<CareerWithMetrics | undefined>>();
   let memos = new Map<string, Promise<unknown>>();
-  const invalidate = () => { cache.invalidate(); index = undefined; careers = new Map(); memos = new Map(); };
+  const invalidate = () => {
+    cache.invalidate();
+    index = undefined;
+    careers = new Map();
+    memos = new Map();
+  };
   const watcher = options.watchChanges === false ? undefined : watchChanges(deps.db.$client, deps.log, invalidate, options.changePollMs ?? 1_000);
   const windowSec = options.rateWindowSec ?? 60;
   const limiter = new RateLimiter(deps.db.$client, deps.log, 250, options.maxTrackedClients);
@@ -98,7 +103,9 @@ export function apiServices(deps: ApiDeps, options: ApiOptions = {}): ApiService
     });
     return countsWritten;
   };
-  const timer = setInterval(() => { void flushCounts(); }, 5_000);
+  const timer = setInterval(() => {
+    void flushCounts();
+  }, 5_000);
   timer.unref();
   const s: ApiServices = {
     cache,
@@ -126,7 +133,9 @@ export function apiServices(deps: ApiDeps, options: ApiOptions = {}): ApiService
     searchIndex() {
       if (!index) {
         const p = loadSearchRows(deps.db).then((rows) => new CareerSearchIndex(rows));
-        p.catch(() => { if (index === p) index = undefined; });
+        p.catch(() => {
+          if (index === p) index = undefined;
+        });
         index = p;
       }
       return index;
@@ -136,7 +145,12 @@ export function apiServices(deps: ApiDeps, options: ApiOptions = {}): ApiService
       if (!p) {
         const map = careers;
         p = findCareer(deps.db, slugOrCode);
-        p.then((c) => { if (!c) map.delete(slugOrCode); }, () => map.delete(slugOrCode));
+        p.then(
+          (c) => {
+            if (!c) map.delete(slugOrCode);
+          },
+          () => map.delete(slugOrCode),
+        );
         if (map.size > 5_000) map.clear();
         map.set(slugOrCode, p);
       }
@@ -169,11 +183,17 @@ export const API_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(',').some((t) => { const v = t.trim(); return v === etag || v === '*' || v === `W/${etag}`; });
+  return ifNoneMatch.split(',').some((t) => {
+    const v = t.trim();
+    return v === etag || v === '*' || v === `W/${etag}`;
+  });
 }
 
 /** A validated read's cache key, and what its route does on every answer besides serving it. */
-export interface KnownRead { key: string; onServe?: () => void }
+export interface KnownRead {
+  key: string;
+  onServe?: () => void;
+}
 
 /** The cached answer as a response: the body with its ETag and Cache-Control, or 304 when the client holds this version. */
 function answer(c: Context, entry: CachedEntry): Response {
@@ -233,7 +253,12 @@ export function jsonEntry<T>(value: T, version: string | null): JsonEntry<T> {
  * The request's target is remembered with `key` (and `onServe`, run on every answer), so that
  * its next reads are served before routing (`serveKnownReads`).
  */
-export async function serveCachedJson<T>(c: Context, key: string, load: () => Promise<JsonEntry<T>>, onServe?: () => void): Promise<TypedResponse<JSONParsed<T>, 200, 'json'>> {
+export async function serveCachedJson<T>(
+  c: Context,
+  key: string,
+  load: () => Promise<JsonEntry<T>>,
+  onServe?: () => void,
+): Promise<TypedResponse<JSONParsed<T>, 200, 'json'>> {
   const svc = apiServices(c.get('deps'));
   const res = answer(c, await svc.cache.get(key, load));
   svc.knownReads.set(requestTarget(c), { key, onServe });

@@ -22,8 +22,9 @@ export function ingestJobs(deps: IngestJobDeps): QueueHandlers<'ingest'> {
         // the job, so a retry continues the same run instead of colliding with it.
         // The run records this job's id, so the reaper can tell whether the job still lives, and a
         // retry of a job killed before it kept the run id finds its own run instead of skipping.
-        const run = await createRun(db, { sourceId: payload.sourceId, trigger: payload.trigger, jobId: job.id })
-          ?? await findActiveRun(db, payload.sourceId).then((r) => (r?.jobId === job.id ? r : undefined));
+        const run =
+          (await createRun(db, { sourceId: payload.sourceId, trigger: payload.trigger, jobId: job.id })) ??
+          (await findActiveRun(db, payload.sourceId).then((r) => (r?.jobId === job.id ? r : undefined)));
         if (!run) {
           log.info({ sourceId: payload.sourceId }, 'a run of this source is already queued or running; this tick is skipped');
           return { runId: null, status: 'skipped', changedCareers: 0 };
@@ -34,8 +35,11 @@ export function ingestJobs(deps: IngestJobDeps): QueueHandlers<'ingest'> {
       const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       try {
         const outcome = await runIngestOrSnapshot(deps, {
-          ...payload, final,
-          onProgress: async (percent, message) => { await job.updateProgress({ percent, message }); },
+          ...payload,
+          final,
+          onProgress: async (percent, message) => {
+            await job.updateProgress({ percent, message });
+          },
         });
         if (outcome.changedCareerIds.length) {
           await enqueueCareersChanged(queues, { careerIds: outcome.changedCareerIds, sourceId: payload.sourceId }, `run-${outcome.runId}`);

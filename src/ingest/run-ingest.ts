@@ -2,12 +2,37 @@ import { gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import type { Db, Sql } from '../db/client.js';
 import type { Logger } from '../log.js';
-import { createRun, finishRun, getDocumentValidators, getRun, getSource, loadArchivedDocument, markRunRunning, markSourceSucceeded, type SourceRow } from '../db/queries/sources.js';
+import {
+  createRun,
+  finishRun,
+  getDocumentValidators,
+  getRun,
+  getSource,
+  loadArchivedDocument,
+  markRunRunning,
+  markSourceSucceeded,
+  type SourceRow,
+} from '../db/queries/sources.js';
 import type { RunStats, RunTrigger } from '../db/schema/sources.js';
 import { writeBatch, type DocumentRecord } from '../db/queries/write-batch.js';
-import { archiveDocument, careerDirectoryKey, careersFingerprint, loadCareerDirectory, loadTechnologySkills, technologySkillsKey } from '../db/queries/ingest.js';
+import {
+  archiveDocument,
+  careerDirectoryKey,
+  careersFingerprint,
+  loadCareerDirectory,
+  loadTechnologySkills,
+  technologySkillsKey,
+} from '../db/queries/ingest.js';
 import { loadTitlePins } from '../db/queries/title-pins.js';
-import { IngestRejectedError, RunEndedError, type AdapterContext, type DirectoryCareer, type NormalizedBatch, type SourceAdapter, type SourceDocument } from './types.js';
+import {
+  IngestRejectedError,
+  RunEndedError,
+  type AdapterContext,
+  type DirectoryCareer,
+  type NormalizedBatch,
+  type SourceAdapter,
+  type SourceDocument,
+} from './types.js';
 import { SourceFormatError } from './sources/types.js';
 import { fileNameOf } from './sources/adapter-kit.js';
 import { FetchError } from './fetch/index.js';
@@ -20,7 +45,10 @@ import type { SnapshotSource } from './snapshot/manifest.js';
 
 /** The fetcher contract every source uses (see src/ingest/fetch). */
 export interface DocumentFetcher {
-  fetch(url: string, opts: { etag?: string | null; lastModified?: string | null; previousHash?: string | null; robots?: boolean; signal?: AbortSignal }): Promise<
+  fetch(
+    url: string,
+    opts: { etag?: string | null; lastModified?: string | null; previousHash?: string | null; robots?: boolean; signal?: AbortSignal },
+  ): Promise<
     | { status: 'fetched'; body: Buffer; hash: string; etag: string | null; lastModified: string | null; contentType: string | null }
     | { status: 'unchanged'; reason: string }
     | { status: 'disallowed'; url: string; rule: string }
@@ -56,8 +84,11 @@ export interface IngestOutcome {
 export function isPermanentIngestError(err: unknown): boolean {
   if (err instanceof SourceFormatError || err instanceof IngestRejectedError || err instanceof InputTooLargeError) return true;
   // The fetcher already retried what can be retried; a refused URL or a 4xx will not change.
-  return err instanceof FetchError && (['blocked-url', 'bad-scheme', 'too-large'].includes(err.code) ||
-    (err.code === 'http-status' && err.status !== undefined && err.status < 500 && err.status !== 429 && err.status !== 408));
+  return (
+    err instanceof FetchError &&
+    (['blocked-url', 'bad-scheme', 'too-large'].includes(err.code) ||
+      (err.code === 'http-status' && err.status !== undefined && err.status < 500 && err.status !== 429 && err.status !== 408))
+  );
 }
 
 /**
@@ -68,7 +99,12 @@ export function isPermanentIngestError(err: unknown): boolean {
 export async function runIngest(
   deps: IngestDeps,
   params: {
-    sourceId: string; runId?: number; trigger: RunTrigger; final: boolean; signal?: AbortSignal; onProgress?: (p: number, msg: string) => Promise<void>;
+    sourceId: string;
+    runId?: number;
+    trigger: RunTrigger;
+    final: boolean;
+    signal?: AbortSignal;
+    onProgress?: (p: number, msg: string) => Promise<void>;
     /** An operator confirmed the source really shrank: the shrink limit does not apply to this run. */
     allowShrink?: boolean;
     /** Read the source's files from the bundled snapshot (same adapter), not from its publisher. */
@@ -94,22 +130,39 @@ export async function runIngest(
   const documents: DocumentRecord[] = [];
   const stats: Partial<RunStats> = { fetched: 0, bytes: 0 };
   try {
-    if (source.delistedAt) throw new IngestRejectedError(`source "${source.id}" is delisted (not in the source list): it no longer runs; add it to SOURCES_FILE again`);
+    if (source.delistedAt)
+      throw new IngestRejectedError(`source "${source.id}" is delisted (not in the source list): it no longer runs; add it to SOURCES_FILE again`);
     const adapter = deps.adapters.get(source.kind);
     if (!adapter) throw new IngestRejectedError(`source kind "${source.kind}" has no adapter`);
     const snap = params.snapshot;
     if (params.trigger === 'snapshot' && !snap) throw new IngestRejectedError(`source "${source.id}" has no bundled snapshot`);
-    if (params.offline && !snap) throw new IngestRejectedError(`OFFLINE is set: source "${source.id}" is not fetched from its publisher${source.lastSuccessAt ? '; its data stays as last read' : ' and has no bundled snapshot'}`);
+    if (params.offline && !snap)
+      throw new IngestRejectedError(
+        `OFFLINE is set: source "${source.id}" is not fetched from its publisher${source.lastSuccessAt ? '; its data stays as last read' : ' and has no bundled snapshot'}`,
+      );
     if (snap && source.lastSuccessAt && !source.snapshot) {
-      throw new IngestRejectedError(`source "${source.id}" serves live data (last success ${source.lastSuccessAt.toISOString()}): a bundled snapshot never replaces it`);
+      throw new IngestRejectedError(
+        `source "${source.id}" serves live data (last success ${source.lastSuccessAt.toISOString()}): a bundled snapshot never replaces it`,
+      );
     }
-    if (snap && snap.source.kind !== source.kind) throw new IngestRejectedError(`source "${source.id}" is of kind ${source.kind}; the bundled snapshot of that id is ${snap.source.kind}`);
+    if (snap && snap.source.kind !== source.kind)
+      throw new IngestRejectedError(`source "${source.id}" is of kind ${source.kind}; the bundled snapshot of that id is ${snap.source.kind}`);
     const fetcher = snap ? snapshotFetcher(snap.bundle, snap.source) : deps.newFetcher(source);
     const readFrom = snap ? { ...source, url: snap.source.url, options: snap.source.options } : source;
     const ctx = await buildContext(deps, fetcher, readFrom, documents, stats, runLog, { ...params, normalizerVersion: adapter.version });
     const batch = await adapter.load(ctx).finally(() => fetcher.close());
     if (batch === 'unchanged') {
-      const done = { ...stats, parsed: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, rejects: [], changedCareers: 0, durationMs: Date.now() - started };
+      const done = {
+        ...stats,
+        parsed: 0,
+        inserted: 0,
+        updated: 0,
+        unchanged: 0,
+        rejected: 0,
+        rejects: [],
+        changedCareers: 0,
+        durationMs: Date.now() - started,
+      };
       await finishRun(db, { id: runId, status: 'unchanged', stats: done });
       await markSourceSucceeded(db, source.id);
       runLog.info({ stats: done }, 'source unchanged since its last successful run');
@@ -118,11 +171,26 @@ export async function runIngest(
     checkRejects(source, batch);
     await params.onProgress?.(80, `writing ${batch.facts.length} facts`);
     const shrink = { maxRatio: shrinkLimit(source, deps.maxShrinkRatio), allow: params.allowShrink ?? false };
-    const result = await writeBatch(db.$client, { sourceId: source.id, batch, documents, fetchedAt: new Date(), normalizerVersion: adapter.version, shrink, runId,
-      snapshot: snap ? { release: snap.source.release, retrievedAt: snap.source.retrievedAt } : null });
+    const result = await writeBatch(db.$client, {
+      sourceId: source.id,
+      batch,
+      documents,
+      fetchedAt: new Date(),
+      normalizerVersion: adapter.version,
+      shrink,
+      runId,
+      snapshot: snap ? { release: snap.source.release, retrievedAt: snap.source.retrievedAt } : null,
+    });
     const done: Partial<RunStats> = {
-      ...stats, parsed: batch.parsed, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged, removed: result.removed,
-      rejected: batch.rejects.length, rejects: batch.rejects.slice(0, 500), changedCareers: result.changedCareerIds.length,
+      ...stats,
+      parsed: batch.parsed,
+      inserted: result.inserted,
+      updated: result.updated,
+      unchanged: result.unchanged,
+      removed: result.removed,
+      rejected: batch.rejects.length,
+      rejects: batch.rejects.slice(0, 500),
+      changedCareers: result.changedCareerIds.length,
       unresolved: result.unresolved,
       durationMs: Date.now() - started,
     };
@@ -147,7 +215,8 @@ export async function runIngest(
 function shrinkLimit(source: SourceRow, configured: number | undefined): number {
   const v = source.options.maxShrinkRatio;
   if (v === undefined || v === null) return configured ?? DEFAULT_MAX_SHRINK_RATIO;
-  if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw new IngestRejectedError(`source "${source.id}": option "maxShrinkRatio" must be a number from 0 to 1`);
+  if (typeof v !== 'number' || !(v >= 0 && v <= 1))
+    throw new IngestRejectedError(`source "${source.id}": option "maxShrinkRatio" must be a number from 0 to 1`);
   return v;
 }
 
@@ -155,14 +224,23 @@ function checkRejects(source: SourceRow, batch: NormalizedBatch): void {
   const maxRatio = typeof source.options.maxRejectRatio === 'number' ? source.options.maxRejectRatio : 0.05;
   const total = Math.max(batch.parsed, 1);
   if (batch.rejects.length / total > maxRatio) {
-    const sample = batch.rejects.slice(0, 3).map((r) => `${r.file ?? ''}${r.line ? `:${r.line}` : ''} ${r.reason}`).join('; ');
+    const sample = batch.rejects
+      .slice(0, 3)
+      .map((r) => `${r.file ?? ''}${r.line ? `:${r.line}` : ''} ${r.reason}`)
+      .join('; ');
     throw new IngestRejectedError(
-      `${batch.rejects.length} of ${batch.parsed} records rejected (more than ${Math.round(maxRatio * 100)}%); nothing was written. First: ${sample}`);
+      `${batch.rejects.length} of ${batch.parsed} records rejected (more than ${Math.round(maxRatio * 100)}%); nothing was written. First: ${sample}`,
+    );
   }
 }
 
 async function buildContext(
-  deps: IngestDeps, fetcher: DocumentFetcher, source: SourceRow, documents: DocumentRecord[], stats: Partial<RunStats>, log: Logger,
+  deps: IngestDeps,
+  fetcher: DocumentFetcher,
+  source: SourceRow,
+  documents: DocumentRecord[],
+  stats: Partial<RunStats>,
+  log: Logger,
   params: { signal?: AbortSignal; onProgress?: (p: number, msg: string) => Promise<void>; normalizerVersion: number },
 ): Promise<AdapterContext> {
   const validators = await getDocumentValidators(deps.db, source.id);
@@ -184,7 +262,9 @@ async function buildContext(
     options: source.options,
     log,
     signal: params.signal ?? new AbortController().signal,
-    progress: async (p, msg) => { await params.onProgress?.(p, msg); },
+    progress: async (p, msg) => {
+      await params.onProgress?.(p, msg);
+    },
     fetchDocument: async (url, opts = {}): Promise<SourceDocument | { disallowed: true; url: string; rule: string }> => {
       if (url.startsWith('file:') && !isConfiguredUrl(configured, url)) {
         throw new IngestRejectedError(`${url.slice(0, 200)}: a file: URL is read only when it is the source's own URL or one of its options`);
@@ -192,8 +272,11 @@ async function buildContext(
       const prev = validators.get(url);
       const archived = prev ? await readArchived(deps.db, prev.rawDocumentId, log) : null;
       const res = await fetcher.fetch(url, {
-        etag: archived ? prev?.etag : null, lastModified: archived ? prev?.lastModified : null,
-        previousHash: archived ? prev?.sha256 : null, robots: opts.robots ?? false, signal: params.signal,
+        etag: archived ? prev?.etag : null,
+        lastModified: archived ? prev?.lastModified : null,
+        previousHash: archived ? prev?.sha256 : null,
+        robots: opts.robots ?? false,
+        signal: params.signal,
       });
       if (res.status === 'disallowed') return { disallowed: true, url: res.url, rule: res.rule };
       if (res.status === 'unchanged' && prev && archived) {
@@ -261,7 +344,9 @@ async function cachedCareerDirectory(sql: Sql, fingerprint: string): Promise<Dir
   if (directoryCache?.key !== key) {
     const careers = loadCareerDirectory(sql, FACT_KEYS.tasks);
     directoryCache = { key, careers };
-    careers.catch(() => { if (directoryCache?.careers === careers) directoryCache = undefined; });
+    careers.catch(() => {
+      if (directoryCache?.careers === careers) directoryCache = undefined;
+    });
   }
   return directoryCache.careers;
 }
@@ -277,7 +362,9 @@ async function cachedTechnologySkills(sql: Sql): Promise<TechSkillRow[]> {
   if (skillsCache?.key !== key) {
     const rows = loadTechnologySkills(sql, FACT_KEYS.techSkills);
     skillsCache = { key, rows };
-    rows.catch(() => { if (skillsCache?.rows === rows) skillsCache = undefined; });
+    rows.catch(() => {
+      if (skillsCache?.rows === rows) skillsCache = undefined;
+    });
   }
   return skillsCache.rows;
 }

@@ -15,7 +15,18 @@ import { teleworkAdapter } from './sources/telework/adapter.js';
 
 /** The adapter of each source kind. */
 export function buildAdapters(): Map<string, SourceAdapter> {
-  const adapters = [onetDatabaseAdapter, oewsWagesAdapter, aiExposureAdapter, teleworkAdapter, salarySurveyAdapter, jobPostingsAdapter, careerPagesAdapter, employmentProjectionsAdapter, postingsIndexAdapter, onetRatingsAdapter];
+  const adapters = [
+    onetDatabaseAdapter,
+    oewsWagesAdapter,
+    aiExposureAdapter,
+    teleworkAdapter,
+    salarySurveyAdapter,
+    jobPostingsAdapter,
+    careerPagesAdapter,
+    employmentProjectionsAdapter,
+    postingsIndexAdapter,
+    onetRatingsAdapter,
+  ];
   return new Map(adapters.map((a) => [a.kind, a]));
 }
 
@@ -24,20 +35,24 @@ export function buildAdapters(): Map<string, SourceAdapter> {
  * it may reach: PRIVATE_SOURCE_HOSTS plus the source's own `allowPrivateHosts` option.
  */
 export function fetcherFactory(config: Config): (source?: FetcherSource) => DocumentFetcher {
-  return (source) => createFetcher({
-    perHostMinDelayMs: config.FETCH_HOST_DELAY_MS,
-    attemptTimeoutMs: config.FETCH_TIMEOUT_MS,
-    retries: config.FETCH_RETRIES,
-    backoffBaseMs: config.FETCH_BACKOFF_MS,
-    maxBytes: config.FETCH_MAX_BYTES,
-    allowPrivateNetworks: config.ALLOW_PRIVATE_NETWORKS,
-    allowHosts: [...config.PRIVATE_SOURCE_HOSTS, ...privateHostsOption(source)],
-    fileRoots: config.FILE_SOURCES_DIR,
-  });
+  return (source) =>
+    createFetcher({
+      perHostMinDelayMs: config.FETCH_HOST_DELAY_MS,
+      attemptTimeoutMs: config.FETCH_TIMEOUT_MS,
+      retries: config.FETCH_RETRIES,
+      backoffBaseMs: config.FETCH_BACKOFF_MS,
+      maxBytes: config.FETCH_MAX_BYTES,
+      allowPrivateNetworks: config.ALLOW_PRIVATE_NETWORKS,
+      allowHosts: [...config.PRIVATE_SOURCE_HOSTS, ...privateHostsOption(source)],
+      fileRoots: config.FILE_SOURCES_DIR,
+    });
 }
 
 /** What a fetcher needs to know of the source it reads. */
-export interface FetcherSource { id: string; options: Record<string, unknown> }
+export interface FetcherSource {
+  id: string;
+  options: Record<string, unknown>;
+}
 
 function privateHostsOption(source: FetcherSource | undefined): string[] {
   const value = source?.options.allowPrivateHosts;

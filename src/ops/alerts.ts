@@ -21,8 +21,16 @@ export interface AlertOptions {
 async function postWebhook(url: string, alert: AlertRow, log: Logger): Promise<void> {
   try {
     const res = await fetch(url, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, signal: AbortSignal.timeout(5_000),
-      body: JSON.stringify({ type: alert.kind, sourceId: alert.sourceId, runId: alert.runId, message: redactText(alert.message), raisedAt: alert.raisedAt.toISOString() }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      signal: AbortSignal.timeout(5_000),
+      body: JSON.stringify({
+        type: alert.kind,
+        sourceId: alert.sourceId,
+        runId: alert.runId,
+        message: redactText(alert.message),
+        raisedAt: alert.raisedAt.toISOString(),
+      }),
     });
     if (!res.ok) log.warn({ status: res.status, alert: alert.id }, 'alert webhook answered with an error');
   } catch (err) {
@@ -38,13 +46,22 @@ async function postWebhook(url: string, alert: AlertRow, log: Logger): Promise<v
 export async function checkAlerts(deps: OpsDeps & { log: Logger }, opts: Pick<AlertOptions, 'webhookUrl'>): Promise<AlertRow[]> {
   const raised: AlertRow[] = [];
   for (const run of await failedRunsWithoutAlert(deps.db, new Date(Date.now() - 24 * 3600_000))) {
-    const a = await raiseAlert(deps.db, { kind: 'run-failed', sourceId: run.sourceId, runId: run.id, message: `run ${run.id} of ${run.sourceId} failed after its retries: ${run.error ?? 'no error recorded'}` });
+    const a = await raiseAlert(deps.db, {
+      kind: 'run-failed',
+      sourceId: run.sourceId,
+      runId: run.id,
+      message: `run ${run.id} of ${run.sourceId} failed after its retries: ${run.error ?? 'no error recorded'}`,
+    });
     if (a) raised.push(a);
   }
   for (const s of await listSourceStatus(deps)) {
     if (s.enabled && !s.delistedAt && s.freshness.state === 'stale') {
       const since = s.freshness.lastSuccessAt ? `last success ${s.freshness.lastSuccessAt}` : 'never succeeded';
-      const a = await raiseAlert(deps.db, { kind: 'source-stale', sourceId: s.id, message: `source ${s.id} is stale: ${since}, expected every ${Math.round(s.freshness.intervalMs / 1000)} s` });
+      const a = await raiseAlert(deps.db, {
+        kind: 'source-stale',
+        sourceId: s.id,
+        message: `source ${s.id} is stale: ${since}, expected every ${Math.round(s.freshness.intervalMs / 1000)} s`,
+      });
       if (a) raised.push(a);
     } else if (s.freshness.state === 'fresh') {
       await resolveStaleAlert(deps.db, s.id);
@@ -66,10 +83,15 @@ export function startAlertWatcher(deps: OpsDeps & { log: Logger }, opts: AlertOp
     running = (reaper ? reapLostRuns(deps, reaper).then(() => resumeStrandedMarks(deps, reaper)) : Promise.resolve())
       .then(() => checkAlerts(deps, opts))
       .catch((err: Error) => deps.log.warn({ err: err.message }, 'alert check failed; retried on the next tick'))
-      .finally(() => { running = undefined; });
+      .finally(() => {
+        running = undefined;
+      });
   };
   const timer = setInterval(tick, opts.everyMs);
   timer.unref();
   tick();
-  return async () => { clearInterval(timer); await running; };
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }

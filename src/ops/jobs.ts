@@ -3,7 +3,13 @@ import { recordAudit, type Actor } from '../db/queries/audit.js';
 import type { OpsDeps, OpsResult } from './sources.js';
 
 export interface DeadJob {
-  queue: QueueName; id: string; name: string; failedReason: string; attemptsMade: number; finishedAt: string | null; data: unknown;
+  queue: QueueName;
+  id: string;
+  name: string;
+  failedReason: string;
+  attemptsMade: number;
+  finishedAt: string | null;
+  data: unknown;
 }
 
 /** Failed ("dead") jobs of every queue, newest first, at most `perQueue` each. */
@@ -12,7 +18,15 @@ export async function listDeadJobs(deps: OpsDeps, perQueue = 10): Promise<DeadJo
   for (const queue of queueNames) {
     for (const j of await deps.queues[queue].getFailed(0, perQueue - 1)) {
       if (!j?.id) continue;
-      out.push({ queue, id: j.id, name: j.name, failedReason: j.failedReason ?? '', attemptsMade: j.attemptsMade, finishedAt: j.finishedOn ? new Date(j.finishedOn).toISOString() : null, data: j.data });
+      out.push({
+        queue,
+        id: j.id,
+        name: j.name,
+        failedReason: j.failedReason ?? '',
+        attemptsMade: j.attemptsMade,
+        finishedAt: j.finishedOn ? new Date(j.finishedOn).toISOString() : null,
+        data: j.data,
+      });
     }
   }
   return out;

@@ -11,7 +11,11 @@ export interface ReaperOptions {
 }
 
 /** A lost run: its id, its source and why it was failed. */
-export interface ReapedRun { id: number; sourceId: string; reason: string }
+export interface ReapedRun {
+  id: number;
+  sourceId: string;
+  reason: string;
+}
 
 /**
  * Fails runs left queued or running with no live job, which would otherwise block their source
@@ -29,9 +33,10 @@ export async function reapLostRuns(deps: OpsDeps & { log: Logger }, opts: Reaper
     const state = job ? await job.getState() : 'missing';
     let reason: string | undefined;
     if (now - run.queuedAt.getTime() > opts.graceMs && !['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'].includes(state)) {
-      reason = state === 'missing'
-        ? `lost: its job ${jobId} is not in the queue (never queued, or removed); failed by the reaper so the source can run again`
-        : `lost: its job ${jobId} is ${state} but the run was left ${run.status} (its worker stopped before closing it); failed by the reaper`;
+      reason =
+        state === 'missing'
+          ? `lost: its job ${jobId} is not in the queue (never queued, or removed); failed by the reaper so the source can run again`
+          : `lost: its job ${jobId} is ${state} but the run was left ${run.status} (its worker stopped before closing it); failed by the reaper`;
     } else if (run.status === 'running' && run.startedAt && now - run.startedAt.getTime() > opts.runTimeoutMs) {
       reason = `stalled: running for more than RUN_TIMEOUT_MS (${Math.round(opts.runTimeoutMs / 60_000)} min); failed by the reaper, anything it writes later is refused`;
     }

@@ -15,10 +15,15 @@ export function startRetention(deps: { db: Db; log: Logger }, policy: RetentionP
         if (deleted.rawDocuments || deleted.metricHistory || deleted.runs) deps.log.info({ deleted, policy }, 'old history removed (retention)');
       })
       .catch((err: Error) => deps.log.warn({ err: err.message }, 'retention pass failed; retried on the next one'))
-      .finally(() => { running = undefined; });
+      .finally(() => {
+        running = undefined;
+      });
   };
   const timer = setInterval(tick, everyMs);
   timer.unref();
   tick();
-  return async () => { clearInterval(timer); await running; };
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }

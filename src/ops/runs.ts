@@ -48,7 +48,12 @@ export async function cancelRun(deps: OpsDeps, actor: Actor, runId: number): Pro
   const run = await getRun(deps.db, runId);
   if (!run) return { ok: false, error: 'not-found', message: `no run ${runId}` };
   const ended = await endActiveRun(deps.db, { id: runId, status: 'cancelled', error: `cancelled by ${actorLabel(actor)}` });
-  if (!ended) return { ok: false, error: 'conflict', message: `run ${runId} is ${(await getRun(deps.db, runId))?.status ?? run.status}; only queued or running runs can be cancelled` };
+  if (!ended)
+    return {
+      ok: false,
+      error: 'conflict',
+      message: `run ${runId} is ${(await getRun(deps.db, runId))?.status ?? run.status}; only queued or running runs can be cancelled`,
+    };
   const job = await deps.queues.ingest.getJob(runJobId(run));
   // A waiting job goes; an active one is locked by its worker and stops at its next check.
   if (job && !(await job.isActive())) await job.remove().catch(() => {});
@@ -60,7 +65,11 @@ export async function cancelRun(deps: OpsDeps, actor: Actor, runId: number): Pro
  * Queues a recompute: of every career and pair (`recompute-all`), or of one career's metrics
  * and pairs (a `careers-changed` for it). Returns the queue and job id to follow.
  */
-export async function requestRecompute(deps: OpsDeps, actor: Actor, params: { career?: string }): Promise<OpsResult<{ queue: 'careers'; jobId: string; scope: string }>> {
+export async function requestRecompute(
+  deps: OpsDeps,
+  actor: Actor,
+  params: { career?: string },
+): Promise<OpsResult<{ queue: 'careers'; jobId: string; scope: string }>> {
   const stamp = Date.now();
   if (params.career) {
     const c = await findCareerIdBySlug(deps.db, params.career);

@@ -5,7 +5,15 @@ import type { Schedule } from '../db/schema/sources.js';
 /** What an operator may send as a schedule: a cron expression with a time zone, or a fixed interval. */
 export const scheduleInput = z.union([
   z.object({ cron: z.string().trim().min(1).max(200), tz: z.string().trim().min(1).max(64).default('UTC') }).strict(),
-  z.object({ everyMs: z.number().int().min(1_000, 'everyMs must be at least 1000 (one second)').max(366 * 24 * 3600 * 1000) }).strict(),
+  z
+    .object({
+      everyMs: z
+        .number()
+        .int()
+        .min(1_000, 'everyMs must be at least 1000 (one second)')
+        .max(366 * 24 * 3600 * 1000),
+    })
+    .strict(),
 ]);
 export type ScheduleInput = z.input<typeof scheduleInput>;
 
@@ -28,7 +36,10 @@ export function validateSchedule(input: unknown): { ok: true; schedule: Schedule
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join('.');
-    return { ok: false, message: `a schedule is {"cron": "0 3 * * 1", "tz": "UTC"} or {"everyMs": 3600000}${field ? `; ${field}: ${issue.message}` : `: ${issue.message}`}` };
+    return {
+      ok: false,
+      message: `a schedule is {"cron": "0 3 * * 1", "tz": "UTC"} or {"everyMs": 3600000}${field ? `; ${field}: ${issue.message}` : `: ${issue.message}`}`,
+    };
   }
   const s = parsed.data;
   if ('everyMs' in s) return { ok: true, schedule: { everyMs: s.everyMs } };

@@ -5,9 +5,13 @@ import { enqueueCareersChanged, enqueueRecomputePairs } from '../queue/queues.js
 import type { OpsDeps } from './sources.js';
 
 /** What was queued again: careers whose metrics, and careers whose pairs, had no job left. */
-export interface ResumedMarks { metrics: number; pairs: number }
+export interface ResumedMarks {
+  metrics: number;
+  pairs: number;
+}
 
-const busy = async (q: Queue) => Object.values(await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children')).some((n) => (n ?? 0) > 0);
+const busy = async (q: Queue) =>
+  Object.values(await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children')).some((n) => (n ?? 0) > 0);
 
 /**
  * Careers marked for recomputation (metrics or pairs) while no job is left to do it: the queue
@@ -27,7 +31,7 @@ export async function resumeStrandedMarks(deps: OpsDeps & { log: Logger }, opts:
   } else if (pairs) {
     await enqueueRecomputePairs(deps.queues, 'stranded marks', { jobId: `stranded-pairs-${Date.parse(pairs.oldest)}` });
   }
-  const resumed = { metrics: metrics?.ids.length ?? 0, pairs: metrics ? 0 : pairs?.ids.length ?? 0 };
+  const resumed = { metrics: metrics?.ids.length ?? 0, pairs: metrics ? 0 : (pairs?.ids.length ?? 0) };
   deps.log.warn(resumed, 'careers marked for recomputation had no job left: queued again');
   return resumed;
 }

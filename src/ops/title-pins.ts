@@ -8,7 +8,15 @@ import { normalizeText } from '../core/text-normalize.js';
 import { MAX_TITLE_LENGTH } from '../core/title-normalize.js';
 import { actorLabel, recordAudit, type Actor } from '../db/queries/audit.js';
 import { closestCareers, findCareer } from '../db/queries/careers.js';
-import { deleteTitlePin, getTitlePin, listTitlePins, listUnmatchedTitles, upsertTitlePin, type TitlePinRow, type UnmatchedTitleRow } from '../db/queries/title-pins.js';
+import {
+  deleteTitlePin,
+  getTitlePin,
+  listTitlePins,
+  listUnmatchedTitles,
+  upsertTitlePin,
+  type TitlePinRow,
+  type UnmatchedTitleRow,
+} from '../db/queries/title-pins.js';
 import { requestRun } from '../queue/schedules.js';
 import { succeededSourcesOfKinds } from '../db/queries/sources.js';
 import type { OpsDeps, OpsResult } from './sources.js';
@@ -28,7 +36,11 @@ export interface TitlePin {
 }
 
 const view = (r: TitlePinRow): TitlePin => ({
-  title: r.title, normalized: r.normalized, career: { slug: r.careerSlug, title: r.careerTitle }, pinnedBy: r.pinnedBy, updatedAt: r.updatedAt.toISOString(),
+  title: r.title,
+  normalized: r.normalized,
+  career: { slug: r.careerSlug, title: r.careerTitle },
+  pinnedBy: r.pinnedBy,
+  updatedAt: r.updatedAt.toISOString(),
 });
 
 /** The lookup key of a title, or why it cannot be pinned. */
@@ -47,12 +59,18 @@ export async function pinTitle(deps: OpsDeps, actor: Actor, input: { title: stri
   const career = await findCareer(deps.db, input.career.trim());
   if (!career) {
     const near = await closestCareers(deps.db, input.career);
-    return { ok: false, error: 'not-found', message: `no career "${input.career}"${near.length ? `; did you mean ${near.map((c) => c.slug).join(', ')}?` : ''}` };
+    return {
+      ok: false,
+      error: 'not-found',
+      message: `no career "${input.career}"${near.length ? `; did you mean ${near.map((c) => c.slug).join(', ')}?` : ''}`,
+    };
   }
   const before = await getTitlePin(deps.db, key.value);
   await upsertTitlePin(deps.db, { normalized: key.value, title: input.title.trim(), careerId: career.id, pinnedBy: actorLabel(actor) });
   await recordAudit(deps.db, {
-    actor, action: 'title.pin', target: key.value,
+    actor,
+    action: 'title.pin',
+    target: key.value,
     details: { title: input.title.trim(), career: career.slug, ...(before ? { previous: before.careerSlug } : {}) },
   });
   return { ok: true, value: { ...view((await getTitlePin(deps.db, key.value))!), runs: await rerunTitleSources(deps) } };
@@ -61,12 +79,17 @@ export async function pinTitle(deps: OpsDeps, actor: Actor, input: { title: stri
 /** Queues a run of every active source that matches titles (an existing queued run is reused). */
 async function rerunTitleSources(deps: OpsDeps): Promise<{ sourceId: string; runId: number }[]> {
   const runs = [];
-  for (const id of await succeededSourcesOfKinds(deps.db, TITLE_KINDS)) runs.push({ sourceId: id, runId: (await requestRun(deps.db, deps.queues, id, 'manual')).runId });
+  for (const id of await succeededSourcesOfKinds(deps.db, TITLE_KINDS))
+    runs.push({ sourceId: id, runId: (await requestRun(deps.db, deps.queues, id, 'manual')).runId });
   return runs;
 }
 
 /** Removes the pin of `title`: from the next run on the matcher decides again. */
-export async function unpinTitle(deps: OpsDeps, actor: Actor, title: string): Promise<OpsResult<{ title: string; normalized: string; career: string; runs: { sourceId: string; runId: number }[] }>> {
+export async function unpinTitle(
+  deps: OpsDeps,
+  actor: Actor,
+  title: string,
+): Promise<OpsResult<{ title: string; normalized: string; career: string; runs: { sourceId: string; runId: number }[] }>> {
   const key = keyOf(title);
   if (!key.ok) return key;
   const before = await getTitlePin(deps.db, key.value);

@@ -4,9 +4,7 @@ import { Redis } from 'ioredis';
 import { userInfo } from 'node:os';
 
 /** Where BullMQ keeps its jobs: Redis in production, the app's own PostgreSQL when embedded. */
-export type QueueBackendConfig =
-  | { kind: 'redis'; url: string; prefix: string }
-  | { kind: 'postgres'; url: string; schema: string };
+export type QueueBackendConfig = { kind: 'redis'; url: string; prefix: string } | { kind: 'postgres'; url: string; schema: string };
 
 /**
  * Builds Queue/Worker/FlowProducer bound to one backend, so the rest of the code never
@@ -47,7 +45,9 @@ function createRedisKit(cfg: Extract<QueueBackendConfig, { kind: 'redis' }>): Qu
       // A one-shot probe: fails at once with the real cause instead of retrying forever.
       const probe = new Redis(cfg.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
       let cause: Error | undefined;
-      probe.on('error', (err: Error) => { cause ??= err; });
+      probe.on('error', (err: Error) => {
+        cause ??= err;
+      });
       try {
         await probe.connect();
         await probe.ping();

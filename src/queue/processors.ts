@@ -12,7 +12,10 @@ export interface JobHandler<S extends z.ZodType = z.ZodType, R = unknown> {
 export type QueueHandlers<Q extends QueueName> = { [N in (typeof jobNames)[Q][number]]: JobHandler };
 
 /** A handler, its payload type inferred from its schema. */
-export const handle = <S extends z.ZodType, R>(payload: S, process: (data: z.infer<S>, job: Job, token?: string) => Promise<R>): JobHandler<S, R> => ({ payload, process });
+export const handle = <S extends z.ZodType, R>(payload: S, process: (data: z.infer<S>, job: Job, token?: string) => Promise<R>): JobHandler<S, R> => ({
+  payload,
+  process,
+});
 
 /**
  * The processor of queue `queue`: looks the job's name up in `handlers`, validates its payload

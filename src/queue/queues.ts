@@ -10,7 +10,9 @@ export function openQueues(kit: QueueKit): Queues {
   const queues = { ingest: q('ingest'), careers: q('careers'), comparisons: q('comparisons') };
   return {
     ...queues,
-    close: async () => { await Promise.allSettled(Object.values(queues).map((x) => x.close())); },
+    close: async () => {
+      await Promise.allSettled(Object.values(queues).map((x) => x.close()));
+    },
   };
 }
 
@@ -37,9 +39,13 @@ export const RECOMPUTE_PAIRS_DEDUP_ID = 'recompute-pairs';
  * `jobId`: a job id of its own (stranded marks queue one per set of marks).
  */
 export async function enqueueRecomputePairs(queues: Queues, reason: string, opts: { jobId?: string } = {}): Promise<string | undefined> {
-  const job = await queues.comparisons.add('recompute-pairs', { reason }, {
-    ...(opts.jobId ? { jobId: jobId(opts.jobId) } : {}),
-    deduplication: { id: RECOMPUTE_PAIRS_DEDUP_ID, keepLastIfActive: true },
-  });
+  const job = await queues.comparisons.add(
+    'recompute-pairs',
+    { reason },
+    {
+      ...(opts.jobId ? { jobId: jobId(opts.jobId) } : {}),
+      deduplication: { id: RECOMPUTE_PAIRS_DEDUP_ID, keepLastIfActive: true },
+    },
+  );
   return job.id;
 }

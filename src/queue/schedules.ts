@@ -2,7 +2,14 @@ import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
 import type { Schedule } from '../db/schema/sources.js';
 import {
-  createRun, createStartupRuns, endActiveRun, findActiveRun, isSourceActive, listSources, sourcesResolvedAgainstOlderCareers, type SourceRow,
+  createRun,
+  createStartupRuns,
+  endActiveRun,
+  findActiveRun,
+  isSourceActive,
+  listSources,
+  sourcesResolvedAgainstOlderCareers,
+  type SourceRow,
 } from '../db/queries/sources.js';
 import { enqueueIngest, type Queues } from './queues.js';
 
@@ -24,9 +31,11 @@ export async function applySchedule(queues: Queues, source: SourceRow): Promise<
     await queues.ingest.removeJobScheduler(id);
     return;
   }
-  const upsert = () => queues.ingest.upsertJobScheduler(id, repeatOptions(source.schedule), {
-    name: 'ingest-source', data: { sourceId: source.id, trigger: 'schedule' },
-  });
+  const upsert = () =>
+    queues.ingest.upsertJobScheduler(id, repeatOptions(source.schedule), {
+      name: 'ingest-source',
+      data: { sourceId: source.id, trigger: 'schedule' },
+    });
   try {
     await upsert();
   } catch (err) {
@@ -58,7 +67,11 @@ export async function registerSchedules(db: Db, queues: Queues, log: Logger): Pr
  * runs lets one run per source through, the others insert nothing.
  */
 export async function runSourcesDueAtStart(
-  db: Db, queues: Queues, log: Logger, adapterVersions: ReadonlyMap<string, number>, opts: { offline?: boolean } = {},
+  db: Db,
+  queues: Queues,
+  log: Logger,
+  adapterVersions: ReadonlyMap<string, number>,
+  opts: { offline?: boolean } = {},
 ): Promise<number[]> {
   // A source serving the bundled snapshot tries its publisher again at every start (not when OFFLINE).
   const runs = await createStartupRuns(db, adapterVersions, opts);
@@ -75,7 +88,11 @@ export async function runSourcesDueAtStart(
  * `allowShrink`: the run may remove more of the source's facts than its shrink limit.
  */
 export async function requestRun(
-  db: Db, queues: Queues, sourceId: string, trigger: 'manual' | 'retry' = 'manual', opts: { allowShrink?: boolean } = {},
+  db: Db,
+  queues: Queues,
+  sourceId: string,
+  trigger: 'manual' | 'retry' = 'manual',
+  opts: { allowShrink?: boolean } = {},
 ): Promise<{ runId: number; existing: boolean }> {
   const run = await createRun(db, { sourceId, trigger });
   if (!run) {

@@ -19,7 +19,12 @@ export class EmbeddedPostgresError extends Error {
 }
 
 function isAlive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch (err) { return (err as NodeJS.ErrnoException).code === 'EPERM'; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Reads pid and port of a running server from postmaster.pid, or null when none runs. */
@@ -84,8 +89,13 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     password,
     persistent: true,
     createPostgresUser: true,
-    onLog: (m: unknown) => { serverLog.push(String(m)); if (serverLog.length > 50) serverLog.shift(); },
-    onError: (m: unknown) => { serverLog.push(String(m)); },
+    onLog: (m: unknown) => {
+      serverLog.push(String(m));
+      if (serverLog.length > 50) serverLog.shift();
+    },
+    onError: (m: unknown) => {
+      serverLog.push(String(m));
+    },
   });
   try {
     if (!existsSync(path.join(pgDir, 'PG_VERSION'))) await pg.initialise();
@@ -94,7 +104,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     const detail = serverLog.join(' ').replace(/\s+/g, ' ').slice(-600) || String(err);
     throw new EmbeddedPostgresError(
       `embedded PostgreSQL in ${pgDir} did not start on port ${port}: ${detail}. ` +
-      'Free the port or set EMBEDDED_PG_PORT, or set DATABASE_URL to use an external PostgreSQL.');
+        'Free the port or set EMBEDDED_PG_PORT, or set DATABASE_URL to use an external PostgreSQL.',
+    );
   }
   await adoptPassword(port, password, log);
   await ensureDatabase(urlFor(port, 'postgres', password), EMBEDDED_DB_NAME);
@@ -139,7 +150,8 @@ function ensureReachableByPostgresUser(dataDir: string): void {
   for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
     if ((statSync(dir).mode & 0o001) === 0) {
       throw new EmbeddedPostgresError(
-        `the embedded PostgreSQL runs as user "postgres", which cannot enter ${dir}: choose a DATA_DIR outside it, or run chmod o+x ${dir}`);
+        `the embedded PostgreSQL runs as user "postgres", which cannot enter ${dir}: choose a DATA_DIR outside it, or run chmod o+x ${dir}`,
+      );
     }
   }
 }

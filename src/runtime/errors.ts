@@ -9,10 +9,12 @@ export function describeConnectError(what: 'PostgreSQL' | 'Redis', url: string, 
   try {
     const u = new URL(url);
     where = `${u.hostname}:${u.port || (what === 'Redis' ? 6379 : 5432)}`;
-  } catch { /* keep the raw text */ }
+  } catch {
+    /* keep the raw text */
+  }
   const e = err as NodeJS.ErrnoException & { errors?: Error[] };
   const code = e.code ?? e.errors?.[0]?.name;
-  const reason = code === 'ECONNREFUSED' ? 'connection refused' : code === 'ENOTFOUND' ? 'host not found' : e.message ?? String(err);
+  const reason = code === 'ECONNREFUSED' ? 'connection refused' : code === 'ENOTFOUND' ? 'host not found' : (e.message ?? String(err));
   const variable = what === 'Redis' ? 'REDIS_URL' : 'DATABASE_URL';
   return new StartupError(`cannot reach ${what} at ${where} (${variable}): ${reason}. Start it, or fix ${variable}.`);
 }

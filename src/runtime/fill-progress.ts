@@ -27,12 +27,20 @@ export function startFillProgress(db: Db, write: (line: string) => void, everyMs
       if (line !== last) write(line);
       last = line;
     } else if (filled) {
-      write(`ready: ${n(f.careers)} careers, ${n(f.pairs)} pairs compared${f.snapshotSources ? ` (${f.snapshotSources} sources from the bundled snapshot until their publishers are reached)` : ''}`);
+      write(
+        `ready: ${n(f.careers)} careers, ${n(f.pairs)} pairs compared${f.snapshotSources ? ` (${f.snapshotSources} sources from the bundled snapshot until their publishers are reached)` : ''}`,
+      );
       filled = false;
       last = '';
     }
   };
-  const timer = setInterval(() => { if (!stopped) pending = tick().catch(() => {}); }, everyMs);
+  const timer = setInterval(() => {
+    if (!stopped) pending = tick().catch(() => {});
+  }, everyMs);
   timer.unref();
-  return async () => { stopped = true; clearInterval(timer); await pending; };
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await pending;
+  };
 }

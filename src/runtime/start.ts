@@ -46,46 +46,87 @@ export async function resolveDatabaseUrl(config: Config, log: Logger, onStop: (f
  */
 export async function startRuntime(config: Config, roles: Role[], log: Logger): Promise<Runtime> {
   const stops: (() => Promise<void>)[] = [];
-  const onStop = (fn: () => Promise<void>) => { stops.unshift(fn); };
+  const onStop = (fn: () => Promise<void>) => {
+    stops.unshift(fn);
+  };
   const stopAll = async () => {
     for (const fn of stops.splice(0)) await fn().catch((err: Error) => log.warn({ err: err.message }, 'error while stopping'));
   };
   if (config.ALLOW_PRIVATE_NETWORKS && roles.includes('worker')) {
-    log.warn('ALLOW_PRIVATE_NETWORKS is deprecated: list local mirrors in PRIVATE_SOURCE_HOSTS or a source\'s allowPrivateHosts instead (metadata and link-local addresses stay refused)');
+    log.warn(
+      "ALLOW_PRIVATE_NETWORKS is deprecated: list local mirrors in PRIVATE_SOURCE_HOSTS or a source's allowPrivateHosts instead (metadata and link-local addresses stay refused)",
+    );
   }
   try {
     const dbUrl = await resolveDatabaseUrl(config, log, onStop);
     await runMigrations(dbUrl).catch((err) => {
-      if ((err as Error).message.includes('ECONNREFUSED') || (err as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED') throw describeConnectError('PostgreSQL', dbUrl, { code: 'ECONNREFUSED' });
+      if ((err as Error).message.includes('ECONNREFUSED') || (err as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED')
+        throw describeConnectError('PostgreSQL', dbUrl, { code: 'ECONNREFUSED' });
       throw err;
     });
     const db = openDb(dbUrl, { max: 10 });
     onStop(() => closeDb(db));
-    await pingDb(db).catch((err) => { throw describeConnectError('PostgreSQL', dbUrl, err); });
-    const kit = createQueueKit(config.REDIS_URL
-      ? { kind: 'redis', url: config.REDIS_URL, prefix: config.QUEUE_PREFIX }
-      : { kind: 'postgres', url: dbUrl, schema: config.QUEUE_PREFIX === 'careerlens' ? 'bullmq' : `bullmq_${config.QUEUE_PREFIX}` });
+    await pingDb(db).catch((err) => {
+      throw describeConnectError('PostgreSQL', dbUrl, err);
+    });
+    const kit = createQueueKit(
+      config.REDIS_URL
+        ? { kind: 'redis', url: config.REDIS_URL, prefix: config.QUEUE_PREFIX }
+        : { kind: 'postgres', url: dbUrl, schema: config.QUEUE_PREFIX === 'careerlens' ? 'bullmq' : `bullmq_${config.QUEUE_PREFIX}` },
+    );
     onStop(() => kit.close());
-    await withTimeout(kit.ping(), 5_000, 'Redis').catch((err) => { throw describeConnectError('Redis', config.REDIS_URL ?? '', err); });
+    await withTimeout(kit.ping(), 5_000, 'Redis').catch((err) => {
+      throw describeConnectError('Redis', config.REDIS_URL ?? '', err);
+    });
     const queues = openQueues(kit);
     onStop(() => queues.close());
     if (roles.includes('scheduler')) {
       const { delisted, relisted } = await syncSources(db, loadSourceDefinitions(config.SOURCES_FILE));
-      if (delisted.length) log.warn({ delisted }, 'sources missing from the source list were delisted: they no longer run, their data is kept (purge: careerlens sources remove <id> --purge)');
+      if (delisted.length)
+        log.warn(
+          { delisted },
+          'sources missing from the source list were delisted: they no longer run, their data is kept (purge: careerlens sources remove <id> --purge)',
+        );
       if (relisted.length) log.info({ relisted }, 'delisted sources are listed again and run with their data as it was');
       await registerSchedules(db, queues, log);
-      onStop(startAlertWatcher({ db, queues, log }, {
-        webhookUrl: config.ALERT_WEBHOOK_URL, everyMs: config.OPS_ALERT_CHECK_MS,
-        reaper: { runTimeoutMs: config.RUN_TIMEOUT_MS, graceMs: config.RUN_ENQUEUE_GRACE_MS },
-      }));
-      onStop(startRetention({ db, log }, {
-        rawDocumentsDays: config.RETENTION_RAW_DOCUMENTS_DAYS, metricHistoryDays: config.RETENTION_METRIC_HISTORY_DAYS, runsDays: config.RETENTION_RUNS_DAYS,
-      }, config.RETENTION_CHECK_MS));
+      onStop(
+        startAlertWatcher(
+          { db, queues, log },
+          {
+            webhookUrl: config.ALERT_WEBHOOK_URL,
+            everyMs: config.OPS_ALERT_CHECK_MS,
+            reaper: { runTimeoutMs: config.RUN_TIMEOUT_MS, graceMs: config.RUN_ENQUEUE_GRACE_MS },
+          },
+        ),
+      );
+      onStop(
+        startRetention(
+          { db, log },
+          {
+            rawDocumentsDays: config.RETENTION_RAW_DOCUMENTS_DAYS,
+            metricHistoryDays: config.RETENTION_METRIC_HISTORY_DAYS,
+            runsDays: config.RETENTION_RUNS_DAYS,
+          },
+          config.RETENTION_CHECK_MS,
+        ),
+      );
     }
     if (roles.includes('worker')) {
-      const workers = startWorkers({ kit, db, queues, log, newFetcher: fetcherFactory(config), adapters: buildAdapters(), concurrency: config.WORKER_CONCURRENCY,
-        snapshot: loadSnapshot(config.SNAPSHOT_DIR), offline: config.OFFLINE, maxShrinkRatio: config.MAX_SHRINK_RATIO,
-        pairsPerJob: config.PAIRS_PER_JOB, lockDurationMs: config.WORKER_LOCK_DURATION_MS, stalledIntervalMs: config.WORKER_STALLED_INTERVAL_MS });
+      const workers = startWorkers({
+        kit,
+        db,
+        queues,
+        log,
+        newFetcher: fetcherFactory(config),
+        adapters: buildAdapters(),
+        concurrency: config.WORKER_CONCURRENCY,
+        snapshot: loadSnapshot(config.SNAPSHOT_DIR),
+        offline: config.OFFLINE,
+        maxShrinkRatio: config.MAX_SHRINK_RATIO,
+        pairsPerJob: config.PAIRS_PER_JOB,
+        lockDurationMs: config.WORKER_LOCK_DURATION_MS,
+        stalledIntervalMs: config.WORKER_STALLED_INTERVAL_MS,
+      });
       onStop(() => workers.close());
     }
     if (roles.includes('scheduler') && config.RUN_NEVER_SUCCEEDED_ON_START) {
@@ -98,7 +139,13 @@ export async function startRuntime(config: Config, roles: Role[], log: Logger): 
       const apiDb = openDb(dbUrl, { max: 10, appName: 'careerlens-api', statementTimeoutMs: config.API_STATEMENT_TIMEOUT_MS });
       onStop(() => closeDb(apiDb));
       const server = await listen(createApp({ db: apiDb, opsDb: db, kit, queues, log }, apiOptionsFrom(config)), config.HOST, config.PORT);
-      onStop(() => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections?.(); }));
+      onStop(
+        () =>
+          new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections?.();
+          }),
+      );
       const addr = server.address();
       const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
       url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;

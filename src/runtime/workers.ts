@@ -40,19 +40,36 @@ export function startWorkers(deps: WorkerDeps): RunningWorkers {
   const careers = kit.worker('careers', dispatchJobs('careers', careersJobs(deps)), { concurrency: 1, ...common });
 
   // In the background: the first careers-changed event then finds every career assembled.
-  warmMetricsCache(db.$client).catch((err: Error) => log.warn({ err: err.message }, 'could not prepare the metrics cache; the first recompute reads everything'));
+  warmMetricsCache(db.$client).catch((err: Error) =>
+    log.warn({ err: err.message }, 'could not prepare the metrics cache; the first recompute reads everything'),
+  );
 
   const flows = kit.flowProducer();
-  const comparisons = kit.worker('comparisons', dispatchJobs('comparisons', comparisonsJobs({
-    db, queues, log, flows, stopping: stopping.signal, pairComputer: deps.pairComputer, pairsPerJob: deps.pairsPerJob ?? 40_000,
-  })), { concurrency: 1, ...common });
+  const comparisons = kit.worker(
+    'comparisons',
+    dispatchJobs(
+      'comparisons',
+      comparisonsJobs({
+        db,
+        queues,
+        log,
+        flows,
+        stopping: stopping.signal,
+        pairComputer: deps.pairComputer,
+        pairsPerJob: deps.pairsPerJob ?? 40_000,
+      }),
+    ),
+    { concurrency: 1, ...common },
+  );
 
   const workers = [ingest, careers, comparisons];
   for (const w of workers) {
     w.on('failed', (job, err) => log.error({ queue: w.name, jobId: job?.id, jobName: job?.name, err: err.message }, 'job failed'));
     w.on('error', (err) => log.error({ queue: w.name, err: err.message }, 'worker error'));
     w.on('completed', (job) => recordJob(w.name, job, 'completed'));
-    w.on('failed', (job) => { if (job) recordJob(w.name, job, 'failed'); });
+    w.on('failed', (job) => {
+      if (job) recordJob(w.name, job, 'failed');
+    });
   }
   return {
     workers,

@@ -43,7 +43,13 @@ ul.skills { columns: 3 16rem; }
 function browserScript(name: string): string {
   const out = buildSync({
     entryPoints: [path.join(path.dirname(fileURLToPath(import.meta.url)), 'client', name)],
-    bundle: true, format: 'iife', platform: 'browser', target: 'es2020', write: false, legalComments: 'none', logLevel: 'silent',
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    write: false,
+    legalComments: 'none',
+    logLevel: 'silent',
   });
   return out.outputFiles[0]!.text;
 }

@@ -12,8 +12,17 @@ export function Layout(props: { title: string; children: Child; charts?: boolean
         {props.charts ? <link rel="stylesheet" href="/assets/uplot.min.css" /> : null}
       </head>
       <body>
-        <a class="skip" href="#main">Skip to main content</a>
-        <header class="top"><a href="/" class="brand">CareerLens</a><nav aria-label="Main"><a href="/trends">Trends</a> <a href="/docs">API</a> <a href="/about/data">Data</a> <a href="/ops">Operators</a></nav></header>
+        <a class="skip" href="#main">
+          Skip to main content
+        </a>
+        <header class="top">
+          <a href="/" class="brand">
+            CareerLens
+          </a>
+          <nav aria-label="Main">
+            <a href="/trends">Trends</a> <a href="/docs">API</a> <a href="/about/data">Data</a> <a href="/ops">Operators</a>
+          </nav>
+        </header>
         <main id="main">{props.children}</main>
         <script src="/assets/site.js" defer></script>
         {props.charts ? <script src="/assets/uplot.iife.min.js" defer></script> : null}

@@ -23,7 +23,11 @@ const isHttps = (c: Context) => new URL(c.req.url).protocol === 'https:' || c.re
 function crossSite(c: Context): boolean {
   const origin = c.req.header('origin');
   if (origin && origin !== 'null') {
-    try { if (new URL(origin).host !== (c.req.header('host') ?? new URL(c.req.url).host)) return true; } catch { return true; }
+    try {
+      if (new URL(origin).host !== (c.req.header('host') ?? new URL(c.req.url).host)) return true;
+    } catch {
+      return true;
+    }
   } else if (origin === 'null') return true;
   const site = c.req.header('sec-fetch-site');
   return site === 'cross-site' || site === 'same-site';
@@ -45,7 +49,8 @@ const requireConsoleSession: MiddlewareHandler<OpsEnv> = async (c, next) => {
       if (crossSite(c)) return problem(c, 'forbidden', 'cross-site requests to the console are refused');
       // The board's API takes its token in a header (it is read-only, but nothing writes without one).
       const given = path.startsWith('/ops/queues/') ? c.req.header('x-csrf-token') : (await c.req.parseBody())._csrf;
-      if (typeof given !== 'string' || !sameToken(given, session.csrfToken)) return problem(c, 'forbidden', 'the form is out of date: reload the page and try again');
+      if (typeof given !== 'string' || !sameToken(given, session.csrfToken))
+        return problem(c, 'forbidden', 'the form is out of date: reload the page and try again');
     }
     c.set('operator', session);
     c.set('csrfToken', session.csrfToken);
@@ -102,19 +107,35 @@ export const opsConsole = new Hono<OpsEnv>()
   .get('/', async (c) => {
     const deps = c.get('deps');
     const [sources, runs, alerts, deadJobs] = await Promise.all([
-      listSourceStatus(deps), listRunHistory(deps.db, { limit: 15 }), listAlerts(deps.db, { limit: 20 }), listDeadJobs(deps),
+      listSourceStatus(deps),
+      listRunHistory(deps.db, { limit: 15 }),
+      listAlerts(deps.db, { limit: 20 }),
+      listDeadJobs(deps),
     ]);
-    return c.html(<ConsolePage {...view(c)} sources={sources} runs={runs.items.map((r) => ({ ...summarizeRun(r), sourceId: r.sourceId }))}
-      alerts={alerts} deadJobs={deadJobs} notice={c.req.query('notice')} error={c.req.query('error')} />);
+    return c.html(
+      <ConsolePage
+        {...view(c)}
+        sources={sources}
+        runs={runs.items.map((r) => ({ ...summarizeRun(r), sourceId: r.sourceId }))}
+        alerts={alerts}
+        deadJobs={deadJobs}
+        notice={c.req.query('notice')}
+        error={c.req.query('error')}
+      />,
+    );
   })
   .get('/runs', async (c) => {
     const source = c.req.query('source') || undefined;
     const statusQ = c.req.query('status');
-    const status = (runStatuses as readonly string[]).includes(statusQ ?? '') ? statusQ as RunStatus : undefined;
+    const status = (runStatuses as readonly string[]).includes(statusQ ?? '') ? (statusQ as RunStatus) : undefined;
     const cursor = Number(c.req.query('cursor')) || undefined;
     const page = await listRunHistory(c.get('deps').db, { sourceId: source, status, beforeId: cursor, limit: 50 });
-    const next = page.nextCursor ? `/ops/runs?${new URLSearchParams({ ...(source ? { source } : {}), ...(status ? { status } : {}), cursor: String(page.nextCursor) })}` : undefined;
-    return c.html(<RunHistoryPage {...view(c)} runs={page.items.map((r) => ({ ...summarizeRun(r), sourceId: r.sourceId }))} next={next} filter={{ source, status }} />);
+    const next = page.nextCursor
+      ? `/ops/runs?${new URLSearchParams({ ...(source ? { source } : {}), ...(status ? { status } : {}), cursor: String(page.nextCursor) })}`
+      : undefined;
+    return c.html(
+      <RunHistoryPage {...view(c)} runs={page.items.map((r) => ({ ...summarizeRun(r), sourceId: r.sourceId }))} next={next} filter={{ source, status }} />,
+    );
   })
   .get('/runs/:id{[0-9]+}', async (c) => {
     const run = await getRunDetail(c.get('deps'), Number(c.req.param('id')));
@@ -122,21 +143,46 @@ export const opsConsole = new Hono<OpsEnv>()
     return c.html(<RunDetailPage {...view(c)} run={run} />);
   })
   .get('/live.json', async (c) => {
-    const ids = (c.req.query('ids') ?? '').split(',').map(Number).filter((n) => Number.isSafeInteger(n) && n > 0).slice(0, 50);
+    const ids = (c.req.query('ids') ?? '')
+      .split(',')
+      .map(Number)
+      .filter((n) => Number.isSafeInteger(n) && n > 0)
+      .slice(0, 50);
     const runs = await Promise.all(ids.map((id) => getRunDetail(c.get('deps'), id)));
     return c.json({ runs: runs.filter((r) => r !== undefined).map(({ rejects: _r, ...r }) => r) });
   })
-  .post('/sources/:id/run', async (c) => after(c, await runSourceNow(c.get('deps'), actorOf(c.get('operator')), c.req.param('id')), (v) => `/ops/runs/${v.runId}`))
-  .post('/sources/:id/pause', async (c) => after(c, await setSourceEnabled(c.get('deps'), actorOf(c.get('operator')), c.req.param('id'), false), (s) => `/ops?notice=${encodeURIComponent(`${s.id} paused`)}`))
-  .post('/sources/:id/resume', async (c) => after(c, await setSourceEnabled(c.get('deps'), actorOf(c.get('operator')), c.req.param('id'), true), (s) => `/ops?notice=${encodeURIComponent(`${s.id} resumed`)}`))
+  .post('/sources/:id/run', async (c) =>
+    after(c, await runSourceNow(c.get('deps'), actorOf(c.get('operator')), c.req.param('id')), (v) => `/ops/runs/${v.runId}`),
+  )
+  .post('/sources/:id/pause', async (c) =>
+    after(
+      c,
+      await setSourceEnabled(c.get('deps'), actorOf(c.get('operator')), c.req.param('id'), false),
+      (s) => `/ops?notice=${encodeURIComponent(`${s.id} paused`)}`,
+    ),
+  )
+  .post('/sources/:id/resume', async (c) =>
+    after(
+      c,
+      await setSourceEnabled(c.get('deps'), actorOf(c.get('operator')), c.req.param('id'), true),
+      (s) => `/ops?notice=${encodeURIComponent(`${s.id} resumed`)}`,
+    ),
+  )
   .post('/sources/:id/schedule', async (c) => {
     const form = await c.req.parseBody();
     const input = { cron: String(form.cron ?? ''), tz: String(form.tz || 'UTC') };
-    return after(c, await setSourceSchedule(c.get('deps'), actorOf(c.get('operator')), c.req.param('id'), input),
-      (s) => `/ops?notice=${encodeURIComponent(`${s.id}: next run ${s.nextRunAt ?? 'not scheduled'}`)}`);
+    return after(
+      c,
+      await setSourceSchedule(c.get('deps'), actorOf(c.get('operator')), c.req.param('id'), input),
+      (s) => `/ops?notice=${encodeURIComponent(`${s.id}: next run ${s.nextRunAt ?? 'not scheduled'}`)}`,
+    );
   })
-  .post('/runs/:id{[0-9]+}/retry', async (c) => after(c, await retryRun(c.get('deps'), actorOf(c.get('operator')), Number(c.req.param('id'))), (v) => `/ops/runs/${v.runId}`))
-  .post('/runs/:id{[0-9]+}/cancel', async (c) => after(c, await cancelRun(c.get('deps'), actorOf(c.get('operator')), Number(c.req.param('id'))), (v) => `/ops/runs/${v.id}`))
+  .post('/runs/:id{[0-9]+}/retry', async (c) =>
+    after(c, await retryRun(c.get('deps'), actorOf(c.get('operator')), Number(c.req.param('id'))), (v) => `/ops/runs/${v.runId}`),
+  )
+  .post('/runs/:id{[0-9]+}/cancel', async (c) =>
+    after(c, await cancelRun(c.get('deps'), actorOf(c.get('operator')), Number(c.req.param('id'))), (v) => `/ops/runs/${v.id}`),
+  )
   .get('/titles', async (c) => {
     const [pins, unmatched] = await Promise.all([listPins(c.get('deps')), listUnmatched(c.get('deps'))]);
     return c.html(<TitlesPage {...view(c)} pins={pins} unmatched={unmatched} notice={c.req.query('notice')} error={c.req.query('error')} />);
@@ -144,16 +190,30 @@ export const opsConsole = new Hono<OpsEnv>()
   .post('/titles/pin', async (c) => {
     const form = await c.req.parseBody();
     const r = await pinTitle(c.get('deps'), actorOf(c.get('operator')), { title: String(form.title ?? ''), career: String(form.career ?? '') });
-    return c.redirect(`/ops/titles?${r.ok ? `notice=${encodeURIComponent(`pinned "${r.value.title}" to ${r.value.career.slug}`)}` : `error=${encodeURIComponent(r.message)}`}`, 303);
+    return c.redirect(
+      `/ops/titles?${r.ok ? `notice=${encodeURIComponent(`pinned "${r.value.title}" to ${r.value.career.slug}`)}` : `error=${encodeURIComponent(r.message)}`}`,
+      303,
+    );
   })
   .post('/titles/unpin', async (c) => {
     const form = await c.req.parseBody();
     const r = await unpinTitle(c.get('deps'), actorOf(c.get('operator')), String(form.title ?? ''));
     return c.redirect(`/ops/titles?${r.ok ? `notice=${encodeURIComponent(`unpinned "${r.value.title}"`)}` : `error=${encodeURIComponent(r.message)}`}`, 303);
   })
-  .post('/recompute', async (c) => after(c, await requestRecompute(c.get('deps'), actorOf(c.get('operator')), {}), (v) => `/ops?notice=${encodeURIComponent(`recompute queued (job ${v.jobId})`)}`))
-  .post('/jobs/:queue/:id/retry', async (c) => after(c, await retryDeadJob(c.get('deps'), actorOf(c.get('operator')), c.req.param('queue'), c.req.param('id')),
-    (v) => `/ops?notice=${encodeURIComponent(`job ${v.id} on ${v.queue} retried`)}`))
+  .post('/recompute', async (c) =>
+    after(
+      c,
+      await requestRecompute(c.get('deps'), actorOf(c.get('operator')), {}),
+      (v) => `/ops?notice=${encodeURIComponent(`recompute queued (job ${v.jobId})`)}`,
+    ),
+  )
+  .post('/jobs/:queue/:id/retry', async (c) =>
+    after(
+      c,
+      await retryDeadJob(c.get('deps'), actorOf(c.get('operator')), c.req.param('queue'), c.req.param('id')),
+      (v) => `/ops?notice=${encodeURIComponent(`job ${v.id} on ${v.queue} retried`)}`,
+    ),
+  )
   .all('/queues/*', async (c) => {
     const board = queueBoard(c.get('deps'));
     if (board instanceof Error) {
@@ -161,4 +221,3 @@ export const opsConsole = new Hono<OpsEnv>()
     }
     return board.fetch(c.req.raw);
   });
-

@@ -10,13 +10,24 @@ import { loadPeriodPoints, type PeriodPoint } from '../db/queries/series.js';
 import type { ChartData } from './widgets.js';
 
 export const PERIOD_LABELS: Record<SeriesMetric, string> = {
-  salaryMedian: 'Median salary (USD/yr)', salaryP10: 'Salary, 10th percentile (USD/yr)', salaryP25: 'Salary, 25th percentile (USD/yr)',
-  salaryP75: 'Salary, 75th percentile (USD/yr)', salaryP90: 'Salary, 90th percentile (USD/yr)', employment: 'Employment (jobs)',
-  demandScore: 'Demand score (0–10)', surveyMedian: 'Median reported salary (USD/yr)',
-  projectedChangePct: 'Projected employment change over the span (%)', projectedOpenings: 'Projected openings a year', postingsIndex: 'Job postings index (1 Feb 2020 = 100)',
+  salaryMedian: 'Median salary (USD/yr)',
+  salaryP10: 'Salary, 10th percentile (USD/yr)',
+  salaryP25: 'Salary, 25th percentile (USD/yr)',
+  salaryP75: 'Salary, 75th percentile (USD/yr)',
+  salaryP90: 'Salary, 90th percentile (USD/yr)',
+  employment: 'Employment (jobs)',
+  demandScore: 'Demand score (0–10)',
+  surveyMedian: 'Median reported salary (USD/yr)',
+  projectedChangePct: 'Projected employment change over the span (%)',
+  projectedOpenings: 'Projected openings a year',
+  postingsIndex: 'Job postings index (1 Feb 2020 = 100)',
 };
 
-export interface CareerRef { id: number; slug: string; title: string }
+export interface CareerRef {
+  id: number;
+  slug: string;
+  title: string;
+}
 
 export interface PeriodChart {
   data: ChartData;
@@ -40,7 +51,14 @@ export function pointNote(p: PeriodPoint): string {
 
 /** One metric's chart by period for the careers (one line per career and series). */
 export async function periodChart(db: Db, careers: CareerRef[], metric: SeriesMetric, range: { from?: string; to?: string } = {}): Promise<PeriodChart> {
-  const points = careers.length ? await loadPeriodPoints(db, careers.map((k) => k.id), metric, range) : [];
+  const points = careers.length
+    ? await loadPeriodPoints(
+        db,
+        careers.map((k) => k.id),
+        metric,
+        range,
+      )
+    : [];
   const byCareer = careers.map((k) => ({ career: k, points: points.filter((p) => p.careerId === k.id) }));
   const periods = [...new Map(points.map((p) => [p.period, p.periodStart]))].sort((a, b) => comparePeriods(a[0], b[0]));
   const lines: ChartData['series'] = [];
@@ -53,7 +71,10 @@ export async function periodChart(db: Db, careers: CareerRef[], metric: SeriesMe
       lines.push({
         label: names.length > 1 ? `${career.title} (${name})` : career.title,
         values: periods.map(([period]) => at.get(period)?.value ?? null),
-        sources: periods.map(([period]) => { const p = at.get(period); return p ? `${pointNote(p)}, ${p.period}` : null; }),
+        sources: periods.map(([period]) => {
+          const p = at.get(period);
+          return p ? `${pointNote(p)}, ${p.period}` : null;
+        }),
       });
       summaries.push({ career, summary: summarizeSeries(name, mine) });
     }

@@ -9,8 +9,18 @@ export function CareerInput(props: { id: string; name: string; label: string; va
   return (
     <span class="field">
       <label for={props.id}>{props.label}</label>
-      <input id={props.id} name={props.name} type="search" list={`${props.id}-list`} value={props.value ?? ''} placeholder={props.placeholder ?? 'Type a career title'}
-        autocomplete="off" maxlength={100} data-suggest={`${props.id}-list`} required={props.required ?? false} />
+      <input
+        id={props.id}
+        name={props.name}
+        type="search"
+        list={`${props.id}-list`}
+        value={props.value ?? ''}
+        placeholder={props.placeholder ?? 'Type a career title'}
+        autocomplete="off"
+        maxlength={100}
+        data-suggest={`${props.id}-list`}
+        required={props.required ?? false}
+      />
       <datalist id={`${props.id}-list`}></datalist>
     </span>
   );
@@ -56,17 +66,37 @@ export function Chart(props: { id: string; title: string; data: ChartData; csvHr
   const { data } = props;
   return (
     <figure class="chart" aria-labelledby={`${props.id}-cap`}>
-      <figcaption id={`${props.id}-cap`}>{props.title} <a href={props.csvHref} download>Download CSV</a></figcaption>
+      <figcaption id={`${props.id}-cap`}>
+        {props.title}{' '}
+        <a href={props.csvHref} download>
+          Download CSV
+        </a>
+      </figcaption>
       <div id={props.id} class="plot" data-chart={JSON.stringify(data)} role="img" aria-label={`${props.title}: line chart, ${data.x.length} points`}></div>
       <details>
         <summary>Data table</summary>
         <table>
-          <thead><tr><th scope="col">{data.xUnit === 'year' ? 'Year' : data.xUnit === 'period' ? 'Period' : 'Date'}</th>{data.series.map((s) => <th scope="col">{s.label}</th>)}</tr></thead>
-          <tbody>{data.x.map((t, i) => (
-            <tr><td>{xText(data, t, i)}</td>{data.series.map((s) => (
-              <td>{s.values[i] == null ? '' : formatSeriesValue(s.values[i], data.unit)}{s.values[i] != null && s.sources?.[i] ? <small class="muted"> ({s.sources[i]})</small> : ''}</td>
-            ))}</tr>
-          ))}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">{data.xUnit === 'year' ? 'Year' : data.xUnit === 'period' ? 'Period' : 'Date'}</th>
+              {data.series.map((s) => (
+                <th scope="col">{s.label}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.x.map((t, i) => (
+              <tr>
+                <td>{xText(data, t, i)}</td>
+                {data.series.map((s) => (
+                  <td>
+                    {s.values[i] == null ? '' : formatSeriesValue(s.values[i], data.unit)}
+                    {s.values[i] != null && s.sources?.[i] ? <small class="muted"> ({s.sources[i]})</small> : ''}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
         </table>
       </details>
     </figure>

@@ -13,12 +13,30 @@ import { internString } from '../core/intern.js';
 import { roundTo } from '../core/metrics/figure.js';
 import { slugify } from '../core/text-normalize.js';
 import type {
-  AiExposureFact, DeclaredFact, EducationFact, InterestsFact, TaskExposureFact, TasksFact, WorkStylesFact, RatingsFact, RelatedOccupationsFact, JobZoneFact, PostingsFact, PostingsIndexFact, ProjectionsFact, SalarySurveyFact, TechSkillsFact, TeleworkFact, WagesBreakFact, WagesFact,
+  AiExposureFact,
+  DeclaredFact,
+  EducationFact,
+  InterestsFact,
+  TaskExposureFact,
+  TasksFact,
+  WorkStylesFact,
+  RatingsFact,
+  RelatedOccupationsFact,
+  JobZoneFact,
+  PostingsFact,
+  PostingsIndexFact,
+  ProjectionsFact,
+  SalarySurveyFact,
+  TechSkillsFact,
+  TeleworkFact,
+  WagesBreakFact,
+  WagesFact,
 } from '../core/fact-keys.js';
 
 /** The name shown for a source: the publisher and dataset, never an internal id alone. */
 const METHOD_LABELS: Record<string, string> = {
-  'gpts-are-gpts': 'GPTs are GPTs (Eloundou et al. 2023)', 'felten-aioe': 'Felten, Raj & Seamans AIOE (2021)',
+  'gpts-are-gpts': 'GPTs are GPTs (Eloundou et al. 2023)',
+  'felten-aioe': 'Felten, Raj & Seamans AIOE (2021)',
   'felten-lm-aioe': 'Felten, Raj & Seamans language-modeling AIOE (2023)',
 };
 const sourceOf = (row: FactRow) => sourceLabel(row.kind, row.source_id, row.snapshot_retrieved);
@@ -46,9 +64,20 @@ export function groupFacts(rows: readonly FactRow[]): Map<number, FactRow[]> {
 
 /** The canonical-skill lookup built from every career's O*NET technology skills (memoized per label). */
 export function skillKeysOf(rows: readonly FactRow[]): (label: string) => string[] {
-  return memoKey(buildSkillTaxonomy(rows.filter((r) => r.key === 'tech-skills').flatMap((r) => (r.value as TechSkillsFact).map((t) => ({
-    example: t.example, commodityTitle: t.commodityTitle, hot: t.hot, inDemand: t.inDemand,
-  })))));
+  return memoKey(
+    buildSkillTaxonomy(
+      rows
+        .filter((r) => r.key === 'tech-skills')
+        .flatMap((r) =>
+          (r.value as TechSkillsFact).map((t) => ({
+            example: t.example,
+            commodityTitle: t.commodityTitle,
+            hot: t.hot,
+            inDemand: t.inDemand,
+          })),
+        ),
+    ),
+  );
 }
 
 /**
@@ -83,10 +112,22 @@ function memoKey(taxonomy: SkillTaxonomy): (label: string) => string[] {
 /** One career's CareerFacts and skills from its fact rows (in `readFacts` order). */
 export function assembleCareer(c: CareerRow, rows: FactRow[], keyOf: (label: string) => string[]): CareerBundle {
   const facts: CareerFacts = {
-    id: String(c.id), slug: c.slug, title: c.title, category: c.category, origin: c.origin, onetCode: c.onet_code,
+    id: String(c.id),
+    slug: c.slug,
+    title: c.title,
+    category: c.category,
+    origin: c.origin,
+    onetCode: c.onet_code,
     asOf: rows.reduce<string | null>((m, r) => (m === null || r.updated_at > m ? r.updated_at : m), null)?.slice(0, 10) ?? null,
-    wages: [], salarySurveys: [], postings: [], technologySkills: [], technologySource: null,
-    preparation: null, aiExposure: [], telework: null, declared: null,
+    wages: [],
+    salarySurveys: [],
+    postings: [],
+    technologySkills: [],
+    technologySource: null,
+    preparation: null,
+    aiExposure: [],
+    telework: null,
+    declared: null,
   };
   const skills: SkillInput[] = [];
   let jobZone: JobZoneFact | null = null;
@@ -97,7 +138,14 @@ export function assembleCareer(c: CareerRow, rows: FactRow[], keyOf: (label: str
       case 'wages': {
         const w = r.value as WagesFact;
         facts.wages.push({
-          ...prov, employment: w.employment, p10: w.annual.p10, p25: w.annual.p25, median: w.annual.median, p75: w.annual.p75, p90: w.annual.p90, topCoded: w.topCoded,
+          ...prov,
+          employment: w.employment,
+          p10: w.annual.p10,
+          p25: w.annual.p25,
+          median: w.annual.median,
+          p75: w.annual.p75,
+          p90: w.annual.p90,
+          topCoded: w.topCoded,
           ...(w.mapped ? { mapped: { from: w.mapped.from.code, share: w.mapped.share } } : {}),
           ...(w.derivedFromHourly ? { hourlyOnly: true as const } : {}),
         });
@@ -106,14 +154,28 @@ export function assembleCareer(c: CareerRow, rows: FactRow[], keyOf: (label: str
       case 'salary-survey': {
         const s = r.value as SalarySurveyFact;
         addSurveyYear(facts.salarySurveys, {
-          ...prov, workYear: Number(r.period), count: s.count, min: s.min, p25: s.p25, median: s.median, p75: s.p75, max: s.max,
-          survey: s.survey ?? prov.source, snapshot: s.snapshot ?? '',
+          ...prov,
+          workYear: Number(r.period),
+          count: s.count,
+          min: s.min,
+          p25: s.p25,
+          median: s.median,
+          p75: s.p75,
+          max: s.max,
+          survey: s.survey ?? prov.source,
+          snapshot: s.snapshot ?? '',
         });
         break;
       }
       case 'projections': {
         const p = r.value as ProjectionsFact;
-        (facts.projections ??= []).push({ ...prov, changePct: p.changePct, annualOpenings: p.annualOpenings, employmentBase: p.employmentBase, employmentTarget: p.employmentTarget });
+        (facts.projections ??= []).push({
+          ...prov,
+          changePct: p.changePct,
+          annualOpenings: p.annualOpenings,
+          employmentBase: p.employmentBase,
+          employmentTarget: p.employmentTarget,
+        });
         break;
       }
       case 'postings-index': {
@@ -121,11 +183,23 @@ export function assembleCareer(c: CareerRow, rows: FactRow[], keyOf: (label: str
         (facts.postingsIndex ??= []).push({ ...prov, sector: p.sector, index: p.index });
         break;
       }
-      case 'wages-break': (facts.wageBreaks ??= []).push({ ...prov, reason: (r.value as WagesBreakFact).reason }); break;
-      case 'postings': facts.postings.push({ ...prov, count: (r.value as PostingsFact).count }); break;
+      case 'wages-break':
+        (facts.wageBreaks ??= []).push({ ...prov, reason: (r.value as WagesBreakFact).reason });
+        break;
+      case 'postings':
+        facts.postings.push({ ...prov, count: (r.value as PostingsFact).count });
+        break;
       case 'tech-skills': {
         const items = r.value as TechSkillsFact;
-        facts.technologySkills = items.map((t): TechnologySkill => ({ name: t.example, commodityCode: Number(t.commodityCode), commodityTitle: t.commodityTitle, hot: t.hot, inDemand: t.inDemand }));
+        facts.technologySkills = items.map(
+          (t): TechnologySkill => ({
+            name: t.example,
+            commodityCode: Number(t.commodityCode),
+            commodityTitle: t.commodityTitle,
+            hot: t.hot,
+            inDemand: t.inDemand,
+          }),
+        );
         facts.technologySource = prov;
         for (const t of items) skills.push({ ...skillOf(t.example, keyOf, t.hot || t.inDemand), group: t.commodityTitle });
         break;
@@ -134,43 +208,79 @@ export function assembleCareer(c: CareerRow, rows: FactRow[], keyOf: (label: str
       case 'knowledge-ratings': {
         const domain = r.key === 'skill-ratings' ? 'skill' : 'knowledge';
         // Shown precision, shared strings: these objects are the items the metrics rank (see ratings.ts).
-        const list = (r.value as RatingsFact).elements.map((e) => ({
-          id: internString(e.id), name: internString(e.name), domain, importance: roundTo(e.importance, 1), level: roundTo(e.level, 1),
-        }) as const);
+        const list = (r.value as RatingsFact).elements.map(
+          (e) =>
+            ({
+              id: internString(e.id),
+              name: internString(e.name),
+              domain,
+              importance: roundTo(e.importance, 1),
+              level: roundTo(e.level, 1),
+            }) as const,
+        );
         if (facts.ratings) facts.ratings.elements.push(...list);
         else facts.ratings = { ...prov, elements: list };
         break;
       }
-      case 'related-occupations': facts.relatedOccupations = (r.value as RelatedOccupationsFact).map((o) => ({ code: o.code, tier: o.tier })); break;
-      case 'job-zone': jobZone = r.value as JobZoneFact; break;
-      case 'education': education = { row: r, value: r.value as EducationFact }; break;
+      case 'related-occupations':
+        facts.relatedOccupations = (r.value as RelatedOccupationsFact).map((o) => ({ code: o.code, tier: o.tier }));
+        break;
+      case 'job-zone':
+        jobZone = r.value as JobZoneFact;
+        break;
+      case 'education':
+        education = { row: r, value: r.value as EducationFact };
+        break;
       case 'ai-exposure': {
         const a = r.value as AiExposureFact;
-        facts.aiExposure.push({ source: withServed(METHOD_LABELS[a.method] ?? a.method, r), period: r.period, method: a.method, measure: a.headlineColumn, headline: true, value: a.score });
+        facts.aiExposure.push({
+          source: withServed(METHOD_LABELS[a.method] ?? a.method, r),
+          period: r.period,
+          method: a.method,
+          measure: a.headlineColumn,
+          headline: true,
+          value: a.score,
+        });
         break;
       }
-      case 'interests': facts.interests = { ...prov, scores: (r.value as InterestsFact).scores }; break;
-      case 'work-styles': facts.workStyles = { ...prov, styles: (r.value as WorkStylesFact).map((w) => ({ name: w.name, importance: w.importance })) }; break;
-      case 'tasks': facts.tasks = { ...prov, tasks: r.value as TasksFact }; break;
-      case 'task-exposure': facts.taskExposure = { source: withServed(METHOD_LABELS['gpts-are-gpts']!, r), period: r.period, labels: r.value as TaskExposureFact }; break;
-      case 'telework': facts.telework = { ...prov, value: (r.value as TeleworkFact).value }; break;
+      case 'interests':
+        facts.interests = { ...prov, scores: (r.value as InterestsFact).scores };
+        break;
+      case 'work-styles':
+        facts.workStyles = { ...prov, styles: (r.value as WorkStylesFact).map((w) => ({ name: w.name, importance: w.importance })) };
+        break;
+      case 'tasks':
+        facts.tasks = { ...prov, tasks: r.value as TasksFact };
+        break;
+      case 'task-exposure':
+        facts.taskExposure = { source: withServed(METHOD_LABELS['gpts-are-gpts']!, r), period: r.period, labels: r.value as TaskExposureFact };
+        break;
+      case 'telework':
+        facts.telework = { ...prov, value: (r.value as TeleworkFact).value };
+        break;
       case 'declared': {
         const d = r.value as DeclaredFact;
-        const opt = <T,>(v: T | null) => (v === null ? undefined : v);
+        const opt = <T>(v: T | null) => (v === null ? undefined : v);
         facts.declared = {
-          ...prov, salaryMin: opt(d.salaryMin), salaryMax: opt(d.salaryMax), demandScore: opt(d.demandScore), aiRiskPct: opt(d.aiRiskPct),
+          ...prov,
+          salaryMin: opt(d.salaryMin),
+          salaryMax: opt(d.salaryMax),
+          demandScore: opt(d.demandScore),
+          aiRiskPct: opt(d.aiRiskPct),
           learningCurveMonths: opt(d.learningCurveMonths),
           difficulty: DIFFICULTIES.includes(d.difficulty ?? '') ? (d.difficulty as Difficulty) : undefined,
           entryBarrier: BARRIERS.includes(d.entryBarrier ?? '') ? (d.entryBarrier as EntryBarrier) : undefined,
-          remoteFriendly: opt(d.remoteFriendly), requiresCoding: opt(d.requiresCoding),
+          remoteFriendly: opt(d.remoteFriendly),
+          requiresCoding: opt(d.requiresCoding),
         };
         for (const phrase of d.skills) skills.push(skillOf(phrase, keyOf, false));
         break;
       }
-      default: break;
+      default:
+        break;
     }
   }
-  const prep = jobZone ?? education ? preparationOf(jobZone, education, rows) : null;
+  const prep = (jobZone ?? education) ? preparationOf(jobZone, education, rows) : null;
   if (prep) facts.preparation = prep;
   return { facts, skills };
 }
@@ -202,7 +312,8 @@ function preparationOf(zone: JobZoneFact | null, edu: { row: FactRow; value: Edu
   const e = edu?.value;
   const training = [e?.onSiteTraining?.typicalMonths, e?.onTheJobTraining?.typicalMonths].filter((m): m is number => typeof m === 'number');
   return {
-    source: src ? sourceOf(src) : 'O*NET', period: src?.period ?? null,
+    source: src ? sourceOf(src) : 'O*NET',
+    period: src?.period ?? null,
     jobZone: zone?.jobZone ?? null,
     typicalEducationLevel: e?.education?.modalCategory ?? null,
     experienceMonths: e?.relatedWork?.typicalMonths ?? null,
@@ -228,9 +339,18 @@ export async function closestOnetCareers(sql: SqlOrTx, careers: readonly CareerR
     named.aliases.push(a.alias);
     named.aliasEvidence.push(a.evidence);
   }
-  const matcher = buildTitleMatcher(careers.filter((c) => c.origin === 'onet').map((c) => ({
-    id: String(c.id), title: c.title, aliases: [], ...byCareer.get(c.id), description: texts.get(c.id)?.description ?? null, tasks: texts.get(c.id)?.tasks ?? [],
-  })));
+  const matcher = buildTitleMatcher(
+    careers
+      .filter((c) => c.origin === 'onet')
+      .map((c) => ({
+        id: String(c.id),
+        title: c.title,
+        aliases: [],
+        ...byCareer.get(c.id),
+        description: texts.get(c.id)?.description ?? null,
+        tasks: texts.get(c.id)?.tasks ?? [],
+      })),
+  );
   for (const c of pages) {
     const m = matcher.match(c.title);
     const best = m.matched ? m.careerId : m.candidates[0] && m.candidates[0].confidence >= 0.5 ? m.candidates[0].careerId : null;

@@ -74,7 +74,9 @@ export async function loadCareerBundlesCached(sql: Sql, cache: BundleCache | nul
   attachEstimates(bundles, closest);
   attachRatingEstimates(bundles);
   return {
-    bundles, assembled: due.length, full,
+    bundles,
+    assembled: due.length,
+    full,
     cache: { techKey, keyOf, careers: next, estimates: { key: eKey, closest } },
   };
 }

@@ -54,8 +54,12 @@ export function comparisonsJobs(deps: ComparisonsJobDeps): QueueHandlers<'compar
     'pairs-range': handle(pairsRangePayload, async (p, job, token) => {
       const sides = await loadPairSidesCached(sql);
       const r = await computePairRange(sql, sides, {
-        compute: deps.pairComputer, signal: stopping, onProgress: progress(job),
-        dirty: p.dirty === 'all' ? null : new Set(p.dirty), fromId: p.fromId, toId: p.toId ?? Infinity,
+        compute: deps.pairComputer,
+        signal: stopping,
+        onProgress: progress(job),
+        dirty: p.dirty === 'all' ? null : new Set(p.dirty),
+        fromId: p.fromId,
+        toId: p.toId ?? Infinity,
       });
       if (r.aborted) return handBack(job, token);
       await reportFlowProgress(queues.comparisons, job).catch(() => {});

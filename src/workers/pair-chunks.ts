@@ -26,7 +26,10 @@ async function denseBand(sides: readonly PairSide[], r0: number, r1: number, com
   const n = sides.length;
   const offsets: number[] = [];
   let total = 0;
-  for (let i = r0; i < r1; i++) { offsets.push(total); total += n - 1 - i; }
+  for (let i = r0; i < r1; i++) {
+    offsets.push(total);
+    total += n - 1 - i;
+  }
   const lines = new Array<PairLine>(total);
   for (let jb = r0 + 1; jb < n; jb += TILE) {
     const jEnd = Math.min(jb + TILE, n);

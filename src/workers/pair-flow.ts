@@ -5,7 +5,11 @@ import { defaultJobOptions, type PairsFinishPayload, type PairsRangePayload } fr
 import { countRangePairs } from './recompute-pairs.js';
 
 /** Splits the due pairs into ranges of about `perJob` pairs (whole rows of the pair triangle). */
-export function planPairRanges(ids: readonly number[], dirty: ReadonlySet<number> | null, perJob: number): { fromId: number; toId: number | null; pairs: number }[] {
+export function planPairRanges(
+  ids: readonly number[],
+  dirty: ReadonlySet<number> | null,
+  perJob: number,
+): { fromId: number; toId: number | null; pairs: number }[] {
   const ranges: { fromId: number; toId: number | null; pairs: number }[] = [];
   const suffixDirty = new Int32Array(ids.length + 1);
   for (let i = ids.length - 1; i >= 0; i--) suffixDirty[i] = suffixDirty[i + 1]! + (!dirty || dirty.has(ids[i]!) ? 1 : 0);
@@ -59,16 +63,20 @@ export async function planPairRecompute(sql: Sql, deps: { queue: Queue; flows: F
     const ranges = planPairRanges(ids, dirty, perJob);
     const parentId = `pairs-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
     const opts = {
-      attempts: defaultJobOptions.attempts, backoff: defaultJobOptions.backoff,
-      removeOnComplete: defaultJobOptions.removeOnComplete, removeOnFail: defaultJobOptions.removeOnFail,
+      attempts: defaultJobOptions.attempts,
+      backoff: defaultJobOptions.backoff,
+      removeOnComplete: defaultJobOptions.removeOnComplete,
+      removeOnFail: defaultJobOptions.removeOnFail,
     };
-    const dirtyIds = dirty ? [...dirty].sort((x, y) => x - y) : 'all' as const;
+    const dirtyIds = dirty ? [...dirty].sort((x, y) => x - y) : ('all' as const);
     await deps.flows.add({
-      name: 'pairs-finish', queueName: deps.queue.name,
+      name: 'pairs-finish',
+      queueName: deps.queue.name,
       data: { marks, pairs, children: ranges.length } satisfies PairsFinishPayload,
       opts: { ...opts, jobId: parentId },
       children: ranges.map((r, k) => ({
-        name: 'pairs-range', queueName: deps.queue.name,
+        name: 'pairs-range',
+        queueName: deps.queue.name,
         data: { ...r, dirty: dirtyIds } satisfies PairsRangePayload,
         // A child that fails for good fails the parent: its marks are then free for the next job.
         opts: { ...opts, jobId: `${parentId}-r${k}`, failParentOnFailure: true },

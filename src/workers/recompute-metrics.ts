@@ -57,18 +57,38 @@ export function metricsVersion(identity: { slug: string; title: string; category
  * Every career's metrics from its bundle; a career whose bundle, estimate source and the
  * population are all as last time keeps its previous result without computing.
  */
-function computeAll(bundles: Map<number, CareerBundle>, prev: MetricsCache | undefined, popKey: string, population: PopulationStats): Map<number, ComputedCareer> {
+function computeAll(
+  bundles: Map<number, CareerBundle>,
+  prev: MetricsCache | undefined,
+  popKey: string,
+  population: PopulationStats,
+): Map<number, ComputedCareer> {
   const out = new Map<number, ComputedCareer>();
   for (const [id, b] of bundles) {
     const old = prev?.computed.get(id);
-    if (old && prev!.population === popKey && old.facts === b.facts && old.from === b.facts.estimatedFrom && old.ratingsFrom === b.facts.ratingsFrom && old.skills === b.skills) {
+    if (
+      old &&
+      prev!.population === popKey &&
+      old.facts === b.facts &&
+      old.from === b.facts.estimatedFrom &&
+      old.ratingsFrom === b.facts.ratingsFrom &&
+      old.skills === b.skills
+    ) {
       out.set(id, old);
       continue;
     }
     const metrics = computeCareerMetrics(b.facts, population);
     const skillsJson = old && old.skills === b.skills ? old.skillsJson : stableStringify(b.skills);
     const identity = { slug: b.facts.slug, title: b.facts.title, category: b.facts.category };
-    out.set(id, { facts: b.facts, from: b.facts.estimatedFrom, ratingsFrom: b.facts.ratingsFrom, skills: b.skills, skillsJson, metrics, version: metricsVersion(identity, metrics, skillsJson) });
+    out.set(id, {
+      facts: b.facts,
+      from: b.facts.estimatedFrom,
+      ratingsFrom: b.facts.ratingsFrom,
+      skills: b.skills,
+      skillsJson,
+      metrics,
+      version: metricsVersion(identity, metrics, skillsJson),
+    });
   }
   return out;
 }
@@ -86,7 +106,10 @@ export async function warmMetricsCache(sql: Sql): Promise<void> {
     const popKey = populationKey(population);
     if (!caches.has(sql)) caches.set(sql, { bundles: loaded.cache, population: popKey, computed: computeAll(loaded.bundles, undefined, popKey, population) });
   })();
-  warming.set(sql, warm.catch(() => {}));
+  warming.set(
+    sql,
+    warm.catch(() => {}),
+  );
   await warm;
 }
 /** A warm-up in flight: a recompute waits for it rather than reading everything a second time. */
@@ -118,7 +141,8 @@ export async function recomputeDirtyMetrics(sql: Sql, opts: { all?: boolean } = 
     const seriesChanged = await writeSeries(tx, series);
 
     const stored = await readMetricVersions(tx);
-    const rows = [...computed].filter(([id, c]) => stored.get(id) !== c.version)
+    const rows = [...computed]
+      .filter(([id, c]) => stored.get(id) !== c.version)
       .map(([id, c]) => ({ career_id: id, metrics: JSON.stringify(c.metrics), skills: JSON.stringify(c.skills), version: c.version }));
     const changedIds = await upsertCareerMetrics(tx, rows);
     if (seriesChanged && !changedIds.length) await notifyCareersChanged(tx);

@@ -50,7 +50,7 @@ export interface PairWorkOptions {
  * already written are then unchanged and cost no write.
  */
 export async function recomputeDirtyPairs(sql: Sql, params: PairWorkOptions & { marks?: PairMark[] } = {}): Promise<PairsResult> {
-  const marks = params.marks ?? await readPairMarks(sql);
+  const marks = params.marks ?? (await readPairMarks(sql));
   if (marks.length === 0) return { dirtyCareers: 0, pairs: 0, written: 0, aborted: false };
   const sides = await loadPairSidesCached(sql);
   const dirty = new Set(marks.map((m) => m.career_id));
@@ -94,7 +94,10 @@ export async function computePairRange(
   const seqs = { ids: sides.map((s) => s.id), seqs: sides.map((s) => s.seq) };
   const r = await writePairChunks(sql, chunks, seqs, {
     signal: params.signal,
-    onChunk: async (n) => { done += n; await params.onProgress?.(done, total); },
+    onChunk: async (n) => {
+      done += n;
+      await params.onProgress?.(done, total);
+    },
   });
   return { pairs: done, written: r.written, aborted: r.aborted };
 }

@@ -27,9 +27,16 @@ export async function writePairChunks(
     }
     const chunk = next.value;
     const p: Promise<void> = writePairs(sql, chunk, sides)
-      .then(async (n) => { written += n; await opts.onChunk?.(chunk.lines.length); })
-      .catch((err) => { failure ??= err; })
-      .finally(() => { inFlight.delete(p); });
+      .then(async (n) => {
+        written += n;
+        await opts.onChunk?.(chunk.lines.length);
+      })
+      .catch((err) => {
+        failure ??= err;
+      })
+      .finally(() => {
+        inFlight.delete(p);
+      });
     inFlight.add(p);
   }
   await Promise.all(inFlight);

@@ -33,7 +33,10 @@ export function computeSeries(facts: Map<number, CareerFacts>, prev: SeriesCache
     const mine = before && before.facts === f ? before : { facts: f, points: careerSeries(f) };
     own.set(id, mine);
     const last = prev?.points.get(id);
-    if (last && mine === before && sameWages) { points.set(id, last); continue; }
+    if (last && mine === before && sameWages) {
+      points.set(id, last);
+      continue;
+    }
     const list = sortPoints([...mine.points, ...(demand.byCareer.get(f.id) ?? [])]);
     points.set(id, { points: list, version: contentHash(list) });
   }

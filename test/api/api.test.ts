@@ -3,7 +3,15 @@ import type { z } from 'zod';
 import { createApp } from '../../src/runtime/app.js';
 import { createLogger } from '../../src/log.js';
 import {
-  CareerListSchema, CareerProfileSchema, ChangesSchema, ComparisonSchema, HistorySchema, ProblemSchema, SimilarSchema, SurveySalariesSchema, TrendSchema,
+  CareerListSchema,
+  CareerProfileSchema,
+  ChangesSchema,
+  ComparisonSchema,
+  HistorySchema,
+  ProblemSchema,
+  SimilarSchema,
+  SurveySalariesSchema,
+  TrendSchema,
 } from '../../src/api/openapi-schemas.js';
 import { apiServices } from '../../src/http/services.js';
 import { seedRealData, type Seeded } from './seed.js';
@@ -48,7 +56,12 @@ describe('v1 careers', () => {
   it('searches by title with typos, filters by category, pages with a cursor', async () => {
     const typo = await valid(await app.request('/v1/careers?q=sofware%20developr'), CareerListSchema);
     expect(typo.items[0]?.slug).toBe('software-developers');
-    for (const [q, slug] of [['registred nurse', 'registered-nurses'], ['data scientst', 'data-scientists'], ['ceo', 'chief-executives'], ['softwar engneer', 'software-developers']]) {
+    for (const [q, slug] of [
+      ['registred nurse', 'registered-nurses'],
+      ['data scientst', 'data-scientists'],
+      ['ceo', 'chief-executives'],
+      ['softwar engneer', 'software-developers'],
+    ]) {
       const r = await valid(await app.request(`/v1/careers?q=${encodeURIComponent(q!)}&limit=3`), CareerListSchema);
       expect(r.items[0]?.slug, q).toBe(slug);
     }
@@ -90,7 +103,15 @@ describe('v1 careers', () => {
     const [stored] = await deps.db.$client<{ median: number; count: number }[]>`
       select (f.value->>'median')::float8 as median, (f.value->>'count')::int as count from facts f join careers c on c.id = f.career_id
       where c.slug = 'data-scientists' and f.key = 'salary-survey' and f.period = '2022'`;
-    expect(ds.years[2]).toEqual({ year: 2022, period: '2022', median: stored!.median, p25: expect.any(Number), p75: expect.any(Number), count: stored!.count, source: 'ai-jobs.net salary survey (salaries)' });
+    expect(ds.years[2]).toEqual({
+      year: 2022,
+      period: '2022',
+      median: stored!.median,
+      p25: expect.any(Number),
+      p75: expect.any(Number),
+      count: stored!.count,
+      source: 'ai-jobs.net salary survey (salaries)',
+    });
     expect(ds.years.every((y) => y.p25 <= y.median && y.median <= y.p75)).toBe(true);
     expect((await valid(await app.request('/v1/careers/tailors-dressmakers-and-custom-sewers/salary-surveys'), SurveySalariesSchema)).years).toEqual([]);
     await problemOf(await app.request('/v1/careers/no-such-career/salary-surveys'), 404);
@@ -103,14 +124,17 @@ describe('v1 careers', () => {
     const hostile = [
       `/v1/careers?q=${'a'.repeat(5000)}`,
       `/v1/careers?q=${encodeURIComponent('<script>alert(1)</script>\u202e')}`,
-      '/v1/careers?limit=-1', '/v1/careers?limit=abc', '/v1/careers?cursor=%00%00',
+      '/v1/careers?limit=-1',
+      '/v1/careers?limit=abc',
+      '/v1/careers?cursor=%00%00',
       `/v1/careers/${encodeURIComponent('<script>alert(1)</script>')}`,
       `/v1/careers/${'x'.repeat(500)}`,
       '/v1/careers/software-developers/trends?metric=bogus',
       '/v1/careers/software-developers/trends?from=yesterday',
       '/v1/careers/software-developers/trends?from=2025&to=2024',
       '/v1/careers/software-developers/history?from=2025-01-01&to=2024-01-01',
-      '/v1/changes?since=-5', '/v1/changes?since=99999999999999999999999',
+      '/v1/changes?since=-5',
+      '/v1/changes?since=99999999999999999999999',
       '/v1/compare/software-developers/software-developers',
     ];
     for (const path of hostile) {
@@ -160,20 +184,27 @@ describe('v1 compare, caching and changes', () => {
     const careers = await deps.db.$client<{ id: number; slug: string }[]>`select id, slug from careers order by md5(slug) limit 60`;
     const pairs = Array.from({ length: 30 }, (_, i) => [careers[2 * i]!, careers[2 * i + 1]!] as const);
     // Cold: every pair in one order or the other, all requested at once.
-    const bodies = await Promise.all(pairs.map(async ([a, b], i) => {
-      const [x, y] = i % 2 ? [b, a] : [a, b];
-      const res = await app.request(`/v1/compare/${x.slug}/${y.slug}`);
-      const text = await res.text();
-      expect(res.status, text.slice(0, 300)).toBe(200);
-      expect(ComparisonSchema.safeParse(JSON.parse(text)).success).toBe(true);
-      return { x, y, text };
-    }));
+    const bodies = await Promise.all(
+      pairs.map(async ([a, b], i) => {
+        const [x, y] = i % 2 ? [b, a] : [a, b];
+        const res = await app.request(`/v1/compare/${x.slug}/${y.slug}`);
+        const text = await res.text();
+        expect(res.status, text.slice(0, 300)).toBe(200);
+        expect(ComparisonSchema.safeParse(JSON.parse(text)).success).toBe(true);
+        return { x, y, text };
+      }),
+    );
     for (const { x, y, text } of bodies) expect(text).toBe(JSON.stringify(await loadComparison(deps, x.slug, y.slug)));
 
     // The reader: concurrent reads in one turn are one query; results match the one-pair lookup.
     let queries = 0;
     const sql = deps.db.$client;
-    const counting = { $client: Object.assign((...args: Parameters<typeof sql>) => { queries++; return sql(...args); }, sql) } as unknown as Db;
+    const counting = {
+      $client: Object.assign((...args: Parameters<typeof sql>) => {
+        queries++;
+        return sql(...args);
+      }, sql),
+    } as unknown as Db;
     const read = createPairReader(counting, 16);
     const asked = [...pairs.map(([a, b]) => [b.id, a.id] as const), [pairs[0]![0].id, pairs[0]![1].id] as const, [careers[0]!.id, 999_999] as const];
     const got = await Promise.all(asked.map(([x, y]) => read(x, y)));
@@ -203,10 +234,15 @@ describe('v1 compare, caching and changes', () => {
     // cluster (transaction ids are cluster-wide): another test file's ingest can hold it a moment.
     const feed = async (since: string, want: number) => {
       let page = await valid(await app.request(`/v1/changes?since=${since}`), ChangesSchema);
-      await waitFor('the change feed to show the change', async () => {
-        page = await valid(await app.request(`/v1/changes?since=${since}`), ChangesSchema);
-        return page.items.length >= want;
-      }, 60_000, 50);
+      await waitFor(
+        'the change feed to show the change',
+        async () => {
+          page = await valid(await app.request(`/v1/changes?since=${since}`), ChangesSchema);
+          return page.items.length >= want;
+        },
+        60_000,
+        50,
+      );
       return page;
     };
     const changes = await feed(cursorBefore, 1);
@@ -216,9 +252,13 @@ describe('v1 compare, caching and changes', () => {
     // change ever lands behind a cursor already handed out.
     const mark = (await valid(await app.request('/v1/changes?limit=1'), ChangesSchema)).latest;
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     let started!: () => void;
-    const holding = new Promise<void>((r) => { started = r; });
+    const holding = new Promise<void>((r) => {
+      started = r;
+    });
     const slow = sql.begin(async (tx) => {
       await tx`update career_metrics set seq = nextval('change_seq'), txid = pg_current_xact_id(), version = version || 'y' where career_id = (select id from careers where slug = 'chief-executives')`;
       started();
@@ -244,7 +284,10 @@ describe('v1 compare, caching and changes', () => {
     let last: Response | undefined;
     // Its own client address, so earlier tests' anonymous requests (shared counters) do not count.
     const env = { incoming: { socket: { remoteAddress: '203.0.113.7' } } };
-    for (let i = 0; i < 5; i++) { last = await limited.request('/v1/careers?limit=1', {}, env); codes.push(last.status); }
+    for (let i = 0; i < 5; i++) {
+      last = await limited.request('/v1/careers?limit=1', {}, env);
+      codes.push(last.status);
+    }
     expect(codes).toEqual([200, 200, 200, 429, 429]);
     expect(last!.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(last!.headers.get('ratelimit-policy')).toBe('"anonymous";q=3;w=60');
@@ -259,23 +302,48 @@ describe('v1 compare, caching and changes', () => {
 });
 
 describe('OpenAPI', () => {
-  it('is a 3.1 document whose paths are exactly the v1 and operators\' routes, with a readable /docs page', async () => {
+  it("is a 3.1 document whose paths are exactly the v1 and operators' routes, with a readable /docs page", async () => {
     type Op = { responses: Record<string, unknown>; tags?: string[]; security?: Record<string, string[]>[]; operationId?: string };
-    const doc = await (await app.request('/openapi.json')).json() as {
-      openapi: string; paths: Record<string, Record<string, Op>>; components: { schemas: Record<string, unknown>; securitySchemes: Record<string, { type: string; scheme: string }> };
+    const doc = (await (await app.request('/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, Op>>;
+      components: { schemas: Record<string, unknown>; securitySchemes: Record<string, { type: string; scheme: string }> };
     };
     expect(doc.openapi).toBe('3.1.0');
     const paths = Object.keys(doc.paths).sort();
     expect(paths.filter((p) => !p.startsWith('/v1/ops/'))).toEqual([
-      '/v1/careers', '/v1/careers/{slug}', '/v1/careers/{slug}/history', '/v1/careers/{slug}/salary-surveys', '/v1/careers/{slug}/similar', '/v1/careers/{slug}/skills', '/v1/careers/{slug}/trends', '/v1/changes', '/v1/compare/{a}/{b}',
+      '/v1/careers',
+      '/v1/careers/{slug}',
+      '/v1/careers/{slug}/history',
+      '/v1/careers/{slug}/salary-surveys',
+      '/v1/careers/{slug}/similar',
+      '/v1/careers/{slug}/skills',
+      '/v1/careers/{slug}/trends',
+      '/v1/changes',
+      '/v1/compare/{a}/{b}',
     ]);
     // The operators' API (src/api/routes/ops.ts): every route, under the `ops` tag, behind an operator key.
-    const opsOps = Object.entries(doc.paths).filter(([p]) => p.startsWith('/v1/ops/'))
+    const opsOps = Object.entries(doc.paths)
+      .filter(([p]) => p.startsWith('/v1/ops/'))
       .flatMap(([p, item]) => Object.entries(item).map(([m, op]) => ({ at: `${m.toUpperCase()} ${p}`, ...op })));
     expect(opsOps.map((o) => o.at).sort()).toEqual([
-      'DELETE /v1/ops/sources/{id}', 'DELETE /v1/ops/title-pins', 'GET /v1/ops/alerts', 'GET /v1/ops/audit', 'GET /v1/ops/runs', 'GET /v1/ops/runs/{id}', 'GET /v1/ops/sources',
-      'GET /v1/ops/title-pins', 'GET /v1/ops/unmatched-titles', 'POST /v1/ops/recompute', 'POST /v1/ops/runs/{id}/cancel', 'POST /v1/ops/runs/{id}/retry',
-      'POST /v1/ops/sources/{id}/pause', 'POST /v1/ops/sources/{id}/resume', 'POST /v1/ops/sources/{id}/runs', 'PUT /v1/ops/sources/{id}/schedule', 'PUT /v1/ops/title-pins',
+      'DELETE /v1/ops/sources/{id}',
+      'DELETE /v1/ops/title-pins',
+      'GET /v1/ops/alerts',
+      'GET /v1/ops/audit',
+      'GET /v1/ops/runs',
+      'GET /v1/ops/runs/{id}',
+      'GET /v1/ops/sources',
+      'GET /v1/ops/title-pins',
+      'GET /v1/ops/unmatched-titles',
+      'POST /v1/ops/recompute',
+      'POST /v1/ops/runs/{id}/cancel',
+      'POST /v1/ops/runs/{id}/retry',
+      'POST /v1/ops/sources/{id}/pause',
+      'POST /v1/ops/sources/{id}/resume',
+      'POST /v1/ops/sources/{id}/runs',
+      'PUT /v1/ops/sources/{id}/schedule',
+      'PUT /v1/ops/title-pins',
     ]);
     expect(doc.components.securitySchemes.operatorKey).toMatchObject({ type: 'http', scheme: 'bearer' });
     for (const o of opsOps) {
@@ -303,9 +371,11 @@ describe('OpenAPI', () => {
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(0);
     for (const r of refs) expect(doc.components.schemas, r).toHaveProperty([r]);
-    for (const item of Object.values(doc.paths)) for (const op of Object.values(item)) {
-      for (const param of (op as { parameters?: { in: string; name: string; required?: boolean }[] }).parameters ?? []) if (param.in === 'path') expect(param.required).toBe(true);
-    }
+    for (const item of Object.values(doc.paths))
+      for (const op of Object.values(item)) {
+        for (const param of (op as { parameters?: { in: string; name: string; required?: boolean }[] }).parameters ?? [])
+          if (param.in === 'path') expect(param.required).toBe(true);
+      }
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Comparison', 'CareerList', 'CareerProfile', 'Problem', 'Changes']));
     const docs = await app.request('/docs');
     expect(docs.status).toBe(200);

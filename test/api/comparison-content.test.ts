@@ -19,15 +19,25 @@ import { findCareer, getStoredComparison } from '../../src/db/queries/careers.js
 import { sharedDataDir } from '../helpers/static-server.js';
 
 const DATA = sharedDataDir;
-const csv = parse(readFileSync(`${DATA}/bls-employment-projections/Employment Projections 2024-34.csv`), { columns: true, bom: true }) as Record<string, string>[];
+const csv = parse(readFileSync(`${DATA}/bls-employment-projections/Employment Projections 2024-34.csv`), { columns: true, bom: true }) as Record<
+  string,
+  string
+>[];
 const xlsx = readXlsxSheet(readFileSync(`${DATA}/bls-employment-projections/occupation_2022-32.xlsx`), 'Table 1.2').rows.map((r) => r.fields);
-const indeed = readFileSync(`${DATA}/indeed-hiring-lab/job_postings_by_sector_US.csv`, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+const indeed = readFileSync(`${DATA}/indeed-hiring-lab/job_postings_by_sector_US.csv`, 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => l.split(','));
 
 const num = (s: string) => Number(s.replace(/,/g, ''));
 /** 2024-34 cells of the search tool's CSV: % change, and openings a year (thousands → jobs). */
 function cells2024(soc: string) {
   const r = csv.find((x) => x['Occupation Code'] === soc)!;
-  return { changePct: num(r['Employment Percent Change, 2024-2034']!), annualOpenings: Math.round(num(r['Occupational Openings, 2024-2034 Annual Average']!) * 1000) };
+  return {
+    changePct: num(r['Employment Percent Change, 2024-2034']!),
+    annualOpenings: Math.round(num(r['Occupational Openings, 2024-2034 Annual Average']!) * 1000),
+  };
 }
 /** 2022-32 cells of occupation.xlsx Table 1.2 (columns 8 and 9). */
 function cells2022(soc: string) {
@@ -51,10 +61,16 @@ beforeAll(async () => {
     where c.onet_code in ('15-1252.00', '15-2051.00', '13-2011.00', '11-1011.00')`;
   for (const r of rows) metrics.set(r.code, r.metrics);
 }, 420_000);
-afterAll(async () => { await seeded?.stop(); });
+afterAll(async () => {
+  await seeded?.stop();
+});
 
 describe('demand v2 and the outlook on the real data', () => {
-  const careers = [['15-1252.00', 'Software Development'], ['15-2051.00', 'Mathematics'], ['13-2011.00', 'Accounting']] as const;
+  const careers = [
+    ['15-1252.00', 'Software Development'],
+    ['15-2051.00', 'Mathematics'],
+    ['13-2011.00', 'Accounting'],
+  ] as const;
 
   it.each(careers)('%s: components equal the BLS and Indeed cells', (code, sector) => {
     const m = metrics.get(code)!;
@@ -111,14 +127,18 @@ describe('Software Developers vs Data Scientists on the real data', () => {
         expect(t.mostExposed[0]!.label).not.toBe('E0');
         expect(t.leastExposed[0]).toBeDefined();
         const name = side.title;
-        expect(c.summary).toContain(`Core tasks and AI, ${name}: ${t.exposed} of ${t.rated} rated ${t.scope === 'core' ? 'core tasks' : 'tasks (O*NET types none as core)'} exposed`);
+        expect(c.summary).toContain(
+          `Core tasks and AI, ${name}: ${t.exposed} of ${t.rated} rated ${t.scope === 'core' ? 'core tasks' : 'tasks (O*NET types none as core)'} exposed`,
+        );
         expect(c.summary).toContain(`most exposed “${t.mostExposed[0]!.task.replace(/\.$/, '')}”`);
         expect(c.summary).toContain(`least exposed “${t.leastExposed[0]!.task.replace(/\.$/, '')}”`);
       }
       // Software Developers: "Train users to use new or modified equipment" is the one task GPT-4 rates unexposed.
       const sd = c.a.slug === 'software-developers' ? c.a : c.b;
       expect(sd.tasks.value!.leastExposed[0]).toMatchObject({ label: 'E0', task: 'Train users to use new or modified equipment.' });
-      expect(c.summary).toMatch(/Outlook \(BLS Employment Projections\): .*\+\d+\.\d% employment with [\d,]+ openings a year in 2024-34 \(an O\*NET Bright Outlook occupation\)/);
+      expect(c.summary).toMatch(
+        /Outlook \(BLS Employment Projections\): .*\+\d+\.\d% employment with [\d,]+ openings a year in 2024-34 \(an O\*NET Bright Outlook occupation\)/,
+      );
     }
   });
 });

@@ -26,9 +26,14 @@ describe('public limits', () => {
   const from = (address: string, headers: Record<string, string> = {}, init: RequestInit = {}) =>
     [{ ...init, headers }, { incoming: { socket: { remoteAddress: address } } }] as const;
 
-  beforeAll(async () => { tdb = await createTestDatabase(); });
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+  });
   afterAll(async () => {
-    for (const deps of apps) await apiServices(deps).stop().catch(() => {});
+    for (const deps of apps)
+      await apiServices(deps)
+        .stop()
+        .catch(() => {});
     await tdb?.drop();
   });
 
@@ -57,14 +62,17 @@ describe('public limits', () => {
     expect(first.headers.get('ratelimit-policy')).toBe('"key";q=1;w=3600');
     expect((await app.request('/v1/careers?limit=1', ...from('203.0.113.2', { authorization: `Bearer ${key}` }))).status).toBe(429);
     const { key: plain } = await createApiKey(tdb.db, { role: 'client', name: 'default' });
-    expect((await app.request('/v1/careers?limit=1', ...from('203.0.113.2', { authorization: `Bearer ${plain}` }))).headers.get('ratelimit-policy')).toBe('"key";q=4;w=3600');
+    expect((await app.request('/v1/careers?limit=1', ...from('203.0.113.2', { authorization: `Bearer ${plain}` }))).headers.get('ratelimit-policy')).toBe(
+      '"key";q=4;w=3600',
+    );
   });
 
   it('refused credentials are limited per address, then that address gets 429 even with a good key', async () => {
     await startInOneRateWindow();
     const app = makeApp({ authFailuresPerMinute: 3 });
     const { key } = await createApiKey(tdb.db, { role: 'operator', name: 'ops' });
-    const signIn = (k: string, address = '192.0.2.9') => app.request('/ops/signin', ...from(address, {}, { method: 'POST', body: new URLSearchParams({ key: k }) }));
+    const signIn = (k: string, address = '192.0.2.9') =>
+      app.request('/ops/signin', ...from(address, {}, { method: 'POST', body: new URLSearchParams({ key: k }) }));
     // Visitors without credentials fail nothing.
     for (let i = 0; i < 5; i++) expect((await app.request('/v1/ops/sources', ...from('192.0.2.9'))).status).toBe(401);
     for (let i = 0; i < 3; i++) expect((await signIn(`clk_op_guess${i}`)).status).toBe(403);
@@ -144,7 +152,7 @@ describe('public limits', () => {
     }
   });
 
-  it('operators\' routes use their own pool (no public statement timeout), public routes the public one', async () => {
+  it("operators' routes use their own pool (no public statement timeout), public routes the public one", async () => {
     const down = openDb('postgres://careerlens@127.0.0.1:1/none', { max: 1 });
     try {
       const deps = { db: down, opsDb: tdb.db, kit: {} as never, queues: {} as never, log };
@@ -189,7 +197,9 @@ describe('public limits', () => {
     apps.push(deps);
     const app = createApp(deps, { watchChanges: false });
     const sql = tdb.db.$client;
-    const ids = await sql<{ id: number }[]>`insert into careers (slug, title, origin) values ('movers-a', 'Movers A', 'onet'), ('movers-b', 'Movers B', 'onet') returning id`;
+    const ids = await sql<
+      { id: number }[]
+    >`insert into careers (slug, title, origin) values ('movers-a', 'Movers A', 'onet'), ('movers-b', 'Movers B', 'onet') returning id`;
     for (const [k, { id }] of ids.entries()) {
       await sql`insert into series_points (career_id, metric, series, period, period_start, value, source) values
         (${id}, 'salaryMedian', 'oews', 'May 2021', '2021-05-01', ${100 + k}, 'oews'), (${id}, 'salaryMedian', 'oews', 'May 2024', '2024-05-01', ${120 + 5 * k}, 'oews')`;
@@ -197,7 +207,11 @@ describe('public limits', () => {
     const svc = apiServices(deps);
     let loads = 0;
     const memo = svc.memo.bind(svc);
-    svc.memo = (key, load) => memo(key, () => { if (key.startsWith('period-movers|')) loads += 1; return load(); });
+    svc.memo = (key, load) =>
+      memo(key, () => {
+        if (key.startsWith('period-movers|')) loads += 1;
+        return load();
+      });
     for (let i = 0; i < 3; i++) {
       const page = await app.request('/trends?metric=salaryMedian&by=abs');
       expect(page.status).toBe(200);
@@ -226,7 +240,10 @@ describe('public limits', () => {
   it('the API pool cuts statements at its timeout, and that answers 503', async () => {
     const slow = openDb(tdb.url, { max: 1, statementTimeoutMs: 100 });
     try {
-      const err = await slow.$client`select pg_sleep(2)`.then(() => null, (e: unknown) => e);
+      const err = await slow.$client`select pg_sleep(2)`.then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect((err as { code?: string }).code).toBe('57014');
       expect(isDatabaseUnavailable(err)).toBe(true);
     } finally {

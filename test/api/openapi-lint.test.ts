@@ -12,7 +12,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createV1 } from '../../src/api/app.js';
 import { buildOpenApiDocument } from '../../src/api/openapi.js';
 
-interface LintReport { totals: { errors: number; warnings: number }; problems: { ruleId: string; message: string }[] }
+interface LintReport {
+  totals: { errors: number; warnings: number };
+  problems: { ruleId: string; message: string }[];
+}
 
 const dir = mkdtempSync(path.join(tmpdir(), 'careerlens-openapi-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,8 +31,12 @@ async function lint(name: string, doc: unknown): Promise<LintReport> {
   });
   let out = '';
   let err = '';
-  child.stdout.on('data', (d) => { out += d; });
-  child.stderr.on('data', (d) => { err += d; });
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  child.stderr.on('data', (d) => {
+    err += d;
+  });
   await new Promise((resolve) => child.on('exit', resolve));
   const json = out.slice(out.indexOf('{'));
   expect(json, `redocly printed no report:\n${err}`).not.toBe('');

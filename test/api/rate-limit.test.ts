@@ -4,8 +4,12 @@ import { RateLimiter, rateLimitHeaders } from '../../src/http/rate-limit.js';
 import { createLogger } from '../../src/log.js';
 
 let tdb: TestDatabase;
-beforeAll(async () => { tdb = await createTestDatabase(); });
-afterAll(async () => { await tdb?.drop(); });
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+});
+afterAll(async () => {
+  await tdb?.drop();
+});
 
 describe('rate limiter shared through Postgres', () => {
   it('two API processes share one budget per client (within one flush interval of slack)', async () => {

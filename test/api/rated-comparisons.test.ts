@@ -37,7 +37,10 @@ describe('comparisons on O*NET skill and knowledge ratings, real shared data', (
     }
     // O*NET 29.0 rates neither: each borrows from its closest rated related occupation, and says so.
     // Of the Primary-Short related occupations O*NET rates, the one sharing the most technology.
-    expect(c.a.ratings).toMatchObject({ period: 'O*NET 29.0', estimatedFrom: { onetCode: '15-1253.00', title: 'Software Quality Assurance Analysts and Testers' } });
+    expect(c.a.ratings).toMatchObject({
+      period: 'O*NET 29.0',
+      estimatedFrom: { onetCode: '15-1253.00', title: 'Software Quality Assurance Analysts and Testers' },
+    });
     expect(c.b.ratings).toMatchObject({ period: 'O*NET 29.0', estimatedFrom: { onetCode: '13-2099.01', title: 'Financial Quantitative Analysts' } });
     expect(top(c.a, 10)).toEqual(expect.arrayContaining(['Computers and Electronics', 'Programming', 'Critical Thinking']));
     expect(top(c.b, 10)).toEqual(expect.arrayContaining(['Mathematics', 'Complex Problem Solving', 'Critical Thinking']));
@@ -54,7 +57,7 @@ describe('comparisons on O*NET skill and knowledge ratings, real shared data', (
     expect(c.summary).toMatch(/Moving from Software Developers to Data Scientists: \d+% of the skill and knowledge level it needs is new \((easy|moderate)/);
   });
 
-  it('Computer Programmers vs Statisticians: O*NET\'s own ratings, not estimates', async () => {
+  it("Computer Programmers vs Statisticians: O*NET's own ratings, not estimates", async () => {
     const c = await compare('computer-programmers', 'statisticians');
     for (const side of [c.a, c.b]) {
       expect(side.ratings).toMatchObject({ period: 'O*NET 29.0' });
@@ -67,11 +70,13 @@ describe('comparisons on O*NET skill and knowledge ratings, real shared data', (
     expect(programming?.levelA).toBeGreaterThan(programming!.levelB);
   });
 
-  it('rates at least 95 % of O*NET\'s Primary-Short related pairs above the median similarity of all pairs', async () => {
+  it("rates at least 95 % of O*NET's Primary-Short related pairs above the median similarity of all pairs", async () => {
     const sql = seeded.db.$client;
     const careers = await sql<{ id: number; metrics: CareerMetrics }[]>`select career_id as id, metrics from career_metrics`;
     const idOf = new Map(careers.filter((c) => c.metrics.onet).map((c) => [c.metrics.onet!.code, c.id]));
-    const sims = await sql<{ a: number; b: number; m: number }[]>`select a_id as a, b_id as b, (data->>'m')::int as m from comparisons where (data->>'m')::int >= 0`;
+    const sims = await sql<
+      { a: number; b: number; m: number }[]
+    >`select a_id as a, b_id as b, (data->>'m')::int as m from comparisons where (data->>'m')::int >= 0`;
     const all = sims.map((s) => s.m).sort((x, y) => x - y);
     const median = all[Math.floor(all.length / 2)]!;
     const simOf = new Map(sims.map((s) => [`${s.a}:${s.b}`, s.m]));
@@ -90,7 +95,7 @@ describe('comparisons on O*NET skill and knowledge ratings, real shared data', (
     expect(above).toBeGreaterThanOrEqual(0.95);
   }, 120_000);
 
-  it('pages a career\'s knowledge areas by importance, with where they come from', async () => {
+  it("pages a career's knowledge areas by importance, with where they come from", async () => {
     const res = await app.request('/v1/careers/software-developers/skills?kind=knowledge&limit=5');
     const page = CareerSkillsSchema.parse(await res.json());
     expect(page.items).toHaveLength(5);
@@ -98,7 +103,9 @@ describe('comparisons on O*NET skill and knowledge ratings, real shared data', (
     expect(page.estimatedFrom?.title).toBe('Software Quality Assurance Analysts and Testers');
     const imp = page.items.map((i) => ('importance' in i ? i.importance : 0));
     expect(imp).toEqual([...imp].sort((x, y) => y - x));
-    const next = CareerSkillsSchema.parse(await (await app.request(`/v1/careers/software-developers/skills?kind=knowledge&limit=5&cursor=${page.nextCursor}`)).json());
+    const next = CareerSkillsSchema.parse(
+      await (await app.request(`/v1/careers/software-developers/skills?kind=knowledge&limit=5&cursor=${page.nextCursor}`)).json(),
+    );
     expect(next.items[0]).not.toEqual(page.items[0]);
     const tech = CareerSkillsSchema.parse(await (await app.request('/v1/careers/software-developers/skills?kind=technology&limit=3')).json());
     expect(tech.items).toHaveLength(3);

@@ -35,7 +35,8 @@ export async function seedRealData(name: string): Promise<Seeded> {
     const url = urlOf(clone);
     const db = openDb(url, { max: 10, appName: 'careerlens-test' });
     return {
-      db, url,
+      db,
+      url,
       async stop() {
         await closeDb(db, 1);
         const a = adminSql();
@@ -56,28 +57,43 @@ async function ingestSnapshot(name: string, snapshot: string, admin: postgres.Sq
   const sourcesFile = writeSourcesFile([
     { id: 'onet', kind: 'onet-database', url: `${d}/onet-29.2/` },
     { id: 'onet-ratings', kind: 'onet-ratings', url: `${d}/onet-29.0-excel/` },
-    { id: 'oews', kind: 'oews-wages', url: `${d}/bls-oews-national/national_M2024_dl.xlsx`, options: {
-      history: ['national_M2022_dl.xlsx', 'national_May2021_dl.csv', 'national_M2020_dl.xlsx'].map((f) => `${d}/bls-oews-national/${f}`),
-    } },
+    {
+      id: 'oews',
+      kind: 'oews-wages',
+      url: `${d}/bls-oews-national/national_M2024_dl.xlsx`,
+      options: {
+        history: ['national_M2022_dl.xlsx', 'national_May2021_dl.csv', 'national_M2020_dl.xlsx'].map((f) => `${d}/bls-oews-national/${f}`),
+      },
+    },
     { id: 'gpts-are-gpts', kind: 'ai-exposure', url: `${d}/gpts-are-gpts-ai-exposure/occ_level.csv`, options: { method: 'gpts-are-gpts' } },
     { id: 'dingel-neiman', kind: 'telework', url: `${d}/dingel-neiman-teleworkability/occupations_workathome.csv`, options: { crosswalkUrl } },
     { id: 'salaries', kind: 'salary-survey', url: `${d}/ai-jobs-net-salaries/salaries.csv` },
-    { id: 'bls-projections', kind: 'employment-projections', url: `${d}/bls-employment-projections/Employment%20Projections%202024-34.csv`, options: {
-      history: [`${d}/bls-employment-projections/occupation_2022-32.xlsx`],
-    } },
+    {
+      id: 'bls-projections',
+      kind: 'employment-projections',
+      url: `${d}/bls-employment-projections/Employment%20Projections%202024-34.csv`,
+      options: {
+        history: [`${d}/bls-employment-projections/occupation_2022-32.xlsx`],
+      },
+    },
     { id: 'gpts-are-gpts-tasks', kind: 'ai-exposure', url: `${d}/gpts-are-gpts-ai-exposure/full_labelset.tsv`, options: { method: 'gpts-are-gpts-tasks' } },
     { id: 'indeed-postings', kind: 'postings-index', url: `${d}/indeed-hiring-lab/job_postings_by_sector_US.csv` },
   ]);
   const rt = await startTestRuntime(testEnv({ databaseUrl: tdb.url, backend: 'redis', name, sourcesFile }), ['worker', 'scheduler']);
   try {
     const sql = tdb.db.$client;
-    await waitFor('every source ingested, metrics and every pair computed', async () => {
-      const [r] = await sql<{ s: number; n: number; m: number; p: number; d: number }[]>`
+    await waitFor(
+      'every source ingested, metrics and every pair computed',
+      async () => {
+        const [r] = await sql<{ s: number; n: number; m: number; p: number; d: number }[]>`
         select (select count(*)::int from sources where last_success_at is null) as s, (select count(*)::int from careers) as n,
           (select count(*)::int from career_metrics) as m, (select count(*)::int from comparisons) as p,
           (select count(*)::int from dirty_careers) as d`;
-      return r && r.s === 0 && r.n > 0 && r.m === r.n && r.p === (r.n * (r.n - 1)) / 2 && r.d === 0;
-    }, 360_000, 250);
+        return r && r.s === 0 && r.n > 0 && r.m === r.n && r.p === (r.n * (r.n - 1)) / 2 && r.d === 0;
+      },
+      360_000,
+      250,
+    );
   } finally {
     await rt.stop();
     await server.close();

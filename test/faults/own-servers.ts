@@ -49,7 +49,9 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   };
 }
 
-export interface OwnRedis extends OwnServer { url: string }
+export interface OwnRedis extends OwnServer {
+  url: string;
+}
 
 /**
  * A redis-server with an append-only file (fsync on every write), as production runs BullMQ;
@@ -61,12 +63,41 @@ export async function startOwnRedis(opts: { persist?: boolean } = {}): Promise<O
   const url = `redis://127.0.0.1:${port}`;
   let child: ChildProcess;
   const start = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', opts.persist === false ? 'no' : 'yes', '--appendfsync', 'always', '--save', ''], { stdio: 'ignore' });
-    await waitFor('redis-server to answer', async () => {
-      const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-      probe.on('error', () => {});
-      try { await probe.connect(); return (await probe.ping()) === 'PONG'; } catch { return false; } finally { probe.disconnect(); }
-    }, 20_000, 50);
+    child = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        dir,
+        '--appendonly',
+        opts.persist === false ? 'no' : 'yes',
+        '--appendfsync',
+        'always',
+        '--save',
+        '',
+      ],
+      { stdio: 'ignore' },
+    );
+    await waitFor(
+      'redis-server to answer',
+      async () => {
+        const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+        probe.on('error', () => {});
+        try {
+          await probe.connect();
+          return (await probe.ping()) === 'PONG';
+        } catch {
+          return false;
+        } finally {
+          probe.disconnect();
+        }
+      },
+      20_000,
+      50,
+    );
   };
   const stopChild = async () => {
     const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -76,7 +107,13 @@ export async function startOwnRedis(opts: { persist?: boolean } = {}): Promise<O
   await start();
   return {
     url,
-    restart: async () => { await stopChild(); await start(); },
-    stop: async () => { await stopChild(); rmSync(dir, { recursive: true, force: true }); },
+    restart: async () => {
+      await stopChild();
+      await start();
+    },
+    stop: async () => {
+      await stopChild();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

@@ -7,7 +7,10 @@ import { createFetcher } from '../../src/ingest/fetch/index.js';
 import { startTestServer, type Handler, type TestServer } from './test-server.js';
 import { catchFetchError, fetcherPool } from './fetchers.js';
 
-const text = (body: string, status = 200): Handler => (_req, res) => res.writeHead(status, { 'content-type': 'text/plain' }).end(body);
+const text =
+  (body: string, status = 200): Handler =>
+  (_req, res) =>
+    res.writeHead(status, { 'content-type': 'text/plain' }).end(body);
 const servers: TestServer[] = [];
 /** Node timers may fire a millisecond or two before Date.now() reaches their time. */
 const timerSlackMs = 5;
@@ -101,8 +104,13 @@ describe('URL policy', () => {
 
   it('never reaches metadata, link-local or reserved addresses, even for listed hosts or with allowPrivateNetworks', async () => {
     const answers: Record<string, string> = {
-      'meta.example': '169.254.169.254', 'll.example': 'fe80::1', 'ali.example': '100.100.100.200', 'aws6.example': 'fd00:ec2::254',
-      'siit.example': '::ffff:0:a9fe:a9fe', 'nat64.example': '64:ff9b:1::a9fe:a9fe', 'zero.example': '0.0.0.0',
+      'meta.example': '169.254.169.254',
+      'll.example': 'fe80::1',
+      'ali.example': '100.100.100.200',
+      'aws6.example': 'fd00:ec2::254',
+      'siit.example': '::ffff:0:a9fe:a9fe',
+      'nat64.example': '64:ff9b:1::a9fe:a9fe',
+      'zero.example': '0.0.0.0',
     };
     const resolveHost = async (name: string) => [answers[name]!];
     for (const options of [{ allowPrivateNetworks: true }, { allowHosts: Object.keys(answers) }]) {
@@ -168,7 +176,12 @@ describe('URL policy', () => {
     await writeFile(join(outside, 'secret.txt'), 'private-content');
     await symlink(join(outside, 'secret.txt'), join(root, 'link.txt'));
     const fetcher = makeFetcher({ fileRoots: [root] });
-    for (const url of [pathToFileURL(join(outside, 'secret.txt')), new URL(`${pathToFileURL(root).href}/../${basename(outside)}/secret.txt`), pathToFileURL(join(root, 'link.txt')), new URL('file:///etc/passwd')]) {
+    for (const url of [
+      pathToFileURL(join(outside, 'secret.txt')),
+      new URL(`${pathToFileURL(root).href}/../${basename(outside)}/secret.txt`),
+      pathToFileURL(join(root, 'link.txt')),
+      new URL('file:///etc/passwd'),
+    ]) {
       const error = await catchFetchError(fetcher.fetch(url));
       expect(error.code, url.href).toBe('blocked-url');
       expect(error.message).not.toContain('private-content');

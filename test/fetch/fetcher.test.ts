@@ -5,8 +5,10 @@ import { gapsBetween, startTestServer, type Handler, type TestServer } from './t
 import { catchFetchError, fetcherPool } from './fetchers.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const ok = (body: string, headers: Record<string, string> = {}): Handler => (_req, res) =>
-  void res.writeHead(200, { 'content-type': 'text/plain', ...headers }).end(body);
+const ok =
+  (body: string, headers: Record<string, string> = {}): Handler =>
+  (_req, res) =>
+    void res.writeHead(200, { 'content-type': 'text/plain', ...headers }).end(body);
 
 let server: TestServer;
 const fetchers = fetcherPool({ attemptTimeoutMs: 2000 });
@@ -57,9 +59,7 @@ describe('retries', () => {
     const retries: number[] = [];
     const error = await catchFetchError(makeFetcher({ onRetry: (e) => retries.push(e.attempt) }).fetch(`${server.origin}/down`));
     expect(error).toMatchObject({ code: 'http-status', status: 503, attempts: 5, url: `${server.origin}/down` });
-    expect(error.message).toBe(
-      `GET ${server.origin}/down answered 503 after 5 attempts; the run fails and earlier data stays served`,
-    );
+    expect(error.message).toBe(`GET ${server.origin}/down answered 503 after 5 attempts; the run fails and earlier data stays served`);
     expect(retries).toEqual([1, 2, 3, 4]);
     expect(server.hits('/down')).toBe(5);
   });

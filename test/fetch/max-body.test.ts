@@ -12,11 +12,15 @@ describe('the fetcher body limit', () => {
   let server: Server;
   let url: string;
   beforeAll(async () => {
-    server = createServer((_req, res) => { res.writeHead(200, { 'content-type': 'text/csv' }).end('x'.repeat(4096)); });
+    server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/csv' }).end('x'.repeat(4096));
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/big.csv`;
   });
-  afterAll(async () => { await new Promise((resolve) => server.close(resolve)); });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
 
   it('defaults to 64 MiB, in the fetcher and in the configuration', () => {
     expect(resolveFetcherOptions({}).maxBytes).toBe(64 * 2 ** 20);
@@ -30,11 +34,15 @@ describe('the fetcher body limit', () => {
       const error = await catchFetchError(small.fetch(url, {}));
       expect(error).toMatchObject({ code: 'too-large' });
       expect(error.message).toContain('exceeds the 2 KiB limit');
-    } finally { small.close(); }
+    } finally {
+      small.close();
+    }
     const roomy = fetcherFactory(parseConfig({ ...env, FETCH_MAX_BYTES: '8192' }))();
     try {
       expect(await roomy.fetch(url, {})).toMatchObject({ status: 'fetched', bytes: 4096 });
-    } finally { roomy.close(); }
+    } finally {
+      roomy.close();
+    }
     expect(() => parseConfig({ FETCH_MAX_BYTES: 'lots' })).toThrowError(/FETCH_MAX_BYTES/);
   });
 });

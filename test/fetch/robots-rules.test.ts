@@ -10,7 +10,14 @@ describe('parseRobotsTxt', () => {
       '\uFEFFDisallow: /before-any-group\n# comment\nUser-agent: A\nuser-agent: B # both\nDisallow: /x\nSitemap: https://s/m.xml\nAllow: /x/y\nFoo: bar\nCrawl-delay: 2.5\n\nUser-agent: *\nDisallow:\n',
     );
     expect(groups).toEqual([
-      { agents: ['a', 'b'], rules: [{ allow: false, pattern: '/x', line: 5 }, { allow: true, pattern: '/x/y', line: 7 }], crawlDelaySeconds: 2.5 },
+      {
+        agents: ['a', 'b'],
+        rules: [
+          { allow: false, pattern: '/x', line: 5 },
+          { allow: true, pattern: '/x/y', line: 7 },
+        ],
+        crawlDelaySeconds: 2.5,
+      },
       { agents: ['*'], rules: [], crawlDelaySeconds: null },
     ]);
   });
@@ -20,7 +27,8 @@ describe('parseRobotsTxt', () => {
 });
 
 describe('selectRobotsPolicy', () => {
-  const text = 'User-agent: *\nDisallow: /\n\nUser-agent: CareerLens/0.1\nDisallow: /private\nCrawl-delay: 1\n\nUser-agent: careerlens\nCrawl-delay: 3\nDisallow: /secret';
+  const text =
+    'User-agent: *\nDisallow: /\n\nUser-agent: CareerLens/0.1\nDisallow: /private\nCrawl-delay: 1\n\nUser-agent: careerlens\nCrawl-delay: 3\nDisallow: /secret';
   it('prefers groups naming our product token, merging them, largest crawl-delay', () => {
     const policy = policyFor(text);
     expect(policy.agent).toBe('careerlens');

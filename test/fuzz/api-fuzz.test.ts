@@ -33,9 +33,17 @@ const RUNS_UNAUTHENTICATED = 20;
 /** With a key: each run may queue work or write the audit log, so fewer; one without parameters is the same request each time. */
 const runsAsOperator = (op: Operation) => (op.parameters.length ? 60 : 3);
 
-interface Parameter { name: string; in: 'path' | 'query'; required?: boolean; schema: ParamSchema }
+interface Parameter {
+  name: string;
+  in: 'path' | 'query';
+  required?: boolean;
+  schema: ParamSchema;
+}
 interface Operation {
-  method: string; path: string; parameters: Parameter[]; responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+  method: string;
+  path: string;
+  parameters: Parameter[];
+  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
   requestBody?: { required?: boolean; content: Record<string, { schema: BodySchema }> };
 }
 type OpenApiDoc = { paths: Record<string, Record<string, Omit<Operation, 'method' | 'path'>>>; components: Record<string, unknown> };
@@ -48,8 +56,9 @@ let queues: Queues;
 let operatorKey: string;
 // The document as the app serves it, read at collection time so that each operation gets its own property test.
 const doc = buildOpenApiDocument(createV1()) as unknown as OpenApiDoc;
-const operations: Operation[] = Object.entries(doc.paths)
-  .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ method, path, ...op, parameters: op.parameters ?? [] })));
+const operations: Operation[] = Object.entries(doc.paths).flatMap(([path, ops]) =>
+  Object.entries(ops).map(([method, op]) => ({ method, path, ...op, parameters: op.parameters ?? [] })),
+);
 const isOps = (op: Operation) => op.path.startsWith('/v1/ops/');
 const validators = new Map<string, ValidateFunction>();
 const known = { slug: ['software-developers', 'data-scientists', '15-1252.00', 'registered-nurses'], cursor: [] as string[], since: [] as string[] };
@@ -80,9 +89,9 @@ beforeAll(async () => {
   ajv = new Ajv2020({ strict: false, allErrors: false });
   addFormats.default(ajv);
   ajv.addSchema({ $id: 'doc', components: doc.components });
-  const list = await (await app.request('/v1/careers?limit=2')).json() as { nextCursor: string | null };
+  const list = (await (await app.request('/v1/careers?limit=2')).json()) as { nextCursor: string | null };
   if (list.nextCursor) known.cursor.push(list.nextCursor);
-  const changes = await (await app.request('/v1/changes?limit=5')).json() as { nextCursor: string | null; latest: string };
+  const changes = (await (await app.request('/v1/changes?limit=5')).json()) as { nextCursor: string | null; latest: string };
   known.since.push(changes.latest, ...(changes.nextCursor ? [changes.nextCursor] : []));
 }, 300_000);
 
@@ -125,17 +134,24 @@ async function check(op: Operation, values: Record<string, string | undefined>, 
 describe('API fuzzed from /openapi.json', () => {
   test('the document lists every v1 operation with its parameters and request bodies, as served at /openapi.json', async () => {
     expect(await (await app.request('/openapi.json')).json()).toEqual(JSON.parse(JSON.stringify(doc)));
-    expect(operations.map((o) => `${o.method} ${o.path}`)).toEqual(expect.arrayContaining(['get /v1/careers', 'get /v1/careers/{slug}', 'get /v1/compare/{a}/{b}', 'get /v1/changes']));
+    expect(operations.map((o) => `${o.method} ${o.path}`)).toEqual(
+      expect.arrayContaining(['get /v1/careers', 'get /v1/careers/{slug}', 'get /v1/compare/{a}/{b}', 'get /v1/changes']),
+    );
     expect(operations.every((o) => o.parameters.every((p) => p.schema))).toBe(true);
-    expect(operations.filter((o) => o.requestBody).map((o) => `${o.method} ${o.path}`).sort())
-      .toEqual(['post /v1/ops/recompute', 'post /v1/ops/sources/{id}/runs', 'put /v1/ops/sources/{id}/schedule', 'put /v1/ops/title-pins']);
+    expect(
+      operations
+        .filter((o) => o.requestBody)
+        .map((o) => `${o.method} ${o.path}`)
+        .sort(),
+    ).toEqual(['post /v1/ops/recompute', 'post /v1/ops/sources/{id}/runs', 'put /v1/ops/sources/{id}/schedule', 'put /v1/ops/title-pins']);
   });
 
   /** Each parameter: a value from its schema, an edge, a known-good value or a hostile string; optional ones sometimes left out. */
   const requestArbitrary = (op: Operation) => {
     const record: Record<string, fc.Arbitrary<string | undefined>> = {};
     for (const p of op.parameters) {
-      const knownValues = p.name === 'cursor' ? () => known.cursor : p.name === 'since' ? () => known.since : ['slug', 'a', 'b'].includes(p.name) ? () => known.slug : () => [];
+      const knownValues =
+        p.name === 'cursor' ? () => known.cursor : p.name === 'since' ? () => known.since : ['slug', 'a', 'b'].includes(p.name) ? () => known.slug : () => [];
       const arb = fc.constant(null).chain(() => parameterArbitrary(p.schema, knownValues()));
       record[p.name] = p.in === 'path' || p.required ? arb : fc.option(arb, { nil: undefined, freq: 3 });
     }
@@ -144,23 +160,29 @@ describe('API fuzzed from /openapi.json', () => {
 
   for (const op of operations.filter((o) => !isOps(o))) {
     test.prop([requestArbitrary(op)], { seed: SEED, numRuns: RUNS_PER_OPERATION, endOnFailure: true })(
-      `${op.method.toUpperCase()} ${op.path}: no 5xx, every answer matches its documented schema`, (values) => check(op, values), 120_000,
+      `${op.method.toUpperCase()} ${op.path}: no 5xx, every answer matches its documented schema`,
+      (values) => check(op, values),
+      120_000,
     );
   }
 
   for (const op of operations.filter(isOps)) {
     test.prop([requestArbitrary(op)], { seed: SEED, numRuns: RUNS_UNAUTHENTICATED, endOnFailure: true })(
-      `${op.method.toUpperCase()} ${op.path} without a key: 401, as documented`, (values) => check(op, values, { status: 401 }), 120_000,
+      `${op.method.toUpperCase()} ${op.path} without a key: 401, as documented`,
+      (values) => check(op, values, { status: 401 }),
+      120_000,
     );
     // A JSON request body is fuzzed from its schema too: valid, edge, hostile and wrongly typed fields, other JSON, not JSON, none.
     const bodySchema = op.requestBody ? Object.values(op.requestBody.content)[0]?.schema : undefined;
     const body = bodySchema ? bodyArbitrary(bodySchema, doc.components as { schemas?: Record<string, BodySchema> }) : fc.constant(undefined);
     test.prop([requestArbitrary(op), body], { seed: SEED, numRuns: bodySchema ? 2 * runsAsOperator(op) : runsAsOperator(op), endOnFailure: true })(
-      `${op.method.toUpperCase()} ${op.path} with an operator key: no 5xx, every answer matches its documented schema`, (values, sent) => {
+      `${op.method.toUpperCase()} ${op.path} with an operator key: no 5xx, every answer matches its documented schema`,
+      (values, sent) => {
         // A purge is fuzzed up to its confirmation, never through it.
         const safe = op.method === 'delete' && op.path === '/v1/ops/sources/{id}' ? { ...values, confirm: `not-${values.id ?? ''}` } : values;
         return check(op, safe, { key: operatorKey, body: sent });
-      }, 120_000,
+      },
+      120_000,
     );
   }
 
@@ -168,9 +190,19 @@ describe('API fuzzed from /openapi.json', () => {
     const pages = (h: string) => {
       const e = encodeParam(h);
       return [
-        `/?q=${e}`, `/careers/${e}`, `/compare/${e}-vs-software-developers`, `/compare/software-developers-vs-${e}`, `/compare?a=${e}&b=${e}`,
-        `/compare?a=software-developers&b=${e}`, `/trends?c=${e}&metric=${e}&category=${e}`, `/trends?c=software-developers&from=${e}`,
-        `/trends.csv?c=${e}&metric=${e}`, `/trends.csv?chart=movers&category=${e}`, `/docs?x=${e}`, `/ops/signin?next=${e}`, `/nowhere/${e}`,
+        `/?q=${e}`,
+        `/careers/${e}`,
+        `/compare/${e}-vs-software-developers`,
+        `/compare/software-developers-vs-${e}`,
+        `/compare?a=${e}&b=${e}`,
+        `/compare?a=software-developers&b=${e}`,
+        `/trends?c=${e}&metric=${e}&category=${e}`,
+        `/trends?c=software-developers&from=${e}`,
+        `/trends.csv?c=${e}&metric=${e}`,
+        `/trends.csv?chart=movers&category=${e}`,
+        `/docs?x=${e}`,
+        `/ops/signin?next=${e}`,
+        `/nowhere/${e}`,
       ];
     };
     for (const h of HOSTILE_STRINGS) {

@@ -83,24 +83,38 @@ export function bodyArbitrary(schema: BodySchema, components: { schemas?: Record
       const props = r.properties ?? {};
       const fields = Object.fromEntries(Object.entries(props).map(([name, p]) => [name, depth < 3 ? value(p, depth + 1) : wrongType]));
       const required = r.required ?? [];
-      return fc.tuple(
-        fc.record(fields, { requiredKeys: required.filter(() => true) }),
-        fc.record(fields, { requiredKeys: [] }),
-        // Unknown fields in one body of four.
-        fc.oneof({ weight: 3, arbitrary: fc.constant(null) },
-          { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('extra', '__proto__', 'constructor', 'allowShrink ', ''), fc.jsonValue({ maxDepth: 2 }), { minKeys: 1, maxKeys: 2 }) }),
-        fc.nat(3),
-      ).map(([full, partial, extra, pick]) => ({ ...(pick === 0 ? partial : full), ...(extra ?? {}) }));
+      return fc
+        .tuple(
+          fc.record(fields, { requiredKeys: required.filter(() => true) }),
+          fc.record(fields, { requiredKeys: [] }),
+          // Unknown fields in one body of four.
+          fc.oneof(
+            { weight: 3, arbitrary: fc.constant(null) },
+            {
+              weight: 1,
+              arbitrary: fc.dictionary(fc.constantFrom('extra', '__proto__', 'constructor', 'allowShrink ', ''), fc.jsonValue({ maxDepth: 2 }), {
+                minKeys: 1,
+                maxKeys: 2,
+              }),
+            },
+          ),
+          fc.nat(3),
+        )
+        .map(([full, partial, extra, pick]) => ({ ...(pick === 0 ? partial : full), ...(extra ?? {}) }));
     }
     if (r.type === 'integer' || r.type === 'number') {
       const min = r.minimum ?? -1_000_000;
       const max = r.maximum ?? 1_000_000;
       // fc.integer takes 32-bit bounds only; wider ranges (everyMs) are drawn from safe integers.
       const inRange = min >= -(2 ** 31) && max < 2 ** 31 ? fc.integer({ min, max }) : fc.maxSafeNat().map((v) => min + (v % (max - min + 1)));
-      return fc.oneof({ weight: 3, arbitrary: inRange },
-        { weight: 1, arbitrary: fc.constantFrom(min - 1, max + 1, 1.5, -0, Number.MAX_SAFE_INTEGER + 2) }, { weight: 1, arbitrary: wrongType });
+      return fc.oneof(
+        { weight: 3, arbitrary: inRange },
+        { weight: 1, arbitrary: fc.constantFrom(min - 1, max + 1, 1.5, -0, Number.MAX_SAFE_INTEGER + 2) },
+        { weight: 1, arbitrary: wrongType },
+      );
     }
-    if (r.type === 'boolean') return fc.oneof({ weight: 3, arbitrary: r.enum ? fc.constantFrom(...r.enum) : fc.boolean() }, { weight: 1, arbitrary: wrongType });
+    if (r.type === 'boolean')
+      return fc.oneof({ weight: 3, arbitrary: r.enum ? fc.constantFrom(...r.enum) : fc.boolean() }, { weight: 1, arbitrary: wrongType });
     return fc.oneof({ weight: 4, arbitrary: parameterArbitrary(r) }, { weight: 1, arbitrary: wrongType });
   };
   return fc.oneof(

@@ -4,9 +4,22 @@ import type { CareerFacts } from '../../src/core/metrics/types.js';
 /** Facts of an O*NET (default) or career-page career with every list empty. */
 export function emptyFacts(slug: string, overrides: Partial<CareerFacts> = {}): CareerFacts {
   return {
-    id: slug, slug, title: slug.replace(/-/g, ' '), category: null, origin: 'onet', onetCode: null, asOf: null,
-    wages: [], salarySurveys: [], postings: [], technologySkills: [], technologySource: null,
-    preparation: null, aiExposure: [], telework: null, declared: null,
+    id: slug,
+    slug,
+    title: slug.replace(/-/g, ' '),
+    category: null,
+    origin: 'onet',
+    onetCode: null,
+    asOf: null,
+    wages: [],
+    salarySurveys: [],
+    postings: [],
+    technologySkills: [],
+    technologySource: null,
+    preparation: null,
+    aiExposure: [],
+    telework: null,
+    declared: null,
     ...overrides,
   };
 }
@@ -14,6 +27,14 @@ export function emptyFacts(slug: string, overrides: Partial<CareerFacts> = {}): 
 /** One OEWS row with only employment (and optionally a median), for demand tests. */
 export function wage(period: string, employment: number | null, median: number | null = null) {
   return {
-    source: 'bls-oews', period, employment, p10: null, p25: null, median, p75: null, p90: null, topCoded: {},
+    source: 'bls-oews',
+    period,
+    employment,
+    p10: null,
+    p25: null,
+    median,
+    p75: null,
+    p90: null,
+    topCoded: {},
   };
 }

@@ -35,10 +35,38 @@ export function randomCareerFacts(rand: () => number, i: number): CareerFacts {
     const median = pick([50_000, 80_000, 80_400, 80_600, 120_000, 208_000]);
     return {
       ...base,
-      wages: rand() < 0.8 ? [{ source: 'bls-oews', period: '2021-05', employment: pick([100, 1000, 50_000, null]), p10: median * 0.5, p25: median * 0.7, median, p75: median * 1.3, p90: rand() < 0.3 ? null : Math.min(208_000, median * 1.8), topCoded: { p90: median * 1.8 >= 208_000 } }] : [],
+      wages:
+        rand() < 0.8
+          ? [
+              {
+                source: 'bls-oews',
+                period: '2021-05',
+                employment: pick([100, 1000, 50_000, null]),
+                p10: median * 0.5,
+                p25: median * 0.7,
+                median,
+                p75: median * 1.3,
+                p90: rand() < 0.3 ? null : Math.min(208_000, median * 1.8),
+                topCoded: { p90: median * 1.8 >= 208_000 },
+              },
+            ]
+          : [],
       postings: rand() < 0.5 ? [{ source: 'postings', period: '2024', count: pick([5, 50, 500]) }] : [],
-      preparation: rand() < 0.9 ? { source: 'onet', period: '29.2', jobZone: pick([1, 2, 3, 4, 5, null]), typicalEducationLevel: pick([2, 5, 6, 8, null]), experienceMonths: null, trainingMonths: pick([null, 3, 7.5, 18]) } : null,
-      aiExposure: rand() < 0.8 ? [{ method: 'gpts-are-gpts', measure: 'dv_rating_beta', headline: true, value: pick([0.1, 0.146, 0.154, 0.5]), source: 'gpts', period: '2023' }] : [],
+      preparation:
+        rand() < 0.9
+          ? {
+              source: 'onet',
+              period: '29.2',
+              jobZone: pick([1, 2, 3, 4, 5, null]),
+              typicalEducationLevel: pick([2, 5, 6, 8, null]),
+              experienceMonths: null,
+              trainingMonths: pick([null, 3, 7.5, 18]),
+            }
+          : null,
+      aiExposure:
+        rand() < 0.8
+          ? [{ method: 'gpts-are-gpts', measure: 'dv_rating_beta', headline: true, value: pick([0.1, 0.146, 0.154, 0.5]), source: 'gpts', period: '2023' }]
+          : [],
       telework: rand() < 0.8 ? { value: pick([0, 0.5, 1]), source: 'dingel-neiman', period: '2020' } : null,
     };
   }
@@ -46,11 +74,17 @@ export function randomCareerFacts(rand: () => number, i: number): CareerFacts {
     ...base,
     origin: 'career-page',
     declared: {
-      source: 'site', period: '2025',
-      salaryMin: maybe(0.8, () => pick([90_000, 120_000])), salaryMax: maybe(0.8, () => pick([200_000, 210_000, 200_000.3])),
-      demandScore: maybe(0.8, () => pick([8.94, 8.96, 9.0, 9.04, 7])), aiRiskPct: maybe(0.8, () => pick([15, 15.4, 20])),
-      learningCurveMonths: maybe(0.8, () => pick([8, 12, 12.4])), difficulty: maybe(0.8, () => pick<Difficulty>(['Advanced', 'Expert'])),
-      entryBarrier: maybe(0.8, () => pick<EntryBarrier>(['Medium', 'High'])), remoteFriendly: maybe(0.8, () => rand() < 0.5), requiresCoding: maybe(0.8, () => rand() < 0.5),
+      source: 'site',
+      period: '2025',
+      salaryMin: maybe(0.8, () => pick([90_000, 120_000])),
+      salaryMax: maybe(0.8, () => pick([200_000, 210_000, 200_000.3])),
+      demandScore: maybe(0.8, () => pick([8.94, 8.96, 9.0, 9.04, 7])),
+      aiRiskPct: maybe(0.8, () => pick([15, 15.4, 20])),
+      learningCurveMonths: maybe(0.8, () => pick([8, 12, 12.4])),
+      difficulty: maybe(0.8, () => pick<Difficulty>(['Advanced', 'Expert'])),
+      entryBarrier: maybe(0.8, () => pick<EntryBarrier>(['Medium', 'High'])),
+      remoteFriendly: maybe(0.8, () => rand() < 0.5),
+      requiresCoding: maybe(0.8, () => rand() < 0.5),
     },
   };
 }
@@ -64,7 +98,11 @@ export function randomSkills(rand: () => number): SkillInput[] {
   });
 }
 
-const ELEMENTS = Array.from({ length: 12 }, (_, i) => ({ id: `2.${i < 6 ? 'A' : 'C'}.${i}`, name: `Element ${i}`, domain: i < 6 ? 'skill' as const : 'knowledge' as const }));
+const ELEMENTS = Array.from({ length: 12 }, (_, i) => ({
+  id: `2.${i < 6 ? 'A' : 'C'}.${i}`,
+  name: `Element ${i}`,
+  domain: i < 6 ? ('skill' as const) : ('knowledge' as const),
+}));
 const TIERS = ['Primary-Short', 'Primary-Long', 'Supplemental'];
 
 /**
@@ -75,12 +113,20 @@ const TIERS = ['Primary-Short', 'Primary-Long', 'Supplemental'];
 function addRandomRatings(rand: () => number, facts: CareerFacts[]): void {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const onet = facts.filter((f) => f.origin === 'onet');
-  onet.forEach((f, i) => { f.onetCode = `99-${String(1000 + i)}.00`; });
+  onet.forEach((f, i) => {
+    f.onetCode = `99-${String(1000 + i)}.00`;
+  });
   for (const f of onet) {
     if (rand() < 0.75) {
-      f.ratings = { source: 'O*NET (onet-ratings)', period: 'O*NET 29.0', elements: ELEMENTS.filter(() => rand() < 0.85).map((e) => ({
-        ...e, importance: pick([1, 2.5, 3, 3.04, 3.5, 4.5, 5]), level: pick([0, 1.5, 3, 3.04, 5.2, 7]),
-      })) };
+      f.ratings = {
+        source: 'O*NET (onet-ratings)',
+        period: 'O*NET 29.0',
+        elements: ELEMENTS.filter(() => rand() < 0.85).map((e) => ({
+          ...e,
+          importance: pick([1, 2.5, 3, 3.04, 3.5, 4.5, 5]),
+          level: pick([0, 1.5, 3, 3.04, 5.2, 7]),
+        })),
+      };
     }
     f.relatedOccupations = Array.from({ length: Math.floor(rand() * 4) }, () => ({ code: pick(onet).onetCode!, tier: pick(TIERS) }));
   }

@@ -19,7 +19,13 @@ export function writeSourcesFile(defs: Partial<SourceDefinition>[]): string {
 }
 
 /** The environment of a test process: its own database, its own queue prefix, the local mirror host allowed. */
-export function testEnv(params: { databaseUrl: string; backend: Backend; name: string; sourcesFile?: string; extra?: Record<string, string> }): Record<string, string> {
+export function testEnv(params: {
+  databaseUrl: string;
+  backend: Backend;
+  name: string;
+  sourcesFile?: string;
+  extra?: Record<string, string>;
+}): Record<string, string> {
   return {
     DATABASE_URL: params.databaseUrl,
     ...(params.backend === 'redis' ? { REDIS_URL: inject('redisUrl') } : {}),

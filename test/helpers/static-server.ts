@@ -29,7 +29,11 @@ export async function startStaticServer(opts: { port?: number } = {}): Promise<S
   const server = createServer(async (req, res) => {
     const pathOf = () => {
       const raw = new URL(req.url ?? '/', 'http://x').pathname;
-      try { return decodeURIComponent(raw); } catch { return raw; } // a malformed escape is served (or not) as written
+      try {
+        return decodeURIComponent(raw);
+      } catch {
+        return raw;
+      } // a malformed escape is served (or not) as written
     };
     requests.push({ method: req.method ?? 'GET', path: pathOf(), at: Date.now(), headers: req.headers });
     try {
@@ -46,7 +50,10 @@ export async function startStaticServer(opts: { port?: number } = {}): Promise<S
       const body = await readFile(file);
       const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
       const lastModified = (await stat(file)).mtime.toUTCString();
-      if (req.headers['if-none-match'] === etag) { res.writeHead(304, { etag }).end(); return; }
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, { etag }).end();
+        return;
+      }
       res.writeHead(200, { 'content-length': body.length, etag, 'last-modified': lastModified, 'content-type': contentType(file) });
       res.end(body);
     } catch (err) {
@@ -58,8 +65,14 @@ export async function startStaticServer(opts: { port?: number } = {}): Promise<S
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    override: (fn) => { override = fn; },
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    override: (fn) => {
+      override = fn;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

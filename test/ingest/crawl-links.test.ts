@@ -8,8 +8,7 @@ import { startIngestHarness, type IngestHarness } from './harness.js';
 
 const pageNames = ['analytics-engineer-amer-4486497004', 'application-security-engineer-us-4626993004', 'content-engineer-us-4534477004'];
 const postingPage = (name: string) => readFileSync(path.join(sharedDataDir, 'vercel-careers-html/careers', `${name}.html`));
-const listingOf = (hrefs: string[]) =>
-  `<!doctype html><html><body>${hrefs.map((href, i) => `<a href="${href}"><h3>Job ${i}</h3></a>`).join('')}</body></html>`;
+const listingOf = (hrefs: string[]) => `<!doctype html><html><body>${hrefs.map((href, i) => `<a href="${href}"><h3>Job ${i}</h3></a>`).join('')}</body></html>`;
 
 describe('links found in fetched pages', () => {
   let h: IngestHarness;
@@ -21,9 +20,11 @@ describe('links found in fetched pages', () => {
     await h.define({ id: 'onet', kind: 'onet-database', url: `${h.server.url}/data/onet-29.2/` });
     expect((await h.run('onet')).status).toBe('succeeded');
   });
-  afterAll(async () => { await h?.close(); });
+  afterAll(async () => {
+    await h?.close();
+  });
 
-  it('a listing\'s posting links are followed only on its own origin and scheme, up to maxPages; the rest are rejects', async () => {
+  it("a listing's posting links are followed only on its own origin and scheme, up to maxPages; the rest are rejects", async () => {
     const port = new URL(h.server.url).port;
     const hrefs = [
       ...pageNames.map((n) => `/careers/${n}`),
@@ -33,7 +34,10 @@ describe('links found in fetched pages', () => {
       'http://exa mple.com/careers/malformed-44444444',
     ];
     h.server.override((req, res) => {
-      if (req.url === '/jobs') { res.writeHead(200, { 'content-type': 'text/html' }).end(listingOf(hrefs)); return true; }
+      if (req.url === '/jobs') {
+        res.writeHead(200, { 'content-type': 'text/html' }).end(listingOf(hrefs));
+        return true;
+      }
       const m = /^\/careers\/([a-z0-9-]+)$/.exec(req.url ?? '');
       if (!m || !pageNames.includes(m[1]!)) return false;
       res.writeHead(200, { 'content-type': 'text/html' }).end(postingPage(m[1]!));
@@ -41,7 +45,12 @@ describe('links found in fetched pages', () => {
     });
     try {
       const seen = h.server.requests.length;
-      await h.define({ id: 'jobs', kind: 'job-postings', url: `${h.server.url}/jobs`, options: { format: 'html-pages', period: '2024-01', maxRejectRatio: 1, maxPages: 2 } });
+      await h.define({
+        id: 'jobs',
+        kind: 'job-postings',
+        url: `${h.server.url}/jobs`,
+        options: { format: 'html-pages', period: '2024-01', maxRejectRatio: 1, maxPages: 2 },
+      });
       const out = await h.run('jobs');
       expect(out.error).toBeUndefined();
       expect(out.status).toBe('succeeded');
@@ -61,14 +70,31 @@ describe('links found in fetched pages', () => {
   it('a followed link with a malformed percent-escape is read like any page, and a page too large to parse is a reject: the run goes on', async () => {
     const odd = '/careers/analytics%zz-engineer-55555555';
     h.server.override((req, res) => {
-      if (req.url === '/odd-jobs') { res.writeHead(200, { 'content-type': 'text/html' }).end(listingOf([odd, `/careers/${pageNames[1]}`, '/careers/huge-66666666'])); return true; }
-      if (req.url === odd) { res.writeHead(200, { 'content-type': 'text/html' }).end(postingPage(pageNames[0]!)); return true; }
-      if (req.url === `/careers/${pageNames[1]}`) { res.writeHead(200, { 'content-type': 'text/html' }).end(postingPage(pageNames[1]!)); return true; }
-      if (req.url === '/careers/huge-66666666') { res.writeHead(200, { 'content-type': 'text/html' }).end('<a>'.repeat(100_001)); return true; }
+      if (req.url === '/odd-jobs') {
+        res.writeHead(200, { 'content-type': 'text/html' }).end(listingOf([odd, `/careers/${pageNames[1]}`, '/careers/huge-66666666']));
+        return true;
+      }
+      if (req.url === odd) {
+        res.writeHead(200, { 'content-type': 'text/html' }).end(postingPage(pageNames[0]!));
+        return true;
+      }
+      if (req.url === `/careers/${pageNames[1]}`) {
+        res.writeHead(200, { 'content-type': 'text/html' }).end(postingPage(pageNames[1]!));
+        return true;
+      }
+      if (req.url === '/careers/huge-66666666') {
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<a>'.repeat(100_001));
+        return true;
+      }
       return false;
     });
     try {
-      await h.define({ id: 'odd-jobs', kind: 'job-postings', url: `${h.server.url}/odd-jobs`, options: { format: 'html-pages', period: '2024-01', maxRejectRatio: 1 } });
+      await h.define({
+        id: 'odd-jobs',
+        kind: 'job-postings',
+        url: `${h.server.url}/odd-jobs`,
+        options: { format: 'html-pages', period: '2024-01', maxRejectRatio: 1 },
+      });
       const out = await h.run('odd-jobs');
       expect(out.error).toBeUndefined();
       expect(out.status).toBe('succeeded');
@@ -94,7 +120,12 @@ describe('links found in fetched pages', () => {
     mkdirSync(path.join(fileRoot, 'careers'));
     writeFileSync(path.join(fileRoot, 'careers/target-11111111.html'), postingPage(pageNames[0]!));
     writeFileSync(path.join(fileRoot, 'jobs.html'), listingOf([pathToFileURL(path.join(fileRoot, 'careers/target-11111111.html')).href]));
-    await h.define({ id: 'file-jobs', kind: 'job-postings', url: pathToFileURL(path.join(fileRoot, 'jobs.html')).href, options: { format: 'html-pages', maxRejectRatio: 1 } });
+    await h.define({
+      id: 'file-jobs',
+      kind: 'job-postings',
+      url: pathToFileURL(path.join(fileRoot, 'jobs.html')).href,
+      options: { format: 'html-pages', maxRejectRatio: 1 },
+    });
     const jobs = await h.run('file-jobs');
     expect(jobs.stats.fetched).toBe(1);
     expect(jobs.stats.rejects?.[0]?.reason).toMatch(/found in a file: page; only links of http\(s\) pages are followed/);

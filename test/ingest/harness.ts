@@ -26,12 +26,20 @@ export async function startIngestHarness(env: Record<string, string> = {}): Prom
   const tdb = await createTestDatabase();
   const server = await startStaticServer();
   const config = parseConfig({
-    PRIVATE_SOURCE_HOSTS: '127.0.0.1', FETCH_HOST_DELAY_MS: '0', FETCH_BACKOFF_MS: '20', FETCH_RETRIES: '2', FETCH_TIMEOUT_MS: '2000', LOG_LEVEL: 'silent', ...env,
+    PRIVATE_SOURCE_HOSTS: '127.0.0.1',
+    FETCH_HOST_DELAY_MS: '0',
+    FETCH_BACKOFF_MS: '20',
+    FETCH_RETRIES: '2',
+    FETCH_TIMEOUT_MS: '2000',
+    LOG_LEVEL: 'silent',
+    ...env,
   });
   const deps: IngestDeps = { db: tdb.db, newFetcher: fetcherFactory(config), adapters: buildAdapters(), log: createLogger('silent') };
   const defs = new Map<string, SourceDefinition>();
   return {
-    tdb, server, deps,
+    tdb,
+    server,
+    deps,
     async define(def) {
       defs.set(def.id, { schedule: { cron: '0 3 * * 1', tz: 'UTC' }, enabled: true, options: {}, ...def });
       await syncSources(tdb.db, [...defs.values()]);

@@ -20,7 +20,10 @@ import { factOf, startIngestHarness, type IngestHarness } from './harness.js';
 
 const DIR = 'bls-oews-national';
 const FILES: Record<string, string> = {
-  'May 2020': 'national_M2020_dl.xlsx', 'May 2021': 'national_May2021_dl.csv', 'May 2022': 'national_M2022_dl.xlsx', 'May 2024': 'national_M2024_dl.xlsx',
+  'May 2020': 'national_M2020_dl.xlsx',
+  'May 2021': 'national_May2021_dl.csv',
+  'May 2022': 'national_M2022_dl.xlsx',
+  'May 2024': 'national_M2024_dl.xlsx',
 };
 const BOUNDS: Record<string, number> = { 'May 2020': 208_000, 'May 2021': 208_000, 'May 2022': 239_200, 'May 2024': 239_200 };
 
@@ -44,7 +47,9 @@ describe('series by period: four OEWS releases in one source, one survey from tw
   const url = (file: string) => `${h.server.url}/data/${DIR}/${file}`;
   const oewsFacts = async () => {
     const sql = h.tdb.db.$client;
-    const [r] = await sql<{ n: number; hashes: string }[]>`select count(*)::int as n, coalesce(string_agg(hash, '' order by career_id, key, period), '') as hashes from facts where source_id = 'oews'`;
+    const [r] = await sql<
+      { n: number; hashes: string }[]
+    >`select count(*)::int as n, coalesce(string_agg(hash, '' order by career_id, key, period), '') as hashes from facts where source_id = 'oews'`;
     return r!;
   };
 
@@ -53,20 +58,31 @@ describe('series by period: four OEWS releases in one source, one survey from tw
     await h.define({ id: 'onet', kind: 'onet-database', url: `${h.server.url}/data/onet-29.2/` });
     expect((await h.run('onet')).status).toBe('succeeded');
     // Scrambled: the newest release is neither the source's URL nor the last listed.
-    await h.define({ id: 'oews', kind: 'oews-wages', url: url(FILES['May 2022']!), options: { history: [url(FILES['May 2024']!), url(FILES['May 2020']!), { url: url(FILES['May 2021']!) }] } });
+    await h.define({
+      id: 'oews',
+      kind: 'oews-wages',
+      url: url(FILES['May 2022']!),
+      options: { history: [url(FILES['May 2024']!), url(FILES['May 2020']!), { url: url(FILES['May 2021']!) }] },
+    });
   });
-  afterAll(async () => { await h?.close(); });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   it('writes one wages fact per occupation and period whose cells equal the files (≥ 30 spot checks a year, `#` as bounds)', async () => {
     const out = await h.run('oews');
     expect(out.status).toBe('succeeded');
     expect(out.stats.rejects).toEqual([]);
     const sql = h.tdb.db.$client;
-    const periods = await sql<{ period: string; n: number }[]>`select period, count(*)::int as n from facts where source_id = 'oews' and key = 'wages' group by 1 order by 1`;
+    const periods = await sql<
+      { period: string; n: number }[]
+    >`select period, count(*)::int as n from facts where source_id = 'oews' and key = 'wages' group by 1 order by 1`;
     expect(periods.map((p) => p.period)).toEqual(['May 2020', 'May 2021', 'May 2022', 'May 2024']);
     for (const [period] of Object.entries(FILES)) {
       const cells = publishedCells(period);
-      const rows = await sql<{ value: WagesFact }[]>`select distinct on (value->>'socCode') value from facts where source_id = 'oews' and key = 'wages' and period = ${period} and value->'mapped' is null`;
+      const rows = await sql<
+        { value: WagesFact }[]
+      >`select distinct on (value->>'socCode') value from facts where source_id = 'oews' and key = 'wages' and period = ${period} and value->'mapped' is null`;
       expect(rows.length).toBeGreaterThan(700);
       // Every 20th occupation with a fact, and every top-coded median: at least 30 a year.
       const topCodedMedians = rows.filter((r) => cells.get(r.value.socCode)?.median === '#');
@@ -127,11 +143,18 @@ describe('series by period: four OEWS releases in one source, one survey from tw
 
   it('series by period: OEWS points with their source, the mapped 2020 point marked, the break a null with its reason, demand per period', async () => {
     const sql = h.tdb.db.$client;
-    const points = async (code: string, metric: string) => sql<{ period: string; value: number | null; bound: string | null; source: string; note: SeriesNote }[]>`
+    const points = async (code: string, metric: string) => sql<
+      { period: string; value: number | null; bound: string | null; source: string; note: SeriesNote }[]
+    >`
       select p.period, p.value, p.bound, p.source, p.note from series_points p join careers c on c.id = p.career_id
       where c.onet_code = ${code} and p.metric = ${metric} order by p.period_start`;
     const dev = await points('15-1252.00', 'salaryMedian');
-    expect(dev.map((p) => [p.period, p.value])).toEqual([['May 2020', 110_140], ['May 2021', 120_730], ['May 2022', 127_260], ['May 2024', 133_080]]);
+    expect(dev.map((p) => [p.period, p.value])).toEqual([
+      ['May 2020', 110_140],
+      ['May 2021', 120_730],
+      ['May 2022', 127_260],
+      ['May 2024', 133_080],
+    ]);
     expect(dev.every((p) => p.source === 'BLS OEWS (oews)')).toBe(true);
     expect(dev[0]!.note.mapped).toEqual({ from: '15-1256', share: 0.878 });
     expect(dev[1]!.note).toEqual({});
@@ -140,7 +163,12 @@ describe('series by period: four OEWS releases in one source, one survey from tw
     expect(dba[0]).toMatchObject({ period: 'May 2020', value: null, note: { break: expect.stringMatching(/^hybrid 15-1245 combines/) } });
     expect(dba.slice(1).every((p) => typeof p.value === 'number')).toBe(true);
     const ceo = await points('11-1011.00', 'salaryP90');
-    expect(ceo.map((p) => [p.value, p.bound])).toEqual([[208_000, 'at-least'], [208_000, 'at-least'], [239_200, 'at-least'], [239_200, 'at-least']]);
+    expect(ceo.map((p) => [p.value, p.bound])).toEqual([
+      [208_000, 'at-least'],
+      [208_000, 'at-least'],
+      [239_200, 'at-least'],
+      [239_200, 'at-least'],
+    ]);
     const demand = await points('15-1252.00', 'demandScore');
     expect(demand.map((p) => p.period)).toEqual(['May 2020', 'May 2021', 'May 2022', 'May 2024']);
     expect(demand.every((p) => p.note.method === DEMAND_PERIOD_METHOD && p.value! >= 0 && p.value! <= 10)).toBe(true);
@@ -154,10 +182,15 @@ describe('series by period: four OEWS releases in one source, one survey from tw
       expect(res.status).toBe(200);
       const body = TrendSchema.parse(await res.json());
       expect(body.points.map((p) => [p.period, p.value, p.source])).toEqual([
-        ['May 2020', 110_140, 'BLS OEWS (oews)'], ['May 2021', 120_730, 'BLS OEWS (oews)'], ['May 2022', 127_260, 'BLS OEWS (oews)'], ['May 2024', 133_080, 'BLS OEWS (oews)'],
+        ['May 2020', 110_140, 'BLS OEWS (oews)'],
+        ['May 2021', 120_730, 'BLS OEWS (oews)'],
+        ['May 2022', 127_260, 'BLS OEWS (oews)'],
+        ['May 2024', 133_080, 'BLS OEWS (oews)'],
       ]);
       expect(body.points[0]!.mapped).toEqual({ from: '15-1256', share: 0.878 });
-      expect(body.series).toEqual([{ series: 'BLS OEWS (oews)', from: 'May 2020', to: 'May 2024', points: 4, cagr: 0.0484, change: { abs: 22_940, pct: 20.8 }, mapped: true }]);
+      expect(body.series).toEqual([
+        { series: 'BLS OEWS (oews)', from: 'May 2020', to: 'May 2024', points: 4, cagr: 0.0484, change: { abs: 22_940, pct: 20.8 }, mapped: true },
+      ]);
       const window = TrendSchema.parse(await (await app.request('/v1/careers/software-developers/trends?metric=employment&from=2021&to=2022')).json());
       expect(window.points.map((p) => p.period)).toEqual(['May 2021', 'May 2022']);
       expect(window.series[0]).toMatchObject({ change: { abs: 170_610, pct: 12.5 }, mapped: false });
@@ -170,19 +203,37 @@ describe('series by period: four OEWS releases in one source, one survey from tw
 
   it('BLS Employment Projections 2022–32 and 2024–34 side by side, each under its projection period', async () => {
     const dir = `${h.server.url}/data/bls-employment-projections`;
-    await h.define({ id: 'projections', kind: 'employment-projections', url: `${dir}/Employment%20Projections%202024-34.csv`, options: { history: [`${dir}/occupation_2022-32.xlsx`] } });
+    await h.define({
+      id: 'projections',
+      kind: 'employment-projections',
+      url: `${dir}/Employment%20Projections%202024-34.csv`,
+      options: { history: [`${dir}/occupation_2022-32.xlsx`] },
+    });
     const out = await h.run('projections');
     expect(out.status).toBe('succeeded');
     expect(out.stats).toMatchObject({ parsed: 1664, rejected: 0 });
     const dev = (await factOf<ProjectionsFact>(h, '15-1252.00', 'projections', '2024-34'))!;
-    expect(dev).toEqual({ socCode: '15-1252', title: 'Software developers', baseYear: 2024, targetYear: 2034, employmentBase: 1_693_800, employmentTarget: 1_961_400, change: 267_700, changePct: 15.8, annualOpenings: 115_200 });
+    expect(dev).toEqual({
+      socCode: '15-1252',
+      title: 'Software developers',
+      baseYear: 2024,
+      targetYear: 2034,
+      employmentBase: 1_693_800,
+      employmentTarget: 1_961_400,
+      change: 267_700,
+      changePct: 15.8,
+      annualOpenings: 115_200,
+    });
     await recomputeDirtyMetrics(h.tdb.db.$client);
     const sql = h.tdb.db.$client;
     const points = await sql<{ metric: string; period: string; value: number; source: string }[]>`
       select p.metric, p.period, p.value, p.source from series_points p join careers c on c.id = p.career_id
       where c.onet_code = '15-1252.00' and p.metric like 'projected%' order by p.metric, p.period_start`;
     expect(points.map((p) => [p.metric, p.period, p.value])).toEqual([
-      ['projectedChangePct', '2022-32', 25.7], ['projectedChangePct', '2024-34', 15.8], ['projectedOpenings', '2022-32', 136_300], ['projectedOpenings', '2024-34', 115_200],
+      ['projectedChangePct', '2022-32', 25.7],
+      ['projectedChangePct', '2024-34', 15.8],
+      ['projectedOpenings', '2022-32', 136_300],
+      ['projectedOpenings', '2024-34', 115_200],
     ]);
     expect(new Set(points.map((p) => p.source))).toEqual(new Set(['BLS Employment Projections (projections)']));
   });
@@ -203,10 +254,13 @@ describe('series by period: four OEWS releases in one source, one survey from tw
     expect(await points('chief-executives')).toEqual([]); // its sector is not mapped: no invented series
   });
 
-  it('series written incrementally equal a full recompute\'s', async () => {
+  it("series written incrementally equal a full recompute's", async () => {
     const sql = h.tdb.db.$client;
-    const all = async () => (await sql<{ h: string }[]>`
-      select md5(string_agg(concat_ws('|', career_id, metric, series, period, value, bound, source, note::text), ',' order by career_id, metric, series, period)) as h from series_points`)[0]!.h;
+    const all = async () =>
+      (
+        await sql<{ h: string }[]>`
+      select md5(string_agg(concat_ws('|', career_id, metric, series, period, value, bound, source, note::text), ',' order by career_id, metric, series, period)) as h from series_points`
+      )[0]!.h;
     const incremental = await all();
     await recomputeDirtyMetrics(sql, { all: true });
     expect(await all()).toBe(incremental);
@@ -218,23 +272,36 @@ describe('series by period: four OEWS releases in one source, one survey from tw
     expect(await oewsFacts()).toEqual(before);
   });
 
-  it('one survey from two snapshots yields one point per year: the newer snapshot\'s', async () => {
+  it("one survey from two snapshots yields one point per year: the newer snapshot's", async () => {
     const older = readFileSync(path.join(sharedDataDir, 'ai-jobs-net-salaries/salaries.csv'), 'utf8');
     // The later snapshot: every salary 1,000 USD higher, so its medians are told apart exactly.
-    const newer = older.split('\n').map((line, i) => {
-      const f = line.split(',');
-      if (i === 0 || f.length < 11 || !/^\d+$/.test(f[6]!)) return line;
-      f[6] = String(Number(f[6]) + 1000);
-      return f.join(',');
-    }).join('\n');
+    const newer = older
+      .split('\n')
+      .map((line, i) => {
+        const f = line.split(',');
+        if (i === 0 || f.length < 11 || !/^\d+$/.test(f[6]!)) return line;
+        f[6] = String(Number(f[6]) + 1000);
+        return f.join(',');
+      })
+      .join('\n');
     h.server.override((req, res) => {
       if (req.url !== '/mirror/salaries-2024.csv') return false;
       res.writeHead(200, { 'content-type': 'text/csv' }).end(newer);
       return true;
     });
     try {
-      await h.define({ id: 'survey-2024', kind: 'salary-survey', url: `${h.server.url}/mirror/salaries-2024.csv`, options: { survey: 'ai-jobs.net', snapshot: '2024-01' } });
-      await h.define({ id: 'survey-2023', kind: 'salary-survey', url: `${h.server.url}/data/ai-jobs-net-salaries/salaries.csv`, options: { survey: 'ai-jobs.net', snapshot: '2023-02' } });
+      await h.define({
+        id: 'survey-2024',
+        kind: 'salary-survey',
+        url: `${h.server.url}/mirror/salaries-2024.csv`,
+        options: { survey: 'ai-jobs.net', snapshot: '2024-01' },
+      });
+      await h.define({
+        id: 'survey-2023',
+        kind: 'salary-survey',
+        url: `${h.server.url}/data/ai-jobs-net-salaries/salaries.csv`,
+        options: { survey: 'ai-jobs.net', snapshot: '2023-02' },
+      });
       expect((await h.run('survey-2024')).status).toBe('succeeded');
       expect((await h.run('survey-2023')).status).toBe('succeeded'); // the older snapshot arrives last
     } finally {
@@ -260,7 +327,7 @@ describe('series by period: four OEWS releases in one source, one survey from tw
     const deps = { db: h.tdb.db, kit: {} as never, queues: {} as never, log: createLogger('silent') };
     const app = createApp(deps, { anonymousPerMinute: 100_000 });
     try {
-      const body = await (await app.request('/v1/careers/data-scientists/salary-surveys')).json() as { years: { year: number; source: string }[] };
+      const body = (await (await app.request('/v1/careers/data-scientists/salary-surveys')).json()) as { years: { year: number; source: string }[] };
       expect(body.years.map((y) => [y.year, y.source])).toEqual(points.map((p) => [Number(p.period), 'ai-jobs.net salary survey (survey-2024)']));
     } finally {
       await apiServices(deps).stop();
@@ -278,9 +345,14 @@ describe('series by period: four OEWS releases in one source, one survey from tw
         res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(body);
         return true;
       });
-      await h.define({ id: 'oews', kind: 'oews-wages', url: url(FILES['May 2022']!), options: {
-        history: [url(FILES['May 2024']!), url(FILES['May 2020']!), url(FILES['May 2021']!), ...Object.keys(extra).map((p) => `${h.server.url}${p}`)],
-      } });
+      await h.define({
+        id: 'oews',
+        kind: 'oews-wages',
+        url: url(FILES['May 2022']!),
+        options: {
+          history: [url(FILES['May 2024']!), url(FILES['May 2020']!), url(FILES['May 2021']!), ...Object.keys(extra).map((p) => `${h.server.url}${p}`)],
+        },
+      });
       try {
         const out = await h.run('oews');
         expect(out.status).not.toBe('failed');
@@ -289,7 +361,8 @@ describe('series by period: four OEWS releases in one source, one survey from tw
         h.server.override(null);
       }
     };
-    const period2021 = async () => (await h.tdb.db.$client`select string_agg(hash, '' order by career_id) as h from facts where source_id = 'oews' and period = 'May 2021'`)[0]!.h as string;
+    const period2021 = async () =>
+      (await h.tdb.db.$client`select string_agg(hash, '' order by career_id) as h from facts where source_id = 'oews' and period = 'May 2021'`)[0]!.h as string;
 
     it('unreadable period, a different column layout, name and content disagreeing, two files of one period with different numbers', async () => {
       const stored2021 = await period2021();
@@ -301,7 +374,9 @@ describe('series by period: four OEWS releases in one source, one survey from tw
       });
       expect(reasons.sort()).toEqual([
         expect.stringMatching(/^national_M2019_dl\.xlsx: the file name says May 2019 but its data sheet says May 2024; nothing from this file was written$/),
-        expect.stringMatching(/^national_M2021_dl\.csv: claims May 2021 like national_May2021_dl\.csv but with different numbers; nothing from either file was written for May 2021$/),
+        expect.stringMatching(
+          /^national_M2021_dl\.csv: claims May 2021 like national_May2021_dl\.csv but with different numbers; nothing from either file was written for May 2021$/,
+        ),
         expect.stringMatching(/^national_M2023_dl\.csv: missing column\(s\) "A_MEDIAN".*nothing from this file was written$/),
         expect.stringMatching(/^national_May2021_dl\.csv: claims May 2021 like national_M2021_dl\.csv but with different numbers/),
         expect.stringMatching(/^wages\.csv: its reference period cannot be read from the file name or the content .*nothing from this file was written$/),

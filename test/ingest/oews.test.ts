@@ -21,14 +21,17 @@ const editRow = (text: string, code: string, edit: (line: string) => string): st
 
 describe('oews-wages over HTTP', () => {
   let h: IngestHarness;
-  const serve = (urlPath: string, body: string | Buffer, type = 'text/csv') => h.server.override((req: IncomingMessage, res: ServerResponse) => {
-    if (decodeURIComponent(req.url ?? '') !== urlPath) return false;
-    res.writeHead(200, { 'content-type': type }).end(body);
-    return true;
-  });
+  const serve = (urlPath: string, body: string | Buffer, type = 'text/csv') =>
+    h.server.override((req: IncomingMessage, res: ServerResponse) => {
+      if (decodeURIComponent(req.url ?? '') !== urlPath) return false;
+      res.writeHead(200, { 'content-type': type }).end(body);
+      return true;
+    });
   const snapshot = async () => {
     const sql = h.tdb.db.$client;
-    const [r] = await sql<{ n: number; hashes: string }[]>`select count(*)::int as n, coalesce(string_agg(hash, '' order by career_id, period), '') as hashes from facts where source_id = 'oews'`;
+    const [r] = await sql<
+      { n: number; hashes: string }[]
+    >`select count(*)::int as n, coalesce(string_agg(hash, '' order by career_id, period), '') as hashes from facts where source_id = 'oews'`;
     return r!;
   };
 
@@ -38,7 +41,9 @@ describe('oews-wages over HTTP', () => {
     expect((await h.run('onet')).status).toBe('succeeded');
     await h.define({ id: 'oews', kind: 'oews-wages', url: `${h.server.url}${CSV_PATH}` });
   });
-  afterAll(async () => { await h?.close(); });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   it('ingests the CSV: one wages fact per detailed occupation, on every O*NET code under it', async () => {
     const out = await h.run('oews');
@@ -46,7 +51,15 @@ describe('oews-wages over HTTP', () => {
     // 831 detailed rows; 819 of their codes have O*NET occupations, 962 in all with detail codes
     expect(out.stats).toMatchObject({ parsed: 1403, rejected: 0, inserted: 962, changedCareers: 962 });
     const dev = (await factOf<WagesFact>(h, '15-1252.00', 'wages', 'May 2021'))!;
-    expect(dev).toMatchObject({ socCode: '15-1252', title: 'Software Developers', employment: 1_364_180, currency: 'USD', topCoded: {}, derivedFromHourly: false, annualOnly: false });
+    expect(dev).toMatchObject({
+      socCode: '15-1252',
+      title: 'Software Developers',
+      employment: 1_364_180,
+      currency: 'USD',
+      topCoded: {},
+      derivedFromHourly: false,
+      annualOnly: false,
+    });
     expect(dev.annual).toEqual({ mean: 120_990, p10: 64_470, p25: 90_870, median: 120_730, p75: 151_960, p90: 168_570 });
     expect(dev.hourly!.median).toBe(58.05);
     // `#`: stored as the bound, flagged, on both O*NET codes under 11-1011
@@ -58,7 +71,11 @@ describe('oews-wages over HTTP', () => {
       expect(ceo.topCodeBound).toEqual({ annual: 208_000, hourly: 100 });
     }
     // hourly-only (Actors: annual = hourly × 2080) and annual-only (teachers: no hourly)
-    expect(await factOf<WagesFact>(h, '27-2011.00', 'wages')).toMatchObject({ derivedFromHourly: true, annual: { median: 48_838.4 }, hourly: { median: 23.48 } });
+    expect(await factOf<WagesFact>(h, '27-2011.00', 'wages')).toMatchObject({
+      derivedFromHourly: true,
+      annual: { median: 48_838.4 },
+      hourly: { median: 23.48 },
+    });
     expect(await factOf<WagesFact>(h, '25-2021.00', 'wages')).toMatchObject({ annualOnly: true, hourly: null, annual: { median: 61_400 } });
     // summary rows (15-0000, 15-1200, 15-1250…) give no facts
     const sql = h.tdb.db.$client;
@@ -75,17 +92,33 @@ describe('oews-wages over HTTP', () => {
   });
 
   it('one changed median updates that occupation only, and reports its O*NET codes', async () => {
-    serve(CSV_PATH, editRow(original, '15-1252', (l) => l.replace('"120,730"', '"121,000"')));
+    serve(
+      CSV_PATH,
+      editRow(original, '15-1252', (l) => l.replace('"120,730"', '"121,000"')),
+    );
     let out = await h.run('oews');
     expect(out.status).toBe('succeeded');
     expect(await codesOf(h, out.changedCareerIds)).toEqual(['15-1252.00']);
     expect(out.stats).toMatchObject({ inserted: 0, updated: 1 });
     expect((await factOf<WagesFact>(h, '15-1252.00', 'wages'))!.annual.median).toBe(121_000);
 
-    serve(CSV_PATH, editRow(original, '15-1299', (l) => l.replace('"95,270"', '"96,000"')));
+    serve(
+      CSV_PATH,
+      editRow(original, '15-1299', (l) => l.replace('"95,270"', '"96,000"')),
+    );
     out = await h.run('oews');
     expect(await codesOf(h, out.changedCareerIds)).toEqual([
-      '15-1252.00', '15-1299.00', '15-1299.01', '15-1299.02', '15-1299.03', '15-1299.04', '15-1299.05', '15-1299.06', '15-1299.07', '15-1299.08', '15-1299.09',
+      '15-1252.00',
+      '15-1299.00',
+      '15-1299.01',
+      '15-1299.02',
+      '15-1299.03',
+      '15-1299.04',
+      '15-1299.05',
+      '15-1299.06',
+      '15-1299.07',
+      '15-1299.08',
+      '15-1299.09',
     ]); // 15-1252 went back to the published figure
     h.server.override(null);
     out = await h.run('oews');
@@ -94,7 +127,10 @@ describe('oews-wages over HTTP', () => {
   });
 
   it('a row with a non-numeric wage is rejected with its line number; the run still succeeds', async () => {
-    serve(CSV_PATH, editRow(original, '15-1252', (l) => l.replace('"90,870"', 'n/a!')));
+    serve(
+      CSV_PATH,
+      editRow(original, '15-1252', (l) => l.replace('"90,870"', 'n/a!')),
+    );
     try {
       const out = await h.run('oews');
       expect(out.status).toBe('unchanged'); // succeeded, and no fact changed: the bad row kept its earlier figures
@@ -127,7 +163,10 @@ describe('oews-wages over HTTP', () => {
     it('too many rejected rows', async () => {
       // 100 of 1,403 rows (7 %) with a letter where a wage should be
       let n = 0;
-      const bad = original.split('\n').map((l) => (l.includes(',detailed,') && n++ < 100 ? l.replace(/"\d{1,3},\d{3}"/, 'x') : l)).join('\n');
+      const bad = original
+        .split('\n')
+        .map((l) => (l.includes(',detailed,') && n++ < 100 ? l.replace(/"\d{1,3},\d{3}"/, 'x') : l))
+        .join('\n');
       expect(n).toBeGreaterThan(100);
       await expectFails(bad, /records rejected \(more than 5%\); nothing was written/);
     });
@@ -145,7 +184,10 @@ describe('oews-wages over HTTP', () => {
 
   it('reads the publisher xlsx, and the yearly zip holding it, to the same facts', async () => {
     const xlsx = csvToXlsx(original.replace(/^\uFEFF/, ''));
-    const zip = createZip([{ name: 'oesm21nat/national_M2021_dl.xlsx', data: xlsx }, { name: 'oesm21nat/file_descriptions.xlsx', data: 'x' }]);
+    const zip = createZip([
+      { name: 'oesm21nat/national_M2021_dl.xlsx', data: xlsx },
+      { name: 'oesm21nat/file_descriptions.xlsx', data: 'x' },
+    ]);
     h.server.override((req, res) => {
       const body = req.url === '/bls/national_M2021_dl.xlsx' ? xlsx : req.url === '/bls/oesm21nat.zip' ? zip : null;
       if (!body) return false;
@@ -154,7 +196,10 @@ describe('oews-wages over HTTP', () => {
     });
     try {
       const sql = h.tdb.db.$client;
-      for (const [id, file] of [['oews-xlsx', 'national_M2021_dl.xlsx'], ['oews-zip', 'oesm21nat.zip']] as const) {
+      for (const [id, file] of [
+        ['oews-xlsx', 'national_M2021_dl.xlsx'],
+        ['oews-zip', 'oesm21nat.zip'],
+      ] as const) {
         await h.define({ id, kind: 'oews-wages', url: `${h.server.url}/bls/${file}` });
         const out = await h.run(id);
         expect(out.stats).toMatchObject({ parsed: 1403, rejected: 0, inserted: 962 });

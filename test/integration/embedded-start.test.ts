@@ -21,23 +21,38 @@ describe('embedded default mode', () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'careerlens-embedded-'));
     const sourcesFile = writeSourcesFile([{ id: 'onet', kind: 'onet-database', url: `${server.url}/data/onet-29.2/` }]);
     env = {
-      DATA_DIR: dataDir, SOURCES_FILE: sourcesFile, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()),
-      PRIVATE_SOURCE_HOSTS: '127.0.0.1', FETCH_HOST_DELAY_MS: '0', LOG_LEVEL: 'info',
+      DATA_DIR: dataDir,
+      SOURCES_FILE: sourcesFile,
+      PORT: String(await freePort()),
+      EMBEDDED_PG_PORT: String(await freePort()),
+      PRIVATE_SOURCE_HOSTS: '127.0.0.1',
+      FETCH_HOST_DELAY_MS: '0',
+      LOG_LEVEL: 'info',
     };
   });
 
   afterAll(async () => {
-    if (proc && proc.child.exitCode === null) { proc.child.kill('SIGTERM'); await proc.exited; }
+    if (proc && proc.child.exitCode === null) {
+      proc.child.kill('SIGTERM');
+      await proc.exited;
+    }
     await server?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   const base = () => `http://127.0.0.1:${env.PORT}`;
-  const ready = () => waitFor('/readyz to answer 200', async () => {
-    if (proc?.child.exitCode !== null) throw new Error(`careerlens exited with ${proc?.child.exitCode}`);
-    return (await fetch(`${base()}/readyz`).catch(() => null))?.status === 200;
-  }, 90_000, 250)
-    .catch((err: Error) => { throw new Error(`${err.message}; process output:\n${proc?.output()}`); });
+  const ready = () =>
+    waitFor(
+      '/readyz to answer 200',
+      async () => {
+        if (proc?.child.exitCode !== null) throw new Error(`careerlens exited with ${proc?.child.exitCode}`);
+        return (await fetch(`${base()}/readyz`).catch(() => null))?.status === 200;
+      },
+      90_000,
+      250,
+    ).catch((err: Error) => {
+      throw new Error(`${err.message}; process output:\n${proc?.output()}`);
+    });
 
   it('starts from nothing, fills itself from the sources, and keeps its data across a restart', { timeout: 180_000 }, async () => {
     proc = spawnCli(['start'], env);
@@ -59,7 +74,11 @@ describe('embedded default mode', () => {
     proc.child.kill('SIGTERM');
     expect(await proc.exited).toBe(0);
     // Logs are JSON lines; each request's line carries its request id.
-    const logLines = proc.output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const logLines = proc
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(logLines.find((l) => l.requestId === 'embedded-home-1')).toMatchObject({ method: 'GET', path: '/', status: 200 });
 
     proc = spawnCli(['start'], env);

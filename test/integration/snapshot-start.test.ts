@@ -8,9 +8,23 @@ import { startStaticServer, type StaticServer } from '../helpers/static-server.j
 import { waitFor, writeSourcesFile } from '../helpers/runtime.js';
 import { freePort, spawnCli, type CliProcess } from '../helpers/process.js';
 
-interface Figure { value: unknown; source?: string }
-interface Side { slug: string; salary: { median: Figure }; demandScore: Figure; aiReplacementRisk: Figure; tasks: { value: { rated: number; mostExposed: unknown[] } | null; source?: string; reason?: string } }
-interface Comparison { a: Side; b: Side; verdicts?: unknown; skills?: { shared?: unknown[]; onlyA?: unknown[]; onlyB?: unknown[] } }
+interface Figure {
+  value: unknown;
+  source?: string;
+}
+interface Side {
+  slug: string;
+  salary: { median: Figure };
+  demandScore: Figure;
+  aiReplacementRisk: Figure;
+  tasks: { value: { rated: number; mostExposed: unknown[] } | null; source?: string; reason?: string };
+}
+interface Comparison {
+  a: Side;
+  b: Side;
+  verdicts?: unknown;
+  skills?: { shared?: unknown[]; onlyA?: unknown[]; onlyB?: unknown[] };
+}
 
 /**
  * First start with every default source unreachable (each publisher's URL moved to a closed local
@@ -32,35 +46,57 @@ describe('first start without the publishers: the bundled snapshot', () => {
     const moved = (url: string) => `${closed}${new URL(url).pathname}`;
     const defs = defaultSources.map((d) => {
       if (d.id === 'oews') return { ...d, url: `http://127.0.0.1:${mirrorPort}/data/bls-oews-national/national_M2024_dl.xlsx`, options: {} };
-      const options = Object.fromEntries(Object.entries(d.options).map(([k, v]) => [k, typeof v === 'string' && /^https?:/.test(v) ? moved(v) : Array.isArray(v) ? v.map((u) => moved(String(u))) : v]));
+      const options = Object.fromEntries(
+        Object.entries(d.options).map(([k, v]) => [
+          k,
+          typeof v === 'string' && /^https?:/.test(v) ? moved(v) : Array.isArray(v) ? v.map((u) => moved(String(u))) : v,
+        ]),
+      );
       return { ...d, url: moved(d.url), options };
     });
     env = {
-      DATA_DIR: dataDir, SOURCES_FILE: writeSourcesFile(defs), PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()),
-      PRIVATE_SOURCE_HOSTS: '127.0.0.1', FETCH_HOST_DELAY_MS: '0', FETCH_RETRIES: '1', FETCH_BACKOFF_MS: '20', LOG_LEVEL: 'warn',
+      DATA_DIR: dataDir,
+      SOURCES_FILE: writeSourcesFile(defs),
+      PORT: String(await freePort()),
+      EMBEDDED_PG_PORT: String(await freePort()),
+      PRIVATE_SOURCE_HOSTS: '127.0.0.1',
+      FETCH_HOST_DELAY_MS: '0',
+      FETCH_RETRIES: '1',
+      FETCH_BACKOFF_MS: '20',
+      LOG_LEVEL: 'warn',
     };
   });
 
   afterAll(async () => {
-    if (proc && proc.child.exitCode === null) { proc.child.kill('SIGTERM'); await proc.exited; }
+    if (proc && proc.child.exitCode === null) {
+      proc.child.kill('SIGTERM');
+      await proc.exited;
+    }
     await mirror?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   const base = () => `http://127.0.0.1:${env.PORT}`;
-  const json = async <T,>(p: string): Promise<T | null> => {
+  const json = async <T>(p: string): Promise<T | null> => {
     const res = await fetch(`${base()}${p}`).catch(() => null);
-    return res?.status === 200 ? (await res.json()) as T : null;
+    return res?.status === 200 ? ((await res.json()) as T) : null;
   };
 
   it('serves a comparison from the snapshot, lists every source on /about/data, then a live run replaces the snapshot', { timeout: 720_000 }, async () => {
     proc = spawnCli(['start'], env);
-    const fail = (err: Error) => { throw new Error(`${err.message}; process output:\n${proc?.output().slice(-4000)}`); };
-    const cmp = await waitFor('the comparison of two O*NET careers', async () => {
-      if (proc?.child.exitCode !== null) throw new Error(`careerlens exited with ${proc?.child.exitCode}`);
-      const c = await json<Comparison>('/v1/compare/software-developers/data-scientists');
-      return c?.verdicts ? c : null;
-    }, 480_000, 1_000).catch(fail);
+    const fail = (err: Error) => {
+      throw new Error(`${err.message}; process output:\n${proc?.output().slice(-4000)}`);
+    };
+    const cmp = await waitFor(
+      'the comparison of two O*NET careers',
+      async () => {
+        if (proc?.child.exitCode !== null) throw new Error(`careerlens exited with ${proc?.child.exitCode}`);
+        const c = await json<Comparison>('/v1/compare/software-developers/data-scientists');
+        return c?.verdicts ? c : null;
+      },
+      480_000,
+      1_000,
+    ).catch(fail);
     for (const side of [cmp.a, cmp.b]) {
       expect(side.salary.median.value).toEqual(expect.any(Number));
       expect(side.salary.median.source).toContain('bundled snapshot, retrieved 2026-11-30');
@@ -86,13 +122,26 @@ describe('first start without the publishers: the bundled snapshot', () => {
     try {
       browser = await chromium.launchPersistentContext(profileDir, {
         executablePath: '/usr/bin/chromium',
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       });
-      const tab = browser.pages()[0] ?? await browser.newPage();
+      const tab = browser.pages()[0] ?? (await browser.newPage());
       await tab.goto(`${base()}/about/data`);
-      const rows = await tab.locator('table.about-data tbody tr').evaluateAll((trs) => trs.map((tr) => ({
-        id: tr.id, served: (tr as HTMLElement).dataset.served, cells: [...tr.querySelectorAll('th, td')].map((td) => (td as HTMLElement).innerText),
-      })));
+      const rows = await tab.locator('table.about-data tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => ({
+          id: tr.id,
+          served: (tr as HTMLElement).dataset.served,
+          cells: [...tr.querySelectorAll('th, td')].map((td) => (td as HTMLElement).innerText),
+        })),
+      );
       expect(rows.map((r) => r.id.replace(/^data-/, '')).sort()).toEqual(defaultSources.map((d) => d.id).sort());
       const row = (id: string) => rows.find((r) => r.id === `data-${id}`)!;
       expect(row('onet')).toMatchObject({ served: 'snapshot' });
@@ -115,11 +164,16 @@ describe('first start without the publishers: the bundled snapshot', () => {
     const run = spawnCli(['sources', 'run', 'oews', '--wait'], { ...env, LOG_LEVEL: 'warn' });
     expect(await run.exited, run.output()).toBe(0);
     expect(mirror.requests.some((r) => r.path.endsWith('national_M2024_dl.xlsx'))).toBe(true);
-    const live = await waitFor('the salary to come from the live OEWS run', async () => {
-      const c = await json<{ metrics: { salary: { median: Figure } } }>('/v1/careers/software-developers');
-      const source = c?.metrics.salary.median.source;
-      return source && !source.includes('bundled snapshot') ? c : null;
-    }, 120_000, 1_000).catch(fail);
+    const live = await waitFor(
+      'the salary to come from the live OEWS run',
+      async () => {
+        const c = await json<{ metrics: { salary: { median: Figure } } }>('/v1/careers/software-developers');
+        const source = c?.metrics.salary.median.source;
+        return source && !source.includes('bundled snapshot') ? c : null;
+      },
+      120_000,
+      1_000,
+    ).catch(fail);
     expect(live.metrics.salary.median.source).toBe('BLS OEWS (oews)');
     const list = spawnCli(['sources', 'list'], { ...env, LOG_LEVEL: 'warn' });
     await list.exited;

@@ -23,7 +23,11 @@ describe('start-up failures', () => {
   const expectOneLine = async (env: Record<string, string>, pattern: RegExp) => {
     const p = spawnCli(['api'], env);
     expect(await p.exited).toBe(1);
-    const lines = p.output().trim().split('\n').filter((l) => !l.startsWith('{'));
+    const lines = p
+      .output()
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith('{'));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(pattern);
   };
@@ -35,7 +39,10 @@ describe('start-up failures', () => {
 
   it('names an unreachable database and an unreachable Redis', async () => {
     const closed = await freePort();
-    await expectOneLine({ DATABASE_URL: `postgres://127.0.0.1:${closed}/x` }, new RegExp(`cannot reach PostgreSQL at 127.0.0.1:${closed} \\(DATABASE_URL\\): connection refused`));
+    await expectOneLine(
+      { DATABASE_URL: `postgres://127.0.0.1:${closed}/x` },
+      new RegExp(`cannot reach PostgreSQL at 127.0.0.1:${closed} \\(DATABASE_URL\\): connection refused`),
+    );
     await expectOneLine(
       { ...testEnv({ databaseUrl: tdb.url, backend: 'redis', name: 'startup' }), REDIS_URL: `redis://127.0.0.1:${closed}` },
       new RegExp(`cannot reach Redis at 127.0.0.1:${closed} \\(REDIS_URL\\)`),

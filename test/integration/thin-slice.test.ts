@@ -17,11 +17,11 @@ describe.each<Backend>(['redis', 'postgres'])('thin slice on the %s queue backen
   beforeAll(async () => {
     tdb = await createTestDatabase();
     server = await startStaticServer();
-    const sourcesFile = writeSourcesFile([
-      { id: 'onet', kind: 'onet-database', url: `${server.url}/data/onet-29.2/`, schedule: { everyMs: 1_000 } },
-    ]);
+    const sourcesFile = writeSourcesFile([{ id: 'onet', kind: 'onet-database', url: `${server.url}/data/onet-29.2/`, schedule: { everyMs: 1_000 } }]);
     // No start-up run: the first run must come from the job scheduler's tick.
-    rt = await startTestRuntime(testEnv({ databaseUrl: tdb.url, backend, name: `thin_${backend}`, sourcesFile, extra: { RUN_NEVER_SUCCEEDED_ON_START: 'false' } }));
+    rt = await startTestRuntime(
+      testEnv({ databaseUrl: tdb.url, backend, name: `thin_${backend}`, sourcesFile, extra: { RUN_NEVER_SUCCEEDED_ON_START: 'false' } }),
+    );
   });
 
   afterAll(async () => {
@@ -41,22 +41,35 @@ describe.each<Backend>(['redis', 'postgres'])('thin slice on the %s queue backen
     const n = (await sql<{ n: number }[]>`select count(*)::int as n from careers`)[0]!.n;
     expect(n).toBe(1016);
     const pairs = (n * (n - 1)) / 2;
-    await waitFor('every pair to be compared', async () => {
-      const c = (await sql<{ c: number }[]>`select count(*)::int as c from comparisons`)[0]!.c;
-      const d = (await sql<{ d: number }[]>`select count(*)::int as d from dirty_careers`)[0]!.d;
-      return c === pairs && d === 0;
-    }, 120_000, 500);
+    await waitFor(
+      'every pair to be compared',
+      async () => {
+        const c = (await sql<{ c: number }[]>`select count(*)::int as c from comparisons`)[0]!.c;
+        const d = (await sql<{ d: number }[]>`select count(*)::int as d from dirty_careers`)[0]!.d;
+        return c === pairs && d === 0;
+      },
+      120_000,
+      500,
+    );
     const careersDone = await rt.queues.careers.getJobCounts('completed');
     expect(careersDone.completed).toBeGreaterThanOrEqual(1);
 
     const base = rt.url!;
-    const career = await (await fetch(`${base}/v1/careers/software-developers`)).json() as { onetCode: string; title: string };
+    const career = (await (await fetch(`${base}/v1/careers/software-developers`)).json()) as { onetCode: string; title: string };
     expect(career).toMatchObject({ onetCode: '15-1252.00', title: 'Software Developers' });
     const byCode = await fetch(`${base}/v1/careers/15-1252.00`);
     expect(((await byCode.json()) as { slug: string }).slug).toBe('software-developers');
 
-    const ab = await (await fetch(`${base}/v1/compare/software-developers/chief-executives`)).json() as { a: { slug: string }; b: { slug: string }; version: string };
-    const ba = await (await fetch(`${base}/v1/compare/chief-executives/software-developers`)).json() as { a: { slug: string }; b: { slug: string }; version: string };
+    const ab = (await (await fetch(`${base}/v1/compare/software-developers/chief-executives`)).json()) as {
+      a: { slug: string };
+      b: { slug: string };
+      version: string;
+    };
+    const ba = (await (await fetch(`${base}/v1/compare/chief-executives/software-developers`)).json()) as {
+      a: { slug: string };
+      b: { slug: string };
+      version: string;
+    };
     expect([ab.a.slug, ab.b.slug]).toEqual(['software-developers', 'chief-executives']);
     expect([ba.a.slug, ba.b.slug]).toEqual(['chief-executives', 'software-developers']);
     expect(ab.version).toBe(ba.version);

@@ -34,16 +34,25 @@ describe('worker processes', () => {
       }
       return false;
     });
-    await syncSources(tdb.db, Array.from({ length: SOURCES }, (_, i) => ({
-      id: `exposure-${i}`, kind: 'ai-exposure' as const, enabled: true,
-      url: `${server.url}/slow/data/gpts-are-gpts-ai-exposure/occ_level.csv`,
-      schedule: { cron: '0 3 1 1 *', tz: 'UTC' }, options: { method: 'gpts-are-gpts' },
-    })));
+    await syncSources(
+      tdb.db,
+      Array.from({ length: SOURCES }, (_, i) => ({
+        id: `exposure-${i}`,
+        kind: 'ai-exposure' as const,
+        enabled: true,
+        url: `${server.url}/slow/data/gpts-are-gpts-ai-exposure/occ_level.csv`,
+        schedule: { cron: '0 3 1 1 *', tz: 'UTC' },
+        options: { method: 'gpts-are-gpts' },
+      })),
+    );
     const env = testEnv({ databaseUrl: tdb.url, backend: 'redis', name: 'worker_procs', extra: { WORKER_CONCURRENCY: '1', LOG_LEVEL: 'info' } });
     const config = parseConfig(env);
     const kit = createQueueKit({ kind: 'redis', url: config.REDIS_URL!, prefix: config.QUEUE_PREFIX });
     queues = openQueues(kit);
-    close = async () => { await queues.close(); await kit.close(); };
+    close = async () => {
+      await queues.close();
+      await kit.close();
+    };
     workers.push(spawnCli(['worker'], env), spawnCli(['worker'], env));
     await waitFor('both workers to start', async () => workers.every((w) => w.output().includes('CareerLens started')), 30_000);
   });
@@ -59,18 +68,28 @@ describe('worker processes', () => {
     for (let i = 0; i < SOURCES; i++) await requestRun(tdb.db, queues, `exposure-${i}`);
     const sql = tdb.db.$client;
     // Stop the first worker while it is in the middle of a run.
-    await waitFor('the first worker to be running a job', async () => {
-      const rows = await sql<{ worker: string }[]>`select worker from ingest_runs where status = 'running'`;
-      return rows.some((r) => r.worker.endsWith(`:${workers[0]!.child.pid}`));
-    }, 30_000, 50);
+    await waitFor(
+      'the first worker to be running a job',
+      async () => {
+        const rows = await sql<{ worker: string }[]>`select worker from ingest_runs where status = 'running'`;
+        return rows.some((r) => r.worker.endsWith(`:${workers[0]!.child.pid}`));
+      },
+      30_000,
+      50,
+    );
     workers[0]!.child.kill('SIGTERM');
     expect(await workers[0]!.exited).toBe(0);
 
-    const runs = await waitFor('every run to finish', async () => {
-      const rows = await sql<{ id: number; status: string; worker: string; source_id: string }[]>`
+    const runs = await waitFor(
+      'every run to finish',
+      async () => {
+        const rows = await sql<{ id: number; status: string; worker: string; source_id: string }[]>`
         select id, status, worker, source_id, error from ingest_runs order by id`;
-      return rows.every((r) => r.status !== 'queued' && r.status !== 'running') && rows;
-    }, 60_000, 200);
+        return rows.every((r) => r.status !== 'queued' && r.status !== 'running') && rows;
+      },
+      60_000,
+      200,
+    );
     expect(runs).toHaveLength(SOURCES);
     expect(runs.filter((r) => r.status !== 'succeeded' && r.status !== 'unchanged')).toEqual([]);
     const byWorker = new Set(runs.map((r) => r.worker.split(':')[1]));

@@ -18,14 +18,17 @@ describe('a shortened source list never deletes data', () => {
   let f: OpsFixture;
   const defs = [source('keep'), source('leaver')];
   const sql = () => f.tdb.db.$client;
-  const counts = async () => (await sql()<{ facts: number; docs: number; runs: number; sources: number }[]>`
+  const counts = async () =>
+    (
+      await sql()<{ facts: number; docs: number; runs: number; sources: number }[]>`
     select (select count(*)::int from facts where source_id = 'leaver') as facts,
       (select count(*)::int from raw_documents where source_id = 'leaver') as docs,
       (select count(*)::int from ingest_runs where source_id = 'leaver') as runs,
-      (select count(*)::int from sources where id = 'leaver') as sources`)[0]!;
+      (select count(*)::int from sources where id = 'leaver') as sources`
+    )[0]!;
   const op = async (method: string, path: string) => {
     const res = await f.app.request(path, { method, headers: { authorization: `Bearer ${f.operatorKey}` } });
-    return { status: res.status, json: await res.json() as Record<string, unknown> & { items?: { id: string; delistedAt: string | null }[] } };
+    return { status: res.status, json: (await res.json()) as Record<string, unknown> & { items?: { id: string; delistedAt: string | null }[] } };
   };
 
   beforeAll(async () => {
@@ -34,17 +37,35 @@ describe('a shortened source list never deletes data', () => {
       values ('leaver', 'http://127.0.0.1:9/leaver/a.csv', 'abc', 3, '\\x00') returning id`;
     await sql()`insert into ingest_runs (source_id, status, trigger, finished_at) values ('leaver', 'succeeded', 'manual', now())`;
     await writeBatch(sql(), {
-      sourceId: 'leaver', fetchedAt: new Date(),
+      sourceId: 'leaver',
+      fetchedAt: new Date(),
       documents: [{ url: 'http://127.0.0.1:9/leaver/a.csv', sha256: 'abc', etag: null, lastModified: null, rawDocumentId: doc!.id }],
       batch: {
-        parsed: 2, rejects: [],
-        careers: ['alpha', 'beta'].map((slug) => ({ onetCode: null, slug, title: slug, description: '', category: 'Test', origin: 'career-page' as const, aliases: [] })),
-        facts: ['alpha', 'beta'].map((slug) => ({ career: { slug }, key: 'declared', period: '2026', value: { salary: 1 }, documentUrl: 'http://127.0.0.1:9/leaver/a.csv' })),
+        parsed: 2,
+        rejects: [],
+        careers: ['alpha', 'beta'].map((slug) => ({
+          onetCode: null,
+          slug,
+          title: slug,
+          description: '',
+          category: 'Test',
+          origin: 'career-page' as const,
+          aliases: [],
+        })),
+        facts: ['alpha', 'beta'].map((slug) => ({
+          career: { slug },
+          key: 'declared',
+          period: '2026',
+          value: { salary: 1 },
+          documentUrl: 'http://127.0.0.1:9/leaver/a.csv',
+        })),
       },
     });
     await sql()`delete from dirty_careers`;
   });
-  afterAll(async () => { await f?.close(); });
+  afterAll(async () => {
+    await f?.close();
+  });
 
   it('delists a source missing from the list: it stops running, its data stays, the console and API say so', async () => {
     const before = await counts();
@@ -98,7 +119,9 @@ describe('a shortened source list never deletes data', () => {
     expect(await counts()).toEqual({ facts: 0, docs: 0, runs: 0, sources: 0 });
     // The careers that lost facts are recomputed.
     expect((await sql()<{ n: number }[]>`select count(*)::int as n from dirty_careers where stage = 'metrics'`)[0]!.n).toBe(2);
-    const audit = await sql()<{ action: string; target: string; details: unknown }[]>`select action, target, details from audit_log where action = 'source.purge'`;
+    const audit = await sql()<
+      { action: string; target: string; details: unknown }[]
+    >`select action, target, details from audit_log where action = 'source.purge'`;
     expect(audit).toEqual([{ action: 'source.purge', target: 'leaver', details: { id: 'leaver', facts: 2, documents: 1, runs: 1, careers: 2 } }]);
   });
 
@@ -117,6 +140,6 @@ describe('a shortened source list never deletes data', () => {
     expect(purged.code, purged.out).toBe(0);
     expect(purged.out).toContain('old: purged 0 facts, 0 documents and 1 runs');
     expect((await sql()<{ n: number }[]>`select count(*)::int as n from sources where id = 'old'`)[0]!.n).toBe(0);
-    expect((await sql()<{ actor: string }[]>`select actor from audit_log where action = 'source.purge' and target = 'old'`)).toEqual([{ actor: 'cli' }]);
+    expect(await sql()<{ actor: string }[]>`select actor from audit_log where action = 'source.purge' and target = 'old'`).toEqual([{ actor: 'cli' }]);
   });
 });

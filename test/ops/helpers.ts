@@ -26,9 +26,9 @@ export interface OpsFixture {
 export async function startOpsFixture(name: string, defs: SourceDefinition[], backend: 'redis' | 'postgres' = 'redis'): Promise<OpsFixture> {
   const tdb = await createTestDatabase();
   const prefix = testQueuePrefix(name);
-  const kit = createQueueKit(backend === 'redis'
-    ? { kind: 'redis', url: inject('redisUrl'), prefix }
-    : { kind: 'postgres', url: tdb.url, schema: `bullmq_${prefix}` });
+  const kit = createQueueKit(
+    backend === 'redis' ? { kind: 'redis', url: inject('redisUrl'), prefix } : { kind: 'postgres', url: tdb.url, schema: `bullmq_${prefix}` },
+  );
   const queues = openQueues(kit);
   const log = createLogger('silent');
   await syncSources(tdb.db, defs);
@@ -38,7 +38,12 @@ export async function startOpsFixture(name: string, defs: SourceDefinition[], ba
   const operatorKey = (await createApiKey(tdb.db, { role: 'operator', name: 'ops-test' })).key;
   const clientKey = (await createApiKey(tdb.db, { role: 'client', name: 'client-test' })).key;
   return {
-    tdb, kit, queues, app, operatorKey, clientKey,
+    tdb,
+    kit,
+    queues,
+    app,
+    operatorKey,
+    clientKey,
     close: async () => {
       for (const q of [queues.ingest, queues.careers, queues.comparisons]) await q.obliterate({ force: true }).catch(() => {});
       await queues.close();
@@ -49,5 +54,11 @@ export async function startOpsFixture(name: string, defs: SourceDefinition[], ba
 }
 
 export const source = (id: string, extra: Partial<SourceDefinition> = {}): SourceDefinition => ({
-  id, kind: 'onet-database', url: `http://127.0.0.1:9/${id}/`, schedule: { cron: '0 3 * * 1', tz: 'UTC' }, options: {}, enabled: true, ...extra,
+  id,
+  kind: 'onet-database',
+  url: `http://127.0.0.1:9/${id}/`,
+  schedule: { cron: '0 3 * * 1', tz: 'UTC' },
+  options: {},
+  enabled: true,
+  ...extra,
 });

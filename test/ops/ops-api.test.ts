@@ -30,7 +30,9 @@ describe('operator API', () => {
   beforeAll(async () => {
     f = await startOpsFixture('ops_api', [source('onet'), source('other', { schedule: { everyMs: 3_600_000 } })]);
   });
-  afterAll(async () => { await f?.close(); });
+  afterAll(async () => {
+    await f?.close();
+  });
 
   it.each(endpoints)('$method $path refuses a missing key (401), a wrong key and a client key (403)', async (c) => {
     const none = await call(c);
@@ -55,7 +57,14 @@ describe('operator API', () => {
     const r = await op({ method: 'GET', path: '/v1/ops/sources' });
     expect(r.status).toBe(200);
     const onet = r.json.items.find((s: { id: string }) => s.id === 'onet');
-    expect(onet).toMatchObject({ id: 'onet', enabled: true, schedule: { cron: '0 3 * * 1', tz: 'UTC' }, scheduleSetBy: 'config', lastRun: null, freshness: { state: 'pending', intervalMs: 7 * 24 * 3600_000 } });
+    expect(onet).toMatchObject({
+      id: 'onet',
+      enabled: true,
+      schedule: { cron: '0 3 * * 1', tz: 'UTC' },
+      scheduleSetBy: 'config',
+      lastRun: null,
+      freshness: { state: 'pending', intervalMs: 7 * 24 * 3600_000 },
+    });
     expect(new Date(onet.nextRunAt).getUTCDay()).toBe(1);
     expect(new Date(onet.nextRunAt).getUTCHours()).toBe(3);
   });
@@ -142,8 +151,12 @@ describe('operator API', () => {
     const r = await op({ method: 'GET', path: `/v1/ops/runs/${failedId}` });
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({
-      id: failedId, sourceId: 'other', status: 'failed', error: 'HTTP 500 from http://127.0.0.1:9/other/',
-      stats: { parsed: 2, rejected: 1 }, rejects: [{ line: 7, reason: 'no SOC code', file: 'Occupation Data.txt' }],
+      id: failedId,
+      sourceId: 'other',
+      status: 'failed',
+      error: 'HTTP 500 from http://127.0.0.1:9/other/',
+      stats: { parsed: 2, rejected: 1 },
+      rejects: [{ line: 7, reason: 'no SOC code', file: 'Occupation Data.txt' }],
     });
     expect((await op({ method: 'GET', path: '/v1/ops/runs/999999' })).status).toBe(404);
     expect((await op({ method: 'GET', path: '/v1/ops/runs/abc' })).status).toBe(400);
@@ -189,7 +202,7 @@ describe('operator API', () => {
     expect(actions.filter((a) => a === 'source.schedule onet').length).toBe(1);
   });
 
-  it('keeps a job scheduler\'s jobs under the queue retention defaults', async () => {
+  it("keeps a job scheduler's jobs under the queue retention defaults", async () => {
     const s = await f.queues.ingest.getJobScheduler('source-other');
     expect(s?.template?.opts).toMatchObject({ removeOnComplete: { age: 86_400, count: 1_000 }, removeOnFail: { age: 604_800, count: 5_000 }, attempts: 4 });
   });

@@ -29,7 +29,7 @@ describe('ops console in a browser', () => {
   const api = async (p: string, init: RequestInit = {}) => {
     const res = await fetch(`${rt.url}${p}`, { ...init, headers: { authorization: `Bearer ${operatorKey}`, 'content-type': 'application/json' } });
     // biome-ignore lint/suspicious/noExplicitAny: answers of several operations, whose fields the assertions check
-    return { status: res.status, json: await res.json() as any };
+    return { status: res.status, json: (await res.json()) as any };
   };
 
   beforeAll(async () => {
@@ -37,7 +37,10 @@ describe('ops console in a browser', () => {
     tdb = await createTestDatabase();
     server = await startStaticServer();
     server.override(async (req, res) => {
-      if (req.url?.startsWith('/broken/')) { res.writeHead(500).end('upstream exploded'); return true; }
+      if (req.url?.startsWith('/broken/')) {
+        res.writeHead(500).end('upstream exploded');
+        return true;
+      }
       if (req.url === '/hook' && req.method === 'POST') {
         let body = '';
         for await (const chunk of req) body += chunk;
@@ -51,17 +54,31 @@ describe('ops console in a browser', () => {
       { id: 'onet', kind: 'onet-database', url: `${server.url}/data/onet-29.2/` },
       { id: 'broken', kind: 'onet-database', url: `${server.url}/broken/` },
     ]);
-    rt = await startTestRuntime(testEnv({
-      databaseUrl: tdb.url, backend: 'redis', name: 'ops_browser', sourcesFile,
-      extra: { RUN_NEVER_SUCCEEDED_ON_START: 'false', FETCH_RETRIES: '0', OPS_ALERT_CHECK_MS: '300', ALERT_WEBHOOK_URL: `${server.url}/hook` },
-    }));
+    rt = await startTestRuntime(
+      testEnv({
+        databaseUrl: tdb.url,
+        backend: 'redis',
+        name: 'ops_browser',
+        sourcesFile,
+        extra: { RUN_NEVER_SUCCEEDED_ON_START: 'false', FETCH_RETRIES: '0', OPS_ALERT_CHECK_MS: '300', ALERT_WEBHOOK_URL: `${server.url}/hook` },
+      }),
+    );
     operatorKey = (await createApiKey(rt.db, { role: 'operator', name: 'browser-test' })).key;
     profile = mkdtempSync(path.join(tmpdir(), 'careerlens-chromium-'));
     ctx = await chromium.launchPersistentContext(profile, {
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
-    page = ctx.pages()[0] ?? await ctx.newPage();
+    page = ctx.pages()[0] ?? (await ctx.newPage());
   });
 
   afterAll(async () => {
@@ -91,9 +108,16 @@ describe('ops console in a browser', () => {
 
     await page.locator('#source-onet').getByRole('button', { name: 'Run now' }).click();
     await page.waitForURL(/\/ops\/runs\/\d+$/);
-    await page.evaluate(() => { (window as unknown as { marker: number }).marker = 1; });
+    await page.evaluate(() => {
+      (window as unknown as { marker: number }).marker = 1;
+    });
     const status = page.locator('#run [data-field="status"]').first();
-    await waitFor('the onet run to finish on the page', async () => ['succeeded', 'failed', 'unchanged'].includes((await status.textContent()) ?? ''), 90_000, 250);
+    await waitFor(
+      'the onet run to finish on the page',
+      async () => ['succeeded', 'failed', 'unchanged'].includes((await status.textContent()) ?? ''),
+      90_000,
+      250,
+    );
     expect(await status.textContent()).toBe('succeeded');
     // Updated in place by the polling script, not by a reload.
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
@@ -103,10 +127,15 @@ describe('ops console in a browser', () => {
     await shot(page, '3-run-finished');
 
     // The failing source: failed with its error on the API, then stale (two intervals pass).
-    const failed = await waitFor('the broken source\'s run to fail after its retries', async () => {
-      const s = (await api('/v1/ops/sources')).json.items.find((x: { id: string }) => x.id === 'broken');
-      return s.lastRun?.status === 'failed' ? s : undefined;
-    }, 60_000, 300);
+    const failed = await waitFor(
+      "the broken source's run to fail after its retries",
+      async () => {
+        const s = (await api('/v1/ops/sources')).json.items.find((x: { id: string }) => x.id === 'broken');
+        return s.lastRun?.status === 'failed' ? s : undefined;
+      },
+      60_000,
+      300,
+    );
     expect(failed.lastRun.error).toMatch(/500/);
     expect(failed.freshness.state).toBe('pending');
     await page.goto(`${rt.url}/ops`);
@@ -120,8 +149,18 @@ describe('ops console in a browser', () => {
     const stale = (await api('/v1/ops/sources')).json.items.find((x: { id: string }) => x.id === 'broken');
     expect(stale.freshness.state).toBe('stale');
     expect((await api('/v1/ops/sources')).json.items.find((x: { id: string }) => x.id === 'onet').freshness.state).toBe('fresh');
-    await waitFor('both alerts to reach the webhook', async () => hooks.some((h) => h.type === 'source-stale') && hooks.some((h) => h.type === 'run-failed'), 10_000, 100);
-    expect(hooks.filter((h) => h.sourceId === 'broken').map((h) => h.type).sort()).toEqual(['run-failed', 'source-stale']);
+    await waitFor(
+      'both alerts to reach the webhook',
+      async () => hooks.some((h) => h.type === 'source-stale') && hooks.some((h) => h.type === 'run-failed'),
+      10_000,
+      100,
+    );
+    expect(
+      hooks
+        .filter((h) => h.sourceId === 'broken')
+        .map((h) => h.type)
+        .sort(),
+    ).toEqual(['run-failed', 'source-stale']);
     await page.reload();
     expect(await row.locator('[data-freshness]').textContent()).toBe('stale');
     expect(await page.locator('#alerts').innerText()).toMatch(/source broken is stale/);
@@ -130,7 +169,10 @@ describe('ops console in a browser', () => {
 
     await page.goto(`${rt.url}/ops/queues`);
     await page.getByText('ingest', { exact: false }).first().waitFor({ timeout: 15_000 });
-    await page.getByText('Loading...').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+    await page
+      .getByText('Loading...')
+      .waitFor({ state: 'hidden', timeout: 10_000 })
+      .catch(() => {});
     await shot(page, '6-queue-board');
   });
 });

@@ -6,8 +6,12 @@ describe.each(['redis', 'postgres'] as const)('ops console on the %s queue backe
   let f: OpsFixture;
   const html = { accept: 'text/html' };
 
-  beforeAll(async () => { f = await startOpsFixture(`ops_console_${backend}`, [source('onet')], backend); });
-  afterAll(async () => { await f?.close(); });
+  beforeAll(async () => {
+    f = await startOpsFixture(`ops_console_${backend}`, [source('onet')], backend);
+  });
+  afterAll(async () => {
+    await f?.close();
+  });
 
   async function signIn(url = 'http://localhost/ops/signin'): Promise<{ cookie: string; setCookie: string; csrf: string }> {
     const res = await f.app.request(url, { method: 'POST', body: new URLSearchParams({ key: f.operatorKey }) });
@@ -47,7 +51,7 @@ describe.each(['redis', 'postgres'] as const)('ops console on the %s queue backe
     expect(rows[0]!.n).toBe(0);
   });
 
-  it('shows sources and accepts actions only with the session\'s CSRF token and from this origin', async () => {
+  it("shows sources and accepts actions only with the session's CSRF token and from this origin", async () => {
     const { cookie, csrf } = await signIn();
     const page = await f.app.request('/ops', { headers: { cookie } });
     expect(page.status).toBe(200);
@@ -66,18 +70,22 @@ describe.each(['redis', 'postgres'] as const)('ops console on the %s queue backe
     const detail = await f.app.request(ok.headers.get('location')!, { headers: { cookie } });
     expect(await detail.text()).toMatch(/data-status="queued"/);
     const live = await f.app.request(`/ops/live.json?ids=${ok.headers.get('location')!.split('/').pop()}`, { headers: { cookie } });
-    expect((await live.json() as { runs: { status: string }[] }).runs[0]!.status).toBe('queued');
-    const bad = await f.app.request('/ops/sources/onet/schedule', { method: 'POST', headers: { cookie }, body: new URLSearchParams({ _csrf: csrf, cron: 'nope', tz: 'UTC' }) });
+    expect(((await live.json()) as { runs: { status: string }[] }).runs[0]!.status).toBe('queued');
+    const bad = await f.app.request('/ops/sources/onet/schedule', {
+      method: 'POST',
+      headers: { cookie },
+      body: new URLSearchParams({ _csrf: csrf, cron: 'nope', tz: 'UTC' }),
+    });
     expect(decodeURIComponent(bad.headers.get('location')!)).toMatch(/error=invalid cron expression "nope"/);
     const audit = await f.tdb.db.$client<{ actor: string; action: string }[]>`select actor, action from audit_log order by id`;
     expect(audit).toEqual([{ actor: expect.stringMatching(/^key:\d+:ops-test$/), action: 'source.run' }]);
   });
 
-  it('serves BullMQ\'s queue board behind the same sign-in', async () => {
+  it("serves BullMQ's queue board behind the same sign-in", async () => {
     const { cookie } = await signIn();
     const res = await f.app.request('/ops/queues/api/queues?activeQueue=ingest', { headers: { cookie } });
     expect(res.status).toBe(200);
-    const body = await res.json() as { queues: { name: string }[] };
+    const body = (await res.json()) as { queues: { name: string }[] };
     expect(body.queues.map((q) => q.name).sort()).toEqual(['careers', 'comparisons', 'ingest']);
     const ui = await f.app.request('/ops/queues', { headers: { cookie } });
     expect(ui.status).toBe(200);
@@ -87,12 +95,18 @@ describe.each(['redis', 'postgres'] as const)('ops console on the %s queue backe
     expect((await f.app.request('/ops/queues/api/queues', { headers: { authorization: `Bearer ${f.clientKey}` } })).status).toBe(403);
   });
 
-  it('the queue board is read-only, and its writes need the session\'s CSRF token', async () => {
+  it("the queue board is read-only, and its writes need the session's CSRF token", async () => {
     const { cookie, csrf } = await signIn();
     await f.queues.ingest.add('probe', { sourceId: 'onet' } as never, { jobId: 'board-probe', delay: 60_000 });
-    const write = (path: string, method: string, headers: Record<string, string> = {}) => f.app.request(`/ops/queues/api/queues/ingest/${path}`, { method, headers: { cookie, ...headers } });
+    const write = (path: string, method: string, headers: Record<string, string> = {}) =>
+      f.app.request(`/ops/queues/api/queues/ingest/${path}`, { method, headers: { cookie, ...headers } });
     expect((await write('clean/delayed', 'PUT')).status).toBe(403); // no CSRF token
-    for (const [path, method] of [['clean/delayed', 'PUT'], ['board-probe', 'DELETE'], ['pause', 'PUT'], ['board-probe/promote', 'PUT']] as const) {
+    for (const [path, method] of [
+      ['clean/delayed', 'PUT'],
+      ['board-probe', 'DELETE'],
+      ['pause', 'PUT'],
+      ['board-probe/promote', 'PUT'],
+    ] as const) {
       const res = await write(path, method, { 'x-csrf-token': csrf });
       expect(res.status, `${method} ${path}`).toBeGreaterThanOrEqual(400);
     }

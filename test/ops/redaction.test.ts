@@ -16,7 +16,16 @@ describe('secrets in URLs are redacted', () => {
   beforeAll(async () => {
     f = await startOpsFixture('redaction', [source('secret-src')]);
     server = await startTestServer({
-      '/hook': (req, res) => { let body = ''; req.on('data', (c) => { body += c; }); req.on('end', () => { posted.push(body); res.writeHead(204).end(); }); },
+      '/hook': (req, res) => {
+        let body = '';
+        req.on('data', (c) => {
+          body += c;
+        });
+        req.on('end', () => {
+          posted.push(body);
+          res.writeHead(204).end();
+        });
+      },
     });
   });
   afterAll(async () => {
@@ -42,14 +51,20 @@ describe('secrets in URLs are redacted', () => {
     expect(stored!.error).toBe('GET https://***@data.example/x.zip?api_key=*** answered 500');
     // The run's rejected rows name their file and reason: shown by the console and GET /v1/ops/runs/{id}.
     const withRejects = await createRun(f.tdb.db, { sourceId: 'secret-src', trigger: 'manual' });
-    await finishRun(f.tdb.db, { id: withRejects!.id, status: 'succeeded', stats: { rejects: [
-      { line: null, file: 'https://data.example/jobs/1?token=t0k3n', reason: 'posting page not found (404/410); skipped' },
-      { line: 3, file: 'x.csv', reason: 'link https://u:pw456@data.example/y leaves the listing\'s site' },
-    ] } });
+    await finishRun(f.tdb.db, {
+      id: withRejects!.id,
+      status: 'succeeded',
+      stats: {
+        rejects: [
+          { line: null, file: 'https://data.example/jobs/1?token=t0k3n', reason: 'posting page not found (404/410); skipped' },
+          { line: 3, file: 'x.csv', reason: "link https://u:pw456@data.example/y leaves the listing's site" },
+        ],
+      },
+    });
     const [kept] = await f.tdb.db.$client<{ stats: { rejects: unknown[] } }[]>`select stats from ingest_runs where id = ${withRejects!.id}`;
     expect(kept!.stats.rejects).toEqual([
       { line: null, file: 'https://data.example/jobs/1?token=***', reason: 'posting page not found (404/410); skipped' },
-      { line: 3, file: 'x.csv', reason: 'link https://***@data.example/y leaves the listing\'s site' },
+      { line: 3, file: 'x.csv', reason: "link https://***@data.example/y leaves the listing's site" },
     ]);
     const raised = await checkAlerts({ db: f.tdb.db, queues: f.queues, log: createLogger('silent') }, { webhookUrl: `${server.origin}/hook` });
     expect(raised.map((a) => a.message).join(' ')).not.toMatch(/pw123|k9k9/);

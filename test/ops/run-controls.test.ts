@@ -23,18 +23,34 @@ describe('run controls: allow-shrink, cancel and the lost-run reaper', () => {
   const ids = ['alpha', 'bravo', 'charlie', 'delta', 'echo'];
   const sql = () => f.tdb.db.$client;
   const op = async (method: string, path: string, body?: unknown) => {
-    const res = await f.app.request(path, { method, headers: { authorization: `Bearer ${f.operatorKey}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: res.status, json: await res.json() as Record<string, unknown> };
+    const res = await f.app.request(path, {
+      method,
+      headers: { authorization: `Bearer ${f.operatorKey}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
   };
   const runOf = async (id: number) => (await sql()<{ status: string; error: string | null }[]>`select status, error from ingest_runs where id = ${id}`)[0]!;
-  const insertRun = async (sourceId: string, status: 'queued' | 'running', queuedAgoMs: number) => Number((await sql()<{ id: string }[]>`
+  const insertRun = async (sourceId: string, status: 'queued' | 'running', queuedAgoMs: number) =>
+    Number(
+      (
+        await sql()<{ id: string }[]>`
     insert into ingest_runs (source_id, status, trigger, queued_at, started_at)
     values (${sourceId}, ${status}, 'manual', now() - ${`${queuedAgoMs} milliseconds`}::interval,
       ${status === 'running' ? sql()`now() - ${`${queuedAgoMs} milliseconds`}::interval` : null})
-    returning id`)[0]!.id);
+    returning id`
+      )[0]!.id,
+    );
 
-  beforeAll(async () => { f = await startOpsFixture('run_controls', ids.map((id) => source(id))); });
-  afterAll(async () => { await f?.close(); });
+  beforeAll(async () => {
+    f = await startOpsFixture(
+      'run_controls',
+      ids.map((id) => source(id)),
+    );
+  });
+  afterAll(async () => {
+    await f?.close();
+  });
 
   it('queues a run that may shrink its source, and audits that it may', async () => {
     expect((await op('POST', '/v1/ops/sources/alpha/runs', { allowShrink: 'yes' })).status).toBe(400);
@@ -53,13 +69,20 @@ describe('run controls: allow-shrink, cancel and the lost-run reaper', () => {
     expect(page).toContain(`action="/ops/runs/${runId}/cancel"`);
     const cancelled = await op('POST', `/v1/ops/runs/${runId}/cancel`);
     expect(cancelled.status).toBe(200);
-    expect(cancelled.json).toMatchObject({ id: runId, sourceId: 'bravo', status: 'cancelled', error: expect.stringMatching(/^cancelled by key:\d+:ops-test$/) });
+    expect(cancelled.json).toMatchObject({
+      id: runId,
+      sourceId: 'bravo',
+      status: 'cancelled',
+      error: expect.stringMatching(/^cancelled by key:\d+:ops-test$/),
+    });
     expect(await f.queues.ingest.getJob(`run-${runId}`)).toBeUndefined();
     expect((await op('POST', `/v1/ops/runs/${runId}/cancel`)).status).toBe(409);
     const again = await op('POST', '/v1/ops/sources/bravo/runs');
     expect(again.json).toMatchObject({ existing: false });
     expect(again.json.runId).not.toBe(runId);
-    expect((await sql()<{ action: string; target: string }[]>`select action, target from audit_log where action = 'run.cancel'`)).toEqual([{ action: 'run.cancel', target: String(runId) }]);
+    expect(await sql()<{ action: string; target: string }[]>`select action, target from audit_log where action = 'run.cancel'`).toEqual([
+      { action: 'run.cancel', target: String(runId) },
+    ]);
 
     // From the terminal too.
     const env = testEnv({ databaseUrl: f.tdb.url, backend: 'redis', name: 'run_controls' });
@@ -67,8 +90,10 @@ describe('run controls: allow-shrink, cancel and the lost-run reaper', () => {
     expect(byCli.code, byCli.out).toBe(0);
     expect(byCli.out).toContain(`run ${again.json.runId} of bravo: cancelled`);
     expect(await runOf(again.json.runId as number)).toEqual({ status: 'cancelled', error: 'cancelled by cli' });
-    expect((await sql()<{ actor: string; target: string }[]>`select actor, target from audit_log where action = 'run.cancel' order by id`))
-      .toEqual([{ actor: expect.stringMatching(/^key:\d+:ops-test$/), target: String(runId) }, { actor: 'cli', target: String(again.json.runId) }]);
+    expect(await sql()<{ actor: string; target: string }[]>`select actor, target from audit_log where action = 'run.cancel' order by id`).toEqual([
+      { actor: expect.stringMatching(/^key:\d+:ops-test$/), target: String(runId) },
+      { actor: 'cli', target: String(again.json.runId) },
+    ]);
   });
 
   it('the console cancels a run with its session and CSRF token', async () => {
@@ -77,22 +102,46 @@ describe('run controls: allow-shrink, cancel and the lost-run reaper', () => {
     const cookie = signin.headers.get('set-cookie')!.split(';')[0]!;
     const page = await (await f.app.request(`/ops/runs/${json.runId}`, { headers: { cookie } })).text();
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page)![1]!;
-    const res = await f.app.request(`/ops/runs/${json.runId}/cancel`, { method: 'POST', headers: { cookie, origin: 'http://localhost' }, body: new URLSearchParams({ _csrf: csrf }) });
+    const res = await f.app.request(`/ops/runs/${json.runId}/cancel`, {
+      method: 'POST',
+      headers: { cookie, origin: 'http://localhost' },
+      body: new URLSearchParams({ _csrf: csrf }),
+    });
     expect(res.status).toBe(303);
     expect(await runOf(json.runId as number)).toEqual({ status: 'cancelled', error: expect.stringMatching(/^cancelled by key:\d+:ops-test$/) });
-    expect((await sql()<{ actor: string }[]>`select actor from audit_log where action = 'run.cancel' and target = ${String(json.runId)}`))
-      .toEqual([{ actor: expect.stringMatching(/^key:\d+:ops-test$/) }]);
+    expect(await sql()<{ actor: string }[]>`select actor from audit_log where action = 'run.cancel' and target = ${String(json.runId)}`).toEqual([
+      { actor: expect.stringMatching(/^key:\d+:ops-test$/) },
+    ]);
   });
 
   it('a job whose run was cancelled or reaped writes nothing', async () => {
     const runId = await insertRun('charlie', 'running', 0);
     await sql()`update ingest_runs set status = 'cancelled', error = 'cancelled by cli', finished_at = now() where id = ${runId}`;
-    const deps = { db: f.tdb.db, newFetcher: () => { throw new Error('must not fetch'); }, adapters: new Map(), log: createLogger('silent') };
-    await expect(runIngest(deps, { sourceId: 'charlie', runId, trigger: 'manual', final: true })).rejects.toThrow(/run \d+ is cancelled \(cancelled by cli\); this attempt stops and writes nothing/);
-    await expect(writeBatch(sql(), {
-      sourceId: 'charlie', runId, fetchedAt: new Date(), documents: [],
-      batch: { parsed: 1, rejects: [], careers: [{ onetCode: null, slug: 'c', title: 'C', description: '', category: 'T', origin: 'career-page', aliases: [] }], facts: [] },
-    })).rejects.toBeInstanceOf(RunEndedError);
+    const deps = {
+      db: f.tdb.db,
+      newFetcher: () => {
+        throw new Error('must not fetch');
+      },
+      adapters: new Map(),
+      log: createLogger('silent'),
+    };
+    await expect(runIngest(deps, { sourceId: 'charlie', runId, trigger: 'manual', final: true })).rejects.toThrow(
+      /run \d+ is cancelled \(cancelled by cli\); this attempt stops and writes nothing/,
+    );
+    await expect(
+      writeBatch(sql(), {
+        sourceId: 'charlie',
+        runId,
+        fetchedAt: new Date(),
+        documents: [],
+        batch: {
+          parsed: 1,
+          rejects: [],
+          careers: [{ onetCode: null, slug: 'c', title: 'C', description: '', category: 'T', origin: 'career-page', aliases: [] }],
+          facts: [],
+        },
+      }),
+    ).rejects.toBeInstanceOf(RunEndedError);
     expect(await runOf(runId)).toEqual({ status: 'cancelled', error: 'cancelled by cli' });
     expect((await sql()`select count(*)::int as n from careers`)[0]).toEqual({ n: 0 });
   });
@@ -134,11 +183,29 @@ describe('run controls: allow-shrink, cancel and the lost-run reaper', () => {
     await f.queues.ingest.add('ingest-source', { sourceId: 'echo', trigger: 'schedule' }, { jobId: 'tick-echo-1', attempts: 1 });
     // Loopback is not an allowed source host here: the run ends at once with a permanent, visible error.
     const config = parseConfig({ FETCH_RETRIES: '0', LOG_LEVEL: 'silent' });
-    const workers = startWorkers({ kit: f.kit, db: f.tdb.db, queues: f.queues, log: createLogger('silent'), newFetcher: fetcherFactory(config), adapters: buildAdapters(), concurrency: 1 });
+    const workers = startWorkers({
+      kit: f.kit,
+      db: f.tdb.db,
+      queues: f.queues,
+      log: createLogger('silent'),
+      newFetcher: fetcherFactory(config),
+      adapters: buildAdapters(),
+      concurrency: 1,
+    });
     try {
-      const run = await waitFor('the tick to run its run', async () => { const r = await runOf(runId); return r.status === 'failed' ? r : undefined; }, 120_000, 100);
+      const run = await waitFor(
+        'the tick to run its run',
+        async () => {
+          const r = await runOf(runId);
+          return r.status === 'failed' ? r : undefined;
+        },
+        120_000,
+        100,
+      );
       expect(run.error).toMatch(/127\.0\.0\.1/);
-      expect((await sql()<{ n: number }[]>`select count(*)::int as n from ingest_runs where source_id = 'echo' and status in ('queued', 'running')`)[0]!.n).toBe(0);
+      expect(
+        (await sql()<{ n: number }[]>`select count(*)::int as n from ingest_runs where source_id = 'echo' and status in ('queued', 'running')`)[0]!.n,
+      ).toBe(0);
     } finally {
       await workers.close(500);
     }

@@ -12,7 +12,10 @@ describe('schedules', () => {
     const bad = validateSchedule({ cron: 'every tuesday', tz: 'UTC' });
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.message).toMatch(/invalid cron expression "every tuesday"/);
-    expect(validateSchedule({ cron: '0 3 * * 1', tz: 'Mars/Olympus' })).toEqual({ ok: false, message: expect.stringMatching(/unknown time zone "Mars\/Olympus"/) });
+    expect(validateSchedule({ cron: '0 3 * * 1', tz: 'Mars/Olympus' })).toEqual({
+      ok: false,
+      message: expect.stringMatching(/unknown time zone "Mars\/Olympus"/),
+    });
     expect(validateSchedule({ cron: '61 3 * * 1' }).ok).toBe(false);
     expect(validateSchedule({ everyMs: 5 })).toEqual({ ok: false, message: expect.stringMatching(/at least 1000/) });
     expect(validateSchedule({ cron: '0 3 * * 1', everyMs: 1000 }).ok).toBe(false);

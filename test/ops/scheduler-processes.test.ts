@@ -22,7 +22,13 @@ describe('scheduler processes and the operator CLI', () => {
   beforeAll(async () => {
     tdb = await createTestDatabase();
     const sourcesFile = writeSourcesFile(ids.map((id) => ({ id, kind: 'onet-database' as const, url: `http://127.0.0.1:9/${id}/` })));
-    env = testEnv({ databaseUrl: tdb.url, backend: 'redis', name: 'ops_sched', sourcesFile, extra: { RUN_NEVER_SUCCEEDED_ON_START: 'false', LOG_LEVEL: 'info' } });
+    env = testEnv({
+      databaseUrl: tdb.url,
+      backend: 'redis',
+      name: 'ops_sched',
+      sourcesFile,
+      extra: { RUN_NEVER_SUCCEEDED_ON_START: 'false', LOG_LEVEL: 'info' },
+    });
     kit = createQueueKit({ kind: 'redis', url: env.REDIS_URL!, prefix: env.QUEUE_PREFIX! });
     queues = openQueues(kit);
   });

@@ -24,9 +24,13 @@ describe('title pins', () => {
   let key: string;
   const sql = () => h.tdb.db.$client;
   const op = async (method: string, path: string, body?: unknown) => {
-    const res = await app.request(path, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await app.request(path, {
+      method,
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     // biome-ignore lint/suspicious/noExplicitAny: answers of several operations, whose fields the assertions check
-    return { status: res.status, json: await res.json() as Record<string, any> };
+    return { status: res.status, json: (await res.json()) as Record<string, any> };
   };
   /** Executes the run a pin queued, as a worker would. */
   const execute = (runId: number) => runIngest(h.deps, { sourceId: 'salaries', runId, trigger: 'manual', final: true });
@@ -62,7 +66,12 @@ describe('title pins', () => {
     expect((await op('PUT', '/v1/ops/title-pins', { title: '!!!', career: '15-1221.00' })).status).toBe(400);
     const pinned = await op('PUT', '/v1/ops/title-pins', { title: 'Research Scientist', career: '15-1221.00' });
     expect(pinned.status).toBe(200);
-    expect(pinned.json).toMatchObject({ title: 'Research Scientist', normalized: 'research scientist', career: { title: 'Computer and Information Research Scientists' }, pinnedBy: expect.stringMatching(/^key:\d+:pinner$/) });
+    expect(pinned.json).toMatchObject({
+      title: 'Research Scientist',
+      normalized: 'research scientist',
+      career: { title: 'Computer and Information Research Scientists' },
+      pinnedBy: expect.stringMatching(/^key:\d+:pinner$/),
+    });
     expect(pinned.json.runs).toEqual([{ sourceId: 'salaries', runId: expect.any(Number) }]);
 
     expect((await execute(pinned.json.runs[0].runId)).status).toBe('succeeded');
@@ -70,9 +79,14 @@ describe('title pins', () => {
     expect(fact.titles).toContainEqual(expect.objectContaining({ title: 'Research Scientist', method: 'pin', confidence: 1 }));
     expect(await unmatchedTitles()).not.toContain('Research Scientist');
     const audit = await op('GET', '/v1/ops/audit');
-    expect(audit.json.items).toContainEqual(expect.objectContaining({
-      action: 'title.pin', target: 'research scientist', actor: expect.stringMatching(/^key:\d+:pinner$/), details: { title: 'Research Scientist', career: pinned.json.career.slug },
-    }));
+    expect(audit.json.items).toContainEqual(
+      expect.objectContaining({
+        action: 'title.pin',
+        target: 'research scientist',
+        actor: expect.stringMatching(/^key:\d+:pinner$/),
+        details: { title: 'Research Scientist', career: pinned.json.career.slug },
+      }),
+    );
     expect((await op('GET', '/v1/ops/title-pins')).json.items).toEqual([expect.objectContaining({ title: 'Research Scientist' })]);
   });
 
@@ -86,14 +100,15 @@ describe('title pins', () => {
     expect((await researchers2022())!.titles).toContainEqual(expect.objectContaining({ title: 'Research Scientist', method: 'pin' }));
   });
 
-  it('console: pins from an unmatched title\'s candidates and unpins, with the session\'s CSRF token', async () => {
+  it("console: pins from an unmatched title's candidates and unpins, with the session's CSRF token", async () => {
     const signin = await app.request('http://localhost/ops/signin', { method: 'POST', body: new URLSearchParams({ key }) });
     const cookie = signin.headers.get('set-cookie')!.split(';')[0]!;
     const page = await (await app.request('/ops/titles', { headers: { cookie } })).text();
     expect(page).toContain('Research Scientist');
     expect(page).toContain('Research Engineer'); // still unmatched: ambiguous between a dozen engineering careers
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page)![1]!;
-    const post = (path: string, form: Record<string, string>) => app.request(path, { method: 'POST', headers: { cookie, origin: 'http://localhost' }, body: new URLSearchParams(form) });
+    const post = (path: string, form: Record<string, string>) =>
+      app.request(path, { method: 'POST', headers: { cookie, origin: 'http://localhost' }, body: new URLSearchParams(form) });
     expect((await post('/ops/titles/pin', { _csrf: 'x'.repeat(csrf.length), title: 'Research Engineer', career: '15-2051.01' })).status).toBe(403);
     const ok = await post('/ops/titles/pin', { _csrf: csrf, title: 'Research Engineer', career: '15-2051.01' });
     expect(ok.status).toBe(303);
@@ -103,7 +118,10 @@ describe('title pins', () => {
     const unpinned = await post('/ops/titles/unpin', { _csrf: csrf, title: 'Research Engineer' });
     expect(unpinned.headers.get('location')).toMatch(/notice=unpinned/);
     const actions = await sql()<{ action: string; target: string }[]>`select action, target from audit_log where target = 'research engineer' order by id`;
-    expect(actions).toEqual([{ action: 'title.pin', target: 'research engineer' }, { action: 'title.unpin', target: 'research engineer' }]);
+    expect(actions).toEqual([
+      { action: 'title.pin', target: 'research engineer' },
+      { action: 'title.unpin', target: 'research engineer' },
+    ]);
   });
 
   it('CLI: lists pins and unmatched titles, pins and unpins (audited as cli)', async () => {
@@ -120,7 +138,10 @@ describe('title pins', () => {
     expect(missing.out).toContain('no pin for "Nobody Pinned This"');
     expect((await cli(['titles', 'unpin', 'Research Scientist'], env)).code).toBe(0);
     const audit = await sql()<{ actor: string; action: string }[]>`select actor, action from audit_log where actor = 'cli' order by id`;
-    expect(audit).toEqual([{ actor: 'cli', action: 'title.pin' }, { actor: 'cli', action: 'title.unpin' }]);
+    expect(audit).toEqual([
+      { actor: 'cli', action: 'title.pin' },
+      { actor: 'cli', action: 'title.unpin' },
+    ]);
     expect((await op('GET', '/v1/ops/title-pins')).json.items.map((p: { title: string }) => p.title)).toEqual(['Sr. Data Specialist']);
   });
 });

@@ -17,22 +17,31 @@ describe('bundled snapshot fallback', () => {
   let h: IngestHarness;
   let closed: string;
   const snapshot = loadSnapshot()!;
-  const run = async (sourceId: string, opts: { offline?: boolean; trigger?: 'startup' | 'snapshot'; bundle?: typeof snapshot } = {}): Promise<IngestOutcome | { error: string }> => {
+  const run = async (
+    sourceId: string,
+    opts: { offline?: boolean; trigger?: 'startup' | 'snapshot'; bundle?: typeof snapshot } = {},
+  ): Promise<IngestOutcome | { error: string }> => {
     try {
-      return await runIngestOrSnapshot({ ...h.deps, snapshot: opts.bundle ?? snapshot, offline: opts.offline }, { sourceId, trigger: opts.trigger ?? 'startup', final: true });
+      return await runIngestOrSnapshot(
+        { ...h.deps, snapshot: opts.bundle ?? snapshot, offline: opts.offline },
+        { sourceId, trigger: opts.trigger ?? 'startup', final: true },
+      );
     } catch (err) {
       return { error: (err as Error).message };
     }
   };
   const runs = async (sourceId: string) => h.tdb.db.$client<{ trigger: string; status: string; error: string | null }[]>`
     select trigger, status, error from ingest_runs where source_id = ${sourceId} order by id`;
-  const served = async (sourceId: string) => (await h.tdb.db.$client<{ snapshot: unknown }[]>`select snapshot from sources where id = ${sourceId}`)[0]!.snapshot;
+  const served = async (sourceId: string) =>
+    (await h.tdb.db.$client<{ snapshot: unknown }[]>`select snapshot from sources where id = ${sourceId}`)[0]!.snapshot;
 
   beforeAll(async () => {
     h = await startIngestHarness();
     closed = `http://127.0.0.1:${await freePort()}`;
   }, 60_000);
-  afterAll(async () => { await h?.close(); });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   it('OFFLINE fills a source that never succeeded from the snapshot, as a run with trigger snapshot', { timeout: 120_000 }, async () => {
     await h.define({ id: 'onet', kind: 'onet-database', url: `${closed}/onet/db_29_2_text.zip` });
@@ -47,12 +56,19 @@ describe('bundled snapshot fallback', () => {
     expect(doc!.url).toMatch(/^snapshot:\/onet\//);
   });
 
-  it('a publisher that cannot be reached gives way to the snapshot; a live run then replaces it, and the snapshot never replaces live data', { timeout: 120_000 }, async () => {
+  it('a publisher that cannot be reached gives way to the snapshot; a live run then replaces it, and the snapshot never replaces live data', {
+    timeout: 120_000,
+  }, async () => {
     await h.define({ id: 'oews', kind: 'oews-wages', url: `${closed}/oesm24nat.zip` });
     expect(await run('oews')).toMatchObject({ status: 'succeeded' });
-    expect((await runs('oews')).map((r) => [r.trigger, r.status])).toEqual([['startup', 'failed'], ['snapshot', 'succeeded']]);
+    expect((await runs('oews')).map((r) => [r.trigger, r.status])).toEqual([
+      ['startup', 'failed'],
+      ['snapshot', 'succeeded'],
+    ]);
     expect(await served('oews')).toEqual({ release: 'May 2024', retrievedAt: '2026-11-30' });
-    const [{ n: snapshotFacts }] = await h.tdb.db.$client<{ n: number }[]>`select count(*)::int as n from facts where source_id = 'oews'` as unknown as [{ n: number }];
+    const [{ n: snapshotFacts }] = (await h.tdb.db.$client<{ n: number }[]>`select count(*)::int as n from facts where source_id = 'oews'`) as unknown as [
+      { n: number },
+    ];
     expect(snapshotFacts).toBeGreaterThan(700);
 
     // The publisher is reachable now (the local mirror): the live run replaces the snapshot data.

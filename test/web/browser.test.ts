@@ -25,16 +25,29 @@ beforeAll(async () => {
   // No queues: the routes under test never touch them (the health routes do, and are tested elsewhere).
   deps = { db: seeded.db, kit: {} as never, queues: {} as never, log: createLogger('silent') };
   const app = createApp(deps, { anonymousPerMinute: 100_000 });
-  server = await new Promise<ServerType>((resolve) => { const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s)); });
+  server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+  });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   profileDir = mkdtempSync(path.join(tmpdir(), 'careerlens-chromium-'));
   browser = await chromium.launchPersistentContext(profileDir, {
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1200, height: 900 },
   });
-  page = browser.pages()[0] ?? await browser.newPage();
-  page.on('pageerror', (err) => { throw err; });
+  page = browser.pages()[0] ?? (await browser.newPage());
+  page.on('pageerror', (err) => {
+    throw err;
+  });
 }, 420_000); // longer than the seed's own 6-minute wait, so a slow seed reports itself
 
 afterAll(async () => {
@@ -158,7 +171,9 @@ describe('dashboard in a browser, on ingested O*NET data', () => {
     await page.getByRole('button', { name: 'Update' }).click();
     await page.waitForURL(/from=May\+2021&to=May\+2024/);
     await expect(page.locator('#movers-heading').textContent()).resolves.toBe('Top movers: Median salary (USD/yr), May 2021 → May 2024');
-    const movers = await page.locator('#movers tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const movers = await page
+      .locator('#movers tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
     expect(movers.length).toBe(20);
     const num = (t: string) => Number(t.replace(/[^\d.-]/g, ''));
     const pcts = movers.map((m) => Math.abs(num(m[5]!)));
@@ -201,7 +216,12 @@ describe('dashboard in a browser, on ingested O*NET data', () => {
   });
 
   it('hostile input on pages: a clear 4xx, escaped', async () => {
-    for (const p of ['/careers/%3Cscript%3Ealert(1)%3C%2Fscript%3E', '/compare/x-vs-%3Cscript%3E', `/?q=${encodeURIComponent('<script>alert(1)</script>')}`, '/careers/software-developper']) {
+    for (const p of [
+      '/careers/%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+      '/compare/x-vs-%3Cscript%3E',
+      `/?q=${encodeURIComponent('<script>alert(1)</script>')}`,
+      '/careers/software-developper',
+    ]) {
       const res = await fetch(`${base}${p}`);
       expect(res.status, p).toBeLessThan(500);
       expect(await res.text(), p).not.toContain('<script>alert');

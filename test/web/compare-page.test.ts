@@ -6,7 +6,13 @@ import { ComparisonSchema } from '../../src/api/openapi-schemas.js';
 import { computeSalary } from '../../src/core/metrics/salary.js';
 
 const render = (cmp: ReturnType<typeof compareCareers>) => String(ComparePage({ cmp }));
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ');
 
 /** The seed page's two careers through the real metrics and comparison code, rendered. */
 describe('compare page on the seed pair', () => {
@@ -24,7 +30,8 @@ describe('compare page on the seed pair', () => {
     const header = /<thead><tr><th scope="col">Attribute<\/th><th scope="col">(.*?)<\/th><th scope="col">(.*?)<\/th>/.exec(html)!;
     expect(text(header[1]!)).toContain('AI Model Compression Engineer');
     expect(text(header[2]!)).toContain('AI Model Routing Engineer');
-    for (const s of ['$120,000-$200,000/yr', '$135,000-$210,000/yr', '9.0/10', '20%', '15%', '12 months', '8 months', 'Advanced', 'High', '✅ Yes']) expect(t).toContain(s);
+    for (const s of ['$120,000-$200,000/yr', '$135,000-$210,000/yr', '9.0/10', '20%', '15%', '12 months', '8 months', 'Advanced', 'High', '✅ Yes'])
+      expect(t).toContain(s);
     for (const s of [...compressionSkills, ...routingSkills]) expect(t).toContain(s.label);
     expect(t).toContain(cmp.summary);
     expect(t).toContain(cmp.conclusion);
@@ -50,7 +57,9 @@ describe('compare page on the seed pair', () => {
     const groups = [{ group: 'Development environment software', count: 41, hot: ['Git'] }];
     const onet = render({ ...cmp, a: { ...cmp.a, technology: groups }, b: { ...cmp.b, technology: groups } });
     const folded = /<details class="named-tools"><summary>(.*?)<\/summary>(.*?)<\/details>/s.exec(onet)!;
-    expect(text(folded[1]!)).toBe(`Every named tool, alphabetically: ${cmp.skills.onlyA.length} only AI Model Compression Engineer, ${cmp.skills.shared.length} shared, ${cmp.skills.onlyB.length} only AI Model Routing Engineer`);
+    expect(text(folded[1]!)).toBe(
+      `Every named tool, alphabetically: ${cmp.skills.onlyA.length} only AI Model Compression Engineer, ${cmp.skills.shared.length} shared, ${cmp.skills.onlyB.length} only AI Model Routing Engineer`,
+    );
     for (const s of [...compressionSkills, ...routingSkills]) expect(text(folded[2]!)).toContain(s.label);
   });
 
@@ -75,7 +84,19 @@ describe('compare page with top-coded wages', () => {
     metrics: {
       ...x.metrics,
       salary: computeSalary({
-        wages: [{ source: 'BLS OEWS (oews)', period: 'May 2024', employment: 1000, p10, p25: null, median: 239200, p75: null, p90: 239200, topCoded: { median: true, p90: true } }],
+        wages: [
+          {
+            source: 'BLS OEWS (oews)',
+            period: 'May 2024',
+            employment: 1000,
+            p10,
+            p25: null,
+            median: 239200,
+            p75: null,
+            p90: 239200,
+            topCoded: { median: true, p90: true },
+          },
+        ],
         salarySurveys: [],
       } as never),
     },
@@ -106,8 +127,10 @@ describe('compare page with rated skills and knowledge', () => {
       skillRatings: {
         ...prov,
         value: [
-          item('2.A.1.e', 'Mathematics', 'skill', 4, math), item('2.C.4.a', 'Mathematics', 'knowledge', 4.5, math + 1),
-          item('2.A.1.a', 'Reading Comprehension', 'skill', 4, other), item('2.C.3.a', 'Computers and Electronics', 'knowledge', 4, other),
+          item('2.A.1.e', 'Mathematics', 'skill', 4, math),
+          item('2.C.4.a', 'Mathematics', 'knowledge', 4.5, math + 1),
+          item('2.A.1.a', 'Reading Comprehension', 'skill', 4, other),
+          item('2.C.3.a', 'Computers and Electronics', 'knowledge', 4, other),
         ],
       },
     },
@@ -128,13 +151,21 @@ describe('compare page with rated skills and knowledge', () => {
   });
 });
 
-describe('comparison text names O*NET\'s two Mathematics apart', () => {
+describe("comparison text names O*NET's two Mathematics apart", () => {
   const { compression, routing } = seedPair();
   const item = (id: string, name: string, domain: 'skill' | 'knowledge', level: number) => ({ id, name, domain, importance: 4, level });
   const rated = (x: typeof compression, title: string, math: number): typeof compression => ({
     ...x,
     career: { ...x.career, title, origin: 'onet' },
-    metrics: { ...x.metrics, skillRatings: { source: 'O*NET', period: 'O*NET 29.0', method: 'onet-ratings', value: [item('2.A.1.e', 'Mathematics', 'skill', math), item('2.C.4.a', 'Mathematics', 'knowledge', math + 1)] } },
+    metrics: {
+      ...x.metrics,
+      skillRatings: {
+        source: 'O*NET',
+        period: 'O*NET 29.0',
+        method: 'onet-ratings',
+        value: [item('2.A.1.e', 'Mathematics', 'skill', math), item('2.C.4.a', 'Mathematics', 'knowledge', math + 1)],
+      },
+    },
   });
   it('never reads "Mathematics, Mathematics"', () => {
     const cmp = compareCareers(rated(compression, 'Dancers', 0.4), rated(routing, 'Actuaries', 5));
@@ -151,13 +182,26 @@ describe('compare page with an occupation BLS publishes hourly wages for only', 
     metrics: {
       ...compression.metrics,
       salary: computeSalary({
-        wages: [{ source: 'BLS OEWS (oews)', period: 'May 2024', employment: 1000, p10: 29_120, p25: null, median: 49_920, p75: null, p90: 112_320, topCoded: {}, hourlyOnly: true }],
+        wages: [
+          {
+            source: 'BLS OEWS (oews)',
+            period: 'May 2024',
+            employment: 1000,
+            p10: 29_120,
+            p25: null,
+            median: 49_920,
+            p75: null,
+            p90: 112_320,
+            topCoded: {},
+            hourlyOnly: true,
+          },
+        ],
         salarySurveys: [],
       } as never),
     },
   };
   const cmp = compareCareers(dancers, routing);
-  it('says the annual figures are hourly wages × 2,080, not a year\'s pay', () => {
+  it("says the annual figures are hourly wages × 2,080, not a year's pay", () => {
     expect(ComparisonSchema.safeParse(cmp).success).toBe(true);
     expect(cmp.a.salary.median).toMatchObject({ value: 50_000, hourlyOnly: true });
     expect(text(render(cmp))).toContain("hourly wage × 2,080 hours, not a year's pay");

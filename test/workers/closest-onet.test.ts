@@ -14,9 +14,11 @@ describe('closest O*NET career of a career-page career', () => {
     tdb = await createTestDatabase();
     await syncSources(tdb.db, [source('src')]);
   });
-  afterAll(async () => { await tdb?.drop(); });
+  afterAll(async () => {
+    await tdb?.drop();
+  });
 
-  it('ranks a generic title with a field on the occupations\' descriptions and task statements, not their names alone', async () => {
+  it("ranks a generic title with a field on the occupations' descriptions and task statements, not their names alone", async () => {
     // Both answer to "Scientist" equally by name, and the lower id comes first on a tie: names alone give medical scientists.
     const [medical, materials] = await sql()<{ id: number }[]>`
       insert into careers (slug, title, origin, description) values

@@ -34,7 +34,9 @@ describe.each<Backend>(['redis', 'postgres'])('job dispatch on the %s backend', 
     // The careers' metrics, which marks their pairs due.
     await recomputeDirtyMetrics(sql());
     const prefix = testQueuePrefix(`dispatch_${backend}`);
-    kit = createQueueKit(backend === 'redis' ? { kind: 'redis', url: inject('redisUrl'), prefix } : { kind: 'postgres', url: tdb.url, schema: `bullmq_${prefix}` });
+    kit = createQueueKit(
+      backend === 'redis' ? { kind: 'redis', url: inject('redisUrl'), prefix } : { kind: 'postgres', url: tdb.url, schema: `bullmq_${prefix}` },
+    );
     queues = openQueues(kit);
   });
   afterAll(async () => {
@@ -58,8 +60,17 @@ describe.each<Backend>(['redis', 'postgres'])('job dispatch on the %s backend', 
     await held`select pg_advisory_lock(hashtext('careerlens:pairs-plan'))`;
     try {
       workers = startWorkers({
-        kit, db: tdb.db, queues, log: createLogger('silent'), newFetcher: () => { throw new Error('no ingest here'); }, adapters: new Map(),
-        concurrency: 1, lockDurationMs: 10_000, stalledIntervalMs: 10_000,
+        kit,
+        db: tdb.db,
+        queues,
+        log: createLogger('silent'),
+        newFetcher: () => {
+          throw new Error('no ingest here');
+        },
+        adapters: new Map(),
+        concurrency: 1,
+        lockDurationMs: 10_000,
+        stalledIntervalMs: 10_000,
       });
       await waitFor('the recompute to start', async () => (await queues.comparisons.getJobCounts('active')).active === 1, 60_000, 100);
       for (let i = 0; i < 4; i++) await enqueueRecomputePairs(queues, `during ${i}`);
@@ -80,10 +91,15 @@ describe.each<Backend>(['redis', 'postgres'])('job dispatch on the %s backend', 
   it('fails a job of an unknown name or with an invalid payload for good, without retries', { timeout: 120_000 }, async () => {
     const unknown = await queues.comparisons.add('recompute-everything', {});
     const invalid = await queues.comparisons.add('pairs-range', { fromId: 'one' });
-    const failed = await waitFor('both jobs to fail', async () => {
-      const jobs = await Promise.all([queues.comparisons.getJob(unknown.id!), queues.comparisons.getJob(invalid.id!)]);
-      return jobs.every((j) => j?.failedReason) ? jobs : undefined;
-    }, 60_000, 100);
+    const failed = await waitFor(
+      'both jobs to fail',
+      async () => {
+        const jobs = await Promise.all([queues.comparisons.getJob(unknown.id!), queues.comparisons.getJob(invalid.id!)]);
+        return jobs.every((j) => j?.failedReason) ? jobs : undefined;
+      },
+      60_000,
+      100,
+    );
     expect(failed[0]!.failedReason).toMatch(/no such job on the comparisons queue/);
     expect(failed[1]!.failedReason).toMatch(/invalid payload/);
     for (const j of failed) expect(j!.attemptsMade).toBe(1);

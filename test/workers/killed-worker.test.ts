@@ -39,13 +39,23 @@ describe.each<Backend>(['redis', 'postgres'])('a worker killed mid-batch on the 
     // Children of about 45,000 pairs are written in 3 chunks of whole rows (20,000+ pairs each), so
     // a child stays active with some chunks done long enough to be caught and killed there.
     const env = testEnv({
-      databaseUrl: tdb.url, backend, name: `killed_${backend}`,
-      extra: { PAIRS_PER_JOB: '45000', WORKER_LOCK_DURATION_MS: '2000', WORKER_STALLED_INTERVAL_MS: '1000', RUN_NEVER_SUCCEEDED_ON_START: 'false', LOG_LEVEL: 'info' },
+      databaseUrl: tdb.url,
+      backend,
+      name: `killed_${backend}`,
+      extra: {
+        PAIRS_PER_JOB: '45000',
+        WORKER_LOCK_DURATION_MS: '2000',
+        WORKER_STALLED_INTERVAL_MS: '1000',
+        RUN_NEVER_SUCCEEDED_ON_START: 'false',
+        LOG_LEVEL: 'info',
+      },
     });
     const config = parseConfig(env);
-    kit = createQueueKit(config.REDIS_URL
-      ? { kind: 'redis', url: config.REDIS_URL, prefix: config.QUEUE_PREFIX }
-      : { kind: 'postgres', url: tdb.url, schema: `bullmq_${config.QUEUE_PREFIX}` });
+    kit = createQueueKit(
+      config.REDIS_URL
+        ? { kind: 'redis', url: config.REDIS_URL, prefix: config.QUEUE_PREFIX }
+        : { kind: 'postgres', url: tdb.url, schema: `bullmq_${config.QUEUE_PREFIX}` },
+    );
     queues = openQueues(kit);
     const sql = tdb.db.$client;
     const first = spawnCli(['worker'], env);
@@ -56,11 +66,16 @@ describe.each<Backend>(['redis', 'postgres'])('a worker killed mid-batch on the 
     await enqueueCareersChanged(queues, { careerIds: ids }, 'killed-test');
 
     // Kill it while a child is active and some of its pairs are already written.
-    await waitFor('a pairs-range child to be half done', async () => {
-      const active = await queues.comparisons.getJobs(['active']);
-      const [row] = await sql<{ n: number }[]>`select count(*)::int as n from comparisons`;
-      return active.some((j) => j.name === 'pairs-range' && typeof j.progress === 'object' && (j.progress as { done?: number }).done) && row!.n > 0;
-    }, 60_000, 20);
+    await waitFor(
+      'a pairs-range child to be half done',
+      async () => {
+        const active = await queues.comparisons.getJobs(['active']);
+        const [row] = await sql<{ n: number }[]>`select count(*)::int as n from comparisons`;
+        return active.some((j) => j.name === 'pairs-range' && typeof j.progress === 'object' && (j.progress as { done?: number }).done) && row!.n > 0;
+      },
+      60_000,
+      20,
+    );
     first.child.kill('SIGKILL');
     await first.exited;
     const [{ n: atKill }] = (await sql<{ n: number }[]>`select count(*)::int as n from comparisons`) as unknown as [{ n: number }];
@@ -68,10 +83,15 @@ describe.each<Backend>(['redis', 'postgres'])('a worker killed mid-batch on the 
     const second = spawnCli(['worker'], env);
     procs.push(second);
     const total = (CAREERS * (CAREERS - 1)) / 2;
-    await waitFor('every pair and no mark left', async () => {
-      const [r] = await sql<{ p: number; d: number }[]>`select (select count(*)::int from comparisons) p, (select count(*)::int from dirty_careers) d`;
-      return r!.p === total && r!.d === 0;
-    }, 90_000, 250);
+    await waitFor(
+      'every pair and no mark left',
+      async () => {
+        const [r] = await sql<{ p: number; d: number }[]>`select (select count(*)::int from comparisons) p, (select count(*)::int from dirty_careers) d`;
+        return r!.p === total && r!.d === 0;
+      },
+      90_000,
+      250,
+    );
     expect(atKill).toBeLessThan(total);
 
     const sides = await loadPairSides(sql);
@@ -85,10 +105,14 @@ describe.each<Backend>(['redis', 'postgres'])('a worker killed mid-batch on the 
       }
     }
     expect(wrong).toBe(0);
-    await waitFor('the flow to finish', async () => {
-      const c = await queues.comparisons.getJobCounts('active', 'waiting', 'waiting-children', 'delayed', 'failed');
-      return (c.active ?? 0) + (c.waiting ?? 0) + (c['waiting-children'] ?? 0) + (c.delayed ?? 0) === 0 && c;
-    }, 30_000);
+    await waitFor(
+      'the flow to finish',
+      async () => {
+        const c = await queues.comparisons.getJobCounts('active', 'waiting', 'waiting-children', 'delayed', 'failed');
+        return (c.active ?? 0) + (c.waiting ?? 0) + (c['waiting-children'] ?? 0) + (c.delayed ?? 0) === 0 && c;
+      },
+      30_000,
+    );
     expect((await queues.comparisons.getJobCounts('failed')).failed).toBe(0);
     second.child.kill('SIGTERM');
     await second.exited;

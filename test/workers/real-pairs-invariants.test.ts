@@ -33,12 +33,37 @@ describe('comparison invariants over a real ingest', () => {
       { id: 'onet-ratings', kind: 'onet-ratings' as const, url: `${u}/data/onet-29.0-excel/` },
       { id: 'oews', kind: 'oews-wages' as const, url: `${u}/data/bls-oews-national/national_May2021_dl.csv` },
       { id: 'gpts', kind: 'ai-exposure' as const, url: `${u}/data/gpts-are-gpts-ai-exposure/occ_level.csv`, options: { method: 'gpts-are-gpts' } },
-      { id: 'felten', kind: 'ai-exposure' as const, url: `${u}/data/felten-aioe/AIOE_AppendixA_occupation.csv`, options: { method: 'felten-aioe', crosswalkUrl: `${u}${CROSSWALK}` } },
-      { id: 'telework', kind: 'telework' as const, url: `${u}/data/dingel-neiman-teleworkability/occupations_workathome.csv`, options: { crosswalkUrl: `${u}${CROSSWALK}` } },
-      { id: 'projections', kind: 'employment-projections' as const, url: `${u}/data/bls-employment-projections/Employment%20Projections%202024-34.csv`, options: { history: [`${u}/data/bls-employment-projections/occupation_2022-32.xlsx`] } },
+      {
+        id: 'felten',
+        kind: 'ai-exposure' as const,
+        url: `${u}/data/felten-aioe/AIOE_AppendixA_occupation.csv`,
+        options: { method: 'felten-aioe', crosswalkUrl: `${u}${CROSSWALK}` },
+      },
+      {
+        id: 'telework',
+        kind: 'telework' as const,
+        url: `${u}/data/dingel-neiman-teleworkability/occupations_workathome.csv`,
+        options: { crosswalkUrl: `${u}${CROSSWALK}` },
+      },
+      {
+        id: 'projections',
+        kind: 'employment-projections' as const,
+        url: `${u}/data/bls-employment-projections/Employment%20Projections%202024-34.csv`,
+        options: { history: [`${u}/data/bls-employment-projections/occupation_2022-32.xlsx`] },
+      },
       { id: 'indeed', kind: 'postings-index' as const, url: `${u}/data/indeed-hiring-lab/job_postings_by_sector_US.csv` },
-      { id: 'gpts-tasks', kind: 'ai-exposure' as const, url: `${u}/data/gpts-are-gpts-ai-exposure/full_labelset.tsv`, options: { method: 'gpts-are-gpts-tasks' } },
-      { id: 'site', kind: 'career-pages' as const, url: `${u}/fixtures/career-pages/compare-table.html`, options: { pages: ['compare-table.html', 'profile-routing.html'] } },
+      {
+        id: 'gpts-tasks',
+        kind: 'ai-exposure' as const,
+        url: `${u}/data/gpts-are-gpts-ai-exposure/full_labelset.tsv`,
+        options: { method: 'gpts-are-gpts-tasks' },
+      },
+      {
+        id: 'site',
+        kind: 'career-pages' as const,
+        url: `${u}/fixtures/career-pages/compare-table.html`,
+        options: { pages: ['compare-table.html', 'profile-routing.html'] },
+      },
     ];
     for (const d of defs) {
       await h.define(d);
@@ -50,7 +75,9 @@ describe('comparison invariants over a real ingest', () => {
     await recomputeDirtyMetrics(sql, { all: true });
     await recomputeDirtyPairs(sql);
   }, 240_000);
-  afterAll(async () => { await h?.close(); });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   it('stores every pair once, and expands every sampled pair with zero violations', async () => {
     const sql = h.tdb.db.$client;
@@ -77,15 +104,14 @@ describe('comparison invariants over a real ingest', () => {
     let k = 0;
     const sampled = (await sql<{ n: number }[]>`select count(*)::int as n from comparisons where (a_id + 31 * b_id) % ${SAMPLE} = 0`)[0]!.n;
     await sql<StoredComparison[]>`select a_id as "aId", b_id as "bId", data, version, updated_at::text as "updatedAt" from comparisons
-      where (a_id + 31 * b_id) % ${SAMPLE} = 0 order by a_id, b_id`
-      .cursor(5_000, async (rows) => {
-        for (const row of rows) {
-          const a = byId.get(row.aId)!;
-          const b = byId.get(row.bId)!;
-          check(buildComparison(a, b, row), `${a.slug}/${b.slug}`);
-          if (k++ % 50 === 0) check(buildComparison(b, a, row), `${b.slug}/${a.slug}`);
-        }
-      });
+      where (a_id + 31 * b_id) % ${SAMPLE} = 0 order by a_id, b_id`.cursor(5_000, async (rows) => {
+      for (const row of rows) {
+        const a = byId.get(row.aId)!;
+        const b = byId.get(row.bId)!;
+        check(buildComparison(a, b, row), `${a.slug}/${b.slug}`);
+        if (k++ % 50 === 0) check(buildComparison(b, a, row), `${b.slug}/${a.slug}`);
+      }
+    });
     expect(violations).toEqual([]);
     expect(sampled).toBeGreaterThan(pairs / SAMPLE - n);
     expect(checked).toBe(sampled + Math.ceil(sampled / 50));
@@ -101,7 +127,9 @@ describe('comparison invariants over a real ingest', () => {
     expect(rows.map((r) => r.slug)).toEqual(['ai-model-compression-engineer', 'ai-model-routing-engineer']);
     const [a, b] = [rows[0]!, rows[1]!];
     const [x, y] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
-    const [stored] = await sql<StoredComparison[]>`select a_id as "aId", b_id as "bId", data, version, updated_at::text as "updatedAt" from comparisons where a_id = ${x} and b_id = ${y}`;
+    const [stored] = await sql<
+      StoredComparison[]
+    >`select a_id as "aId", b_id as "bId", data, version, updated_at::text as "updatedAt" from comparisons where a_id = ${x} and b_id = ${y}`;
     for (const c of [buildComparison(a, b, stored!), buildComparison(b, a, stored!)]) {
       expect(checkComparisonInvariants(c)).toEqual([]);
       const text = [c.summary, ...c.chooseA, ...c.chooseB, c.conclusion].join('\n');
@@ -118,7 +146,8 @@ describe('comparison invariants over a real ingest', () => {
   // (bundle-cache.ts); what it computes incrementally must be exactly what a full recompute gives.
   it('an incremental metrics recompute equals a full one (renamed careers, removed wages, an estimate source changed)', async () => {
     const sql = h.tdb.db.$client;
-    const idOf = async (slugOrCode: string) => (await sql<{ id: number }[]>`select id from careers where slug = ${slugOrCode} or onet_code = ${slugOrCode}`)[0]!.id;
+    const idOf = async (slugOrCode: string) =>
+      (await sql<{ id: number }[]>`select id from careers where slug = ${slugOrCode} or onet_code = ${slugOrCode}`)[0]!.id;
     const page = await idOf('ai-model-routing-engineer');
     const source = await idOf('15-2051.00');
     const metricsOf = async (id: number) => (await sql<{ m: string }[]>`select metrics::text as m from career_metrics where career_id = ${id}`)[0]!.m;
@@ -137,7 +166,9 @@ describe('comparison invariants over a real ingest', () => {
     // The occupation it borrows from loses its preparation; another career its wages (employment
     // percentiles move for everyone); a third is renamed.
     const [wages] = await sql<{ id: number }[]>`select career_id as id from facts where key = 'wages' and career_id <> ${source} order by career_id limit 1`;
-    const [renamed] = await sql<{ id: number }[]>`select id from careers where origin = 'onet' and id not in (${source}, ${wages!.id}) order by id desc limit 1`;
+    const [renamed] = await sql<
+      { id: number }[]
+    >`select id from careers where origin = 'onet' and id not in (${source}, ${wages!.id}) order by id desc limit 1`;
     await sql`update careers set title = title || ' (renamed)' where id = ${renamed!.id}`;
     await sql`delete from facts where career_id = ${wages!.id} and key = 'wages'`;
     await sql`delete from facts where career_id = ${source} and key in ('job-zone', 'education')`;

@@ -13,19 +13,29 @@ type Body = z.infer<typeof CareerSkillsSchema>;
 /** Technology examples in the order the pages show them: by commodity class (hot classes first), hot ones first, then by name. */
 function technologyItems(skills: readonly SkillInput[]): Body['items'] {
   const rank = new Map(technologyGroups(skills).map((g, i) => [g.group, i]));
-  const r = (s: SkillInput) => (s.group === undefined ? Infinity : rank.get(s.group) ?? Infinity);
-  return [...skills].sort((x, y) => r(x) - r(y) || Number(Boolean(y.hot)) - Number(Boolean(x.hot)) || (x.label < y.label ? -1 : x.label > y.label ? 1 : 0))
+  const r = (s: SkillInput) => (s.group === undefined ? Infinity : (rank.get(s.group) ?? Infinity));
+  return [...skills]
+    .sort((x, y) => r(x) - r(y) || Number(Boolean(y.hot)) - Number(Boolean(x.hot)) || (x.label < y.label ? -1 : x.label > y.label ? 1 : 0))
     .map((s) => ({ key: s.key, label: s.label, group: s.group ?? null, hot: Boolean(s.hot) }));
 }
 
-export const careerSkillRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(createRoute({
-    method: 'get', path: '/careers/{slug}/skills', operationId: 'getCareerSkills', tags: ['careers'], summary: 'A career\'s skills, knowledge or technology, paged',
-    description: 'kind=skill or knowledge: O*NET\'s ratings ranked by importance (1–5) with level (0–7), or those of the closest rated occupation, '
-      + 'named in `estimatedFrom`; kind=technology: O*NET\'s technology examples by commodity class, classes with hot technologies first.',
+export const careerSkillRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
+  createRoute({
+    method: 'get',
+    path: '/careers/{slug}/skills',
+    operationId: 'getCareerSkills',
+    tags: ['careers'],
+    summary: "A career's skills, knowledge or technology, paged",
+    description:
+      "kind=skill or knowledge: O*NET's ratings ranked by importance (1–5) with level (0–7), or those of the closest rated occupation, " +
+      "named in `estimatedFrom`; kind=technology: O*NET's technology examples by commodity class, classes with hot technologies first.",
     request: { params: z.object({ slug: SlugSchema }), query: CareerSkillsQuerySchema },
-    responses: { 200: { content: { 'application/json': { schema: CareerSkillsSchema } }, description: 'A page of the list' }, ...errorResponses(400, 401, 404, 429) },
-  }), async (c) => {
+    responses: {
+      200: { content: { 'application/json': { schema: CareerSkillsSchema } }, description: 'A page of the list' },
+      ...errorResponses(400, 401, 404, 429),
+    },
+  }),
+  async (c) => {
     const { slug } = c.req.valid('param');
     const { kind = 'skill', cursor, limit = 20 } = c.req.valid('query');
     const offset = decodeCursor(cursor);
@@ -46,7 +56,13 @@ export const careerSkillRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
           Object.assign(base, { source: fig.source, period: fig.period, estimatedFrom: fig.estimatedFrom ?? null });
         }
       }
-      const body: Body = { ...base, items: all.slice(offset, offset + limit), nextCursor: offset + limit < all.length ? encodeCursor(offset + limit) : null, total: all.length };
+      const body: Body = {
+        ...base,
+        items: all.slice(offset, offset + limit),
+        nextCursor: offset + limit < all.length ? encodeCursor(offset + limit) : null,
+        total: all.length,
+      };
       return jsonEntry(body, null);
     });
-  });
+  },
+);

@@ -8,7 +8,9 @@ import type { AppEnv } from '../../http/context.js';
 import { withTimeout } from '../../core/timeout.js';
 
 const queueJobs = new Gauge({
-  name: 'careerlens_queue_jobs', help: 'Jobs in each queue by state, read at scrape time', labelNames: ['queue', 'state'] as const,
+  name: 'careerlens_queue_jobs',
+  help: 'Jobs in each queue by state, read at scrape time',
+  labelNames: ['queue', 'state'] as const,
 });
 
 const QUEUE_COUNTS_TTL_MS = 5_000;
@@ -20,10 +22,30 @@ export const healthRoutes = new Hono<AppEnv>()
   .get('/readyz', async (c) => {
     const { db, kit } = c.get('deps');
     const checks: Record<string, string> = {};
-    await withTimeout(pingDb(db), 2_000, 'database').then(() => { checks.database = 'ok'; }, (e: Error) => { checks.database = e.message; });
+    await withTimeout(pingDb(db), 2_000, 'database').then(
+      () => {
+        checks.database = 'ok';
+      },
+      (e: Error) => {
+        checks.database = e.message;
+      },
+    );
     await withTimeout(migrationsApplied(db.$client), 2_000, 'migrations').then(
-      (ok) => { checks.migrations = ok ? 'ok' : 'pending: run `careerlens migrate`'; }, (e: Error) => { checks.migrations = e.message; });
-    await withTimeout(kit.ping(), 2_000, `queue backend (${kit.kind})`).then(() => { checks.queue = 'ok'; }, (e: Error) => { checks.queue = e.message; });
+      (ok) => {
+        checks.migrations = ok ? 'ok' : 'pending: run `careerlens migrate`';
+      },
+      (e: Error) => {
+        checks.migrations = e.message;
+      },
+    );
+    await withTimeout(kit.ping(), 2_000, `queue backend (${kit.kind})`).then(
+      () => {
+        checks.queue = 'ok';
+      },
+      (e: Error) => {
+        checks.queue = e.message;
+      },
+    );
     const ready = Object.values(checks).every((v) => v === 'ok');
     return c.json({ status: ready ? 'ready' : 'not-ready', checks }, ready ? 200 : 503);
   })

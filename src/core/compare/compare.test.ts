@@ -65,7 +65,10 @@ describe('versions', () => {
   it('changes when a figure, its source, a skill label or a title changes', () => {
     const variants = [
       compareCareers(setDemand(compression, 8.5), routing),
-      compareCareers(withMetrics(compression, (m) => ({ ...m, remoteFriendly: { value: true, source: 'other', period: '2025', method: 'declared' } })), routing),
+      compareCareers(
+        withMetrics(compression, (m) => ({ ...m, remoteFriendly: { value: true, source: 'other', period: '2025', method: 'declared' } })),
+        routing,
+      ),
       compareCareers({ ...compression, skills: compression.skills.map((s, i) => (i === 0 ? { ...s, label: 'Renamed' } : s)) }, routing),
       compareCareers({ ...compression, career: { ...compression.career, title: 'Compression Engineer' } }, routing),
     ];
@@ -87,7 +90,10 @@ describe('canonicalPair and codec', () => {
     for (const i of [0, 5, 6, 77, 299]) flags[i] = 1;
     expect(decodeBitset(encodeBitset(flags, 300))).toEqual([0, 5, 6, 77, 299]);
     expect(encodeBitset(new Uint8Array(10), 10)).toBe('');
-    expect(decodeIndexPairs(encodeIndexPairs([0, 4095, 64, 1]))).toEqual([[0, 4095], [64, 1]]);
+    expect(decodeIndexPairs(encodeIndexPairs([0, 4095, 64, 1]))).toEqual([
+      [0, 4095],
+      [64, 1],
+    ]);
     expect(() => encodeIndexPairs([4096])).toThrow(/out of range/);
   });
 });

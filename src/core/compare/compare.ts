@@ -11,7 +11,17 @@ import { commonConcepts, compareSkills } from './skill-overlap.js';
 import { writeComparisonText } from './text.js';
 import { learnFirst, ratingGap, ratingPairs, ratingSimilarity } from './ratings.js';
 import { readTransition, skillGap, transitionMonths } from './transition.js';
-import type { CareerForComparison, CompactComparison, Comparison, ComparisonData, LearnItem, RatedComparison, SharedSkill, SkillRef, Transition } from './types.js';
+import type {
+  CareerForComparison,
+  CompactComparison,
+  Comparison,
+  ComparisonData,
+  LearnItem,
+  RatedComparison,
+  SharedSkill,
+  SkillRef,
+  Transition,
+} from './types.js';
 import { lettersToVerdicts, verdictLetters } from './verdicts.js';
 import { pairCoreOf, relatedEntry, relationOf, versionOf } from './version.js';
 
@@ -30,12 +40,7 @@ function compareCanonical(pa: PreparedCareer, pb: PreparedCareer): CompactCompar
   const gapBA = rated ? ratingGap(ra, rb) : skillGap(pa.keys.length, sk.sharedCount, m);
   const sim = rated ? ratingSimilarity(ra, rb) : -1;
   const q = relationBetween(pa, pb);
-  const t: CompactComparison['t'] = [
-    transitionMonths(pb.learningCurve, gapAB) ?? -1,
-    transitionMonths(pa.learningCurve, gapBA) ?? -1,
-    gapAB,
-    gapBA,
-  ];
+  const t: CompactComparison['t'] = [transitionMonths(pb.learningCurve, gapAB) ?? -1, transitionMonths(pa.learningCurve, gapBA) ?? -1, gapAB, gapBA];
   let rel = '';
   for (let k = 0; k < sk.related.length; k += 2) {
     const i = sk.related[k] as number;
@@ -97,7 +102,10 @@ function readRated(c: CompactComparison, pa: PreparedCareer, pb: PreparedCareer)
     };
   }
   const ctx = (from: PreparedCareer, to: PreparedCareer, learn: LearnItem[]) => ({
-    fromZone: from.side.jobZone, toZone: to.side.jobZone, relation, learnFirst: learn,
+    fromZone: from.side.jobZone,
+    toZone: to.side.jobZone,
+    relation,
+    learnFirst: learn,
   });
   return {
     transition: {
@@ -123,7 +131,7 @@ export function readPair(c: CompactComparison, pa: PreparedCareer, pb: PreparedC
   }
   const related = decodeIndexPairs(c.r);
   if (related.some(([i, j]) => i >= pa.skills.length || j >= pb.skills.length)) throw stale(pa, pb, 'a related skill index is out of range');
-  if (typeof c.m !== 'number' || (c.m >= 0) !== (pa.ratings !== null && pb.ratings !== null)) throw stale(pa, pb, 'its rated skills no longer match');
+  if (typeof c.m !== 'number' || c.m >= 0 !== (pa.ratings !== null && pb.ratings !== null)) throw stale(pa, pb, 'its rated skills no longer match');
   const [x, y] = [pa.side.asOf, pb.side.asOf];
   const asOf = x === null ? y : y === null || x > y ? x : y;
   return { shared, inSharedA, inSharedB, related, ...readRated(c, pa, pb), asOf };

@@ -51,7 +51,8 @@ export function technologyGroups(skills: readonly SkillInput[]): TechnologyGroup
     g.count++;
     if (s.hot) g.hot.push(s.label);
   }
-  return [...groups].map(([group, g]) => ({ group, count: g.count, hotCount: g.hot.length, hot: g.hot.sort().slice(0, HOT_SHOWN) }))
+  return [...groups]
+    .map(([group, g]) => ({ group, count: g.count, hotCount: g.hot.length, hot: g.hot.sort().slice(0, HOT_SHOWN) }))
     .sort((x, y) => y.hotCount - x.hotCount || y.count - x.count || (x.group < y.group ? -1 : 1))
     .map(({ group, count, hot }) => ({ group, count, hot }));
 }
@@ -90,7 +91,13 @@ export function buildSide(career: CareerIdentity, m: CareerMetrics, skills: read
     interests: m.profile ? shown(m.profile.interests, (xs) => xs.map((x) => ({ area: x.area, score: oneDecimal(x.score) }))) : NO_PROFILE,
     workStyles: m.profile ? shown(m.profile.workStyles, (xs) => xs.map((x) => ({ name: x.name, importance: oneDecimal(x.importance) }))) : NO_PROFILE,
     projections: m.outlook
-      ? shownAs(m.outlook.projections, (ps) => ps.map((p) => ({ period: p.period, changePct: p.changePct === null ? null : oneDecimal(p.changePct), annualOpenings: p.annualOpenings === null ? null : whole(p.annualOpenings) })))
+      ? shownAs(m.outlook.projections, (ps) =>
+          ps.map((p) => ({
+            period: p.period,
+            changePct: p.changePct === null ? null : oneDecimal(p.changePct),
+            annualOpenings: p.annualOpenings === null ? null : whole(p.annualOpenings),
+          })),
+        )
       : NO_PROFILE,
     brightOutlook: m.outlook ? shown(m.outlook.brightOutlook) : NO_PROFILE,
     postingsTrend: m.outlook
@@ -112,9 +119,16 @@ function tasksShown(t: TaskExposure): TasksShown {
   const mostExposed = rated.filter((x) => x.label !== 'E0').slice(0, TASKS_SHOWN);
   const shown = new Set(mostExposed.map((x) => x.id));
   return {
-    scope: t.scope, core: t.coreTasks.length, rated: t.rated, exposed: t.exposed, exposedShare: t.exposedShare,
+    scope: t.scope,
+    core: t.coreTasks.length,
+    rated: t.rated,
+    exposed: t.exposed,
+    exposedShare: t.exposedShare,
     mostExposed,
-    leastExposed: rated.slice(-TASKS_SHOWN).reverse().filter((x) => !shown.has(x.id)),
+    leastExposed: rated
+      .slice(-TASKS_SHOWN)
+      .reverse()
+      .filter((x) => !shown.has(x.id)),
   };
 }
 

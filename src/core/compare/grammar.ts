@@ -8,7 +8,15 @@ import type { CareerIdentity } from './types.js';
 
 /** Third-person singular → plural form of every verb the text puts after a career name. */
 export const VERB_FORMS: Readonly<Record<string, string>> = Object.freeze({
-  has: 'have', is: 'are', offers: 'offer', scores: 'score', leads: 'lead', lists: 'list', earns: 'earn', pays: 'pay', needs: 'need',
+  has: 'have',
+  is: 'are',
+  offers: 'offer',
+  scores: 'score',
+  leads: 'lead',
+  lists: 'list',
+  earns: 'earn',
+  pays: 'pay',
+  needs: 'need',
 });
 const SINGULAR_OF = new Map(Object.entries(VERB_FORMS).map(([s, p]) => [p, s]));
 

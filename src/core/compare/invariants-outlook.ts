@@ -9,14 +9,20 @@ import type { Comparison, ComparisonSide } from './types.js';
 export function checkOutlookSentences(c: Comparison, sentences: readonly string[], out: string[]): void {
   for (const s of sentences) {
     if (!s.startsWith('Outlook (BLS')) continue;
-    for (const [tag, side] of [['A', c.a], ['B', c.b]] as const) {
+    for (const [tag, side] of [
+      ['A', c.a],
+      ['B', c.b],
+    ] as const) {
       const p = newestProjection(side);
       const piece = s.split(';').find((x) => x.includes(`⟨${tag}⟩`)) ?? '';
       if (/no BLS projection/.test(piece)) {
         if (p && (p.changePct !== null || p.annualOpenings !== null)) out.push(`outlook: says ${tag} has no projection, but it has ${p.period}`);
         continue;
       }
-      if (!p) { out.push(`outlook: gives ${tag} a projection it does not have: "${piece}"`); continue; }
+      if (!p) {
+        out.push(`outlook: gives ${tag} a projection it does not have: "${piece}"`);
+        continue;
+      }
       const g = /⟨[AB]⟩ ([+-][\d.]+%) employment/.exec(piece);
       if (g && (p.changePct === null || g[1] !== formatPct(p.changePct))) out.push(`outlook: ${tag}'s growth shown as ${g[1]}, but it is ${p.changePct}`);
       const o = /with ([\d,]+) openings a year in (\d{4}-\d{2})/.exec(piece);
@@ -25,9 +31,15 @@ export function checkOutlookSentences(c: Comparison, sentences: readonly string[
       }
       const est = 'estimatedFrom' in side.projections ? side.projections.estimatedFrom : undefined;
       const saysEst = /estimated from ([a-z0-9.-]+), the closest O\*NET occupation/.exec(piece)?.[1];
-      if (saysEst !== est) out.push(`outlook: ${tag}'s projection is ${est ? `estimated from ${est}` : 'its own'}, the text says ${saysEst ? `estimated from ${saysEst}` : 'its own'}`);
+      if (saysEst !== est)
+        out.push(
+          `outlook: ${tag}'s projection is ${est ? `estimated from ${est}` : 'its own'}, the text says ${saysEst ? `estimated from ${saysEst}` : 'its own'}`,
+        );
       const saysBright = /Bright Outlook/.test(piece);
-      if (saysBright !== (side.brightOutlook.value?.bright === true)) out.push(`outlook: Bright Outlook ${saysBright ? 'said' : 'not said'} of ${tag}, whose rule result is ${side.brightOutlook.value?.bright ?? 'unknown'}`);
+      if (saysBright !== (side.brightOutlook.value?.bright === true))
+        out.push(
+          `outlook: Bright Outlook ${saysBright ? 'said' : 'not said'} of ${tag}, whose rule result is ${side.brightOutlook.value?.bright ?? 'unknown'}`,
+        );
     }
   }
 }
@@ -50,7 +62,8 @@ export function checkOutlookReason(me: ComparisonSide, other: ComparisonSide, it
     : [x.annualOpenings === null ? null : formatCount(x.annualOpenings), y.annualOpenings === null ? null : formatCount(y.annualOpenings)];
   const shownX = g ? `${m[1]!}%` : m[1]!;
   const shownY = g ? `${m[2]!}%` : m[2]!;
-  if (mine !== shownX || theirs !== shownY) out.push(`${where}: outlook figures "${shownX} vs ${shownY}" are not this side's then the other's (${mine} vs ${theirs}): "${item}"`);
+  if (mine !== shownX || theirs !== shownY)
+    out.push(`${where}: outlook figures "${shownX} vs ${shownY}" are not this side's then the other's (${mine} vs ${theirs}): "${item}"`);
   const num = (v: string) => Number(v.replace(/[,%+]/g, ''));
   if (num(shownX) <= num(shownY)) out.push(`${where}: outlook reason does not favour this side: "${item}"`);
   return true;

@@ -22,7 +22,11 @@ export function checkAgreement(c: Comparison, sentences: readonly string[], wher
   }
 }
 
-const normalize = (s: string) => s.toLowerCase().replace(/[^a-z0-9%$⟨⟩]+/g, ' ').trim();
+const normalize = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9%$⟨⟩]+/g, ' ')
+    .trim();
 
 /**
  * No sentence of the running text (summary and conclusion) repeats another, and no attribute is
@@ -59,7 +63,8 @@ export function checkProfileReason(me: ComparisonSide, other: ComparisonSide, it
     if (mine !== x) out.push(`${where}: ${area} interest is ${mine ?? 'unknown'}, not ${x}: "${item}"`);
     if (y === undefined && theirs !== undefined) out.push(`${where}: interest reason leaves out the other side's known score: "${item}"`);
     if (y !== undefined && theirs === undefined) out.push(`${where}: compares ${area} interest with a score the other side lacks: "${item}"`);
-    if (y !== undefined && (theirs !== y || x <= y)) out.push(`${where}: ${area} interest ${x} vs ${y} does not favour this side (other: ${theirs}): "${item}"`);
+    if (y !== undefined && (theirs !== y || x <= y))
+      out.push(`${where}: ${area} interest ${x} vs ${y} does not favour this side (other: ${theirs}): "${item}"`);
     checkEstimate(i[5], estimateNote(me.interests, y === undefined ? null : other.interests), item, where, out);
     return true;
   }
@@ -86,7 +91,8 @@ function checkEstimate(said: string | undefined, expected: string, item: string,
 
 /** The yes/no reasons: this side's flag must be known and the other side's known and opposite. */
 export function checkFlagReason(me: ComparisonSide, other: ComparisonSide, item: string, where: string, out: string[]): boolean {
-  const flag = item === REMOTE_REASON || item === NO_REMOTE_REASON ? 'remoteFriendly' : item === CODING_REASON || item === NO_CODING_REASON ? 'requiresCoding' : null;
+  const flag =
+    item === REMOTE_REASON || item === NO_REMOTE_REASON ? 'remoteFriendly' : item === CODING_REASON || item === NO_CODING_REASON ? 'requiresCoding' : null;
   if (flag === null) return false;
   const want = item === REMOTE_REASON || item === CODING_REASON;
   const [x, y] = [me[flag].value, other[flag].value];

@@ -34,7 +34,8 @@ function checkTransition(name: string, t: Transition, targetSkills: number, curv
   const gap = skillGap(targetSkills, c.skills.shared.length, c.skills.related.length);
   if (t.skillGap !== gap) out.push(`transition ${name}: gap ${t.skillGap}% but skills give ${gap}%`);
   if (t.months !== transitionMonths(curve, t.skillGap)) out.push(`transition ${name}: months ${t.months} do not follow from the curve`);
-  if (t.difficulty !== transitionDifficulty(t.skillGap, t.months)) out.push(`transition ${name}: difficulty ${t.difficulty} does not follow from months and gap`);
+  if (t.difficulty !== transitionDifficulty(t.skillGap, t.months))
+    out.push(`transition ${name}: difficulty ${t.difficulty} does not follow from months and gap`);
 }
 
 /** Ratings-basis transitions and the rated-skills part, recomputed from the two sides' shown ratings. */
@@ -43,24 +44,35 @@ function checkRated(c: Comparison, out: string[]): void {
   const rb = prepareRatings(c.b.ratings.value);
   if (!ra || !rb) {
     if (c.ratedSkills.similarity !== null) out.push('ratedSkills: a similarity although a side has no ratings');
-    for (const [name, t, to] of [['aToB', c.transition.aToB, c.b], ['bToA', c.transition.bToA, c.a]] as const) {
+    for (const [name, t, to] of [
+      ['aToB', c.transition.aToB, c.b],
+      ['bToA', c.transition.bToA, c.a],
+    ] as const) {
       if (t.basis !== 'technology') out.push(`transition ${name}: basis ${t.basis} although a side has no ratings`);
       else checkTransition(name, t, (name === 'aToB' ? c.skills.onlyB : c.skills.onlyA).length + c.skills.shared.length, to.learningCurveMonths.value, c, out);
     }
     return;
   }
-  const legs = [['aToB', c.transition.aToB, rb, ra, c.a, c.b], ['bToA', c.transition.bToA, ra, rb, c.b, c.a]] as const;
+  const legs = [
+    ['aToB', c.transition.aToB, rb, ra, c.a, c.b],
+    ['bToA', c.transition.bToA, ra, rb, c.b, c.a],
+  ] as const;
   const sim = ratingSimilarity(ra, rb);
   if (c.ratedSkills.similarity !== sim) out.push(`ratedSkills: similarity ${c.ratedSkills.similarity} but the ratings give ${sim}`);
   const pairs = ratingPairs(ra, rb);
-  if (JSON.stringify(pairs) !== JSON.stringify({ shared: c.ratedSkills.shared, gaps: c.ratedSkills.gaps })) out.push('ratedSkills: shared or gaps do not follow from the ratings');
+  if (JSON.stringify(pairs) !== JSON.stringify({ shared: c.ratedSkills.shared, gaps: c.ratedSkills.gaps }))
+    out.push('ratedSkills: shared or gaps do not follow from the ratings');
   for (const [name, t, target, source, from, to] of legs) {
     const gap = ratingGap(target, source);
     if (t.basis !== 'ratings' || t.skillGap !== gap) out.push(`transition ${name}: ${t.basis} gap ${t.skillGap}% but the ratings give ${gap}%`);
     const want = readTransition(gap, transitionMonths(to.learningCurveMonths.value, gap) ?? -1, {
-      fromZone: from.jobZone, toZone: to.jobZone, relation: c.ratedSkills.relation, learnFirst: learnFirst(target, source),
+      fromZone: from.jobZone,
+      toZone: to.jobZone,
+      relation: c.ratedSkills.relation,
+      learnFirst: learnFirst(target, source),
     });
-    if (JSON.stringify(want) !== JSON.stringify(t)) out.push(`transition ${name}: ${JSON.stringify(t)} does not follow from the ratings, preparation and relation`);
+    if (JSON.stringify(want) !== JSON.stringify(t))
+      out.push(`transition ${name}: ${JSON.stringify(t)} does not follow from the ratings, preparation and relation`);
     if (t.difficulty === 'hard' && !t.reason) out.push(`transition ${name}: hard without a stated reason`);
   }
 }
@@ -74,7 +86,11 @@ export function checkStructure(c: Comparison): string[] {
   }
   checkSkills(c, out);
   checkRated(c, out);
-  const asOf = [c.a.asOf, c.b.asOf].filter((x): x is string => x !== null).sort().pop() ?? null;
+  const asOf =
+    [c.a.asOf, c.b.asOf]
+      .filter((x): x is string => x !== null)
+      .sort()
+      .pop() ?? null;
   if (c.asOf !== asOf) out.push(`asOf ${c.asOf} is not the newer side's ${asOf}`);
   if (c.version !== comparisonVersion(c)) out.push(`version ${c.version} does not match the content`);
   return out;

@@ -6,7 +6,10 @@ export function checkTasksSentences(c: Comparison, sentences: readonly string[],
   for (const s of sentences) {
     if (!s.startsWith(TASKS_LEAD)) continue;
     const tag = /^Core tasks and AI, ⟨(A|B)⟩:/.exec(s)?.[1];
-    if (!tag) { out.push(`tasks: sentence names no side: "${s}"`); continue; }
+    if (!tag) {
+      out.push(`tasks: sentence names no side: "${s}"`);
+      continue;
+    }
     const t = (tag === 'A' ? c.a : c.b).tasks.value;
     if (t === null) {
       if (!/: not known/.test(s)) out.push(`tasks: ${tag} has no task data but the text gives some: "${s}"`);
@@ -15,7 +18,10 @@ export function checkTasksSentences(c: Comparison, sentences: readonly string[],
     const side = tag === 'A' ? c.a : c.b;
     const est = 'estimatedFrom' in side.tasks ? side.tasks.estimatedFrom : undefined;
     const saysEst = /estimated from ([a-z0-9.-]+), the closest O\*NET occupation/.exec(s)?.[1];
-    if (saysEst !== est) out.push(`tasks: ${tag}'s tasks are ${est ? `estimated from ${est}` : 'its own'}, the text says ${saysEst ? `estimated from ${saysEst}` : 'its own'}: "${s}"`);
+    if (saysEst !== est)
+      out.push(
+        `tasks: ${tag}'s tasks are ${est ? `estimated from ${est}` : 'its own'}, the text says ${saysEst ? `estimated from ${saysEst}` : 'its own'}: "${s}"`,
+      );
     const m = /: (\d+) of (\d+) rated (core tasks|tasks \(O\*NET types none as core\)) exposed/.exec(s);
     if (!m || Number(m[1]) !== t.exposed || Number(m[2]) !== t.rated) out.push(`tasks: ${tag}'s counts are ${t.exposed} of ${t.rated}: "${s}"`);
     else if ((m[3] === 'core tasks') !== (t.scope === 'core')) out.push(`tasks: ${tag}'s task scope is ${t.scope}: "${s}"`);
@@ -30,6 +36,7 @@ export function checkTasksSentences(c: Comparison, sentences: readonly string[],
     if ((least === null) !== (last === undefined) || (least && last && (least[1] !== quoteTask(last) || least[2] !== labelOf(last)))) {
       out.push(`tasks: ${tag}'s least exposed task is not its last rated core task: "${s}"`);
     }
-    if (first && last && (rank(last.label) < rank(first.label) || first.id === last.id)) out.push(`tasks: ${tag}'s least exposed task is rated above its most exposed: "${s}"`);
+    if (first && last && (rank(last.label) < rank(first.label) || first.id === last.id))
+      out.push(`tasks: ${tag}'s least exposed task is rated above its most exposed: "${s}"`);
   }
 }

@@ -30,11 +30,17 @@ function checkSkillsSentences(c: Comparison, sentences: string[], out: string[])
   }
 }
 
-const PAYS = { A: /⟨A⟩ (?:earns?|pays?) ((?:up to |from )?\$[\d,]+\+?(?:-\$[\d,]+\+?)?\/yr)/, B: /⟨B⟩ (?:earns?|pays?) ((?:up to |from )?\$[\d,]+\+?(?:-\$[\d,]+\+?)?\/yr)/ };
+const PAYS = {
+  A: /⟨A⟩ (?:earns?|pays?) ((?:up to |from )?\$[\d,]+\+?(?:-\$[\d,]+\+?)?\/yr)/,
+  B: /⟨B⟩ (?:earns?|pays?) ((?:up to |from )?\$[\d,]+\+?(?:-\$[\d,]+\+?)?\/yr)/,
+};
 const NO_RANGE = { A: /⟨A⟩ ha(?:s|ve) no published salary range/, B: /⟨B⟩ ha(?:s|ve) no published salary range/ };
 
 function checkRanges(c: Comparison, sentences: string[], out: string[]): void {
-  for (const [tag, side] of [['A', c.a], ['B', c.b]] as const) {
+  for (const [tag, side] of [
+    ['A', c.a],
+    ['B', c.b],
+  ] as const) {
     const range = formatRange(side);
     for (const s of sentences) {
       const m = PAYS[tag].exec(s);

@@ -39,7 +39,10 @@ export function sentencesOf(text: string, names: { a: string; b: string }): stri
   const quoted: string[] = [];
   let s = text.replace(/“[^”]*”/g, (q) => `“${quoted.push(q) - 1}”`);
   for (const w of order) s = s.replace(new RegExp(escapeRegExp(names[w]), 'g'), w === 'a' ? '⟨A⟩' : '⟨B⟩');
-  return s.split(/(?<=[.!?])\s+(?=[A-Z0-9⟨])/).filter((x) => x.trim() !== '').map((x) => x.replace(/“(\d+)”/g, (_m, i: string) => quoted[Number(i)]!));
+  return s
+    .split(/(?<=[.!?])\s+(?=[A-Z0-9⟨])/)
+    .filter((x) => x.trim() !== '')
+    .map((x) => x.replace(/“(\d+)”/g, (_m, i: string) => quoted[Number(i)]!));
 }
 
 function sideOf(c: Comparison, w: Who): [ComparisonSide, ComparisonSide] {
@@ -111,7 +114,8 @@ function checkReasons(c: Comparison, w: Who, out: string[]): void {
     seen.add(item);
     if (item.includes(w === 'a' ? '⟨B⟩' : '⟨A⟩')) out.push(`${where}: names the other career: "${item}"`);
     checkEmptyReason(me, item, where, out);
-    if (checkFlagReason(me, other, item, where, out) || checkProfileReason(me, other, item, where, out) || checkOutlookReason(me, other, item, where, out)) continue;
+    if (checkFlagReason(me, other, item, where, out) || checkProfileReason(me, other, item, where, out) || checkOutlookReason(me, other, item, where, out))
+      continue;
     checkClaim(c, item, where, w, out);
   }
 }

@@ -98,9 +98,11 @@ export function comparisonJson(c: CompactComparison, pa: PreparedCareer, pb: Pre
     transition: r.transition,
     skills: { onlyA: onlyA.count, shared: r.shared.length, onlyB: onlyB.count, related: r.related.length, firstRelatedConcepts, overlap: c.o },
   });
-  return `{"a":${fa.side},"b":${fb.side},"verdicts":${verdicts.json},`
-    + `"skills":{"onlyA":[${onlyA.json}],"shared":[${shared}],"onlyB":[${onlyB.json}],"related":[${related}],"overlap":${c.o}},`
-    + `"transition":${JSON.stringify(r.transition)},"ratedSkills":${JSON.stringify(r.ratedSkills)},"asOf":${JSON.stringify(r.asOf)},`
-    + `"summary":${JSON.stringify(text.summary)},"chooseA":${JSON.stringify(text.chooseA)},`
-    + `"chooseB":${JSON.stringify(text.chooseB)},"conclusion":${JSON.stringify(text.conclusion)},"version":${JSON.stringify(c.h)}}`;
+  return (
+    `{"a":${fa.side},"b":${fb.side},"verdicts":${verdicts.json},` +
+    `"skills":{"onlyA":[${onlyA.json}],"shared":[${shared}],"onlyB":[${onlyB.json}],"related":[${related}],"overlap":${c.o}},` +
+    `"transition":${JSON.stringify(r.transition)},"ratedSkills":${JSON.stringify(r.ratedSkills)},"asOf":${JSON.stringify(r.asOf)},` +
+    `"summary":${JSON.stringify(text.summary)},"chooseA":${JSON.stringify(text.chooseA)},` +
+    `"chooseB":${JSON.stringify(text.chooseB)},"conclusion":${JSON.stringify(text.conclusion)},"version":${JSON.stringify(c.h)}}`
+  );
 }

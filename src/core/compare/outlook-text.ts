@@ -26,7 +26,8 @@ function part(name: string, s: ComparisonSide): string {
   const growth = p.changePct === null ? 'no published growth' : `${formatPct(p.changePct)} employment`;
   const openings = p.annualOpenings === null ? '' : ` with ${formatCount(p.annualOpenings)} openings a year`;
   const bright = s.brightOutlook.value?.bright ? BRIGHT : '';
-  const est = 'estimatedFrom' in s.projections && s.projections.estimatedFrom ? ` (estimated from ${s.projections.estimatedFrom}, the closest O*NET occupation)` : '';
+  const est =
+    'estimatedFrom' in s.projections && s.projections.estimatedFrom ? ` (estimated from ${s.projections.estimatedFrom}, the closest O*NET occupation)` : '';
   return `${name} ${growth}${openings} in ${p.period}${bright}${est}`;
 }
 

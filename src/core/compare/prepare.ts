@@ -55,7 +55,13 @@ function dedupeSkills(skills: readonly SkillInput[]): SkillInput[] {
   for (const s of skills) {
     const prev = seen.get(s.key);
     if (!prev) seen.set(s.key, s);
-    else seen.set(s.key, { ...prev, concepts: [...prev.concepts, ...s.concepts], hot: prev.hot || s.hot, ...(prev.group ?? s.group ? { group: prev.group ?? s.group } : {}) });
+    else
+      seen.set(s.key, {
+        ...prev,
+        concepts: [...prev.concepts, ...s.concepts],
+        hot: prev.hot || s.hot,
+        ...((prev.group ?? s.group) ? { group: prev.group ?? s.group } : {}),
+      });
   }
   return [...seen.values()].sort(byKey);
 }

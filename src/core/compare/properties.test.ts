@@ -40,10 +40,12 @@ describe('2,000 random career pairs', () => {
 
   it('serialize straight from the compact form exactly as JSON.stringify of the expanded comparison, in both orders', () => {
     // Labels that need escaping, sharing keys with differently labelled skills (labelB).
-    const hostile = randomCareers(5, 2).map((c, n) => ({
-      ...c,
-      skills: c.skills.map((s, i) => (i % 2 ? { ...s, label: `${s.label} "quoted" \\ </script><b>${n}</b> \u2028 Ünïcødé \ud800` } : s)),
-    })).map(prepareCareer);
+    const hostile = randomCareers(5, 2)
+      .map((c, n) => ({
+        ...c,
+        skills: c.skills.map((s, i) => (i % 2 ? { ...s, label: `${s.label} "quoted" \\ </script><b>${n}</b> \u2028 Ünïcødé \ud800` } : s)),
+      }))
+      .map(prepareCareer);
     const all = [...pairs, [hostile[0]!, hostile[1]!] as const, [hostile[0]!, careers[0]!] as const];
     for (const [pa, pb] of all) {
       const c = comparePrepared(pa, pb);

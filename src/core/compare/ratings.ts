@@ -65,12 +65,24 @@ export function prepareRatings(items: RatedItem[] | null): PreparedRatings | nul
 /** Similarity 0–100 (see the file comment). */
 export function ratingSimilarity(a: PreparedRatings, b: PreparedRatings): number {
   const end = Math.max(a.end, b.end);
-  let n = 0, sx = 0, sy = 0, sxy = 0, sxx = 0, syy = 0;
+  let n = 0,
+    sx = 0,
+    sy = 0,
+    sxy = 0,
+    sxx = 0,
+    syy = 0;
   for (let k = 0; k < end; k++) {
-    const ia = a.im[k]!, ib = b.im[k]!;
+    const ia = a.im[k]!,
+      ib = b.im[k]!;
     if (ia === 0 && ib === 0) continue;
-    const x = ia * a.lv[k]!, y = ib * b.lv[k]!;
-    n++; sx += x; sy += y; sxy += x * y; sxx += x * x; syy += y * y;
+    const x = ia * a.lv[k]!,
+      y = ib * b.lv[k]!;
+    n++;
+    sx += x;
+    sy += y;
+    sxy += x * y;
+    sxx += x * x;
+    syy += y * y;
   }
   const den = Math.sqrt((n * sxx - sx * sx) * (n * syy - sy * sy));
   if (!(den > 0)) return 0;
@@ -79,7 +91,8 @@ export function ratingSimilarity(a: PreparedRatings, b: PreparedRatings): number
 
 /** Gap toward `target` from `source`, whole % (see the file comment); 0 when the target rates nothing above level 0. */
 export function ratingGap(target: PreparedRatings, source: PreparedRatings): number {
-  let num = 0, den = 0;
+  let num = 0,
+    den = 0;
   for (let k = 0; k < target.end; k++) {
     const w = target.im[k]!;
     if (w === 0) continue;
@@ -92,7 +105,7 @@ export function ratingGap(target: PreparedRatings, source: PreparedRatings): num
 
 /** By name, then id (O*NET has a skill and a knowledge area both named Mathematics). */
 const byName = (x: { name: string; id: string }, y: { name: string; id: string }) =>
-  (x.name < y.name ? -1 : x.name > y.name ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+  x.name < y.name ? -1 : x.name > y.name ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
 const tenth = (v: number) => v / 10;
 
 /** The target's elements to learn first: largest importance × level shortfall, at most `k`. */
@@ -132,6 +145,10 @@ export function ratingPairs(a: PreparedRatings, b: PreparedRatings, kShared = 8,
     const d = Math.abs(a.lv[k]! - b.lv[k]!);
     if (Math.max(ia, ib) >= IMPORTANT * 10 && d >= 10) gaps.push({ p, s: d * Math.max(ia, ib) });
   }
-  const top = (list: { p: RatingPair; s: number }[], k: number) => list.sort((u, v) => v.s - u.s || byName(u.p, v.p)).slice(0, k).map((e) => e.p);
+  const top = (list: { p: RatingPair; s: number }[], k: number) =>
+    list
+      .sort((u, v) => v.s - u.s || byName(u.p, v.p))
+      .slice(0, k)
+      .map((e) => e.p);
   return { shared: top(shared, kShared), gaps: top(gaps, kGaps) };
 }

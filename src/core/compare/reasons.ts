@@ -42,7 +42,9 @@ function interestReason(me: ComparisonSide, other: ComparisonSide): string | nul
   const theirs = other.interests.value;
   if (!theirs) {
     const top = mine[0];
-    return top && top.score >= MIN_INTEREST ? `Are drawn to ${RIASEC_MEANING[top.area]} (${top.area} interest ${one(top.score)} of 7${estimateNote(me.interests, null)})` : null;
+    return top && top.score >= MIN_INTEREST
+      ? `Are drawn to ${RIASEC_MEANING[top.area]} (${top.area} interest ${one(top.score)} of 7${estimateNote(me.interests, null)})`
+      : null;
   }
   let best: { area: RiasecArea; x: number; y: number } | null = null;
   for (const { area, score } of mine) {
@@ -50,7 +52,9 @@ function interestReason(me: ComparisonSide, other: ComparisonSide): string | nul
     if (y === undefined || score < MIN_INTEREST || score - y < INTEREST_GAP) continue;
     if (!best || score - y > best.x - best.y) best = { area, x: score, y };
   }
-  return best ? `Are drawn to ${RIASEC_MEANING[best.area]} (${best.area} interest ${one(best.x)} vs ${one(best.y)} of 7${estimateNote(me.interests, other.interests)})` : null;
+  return best
+    ? `Are drawn to ${RIASEC_MEANING[best.area]} (${best.area} interest ${one(best.x)} vs ${one(best.y)} of 7${estimateNote(me.interests, other.interests)})`
+    : null;
 }
 
 function styleReason(me: ComparisonSide, other: ComparisonSide): string | null {
@@ -64,7 +68,9 @@ function styleReason(me: ComparisonSide, other: ComparisonSide): string | null {
     if (y === undefined || importance - y < STYLE_GAP) continue;
     if (!best || importance - y > best.x - best.y) best = { name, x: importance, y };
   }
-  return best ? `Are strong in ${best.name} (work-style importance ${one(best.x)} vs ${one(best.y)} of 5${estimateNote(me.workStyles, other.workStyles)})` : null;
+  return best
+    ? `Are strong in ${best.name} (work-style importance ${one(best.x)} vs ${one(best.y)} of 5${estimateNote(me.workStyles, other.workStyles)})`
+    : null;
 }
 
 /** The data-drawn reasons of `me` against `other`. */

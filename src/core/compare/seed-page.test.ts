@@ -12,7 +12,12 @@ const allText = (x: Comparison) => [x.summary, ...x.chooseA, ...x.chooseB, x.con
 describe('the seed page pair (Compression vs Routing)', () => {
   it('has the right verdicts', () => {
     expect(c.verdicts).toMatchObject({
-      salaryCeiling: 'b', demand: 'tie', aiRisk: 'b', learningCurve: 'b', entryBarrier: 'tie', difficulty: 'tie',
+      salaryCeiling: 'b',
+      demand: 'tie',
+      aiRisk: 'b',
+      learningCurve: 'b',
+      entryBarrier: 'tie',
+      difficulty: 'tie',
     });
     expect(c.verdicts.salaryMedian).toBe('tie'); // the page gives ranges only
   });

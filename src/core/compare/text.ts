@@ -7,9 +7,7 @@
  */
 import { formatMonths, formatRange, ratedElementName } from './display.js';
 import { agree } from './grammar.js';
-import {
-  ATTRIBUTES, CODING_REASON, comparable, NO_CODING_REASON, NO_REMOTE_REASON, REMOTE_REASON, agreeLead, sideNames, tieValue, versus,
-} from './phrases.js';
+import { ATTRIBUTES, CODING_REASON, comparable, NO_CODING_REASON, NO_REMOTE_REASON, REMOTE_REASON, agreeLead, sideNames, tieValue, versus } from './phrases.js';
 import { outlookReasons, outlookSentence } from './outlook-text.js';
 import { profileReasons } from './reasons.js';
 import { tasksSentence } from './tasks-text.js';
@@ -100,7 +98,10 @@ function transitionSentence(data: TextInput, names: Names, from: 'a' | 'b'): str
   const time = t.months === null ? `time unknown` : t.months === 0 ? 'little extra time' : `about ${formatMonths(t.months)}`;
   if (t.basis === 'technology') return `Moving from ${names[from]} to ${names[to]}: ${t.skillGap}% of its skills are new to learn (${t.difficulty}, ${time}).`;
   // A hard move's reason already names its largest gaps.
-  const first = t.learnFirst.length && !(t.difficulty === 'hard' && t.reason?.startsWith('the largest gaps')) ? `; learn first: ${t.learnFirst.map(ratedElementName).join(', ')}` : '';
+  const first =
+    t.learnFirst.length && !(t.difficulty === 'hard' && t.reason?.startsWith('the largest gaps'))
+      ? `; learn first: ${t.learnFirst.map(ratedElementName).join(', ')}`
+      : '';
   const why = t.reason ? `; ${t.reason}` : '';
   return `Moving from ${names[from]} to ${names[to]}: ${t.skillGap}% of the skill and knowledge level it needs is new (${t.difficulty}, ${time})${why}${first}.`;
 }

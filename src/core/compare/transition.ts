@@ -23,7 +23,12 @@ import type { LearnItem, RelatedTier, Transition, TransitionDifficulty } from '.
 
 /** Thresholds between easy / moderate / hard: months (inclusive) and gap % (exclusive). */
 export const TRANSITION_THRESHOLDS = Object.freeze({
-  easyMonths: 3, moderateMonths: 12, easyGapBelow: 34, moderateGapBelow: 67, ratingsEasyGapBelow: 15, ratingsModerateGapBelow: 35,
+  easyMonths: 3,
+  moderateMonths: 12,
+  easyGapBelow: 34,
+  moderateGapBelow: 67,
+  ratingsEasyGapBelow: 15,
+  ratingsModerateGapBelow: 35,
 });
 
 /** Difficulty of a transition from its months, or from its skill gap (whole %) without them. */
@@ -58,8 +63,11 @@ const level = (v: number) => v.toFixed(1);
 
 /** What most occupations of each O*NET Job Zone need (O*NET's Job Zone descriptions). */
 export const JOB_ZONE_EDUCATION: Readonly<Record<number, string>> = Object.freeze({
-  1: 'a high school diploma at most', 2: 'a high school diploma', 3: 'vocational training or an associate\'s degree',
-  4: 'a bachelor\'s degree', 5: 'a graduate degree',
+  1: 'a high school diploma at most',
+  2: 'a high school diploma',
+  3: "vocational training or an associate's degree",
+  4: "a bachelor's degree",
+  5: 'a graduate degree',
 });
 
 function preparationReason(from: number, to: number, much: boolean): string {

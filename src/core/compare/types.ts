@@ -85,7 +85,12 @@ export interface ComparisonSide extends CareerIdentity {
 
 /** One core task as a comparison shows it, with its GPT-4 exposure label (E1, E2 exposed; E0 not). */
 /** `label`: GPT-4's rating; `human`: the annotators' aggregate, null when they gave none. */
-export interface TaskShown { id: number; task: string; label: 'E0' | 'E1' | 'E2'; human: 'E0' | 'E1' | 'E2' | null }
+export interface TaskShown {
+  id: number;
+  task: string;
+  label: 'E0' | 'E1' | 'E2';
+  human: 'E0' | 'E1' | 'E2' | null;
+}
 
 /** A side's tasks, bounded: at most TASKS_SHOWN most and least exposed. */
 export interface TasksShown {
@@ -156,15 +161,7 @@ export interface RatedComparison {
 }
 
 /** Verdict keys, in the order of the compact verdict string. */
-export const VERDICT_KEYS = [
-  'salaryCeiling',
-  'salaryMedian',
-  'demand',
-  'aiRisk',
-  'learningCurve',
-  'entryBarrier',
-  'difficulty',
-] as const;
+export const VERDICT_KEYS = ['salaryCeiling', 'salaryMedian', 'demand', 'aiRisk', 'learningCurve', 'entryBarrier', 'difficulty'] as const;
 export type VerdictKey = (typeof VERDICT_KEYS)[number];
 
 /** The better side: higher pay and demand, lower risk, shorter curve, lower barrier, easier. */

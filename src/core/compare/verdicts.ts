@@ -23,9 +23,7 @@ const HIGHER = VERDICT_KEYS.map((k) => HIGHER_IS_BETTER[k]);
 
 // All 3^7 verdict strings, indexed by their base-3 code, so the hot path builds no strings.
 const LETTERS = ['t', 'a', 'b'];
-const TABLE: string[] = Array.from({ length: 3 ** HIGHER.length }, (_, code) =>
-  HIGHER.map((_h, i) => LETTERS[Math.floor(code / 3 ** i) % 3]).join(''),
-);
+const TABLE: string[] = Array.from({ length: 3 ** HIGHER.length }, (_, code) => HIGHER.map((_h, i) => LETTERS[Math.floor(code / 3 ** i) % 3]).join(''));
 
 /** Verdict letters ('a' | 'b' | 't') from two verdict-input vectors. */
 export function verdictLetters(x: Float64Array, y: Float64Array): string {

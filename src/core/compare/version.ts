@@ -34,7 +34,10 @@ export function sideDigest(side: ComparisonSide, skills: readonly SkillRef[]): s
     h = shortHash(stableStringify(side));
     sideHash.set(side, h);
   }
-  const list = [...skills].sort(byKey).map((s) => `${s.key}\t${s.label}`).join('\n');
+  const list = [...skills]
+    .sort(byKey)
+    .map((s) => `${s.key}\t${s.label}`)
+    .join('\n');
   return shortHash(`${h}\n${list}`);
 }
 
@@ -80,9 +83,7 @@ export function versionOf(digestFirst: string, digestSecond: string, core: strin
 
 /** Related pairs as version-core entries. */
 export function relatedCore(related: readonly RelatedSkill[], swap: boolean) {
-  return related.map((r) =>
-    swap ? { aKey: r.b.key, bKey: r.a.key, concepts: r.concepts } : { aKey: r.a.key, bKey: r.b.key, concepts: r.concepts },
-  );
+  return related.map((r) => (swap ? { aKey: r.b.key, bKey: r.a.key, concepts: r.concepts } : { aKey: r.a.key, bKey: r.b.key, concepts: r.concepts }));
 }
 
 /**

@@ -30,9 +30,7 @@ function isScoreMethod(m: AiExposureMethod): m is ScoreExposureMethod {
 
 /** One method's measure as a whole percent (0..100). */
 function toPercent(e: AiExposure, population: PopulationStats): number {
-  const share = isScoreMethod(e.method)
-    ? percentileRank(population.exposureScores[e.method], e.value)
-    : Math.min(1, Math.max(0, e.value));
+  const share = isScoreMethod(e.method) ? percentileRank(population.exposureScores[e.method], e.value) : Math.min(1, Math.max(0, e.value));
   return roundTo(share * 100, 0);
 }
 

@@ -9,16 +9,31 @@ import { emptyFacts } from '../../../test/helpers/empty-facts.js';
 import type { AiExposure, CareerFacts, PreparationFacts } from './types.js';
 
 const exposure = (method: AiExposure['method'], measure: string, value: number, headline = true): AiExposure => ({
-  method, measure, value, headline, source: method, period: '2023',
+  method,
+  measure,
+  value,
+  headline,
+  source: method,
+  period: '2023',
 });
 const prep = (p: Partial<PreparationFacts>): PreparationFacts => ({
-  source: 'onet', period: '29.2', jobZone: null, typicalEducationLevel: null, experienceMonths: null, trainingMonths: null, ...p,
+  source: 'onet',
+  period: '29.2',
+  jobZone: null,
+  typicalEducationLevel: null,
+  experienceMonths: null,
+  trainingMonths: null,
+  ...p,
 });
 
 describe('AI replacement risk', () => {
   const aioe = [-1, 0, 0.5, 1].map((z, i) => emptyFacts(`z${i}`, { aiExposure: [exposure('felten-aioe', 'aioe', z)] }));
   const both = emptyFacts('both', {
-    aiExposure: [exposure('gpts-are-gpts', 'dv_rating_beta', 0.46), exposure('gpts-are-gpts', 'dv_rating_alpha', 0.1, false), exposure('felten-aioe', 'aioe', 1)],
+    aiExposure: [
+      exposure('gpts-are-gpts', 'dv_rating_beta', 0.46),
+      exposure('gpts-are-gpts', 'dv_rating_alpha', 0.1, false),
+      exposure('felten-aioe', 'aioe', 1),
+    ],
   });
   const population = computePopulationStats([...aioe, both]);
 
@@ -83,21 +98,51 @@ describe('flags', () => {
 describe('salary', () => {
   it('takes the newest OEWS row and flags top-coded values', () => {
     const row = (period: string, p90: number) => ({
-      source: 'bls-oews', period, employment: 1, p10: 50_000, p25: 60_000, median: 80_000, p75: 100_000, p90, topCoded: { p90: true },
+      source: 'bls-oews',
+      period,
+      employment: 1,
+      p10: 50_000,
+      p25: 60_000,
+      median: 80_000,
+      p75: 100_000,
+      p90,
+      topCoded: { p90: true },
     });
     const s = computeSalary(emptyFacts('s', { wages: [row('2020', 200_000), row('2021', 208_000)] }));
     expect(s.max).toMatchObject({ value: 208_000, period: '2021', note: expect.stringMatching(/top-coded/) });
     expect(s.min.value).toBe(50_000);
   });
-  it('says when BLS publishes only hourly wages (actors, dancers), so the annual figure is not read as a year\'s pay', () => {
-    const actors = { source: 'bls-oews', period: 'May 2024', employment: 1, p10: 29_120, p25: null, median: 48_526, p75: null, p90: 202_155, topCoded: {}, hourlyOnly: true as const };
+  it("says when BLS publishes only hourly wages (actors, dancers), so the annual figure is not read as a year's pay", () => {
+    const actors = {
+      source: 'bls-oews',
+      period: 'May 2024',
+      employment: 1,
+      p10: 29_120,
+      p25: null,
+      median: 48_526,
+      p75: null,
+      p90: 202_155,
+      topCoded: {},
+      hourlyOnly: true as const,
+    };
     const s = computeSalary(emptyFacts('s', { wages: [actors] }));
-    expect(s.median).toMatchObject({ value: 48_526, note: expect.stringMatching(/only hourly wages .* hourly wage × 2,080 hours, not what workers earn in a year/) });
+    expect(s.median).toMatchObject({
+      value: 48_526,
+      note: expect.stringMatching(/only hourly wages .* hourly wage × 2,080 hours, not what workers earn in a year/),
+    });
     expect(computeSalary(emptyFacts('s', { wages: [{ ...actors, hourlyOnly: undefined }] })).median).not.toHaveProperty('note');
   });
   it('falls back to a survey year with enough respondents', () => {
     const survey = (workYear: number, count: number, median: number) => ({
-      source: 'ai-jobs', period: String(workYear), workYear, count, min: 1, p25: 2, median, p75: 4, max: 5,
+      source: 'ai-jobs',
+      period: String(workYear),
+      workYear,
+      count,
+      min: 1,
+      p25: 2,
+      median,
+      p75: 4,
+      max: 5,
     });
     const s = computeSalary(emptyFacts('s', { salarySurveys: [survey(2022, 40, 100), survey(2023, 3, 999)] }));
     expect(s.median).toMatchObject({ value: 100, period: '2022' });
@@ -106,13 +151,16 @@ describe('salary', () => {
 
 describe('computeCareerMetrics', () => {
   const onet: CareerFacts = emptyFacts('onet-career', {
-    onetCode: '15-1252.00', preparation: prep({ jobZone: 4, typicalEducationLevel: 6, trainingMonths: 18 }),
+    onetCode: '15-1252.00',
+    preparation: prep({ jobZone: 4, typicalEducationLevel: 6, trainingMonths: 18 }),
     telework: { value: 1, source: 'dingel-neiman', period: '2020' },
     aiExposure: [exposure('gpts-are-gpts', 'dv_rating_beta', 0.5)],
     declared: { source: 'site', period: '2025', aiRiskPct: 99 },
   });
   const page = emptyFacts('page-career', {
-    origin: 'career-page', declared: { source: 'site', period: '2025', salaryMin: 100_000, salaryMax: 150_000, aiRiskPct: 20 }, estimatedFrom: onet,
+    origin: 'career-page',
+    declared: { source: 'site', period: '2025', salaryMin: 100_000, salaryMax: 150_000, aiRiskPct: 20 },
+    estimatedFrom: onet,
   });
   const population = computePopulationStats([onet, page]);
 

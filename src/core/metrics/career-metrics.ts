@@ -49,8 +49,11 @@ function hasSalary(s: SalaryMetrics): boolean {
 function borrowSalary(s: SalaryMetrics, from: EstimateOrigin): SalaryMetrics {
   return {
     ...s,
-    min: borrowed(s.min, from), max: borrowed(s.max, from), median: borrowed(s.median, from),
-    p25: borrowed(s.p25, from), p75: borrowed(s.p75, from),
+    min: borrowed(s.min, from),
+    max: borrowed(s.max, from),
+    median: borrowed(s.median, from),
+    p25: borrowed(s.p25, from),
+    p75: borrowed(s.p75, from),
   };
 }
 
@@ -73,9 +76,7 @@ function declaredFigure(d: DeclaredFigures, key: Single): CareerMetrics[Single] 
   }
 }
 
-const SINGLE_KEYS: Single[] = [
-  'demandScore', 'aiReplacementRisk', 'learningCurveMonths', 'difficulty', 'entryBarrier', 'remoteFriendly', 'requiresCoding',
-];
+const SINGLE_KEYS: Single[] = ['demandScore', 'aiReplacementRisk', 'learningCurveMonths', 'difficulty', 'entryBarrier', 'remoteFriendly', 'requiresCoding'];
 
 /**
  * Computes every metric of one career. `population` must come from `computePopulationStats`

@@ -26,9 +26,7 @@ describe('percentileRank', () => {
 });
 
 describe('computeDemandScore', () => {
-  const careers = [1000, 2000, 3000, 4000].map((e, i) =>
-    emptyFacts(`c${i}`, { wages: [wage('2020', e * 0.9), wage('2021', e)] }),
-  );
+  const careers = [1000, 2000, 3000, 4000].map((e, i) => emptyFacts(`c${i}`, { wages: [wage('2020', e * 0.9), wage('2021', e)] }));
   const withPostings = emptyFacts('p', {
     wages: [wage('2021', 3000)],
     postings: [{ source: 'postings', period: '2024-01', count: 50 }],

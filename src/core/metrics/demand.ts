@@ -48,16 +48,22 @@ export const DEMAND_V1_WEIGHTS: Readonly<Partial<Record<DemandSignal, number>>> 
 function missingReason(signal: DemandSignal, facts: CareerFacts): string {
   const soc = facts.onetCode?.slice(0, 7);
   switch (signal) {
-    case 'employment': return 'no OEWS employment figure for this occupation';
-    case 'employmentChange': return 'fewer than two comparable OEWS periods with employment';
+    case 'employment':
+      return 'no OEWS employment figure for this occupation';
+    case 'employmentChange':
+      return 'fewer than two comparable OEWS periods with employment';
     case 'projectedGrowth':
-    case 'annualOpenings': return soc ? `no BLS Employment Projections row for SOC ${soc}` : 'not an O*NET occupation: BLS projects SOC occupations only';
-    case 'postingsIndex': return soc
-      ? `no Indeed Hiring Lab sector is mapped to SOC ${soc} (reviewed table: src/ingest/sources/postings-index/sectors.ts)`
-      : 'not an O*NET occupation: Indeed sectors are mapped to SOC codes';
+    case 'annualOpenings':
+      return soc ? `no BLS Employment Projections row for SOC ${soc}` : 'not an O*NET occupation: BLS projects SOC occupations only';
+    case 'postingsIndex':
+      return soc
+        ? `no Indeed Hiring Lab sector is mapped to SOC ${soc} (reviewed table: src/ingest/sources/postings-index/sectors.ts)`
+        : 'not an O*NET occupation: Indeed sectors are mapped to SOC codes';
     case 'postings':
-    case 'postingsChange': return 'no job-posting counts for this career';
-    case 'hotTechnologyShare': return 'no O*NET technology skills';
+    case 'postingsChange':
+      return 'no job-posting counts for this career';
+    case 'hotTechnologyShare':
+      return 'no O*NET technology skills';
   }
 }
 
@@ -66,8 +72,10 @@ export const DEMAND_METHOD = Object.freeze({ version: DEMAND_METHOD_VERSION, wei
 
 /** Computes the composite demand score of one career against the population. */
 export function computeDemandScore(
-  facts: CareerFacts, population: PopulationStats,
-  weights: Readonly<Partial<Record<DemandSignal, number>>> = DEMAND_WEIGHTS, version = DEMAND_METHOD_VERSION,
+  facts: CareerFacts,
+  population: PopulationStats,
+  weights: Readonly<Partial<Record<DemandSignal, number>>> = DEMAND_WEIGHTS,
+  version = DEMAND_METHOD_VERSION,
 ): DemandFigure {
   const raw = readDemandSignals(facts);
   const present: Omit<DemandComponent, 'weight'>[] = [];

@@ -29,8 +29,6 @@ export function computeRemoteFriendly(facts: CareerFacts): Figure<boolean> {
 export function computeRequiresCoding(facts: CareerFacts): Figure<boolean> {
   const src = facts.technologySource;
   if (facts.technologySkills.length === 0 || !src) return missing('no technology-skill data for this occupation');
-  const coding = new Set(
-    facts.technologySkills.filter((t) => CODING_COMMODITY_CODES.has(t.commodityCode)).map((t) => t.name),
-  );
+  const coding = new Set(facts.technologySkills.filter((t) => CODING_COMMODITY_CODES.has(t.commodityCode)).map((t) => t.name));
   return known(coding.size >= CODING_MIN_TECHNOLOGIES, src, `coding-technologies>=${CODING_MIN_TECHNOLOGIES} (${coding.size})`);
 }

@@ -73,7 +73,12 @@ export function brightOutlookOf(p: ProjectionPoint): BrightOutlook | null {
 export function computeOutlook(facts: CareerFacts): CareerOutlook {
   const rows = [...(facts.projections ?? [])].sort((x, y) => comparePeriods(x.period ?? '', y.period ?? ''));
   const points: ProjectionPoint[] = rows.map((r) => ({
-    period: r.period ?? '', source: r.source, changePct: r.changePct, annualOpenings: r.annualOpenings, employmentBase: r.employmentBase, employmentTarget: r.employmentTarget,
+    period: r.period ?? '',
+    source: r.source,
+    changePct: r.changePct,
+    annualOpenings: r.annualOpenings,
+    employmentBase: r.employmentBase,
+    employmentTarget: r.employmentTarget,
   }));
   const soc = facts.onetCode?.slice(0, 7);
   const noProjection = soc ? `no BLS Employment Projections row for SOC ${soc}` : 'not an O*NET occupation: BLS projects SOC occupations only';
@@ -82,16 +87,19 @@ export function computeOutlook(facts: CareerFacts): CareerOutlook {
     ? known(points, { source: newest.source, period: points.map((p) => p.period).join('+') }, 'bls-employment-projections')
     : missing(noProjection);
   const rule = newest ? brightOutlookOf(points[points.length - 1]!) : null;
-  const brightOutlook: Figure<BrightOutlook> = rule && newest
-    ? known(rule, { source: newest.source, period: newest.period }, 'onet-bright-outlook-rule')
-    : missing(newest ? 'BLS publishes neither growth nor openings for this occupation' : noProjection);
+  const brightOutlook: Figure<BrightOutlook> =
+    rule && newest
+      ? known(rule, { source: newest.source, period: newest.period }, 'onet-bright-outlook-rule')
+      : missing(newest ? 'BLS publishes neither growth nor openings for this occupation' : noProjection);
   const months = [...(facts.postingsIndex ?? [])].sort((x, y) => comparePeriods(x.period ?? '', y.period ?? ''));
   const last = months[months.length - 1];
   let postingsTrend: Figure<PostingsTrend>;
   if (!last || last.period === null) {
-    postingsTrend = missing(soc
-      ? `no Indeed Hiring Lab sector is mapped to SOC ${soc} (reviewed table: src/ingest/sources/postings-index/sectors.ts)`
-      : 'not an O*NET occupation: Indeed sectors are mapped to SOC codes');
+    postingsTrend = missing(
+      soc
+        ? `no Indeed Hiring Lab sector is mapped to SOC ${soc} (reviewed table: src/ingest/sources/postings-index/sectors.ts)`
+        : 'not an O*NET occupation: Indeed sectors are mapped to SOC codes',
+    );
   } else {
     const [y, m] = last.period.split('-');
     const before = months.find((p) => p.period === `${Number(y) - 1}-${m}`);

@@ -53,7 +53,9 @@ function relativeChange<T extends Provenance>(rows: T[], get: (r: T) => number |
 }
 
 function latest<T extends Provenance>(rows: T[], get: (r: T) => number | null): SignalValue | null {
-  const last = byPeriod(rows).filter((r) => get(r) !== null).pop();
+  const last = byPeriod(rows)
+    .filter((r) => get(r) !== null)
+    .pop();
   return last ? { value: get(last) as number, source: last.source, period: last.period } : null;
 }
 
@@ -76,7 +78,10 @@ export function readDemandSignals(facts: CareerFacts): Record<DemandSignal, Sign
   return {
     employment: latest(facts.wages, (w) => w.employment),
     // A hybrid code's figures (mapped) count a wider group than the occupation: no change is read across them.
-    employmentChange: relativeChange(facts.wages.filter((w) => !w.mapped), (w) => w.employment),
+    employmentChange: relativeChange(
+      facts.wages.filter((w) => !w.mapped),
+      (w) => w.employment,
+    ),
     projectedGrowth: latest(facts.projections ?? [], (p) => p.changePct),
     annualOpenings: latest(facts.projections ?? [], (p) => p.annualOpenings),
     postingsIndex: latest(facts.postingsIndex ?? [], (p) => p.index),
@@ -108,10 +113,7 @@ export function computePopulationStats(allFacts: readonly CareerFacts[]): Popula
     }
   }
   const sorted = (xs: number[]): Float64Array => Float64Array.from(xs).sort();
-  const signals = Object.fromEntries(DEMAND_SIGNALS.map((n) => [n, sorted(lists[n])])) as Record<
-    DemandSignal,
-    Float64Array
-  >;
+  const signals = Object.fromEntries(DEMAND_SIGNALS.map((n) => [n, sorted(lists[n])])) as Record<DemandSignal, Float64Array>;
   const exposureScores = {
     'felten-aioe': sorted(scores['felten-aioe']),
     'felten-lm-aioe': sorted(scores['felten-lm-aioe']),

@@ -13,15 +13,14 @@ import { known, missing, roundTo } from './figure.js';
 import type { Difficulty, EntryBarrier, Figure, PreparationFacts } from './types.js';
 
 /** Job Zone → figures. Months follow the zone's 'Job Training' text (midpoints). */
-export const JOB_ZONE_TABLE: Readonly<
-  Record<1 | 2 | 3 | 4 | 5, { difficulty: Difficulty; entryBarrier: EntryBarrier; learningCurveMonths: number }>
-> = Object.freeze({
-  1: { difficulty: 'Beginner', entryBarrier: 'Low', learningCurveMonths: 1 }, // days to a few months
-  2: { difficulty: 'Intermediate', entryBarrier: 'Low', learningCurveMonths: 6 }, // months to a year
-  3: { difficulty: 'Intermediate', entryBarrier: 'Medium', learningCurveMonths: 18 }, // one to two years
-  4: { difficulty: 'Advanced', entryBarrier: 'High', learningCurveMonths: 36 }, // several years
-  5: { difficulty: 'Expert', entryBarrier: 'High', learningCurveMonths: 48 }, // extensive
-});
+export const JOB_ZONE_TABLE: Readonly<Record<1 | 2 | 3 | 4 | 5, { difficulty: Difficulty; entryBarrier: EntryBarrier; learningCurveMonths: number }>> =
+  Object.freeze({
+    1: { difficulty: 'Beginner', entryBarrier: 'Low', learningCurveMonths: 1 }, // days to a few months
+    2: { difficulty: 'Intermediate', entryBarrier: 'Low', learningCurveMonths: 6 }, // months to a year
+    3: { difficulty: 'Intermediate', entryBarrier: 'Medium', learningCurveMonths: 18 }, // one to two years
+    4: { difficulty: 'Advanced', entryBarrier: 'High', learningCurveMonths: 36 }, // several years
+    5: { difficulty: 'Expert', entryBarrier: 'High', learningCurveMonths: 48 }, // extensive
+  });
 
 function zoneRow(p: PreparationFacts) {
   const z = p.jobZone;

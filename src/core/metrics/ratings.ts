@@ -23,8 +23,14 @@ function ownRatings(f: CareerFacts): Figure<RatedItem[]> | null {
   let items = ranked.get(r);
   if (!items) {
     // Elements already at shown precision keep their objects (the worker assembles them so); others are rounded.
-    items = r.elements.map((e): RatedItem => (e.importance === roundTo(e.importance, 1) && e.level === roundTo(e.level, 1)
-      ? e : { id: e.id, name: e.name, domain: e.domain, importance: roundTo(e.importance, 1), level: roundTo(e.level, 1) })).sort(byImportance);
+    items = r.elements
+      .map(
+        (e): RatedItem =>
+          e.importance === roundTo(e.importance, 1) && e.level === roundTo(e.level, 1)
+            ? e
+            : { id: e.id, name: e.name, domain: e.domain, importance: roundTo(e.importance, 1), level: roundTo(e.level, 1) },
+      )
+      .sort(byImportance);
     ranked.set(r, items);
   }
   return known(items, r, 'onet-ratings');
@@ -39,9 +45,11 @@ export function computeSkillRatings(facts: CareerFacts): Figure<RatedItem[]> {
   const from = facts.ratingsFrom;
   const theirs = from ? ownRatings(from) : null;
   if (from && theirs) return borrowed(theirs, originOf(from));
-  return missing(facts.origin === 'onet'
-    ? 'O*NET does not rate the skills and knowledge of this occupation, and none of its related occupations is rated'
-    : 'no O*NET occupation close enough to this career has skill and knowledge ratings');
+  return missing(
+    facts.origin === 'onet'
+      ? 'O*NET does not rate the skills and knowledge of this occupation, and none of its related occupations is rated'
+      : 'no O*NET occupation close enough to this career has skill and knowledge ratings',
+  );
 }
 
 /** Code, Job Zone and related occupations of an O*NET career; null for a career without a code. */
@@ -69,7 +77,10 @@ function technologyOverlap(a: CareerFacts, b: CareerFacts): number {
  * Without a rated related occupation, a rated one under the same 6-digit SOC code.
  */
 export function closestRated(facts: CareerFacts, byCode: ReadonlyMap<string, CareerFacts>): CareerFacts | undefined {
-  const rank = (t: string) => { const i = TIER_ORDER.indexOf(t); return i < 0 ? TIER_ORDER.length : i; };
+  const rank = (t: string) => {
+    const i = TIER_ORDER.indexOf(t);
+    return i < 0 ? TIER_ORDER.length : i;
+  };
   const rated = (facts.relatedOccupations ?? [])
     .map((r, i) => ({ f: byCode.get(r.code), tier: rank(r.tier), i }))
     .filter((c): c is { f: CareerFacts; tier: number; i: number } => Boolean(c.f?.ratings?.elements.length));

@@ -21,7 +21,9 @@ function fromWage(w: WageObservation, key: Pct): Figure<number> {
   const notes = [
     w.topCoded[key] ? 'top-coded: the true value is at least this' : null,
     w.mapped ? `BLS published hybrid code ${w.mapped.from}, a wider group` : null,
-    w.hourlyOnly ? 'BLS publishes only hourly wages for this occupation, as the work is often not full-time and year-round: this is the hourly wage × 2,080 hours, not what workers earn in a year' : null,
+    w.hourlyOnly
+      ? 'BLS publishes only hourly wages for this occupation, as the work is often not full-time and year-round: this is the hourly wage × 2,080 hours, not what workers earn in a year'
+      : null,
   ];
   const note = notes.filter((n) => n !== null).join('; ') || undefined;
   const fig = known(Math.round(v), w, `oews-${key}`, note);
@@ -30,24 +32,25 @@ function fromWage(w: WageObservation, key: Pct): Figure<number> {
   return fig;
 }
 
-const byPeriodDesc = <T extends { period: string | null }>(xs: T[]) =>
-  [...xs].sort((x, y) => comparePeriods(String(y.period ?? ''), String(x.period ?? '')));
+const byPeriodDesc = <T extends { period: string | null }>(xs: T[]) => [...xs].sort((x, y) => comparePeriods(String(y.period ?? ''), String(x.period ?? '')));
 
 /** Salary from OEWS, else the survey, else null with reasons. */
 export function computeSalary(facts: CareerFacts): SalaryMetrics {
   const wage = byPeriodDesc(facts.wages).find((w) => w.median !== null || w.p90 !== null);
   if (wage) {
     return {
-      min: fromWage(wage, 'p10'), max: fromWage(wage, 'p90'), median: fromWage(wage, 'median'),
-      p25: fromWage(wage, 'p25'), p75: fromWage(wage, 'p75'), currency: 'USD', period: 'year',
+      min: fromWage(wage, 'p10'),
+      max: fromWage(wage, 'p90'),
+      median: fromWage(wage, 'median'),
+      p25: fromWage(wage, 'p25'),
+      p75: fromWage(wage, 'p75'),
+      currency: 'USD',
+      period: 'year',
     };
   }
-  const survey = [...facts.salarySurveys]
-    .filter((s) => s.count >= SURVEY_MIN_COUNT)
-    .sort((x, y) => y.workYear - x.workYear)[0];
+  const survey = [...facts.salarySurveys].filter((s) => s.count >= SURVEY_MIN_COUNT).sort((x, y) => y.workYear - x.workYear)[0];
   if (survey) {
-    const f = (k: 'min' | 'p25' | 'median' | 'p75' | 'max'): KnownFigure<number> =>
-      known(Math.round(survey[k]), survey, `survey-${k} (n=${survey.count})`);
+    const f = (k: 'min' | 'p25' | 'median' | 'p75' | 'max'): KnownFigure<number> => known(Math.round(survey[k]), survey, `survey-${k} (n=${survey.count})`);
     return { min: f('min'), max: f('max'), median: f('median'), p25: f('p25'), p75: f('p75'), currency: 'USD', period: 'year' };
   }
   const none = missing('no wage or salary-survey data for this career');
@@ -60,7 +63,12 @@ export function declaredSalary(d: DeclaredFigures): SalaryMetrics {
   const fig = (v: number | undefined, what: string): Figure<number> =>
     v !== undefined && Number.isFinite(v) ? known(Math.round(v), d, 'declared') : missing(`the career page gives no ${what}`);
   return {
-    min: fig(d.salaryMin, 'minimum salary'), max: fig(d.salaryMax, 'maximum salary'),
-    median: pageOnly, p25: pageOnly, p75: pageOnly, currency: 'USD', period: 'year',
+    min: fig(d.salaryMin, 'minimum salary'),
+    max: fig(d.salaryMax, 'maximum salary'),
+    median: pageOnly,
+    p25: pageOnly,
+    p75: pageOnly,
+    currency: 'USD',
+    period: 'year',
   };
 }

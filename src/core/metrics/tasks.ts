@@ -11,7 +11,12 @@ import { known, missing } from './figure.js';
 import type { CareerFacts, Figure } from './types.js';
 
 export type ExposureLabel = 'E0' | 'E1' | 'E2';
-export interface LabelledTask { id: number; task: string; gpt4: ExposureLabel | null; human: ExposureLabel | null }
+export interface LabelledTask {
+  id: number;
+  task: string;
+  gpt4: ExposureLabel | null;
+  human: ExposureLabel | null;
+}
 
 export interface TaskExposure {
   /**
@@ -40,14 +45,21 @@ export function computeTaskExposure(facts: CareerFacts): Figure<TaskExposure> {
   const core = typed ? t.tasks.filter((x) => x.type === 'Core') : t.tasks;
   if (core.length === 0) return missing('O*NET marks none of this occupation’s tasks as core');
   const labels = new Map((facts.taskExposure?.labels ?? []).map((l) => [l.taskId, l]));
-  const coreTasks: LabelledTask[] = core.map((x) => {
-    const l = labels.get(x.id);
-    return { id: x.id, task: x.task, gpt4: l?.gpt4 ?? null, human: l?.human ?? null };
-  }).sort((a, b) => rank(a.gpt4) - rank(b.gpt4) || rank(a.human) - rank(b.human) || a.id - b.id);
+  const coreTasks: LabelledTask[] = core
+    .map((x) => {
+      const l = labels.get(x.id);
+      return { id: x.id, task: x.task, gpt4: l?.gpt4 ?? null, human: l?.human ?? null };
+    })
+    .sort((a, b) => rank(a.gpt4) - rank(b.gpt4) || rank(a.human) - rank(b.human) || a.id - b.id);
   const rated = coreTasks.filter((x) => x.gpt4 !== null).length;
   if (rated === 0 || !facts.taskExposure) return missing('GPTs-are-GPTs labels none of this occupation’s core tasks');
   const exposed = coreTasks.filter((x) => isExposed(x.gpt4)).length;
   const prov = { source: `${t.source} + ${facts.taskExposure.source}`, period: `${t.period ?? '?'}+${facts.taskExposure.period ?? '?'}` };
   const scope = typed ? 'core' : 'all-listed';
-  return known({ scope, coreTasks, rated, exposed, exposedShare: Math.round((100 * exposed) / rated) }, prov, 'gpt4-task-labels-e1-e2', typed ? undefined : 'O*NET gives these tasks no core/supplemental type; all its listed tasks are used');
+  return known(
+    { scope, coreTasks, rated, exposed, exposedShare: Math.round((100 * exposed) / rated) },
+    prov,
+    'gpt4-task-labels-e1-e2',
+    typed ? undefined : 'O*NET gives these tasks no core/supplemental type; all its listed tasks are used',
+  );
 }

@@ -13,8 +13,15 @@ export const ENTRY_BARRIERS = ['Low', 'Medium', 'High'] as const;
 export type EntryBarrier = (typeof ENTRY_BARRIERS)[number];
 
 export type {
-  AiExposure, AiExposureMethod, CareerFacts, DeclaredFigures, PostingCount, PreparationFacts, SurveyDistribution,
-  TechnologySkill, WageObservation,
+  AiExposure,
+  AiExposureMethod,
+  CareerFacts,
+  DeclaredFigures,
+  PostingCount,
+  PreparationFacts,
+  SurveyDistribution,
+  TechnologySkill,
+  WageObservation,
 } from './facts.js';
 
 import type { CareerProfile } from './profile.js';
@@ -79,11 +86,11 @@ export interface DemandComponent extends Provenance {
 
 export type DemandFigure =
   | (KnownFigure<number> & {
-    methodVersion: string;
-    components: DemandComponent[];
-    /** Signals of the method the career lacks, each with the reason (e.g. no sector mapping). */
-    missingSignals?: { signal: string; reason: string }[];
-  })
+      methodVersion: string;
+      components: DemandComponent[];
+      /** Signals of the method the career lacks, each with the reason (e.g. no sector mapping). */
+      missingSignals?: { signal: string; reason: string }[];
+    })
   | MissingFigure;
 
 /** An AI-risk value from a method other than the headline one. */
@@ -93,9 +100,7 @@ export interface AiRiskAlternative extends Provenance {
   value: number;
 }
 
-export type AiRiskFigure =
-  | (KnownFigure<number> & { alternatives: AiRiskAlternative[]; spread: number })
-  | MissingFigure;
+export type AiRiskFigure = (KnownFigure<number> & { alternatives: AiRiskAlternative[]; spread: number }) | MissingFigure;
 
 /** Every derived figure of one career. */
 export interface CareerMetrics {

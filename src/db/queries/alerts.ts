@@ -10,20 +10,29 @@ export type AlertRow = typeof opsAlerts.$inferSelect;
  * make concurrent scheduler processes raise it exactly once. Returns the row only when new.
  */
 export async function raiseAlert(db: Db, a: { kind: AlertRow['kind']; sourceId: string; runId?: number; message: string }): Promise<AlertRow | undefined> {
-  const [row] = await db.insert(opsAlerts).values({ kind: a.kind, sourceId: a.sourceId, runId: a.runId ?? null, message: redactText(a.message) })
-    .onConflictDoNothing().returning();
+  const [row] = await db
+    .insert(opsAlerts)
+    .values({ kind: a.kind, sourceId: a.sourceId, runId: a.runId ?? null, message: redactText(a.message) })
+    .onConflictDoNothing()
+    .returning();
   return row;
 }
 
 /** Closes the open stale alert of a source that is fresh again. */
 export async function resolveStaleAlert(db: Db, sourceId: string): Promise<void> {
-  await db.update(opsAlerts).set({ resolvedAt: sql`now()` })
+  await db
+    .update(opsAlerts)
+    .set({ resolvedAt: sql`now()` })
     .where(and(eq(opsAlerts.sourceId, sourceId), eq(opsAlerts.kind, 'source-stale'), isNull(opsAlerts.resolvedAt)));
 }
 
 /** Recent alerts, open ones first. */
 export async function listAlerts(db: Db, params: { limit?: number } = {}): Promise<AlertRow[]> {
-  return db.select().from(opsAlerts).orderBy(sql`${opsAlerts.resolvedAt} is not null`, desc(opsAlerts.id)).limit(params.limit ?? 20);
+  return db
+    .select()
+    .from(opsAlerts)
+    .orderBy(sql`${opsAlerts.resolvedAt} is not null`, desc(opsAlerts.id))
+    .limit(params.limit ?? 20);
 }
 
 /** Failed runs finished since `since` that have no alert yet. */

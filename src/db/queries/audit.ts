@@ -21,5 +21,9 @@ export async function recordAudit(db: Db, params: { actor: Actor; action: string
 }
 
 export async function listAudit(db: Db, params: { limit?: number } = {}): Promise<AuditRow[]> {
-  return db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(params.limit ?? 50);
+  return db
+    .select()
+    .from(auditLog)
+    .orderBy(desc(auditLog.id))
+    .limit(params.limit ?? 50);
 }

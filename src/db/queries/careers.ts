@@ -44,7 +44,14 @@ export async function findCareerIdBySlug(db: Db, slug: string): Promise<{ id: nu
 
 /** Careers sharing the most words with the given text (for "did you mean" answers). */
 export async function closestCareers(db: Db, text: string, limit = 5): Promise<{ slug: string; title: string }[]> {
-  const words = [...new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1))].slice(0, 8);
+  const words = [
+    ...new Set(
+      text
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length > 1),
+    ),
+  ].slice(0, 8);
   if (words.length === 0) return [];
   return db.$client<{ slug: string; title: string }[]>`
     select slug, title from careers c
@@ -104,12 +111,13 @@ export function createPairReader(db: Db, maxBatch = 64): PairReader {
     queue = [];
     for (let i = 0; i < all.length; i += maxBatch) void run(all.slice(i, i + maxBatch));
   };
-  return (x, y) => new Promise((resolve, reject) => {
-    const [a, b] = x < y ? [x, y] : [y, x];
-    queue.push({ a, b, resolve, reject });
-    if (!scheduled) {
-      scheduled = true;
-      setImmediate(flush);
-    }
-  });
+  return (x, y) =>
+    new Promise((resolve, reject) => {
+      const [a, b] = x < y ? [x, y] : [y, x];
+      queue.push({ a, b, resolve, reject });
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    });
 }

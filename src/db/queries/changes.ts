@@ -5,7 +5,10 @@ export type ChangeRow =
   | { kind: 'pair'; seq: string; a: string; b: string; version: string; at: string };
 
 /** A position in the change feed: the writing transaction's id and the change seq ("txid.seq"). */
-export interface ChangeCursor { txid: string; seq: string }
+export interface ChangeCursor {
+  txid: string;
+  seq: string;
+}
 
 export const parseChangeCursor = (s: string): ChangeCursor => {
   const [txid = '0', seq = '0'] = s.split('.');
@@ -82,9 +85,13 @@ export async function addCompareCounts(db: Db, counts: Map<string, number>): Pro
 }
 
 /** Data freshness for the overview: last successful run per source, last metrics and pair change. */
-export async function loadFreshness(db: Db): Promise<{ sources: { id: string; kind: string; lastSuccessAt: string | null }[]; metricsAt: string | null; pairsAt: string | null; careers: number }> {
+export async function loadFreshness(
+  db: Db,
+): Promise<{ sources: { id: string; kind: string; lastSuccessAt: string | null }[]; metricsAt: string | null; pairsAt: string | null; careers: number }> {
   const sql = db.$client;
-  const sources = await sql<{ id: string; kind: string; lastSuccessAt: Date | null }[]>`select id, kind, last_success_at as "lastSuccessAt" from sources order by id`;
+  const sources = await sql<
+    { id: string; kind: string; lastSuccessAt: Date | null }[]
+  >`select id, kind, last_success_at as "lastSuccessAt" from sources order by id`;
   const [m] = await sql<{ at: Date | null; n: number }[]>`select max(computed_at) as at, (select count(*)::int from careers) as n from career_metrics`;
   const [p] = await sql<{ at: Date | null }[]>`select updated_at as at from comparisons order by seq desc limit 1`;
   const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);

@@ -5,11 +5,24 @@
 import type { SqlOrTx } from '../client.js';
 
 export interface FactRow {
-  career_id: number; source_id: string; kind: string; key: string; period: string; value: unknown; updated_at: string;
+  career_id: number;
+  source_id: string;
+  kind: string;
+  key: string;
+  period: string;
+  value: unknown;
+  updated_at: string;
   /** When the source serves the bundled snapshot: the date its copy was retrieved. */
   snapshot_retrieved?: string | null;
 }
-export interface CareerRow { id: number; slug: string; title: string; category: string; origin: 'onet' | 'career-page'; onet_code: string | null }
+export interface CareerRow {
+  id: number;
+  slug: string;
+  title: string;
+  category: string;
+  origin: 'onet' | 'career-page';
+  onet_code: string | null;
+}
 
 /** Careers in id order, as the assembly reads them. */
 export async function readCareers(sql: SqlOrTx): Promise<CareerRow[]> {

@@ -36,8 +36,14 @@ export async function loadFillStatus(db: Db): Promise<FillStatus> {
   const pairsExpected = (r!.careers * (r!.careers - 1)) / 2;
   const pairs = busy ? (await sql<{ n: number }[]>`select count(*)::int as n from comparisons`)[0]!.n : pairsExpected;
   return {
-    activeRuns: r!.active, activeSnapshotRuns: r!.snap_active, snapshotSources: r!.snap_sources,
-    careers: r!.careers, metrics: r!.metrics, pairs, pairsExpected, pendingMarks: r!.marks,
+    activeRuns: r!.active,
+    activeSnapshotRuns: r!.snap_active,
+    snapshotSources: r!.snap_sources,
+    careers: r!.careers,
+    metrics: r!.metrics,
+    pairs,
+    pairsExpected,
+    pendingMarks: r!.marks,
     filling: busy || pairs < pairsExpected,
   };
 }

@@ -11,7 +11,10 @@ import { careersFingerprintQuery } from './write-batch.js';
 import { latestTaskStatements } from './facts.js';
 
 /** Keeps each distinct body of a document once (gzip); returns its row id. */
-export async function archiveDocument(sql: postgres.Sql, doc: { sourceId: string; url: string; body: Buffer; sha256: string; contentType: string | null }): Promise<number> {
+export async function archiveDocument(
+  sql: postgres.Sql,
+  doc: { sourceId: string; url: string; body: Buffer; sha256: string; contentType: string | null },
+): Promise<number> {
   const [row] = await sql<{ id: number }[]>`
     insert into raw_documents (source_id, url, sha256, bytes, content_type, body)
     values (${doc.sourceId}, ${doc.url}, ${doc.sha256}, ${doc.body.length}, ${doc.contentType}, ${gzipSync(doc.body)})

@@ -28,18 +28,25 @@ export async function readMetricVersions(tx: Tx): Promise<Map<number, string>> {
 }
 
 /** A career's metrics row to store (metrics and skills as JSON text). */
-export interface MetricsRow { career_id: number; metrics: string; skills: string; version: string }
+export interface MetricsRow {
+  career_id: number;
+  metrics: string;
+  skills: string;
+  version: string;
+}
 
 /** Writes the rows whose version differs from the stored one (500 per statement); answers the careers written. */
 export async function upsertCareerMetrics(tx: Tx, rows: readonly MetricsRow[]): Promise<number[]> {
   const changed: { career_id: number }[] = [];
   for (let i = 0; i < rows.length; i += 500) {
-    changed.push(...await tx<{ career_id: number }[]>`
+    changed.push(
+      ...(await tx<{ career_id: number }[]>`
         insert into career_metrics ${rowsOf(tx, rows.slice(i, i + 500), ['career_id', 'metrics', 'skills', 'version'])}
         on conflict (career_id) do update set metrics = excluded.metrics, skills = excluded.skills, version = excluded.version,
           seq = nextval('change_seq'), txid = pg_current_xact_id(), computed_at = now()
         where career_metrics.version <> excluded.version
-        returning career_id`);
+        returning career_id`),
+    );
   }
   return changed.map((r) => r.career_id);
 }

@@ -75,7 +75,16 @@ export async function listMetricCareerIds(tx: SqlOrTx): Promise<number[]> {
 }
 
 /** A side as stored: its career and metrics row (prepared for comparisons by the workers). */
-export interface PairSideRow { id: number; seq: string; slug: string; title: string; category: string; origin: CareerOrigin; metrics: CareerMetrics; skills: SkillInput[] }
+export interface PairSideRow {
+  id: number;
+  seq: string;
+  slug: string;
+  title: string;
+  category: string;
+  origin: CareerOrigin;
+  metrics: CareerMetrics;
+  skills: SkillInput[];
+}
 
 /** Every career with metrics (or those of `ids`), in id order. */
 export async function readPairSideRows(sql: Sql, ids?: readonly number[]): Promise<PairSideRow[]> {
@@ -125,7 +134,9 @@ export async function writePairs(sql: Sql, chunk: PairChunk, sides: SideSeqs): P
     }
     // Pairs whose stored version is already this one are left out before staging: a recompute
     // of unchanged inputs then sends and writes almost nothing.
-    const stored = chunk.sparse ? await storedKeysOf(tx, chunk.lines) : await tx<{ k: string }[]>`
+    const stored = chunk.sparse
+      ? await storedKeysOf(tx, chunk.lines)
+      : await tx<{ k: string }[]>`
       select a_id::text || ':' || b_id::text || ':' || version as k from comparisons where a_id between ${chunk.minA} and ${chunk.maxA}`;
     const have = new Set(stored.map((r) => r.k));
     const changed = chunk.lines.filter((l) => !have.has(keyOf(l)));

@@ -1,8 +1,17 @@
 import type { Db } from '../client.js';
 
-export interface ProfileSkill { key: string; label: string; hot: boolean }
+export interface ProfileSkill {
+  key: string;
+  label: string;
+  hot: boolean;
+}
 
-const keyOf = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9+#]+/g, '-').replace(/^-|-$/g, '');
+const keyOf = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9+#]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /**
  * A career's skills as its facts state them: O*NET technology skills (`tech-skills`, with the

@@ -1,7 +1,11 @@
 import type postgres from 'postgres';
 
 /** A client's count in one window, as the shared row holds it after adding this process's. */
-export interface SharedCount { key: string; windowStart: number; count: number }
+export interface SharedCount {
+  key: string;
+  windowStart: number;
+  count: number;
+}
 
 /**
  * Adds each counter's pending requests to its shared row (key, window) and returns every row's

@@ -23,15 +23,23 @@ export async function listRunHistory(db: Db, f: RunFilter): Promise<{ items: Run
   if (f.trigger) where.push(eq(ingestRuns.trigger, f.trigger));
   if (f.since) where.push(gte(ingestRuns.queuedAt, f.since));
   if (f.beforeId) where.push(lt(ingestRuns.id, f.beforeId));
-  const rows = await db.select().from(ingestRuns).where(and(...where)).orderBy(desc(ingestRuns.id)).limit(f.limit + 1);
+  const rows = await db
+    .select()
+    .from(ingestRuns)
+    .where(and(...where))
+    .orderBy(desc(ingestRuns.id))
+    .limit(f.limit + 1);
   const items = rows.slice(0, f.limit);
   return { items, nextCursor: rows.length > f.limit ? items[items.length - 1]!.id : null };
 }
 
 /** The latest finished run of each source (succeeded, unchanged or failed). */
 export async function latestFinishedRunPerSource(db: Db): Promise<Map<string, RunRow>> {
-  const rows = await db.selectDistinctOn([ingestRuns.sourceId]).from(ingestRuns)
-    .where(sql`${ingestRuns.status} not in ('queued', 'running')`).orderBy(ingestRuns.sourceId, desc(ingestRuns.id));
+  const rows = await db
+    .selectDistinctOn([ingestRuns.sourceId])
+    .from(ingestRuns)
+    .where(sql`${ingestRuns.status} not in ('queued', 'running')`)
+    .orderBy(ingestRuns.sourceId, desc(ingestRuns.id));
   return new Map(rows.map((r) => [r.sourceId, r]));
 }
 
@@ -40,8 +48,11 @@ export async function latestFinishedRunPerSource(db: Db): Promise<Map<string, Ru
  * unchanged (an unchanged run is as fresh as a successful one).
  */
 export async function lastSuccessPerSource(db: Db): Promise<Map<string, Date>> {
-  const rows = await db.select({ sourceId: ingestRuns.sourceId, at: sql<string>`max(${ingestRuns.finishedAt})` })
-    .from(ingestRuns).where(sql`${ingestRuns.status} in ('succeeded', 'unchanged')`).groupBy(ingestRuns.sourceId);
+  const rows = await db
+    .select({ sourceId: ingestRuns.sourceId, at: sql<string>`max(${ingestRuns.finishedAt})` })
+    .from(ingestRuns)
+    .where(sql`${ingestRuns.status} in ('succeeded', 'unchanged')`)
+    .groupBy(ingestRuns.sourceId);
   return new Map(rows.filter((r) => r.at).map((r) => [r.sourceId, new Date(r.at)]));
 }
 

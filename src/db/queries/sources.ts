@@ -3,7 +3,17 @@ import { redactText } from '../../core/redact.js';
 import { hostname } from 'node:os';
 import type { Db } from '../client.js';
 import { careersFingerprintQuery } from './write-batch.js';
-import { ingestRuns, rawDocuments, sourceDocuments, sources, type RunStats, type RunStatus, type RunTrigger, type Schedule, type SourceDefinition } from '../schema/sources.js';
+import {
+  ingestRuns,
+  rawDocuments,
+  sourceDocuments,
+  sources,
+  type RunStats,
+  type RunStatus,
+  type RunTrigger,
+  type Schedule,
+  type SourceDefinition,
+} from '../schema/sources.js';
 
 export type SourceRow = typeof sources.$inferSelect;
 export type RunRow = typeof ingestRuns.$inferSelect;
@@ -24,20 +34,31 @@ export async function syncSources(db: Db, defs: SourceDefinition[]): Promise<{ d
   if (defs.length === 0) throw new EmptySourceListError('the source list is empty: refusing to delist every source (give at least one source)');
   return db.transaction(async (tx) => {
     const ids = defs.map((d) => d.id);
-    const delisted = await tx.update(sources).set({ delistedAt: sql`now()`, updatedAt: sql`now()` })
+    const delisted = await tx
+      .update(sources)
+      .set({ delistedAt: sql`now()`, updatedAt: sql`now()` })
       .where(and(notInArray(sources.id, ids), isNull(sources.delistedAt)))
       .returning({ id: sources.id });
-    const relisted = await tx.select({ id: sources.id }).from(sources).where(and(inArray(sources.id, ids), isNotNull(sources.delistedAt)));
+    const relisted = await tx
+      .select({ id: sources.id })
+      .from(sources)
+      .where(and(inArray(sources.id, ids), isNotNull(sources.delistedAt)));
     for (const d of defs) {
-      await tx.insert(sources).values({ ...d }).onConflictDoUpdate({
-        target: sources.id,
-        set: {
-          kind: d.kind, url: d.url, options: d.options, delistedAt: null,
-          schedule: sql`case when ${sources.scheduleSetBy} = 'operator' then ${sources.schedule} else excluded.schedule end`,
-          enabled: sql`case when ${sources.scheduleSetBy} = 'operator' then ${sources.enabled} else excluded.enabled end`,
-          updatedAt: sql`now()`,
-        },
-      });
+      await tx
+        .insert(sources)
+        .values({ ...d })
+        .onConflictDoUpdate({
+          target: sources.id,
+          set: {
+            kind: d.kind,
+            url: d.url,
+            options: d.options,
+            delistedAt: null,
+            schedule: sql`case when ${sources.scheduleSetBy} = 'operator' then ${sources.schedule} else excluded.schedule end`,
+            enabled: sql`case when ${sources.scheduleSetBy} = 'operator' then ${sources.enabled} else excluded.enabled end`,
+            updatedAt: sql`now()`,
+          },
+        });
     }
     return { delisted: delisted.map((r) => r.id), relisted: relisted.map((r) => r.id) };
   });
@@ -47,7 +68,12 @@ export async function syncSources(db: Db, defs: SourceDefinition[]): Promise<{ d
 export const isSourceActive = (s: Pick<SourceRow, 'enabled' | 'delistedAt'>): boolean => s.enabled && !s.delistedAt;
 
 /** What a purge deleted: the source's facts, archived documents and runs. */
-export interface PurgeCounts { facts: number; documents: number; runs: number; careers: number[] }
+export interface PurgeCounts {
+  facts: number;
+  documents: number;
+  runs: number;
+  careers: number[];
+}
 
 /**
  * Deletes a source and everything it wrote (facts, documents, runs cascade) in one transaction,
@@ -82,7 +108,11 @@ export async function getSource(db: Db, id: string): Promise<SourceRow | undefin
  * (schedule_set_by = 'operator'). Undefined when there is no such source.
  */
 export async function setSourceByOperator(db: Db, id: string, change: { schedule: Schedule } | { enabled: boolean }): Promise<SourceRow | undefined> {
-  const [row] = await db.update(sources).set({ ...change, scheduleSetBy: 'operator', updatedAt: sql`now()` }).where(eq(sources.id, id)).returning();
+  const [row] = await db
+    .update(sources)
+    .set({ ...change, scheduleSetBy: 'operator', updatedAt: sql`now()` })
+    .where(eq(sources.id, id))
+    .returning();
   return row;
 }
 
@@ -96,7 +126,11 @@ export async function markSourceSucceeded(db: Db, id: string): Promise<void> {
  * `jobId`: the job carrying it, when that is not `run-<id>` (see ingestRuns.jobId).
  */
 export async function createRun(db: Db, params: { sourceId: string; trigger: RunTrigger; jobId?: string }): Promise<RunRow | undefined> {
-  const [row] = await db.insert(ingestRuns).values({ ...params, status: 'queued' }).onConflictDoNothing().returning();
+  const [row] = await db
+    .insert(ingestRuns)
+    .values({ ...params, status: 'queued' })
+    .onConflictDoNothing()
+    .returning();
   return row;
 }
 
@@ -112,9 +146,12 @@ export async function getRun(db: Db, id: number): Promise<RunRow | undefined> {
 
 /** The run of a source that is queued or running now, if any. */
 export async function findActiveRun(db: Db, sourceId: string): Promise<RunRow | undefined> {
-  const [row] = await db.select().from(ingestRuns)
+  const [row] = await db
+    .select()
+    .from(ingestRuns)
     .where(and(eq(ingestRuns.sourceId, sourceId), inArray(ingestRuns.status, ['queued', 'running'])))
-    .orderBy(desc(ingestRuns.id)).limit(1);
+    .orderBy(desc(ingestRuns.id))
+    .limit(1);
   return row;
 }
 
@@ -128,9 +165,11 @@ const ACTIVE = ['queued', 'running'] as const;
  * run has ended meanwhile (cancelled, or failed by the reaper): the job must then stop.
  */
 export async function markRunRunning(db: Db, id: number): Promise<RunRow | undefined> {
-  const [row] = await db.update(ingestRuns)
+  const [row] = await db
+    .update(ingestRuns)
     .set({ status: 'running', startedAt: sql`now()`, error: null, worker: `${hostname()}:${process.pid}` })
-    .where(and(eq(ingestRuns.id, id), inArray(ingestRuns.status, ACTIVE))).returning();
+    .where(and(eq(ingestRuns.id, id), inArray(ingestRuns.status, ACTIVE)))
+    .returning();
   return row;
 }
 
@@ -140,9 +179,11 @@ export async function markRunRunning(db: Db, id: number): Promise<RunRow | undef
  * is then in, and the run says so.
  */
 export async function finishRun(
-  db: Db, params: { id: number; status: Extract<RunStatus, 'succeeded' | 'unchanged' | 'failed'>; stats: Partial<RunStats>; error?: string | null; written?: boolean },
+  db: Db,
+  params: { id: number; status: Extract<RunStatus, 'succeeded' | 'unchanged' | 'failed'>; stats: Partial<RunStats>; error?: string | null; written?: boolean },
 ): Promise<void> {
-  await db.update(ingestRuns)
+  await db
+    .update(ingestRuns)
     .set({ status: params.status, stats: redactRejects(params.stats), error: params.error ? redactText(params.error) : null, finishedAt: sql`now()` })
     .where(params.written ? eq(ingestRuns.id, params.id) : and(eq(ingestRuns.id, params.id), inArray(ingestRuns.status, ACTIVE)));
 }
@@ -150,14 +191,22 @@ export async function finishRun(
 /** The stats with each rejected row's file and reason redacted: the console and the operators' API show them. */
 function redactRejects(stats: Partial<RunStats>): Partial<RunStats> {
   if (!stats.rejects?.length) return stats;
-  return { ...stats, rejects: stats.rejects.map((r) => ({ ...r, reason: redactText(r.reason), ...(r.file === undefined ? {} : { file: redactText(r.file) }) })) };
+  return {
+    ...stats,
+    rejects: stats.rejects.map((r) => ({ ...r, reason: redactText(r.reason), ...(r.file === undefined ? {} : { file: redactText(r.file) }) })),
+  };
 }
 
 /** Ends a queued or running run as failed or cancelled, with the reason; undefined when it had already ended. */
-export async function endActiveRun(db: Db, params: { id: number; status: Extract<RunStatus, 'failed' | 'cancelled'>; error: string }): Promise<RunRow | undefined> {
-  const [row] = await db.update(ingestRuns)
+export async function endActiveRun(
+  db: Db,
+  params: { id: number; status: Extract<RunStatus, 'failed' | 'cancelled'>; error: string },
+): Promise<RunRow | undefined> {
+  const [row] = await db
+    .update(ingestRuns)
     .set({ status: params.status, error: redactText(params.error), finishedAt: sql`now()` })
-    .where(and(eq(ingestRuns.id, params.id), inArray(ingestRuns.status, ACTIVE))).returning();
+    .where(and(eq(ingestRuns.id, params.id), inArray(ingestRuns.status, ACTIVE)))
+    .returning();
   return row;
 }
 
@@ -181,7 +230,11 @@ export async function getDocumentValidators(db: Db, sourceId: string): Promise<M
  * sources with a run already queued or running get none. Answers the runs created, with whether
  * each is the source's first.
  */
-export async function createStartupRuns(db: Db, adapterVersions: ReadonlyMap<string, number>, opts: { offline?: boolean } = {}): Promise<{ id: number; source_id: string; first: boolean }[]> {
+export async function createStartupRuns(
+  db: Db,
+  adapterVersions: ReadonlyMap<string, number>,
+  opts: { offline?: boolean } = {},
+): Promise<{ id: number; source_id: string; first: boolean }[]> {
   const retryLive = !opts.offline;
   const kinds = [...adapterVersions.keys()];
   const versions = [...adapterVersions.values()];

@@ -15,13 +15,21 @@ export interface TitlePinRow {
 }
 
 const pinColumns = {
-  normalized: titlePins.normalized, title: titlePins.title, careerSlug: careers.slug, careerTitle: careers.title,
-  pinnedBy: titlePins.pinnedBy, updatedAt: titlePins.updatedAt,
+  normalized: titlePins.normalized,
+  title: titlePins.title,
+  careerSlug: careers.slug,
+  careerTitle: careers.title,
+  pinnedBy: titlePins.pinnedBy,
+  updatedAt: titlePins.updatedAt,
 };
 
 /** Every pin with its career, newest first. */
 export async function listTitlePins(db: Db): Promise<TitlePinRow[]> {
-  return db.select(pinColumns).from(titlePins).innerJoin(careers, eq(careers.id, titlePins.careerId)).orderBy(desc(titlePins.updatedAt), asc(titlePins.normalized));
+  return db
+    .select(pinColumns)
+    .from(titlePins)
+    .innerJoin(careers, eq(careers.id, titlePins.careerId))
+    .orderBy(desc(titlePins.updatedAt), asc(titlePins.normalized));
 }
 
 export async function getTitlePin(db: Db, normalized: string): Promise<TitlePinRow | undefined> {
@@ -31,10 +39,13 @@ export async function getTitlePin(db: Db, normalized: string): Promise<TitlePinR
 
 /** Pins a title (replacing an earlier pin of the same title). */
 export async function upsertTitlePin(db: Db, params: { normalized: string; title: string; careerId: number; pinnedBy: string }): Promise<void> {
-  await db.insert(titlePins).values(params).onConflictDoUpdate({
-    target: titlePins.normalized,
-    set: { title: params.title, careerId: params.careerId, pinnedBy: params.pinnedBy, updatedAt: sql`now()` },
-  });
+  await db
+    .insert(titlePins)
+    .values(params)
+    .onConflictDoUpdate({
+      target: titlePins.normalized,
+      set: { title: params.title, careerId: params.careerId, pinnedBy: params.pinnedBy, updatedAt: sql`now()` },
+    });
 }
 
 /** Removes a pin; false when there was none. */
@@ -49,10 +60,18 @@ export async function loadTitlePins(sql: postgres.Sql): Promise<Map<string, stri
   return new Map(rows.map((r) => [r.normalized, r.slug]));
 }
 
-export interface UnmatchedTitleRow { sourceId: string; title: string; count: number; candidates: { slug: string; confidence: number }[] }
+export interface UnmatchedTitleRow {
+  sourceId: string;
+  title: string;
+  count: number;
+  candidates: { slug: string; confidence: number }[];
+}
 
 /** Titles the sources could not place, most frequent first: the operators' to-do list. */
 export async function listUnmatchedTitles(db: Db, params: { limit?: number } = {}): Promise<UnmatchedTitleRow[]> {
-  return db.select({ sourceId: unmatchedTitles.sourceId, title: unmatchedTitles.title, count: unmatchedTitles.count, candidates: unmatchedTitles.candidates })
-    .from(unmatchedTitles).orderBy(desc(unmatchedTitles.count), asc(unmatchedTitles.title)).limit(params.limit ?? 200);
+  return db
+    .select({ sourceId: unmatchedTitles.sourceId, title: unmatchedTitles.title, count: unmatchedTitles.count, candidates: unmatchedTitles.candidates })
+    .from(unmatchedTitles)
+    .orderBy(desc(unmatchedTitles.count), asc(unmatchedTitles.title))
+    .limit(params.limit ?? 200);
 }

@@ -12,7 +12,12 @@ export const TREND_PATHS = {
 } as const;
 export type TrendMetric = keyof typeof TREND_PATHS;
 
-export interface TrendPoint { at: string; value: number | null; source: string | null; period: string | null }
+export interface TrendPoint {
+  at: string;
+  value: number | null;
+  source: string | null;
+  period: string | null;
+}
 
 /** One metric's values over the career's metrics history, oldest first, within [from, to]. */
 export async function loadTrend(db: Db, careerId: number, metric: TrendMetric, range: { from?: string; to?: string }): Promise<TrendPoint[]> {
@@ -32,14 +37,24 @@ export async function loadTrend(db: Db, careerId: number, metric: TrendMetric, r
   }));
 }
 
-export interface SurveyYear { careerId: number; year: number; median: number; p25: number; p75: number; count: number; source: string }
+export interface SurveyYear {
+  careerId: number;
+  year: number;
+  median: number;
+  p25: number;
+  p75: number;
+  count: number;
+  source: string;
+}
 
 /**
  * Salary-survey medians by survey year (the survey's own period, not when we computed
  * anything): a salary trend as reported, one point per career, survey and year.
  */
 export async function loadSurveySalaries(db: Db, careerIds: number[]): Promise<SurveyYear[]> {
-  const rows = await db.$client<{ career_id: number; period: string; median: number; p25: number; p75: number; count: number; kind: string; source_id: string }[]>`
+  const rows = await db.$client<
+    { career_id: number; period: string; median: number; p25: number; p75: number; count: number; kind: string; source_id: string }[]
+  >`
     select * from (
       select distinct on (f.career_id, coalesce(f.value->>'survey', s.id), f.period)
         f.career_id, f.period, (f.value->>'median')::float8 as median, (f.value->>'p25')::float8 as p25, (f.value->>'p75')::float8 as p75,
@@ -51,6 +66,12 @@ export async function loadSurveySalaries(db: Db, careerIds: number[]): Promise<S
       order by f.career_id, coalesce(f.value->>'survey', s.id), f.period, f.value->>'snapshot' desc nulls last, s.id) t
     order by career_id, period, source_id`;
   return rows.map((r) => ({
-    careerId: r.career_id, year: Number(r.period), median: r.median, p25: r.p25, p75: r.p75, count: r.count, source: sourceLabel(r.kind, r.source_id),
+    careerId: r.career_id,
+    year: Number(r.period),
+    median: r.median,
+    p25: r.p25,
+    p75: r.p75,
+    count: r.count,
+    source: sourceLabel(r.kind, r.source_id),
   }));
 }

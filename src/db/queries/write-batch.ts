@@ -53,9 +53,17 @@ export interface ShrinkGuard {
  */
 export async function writeBatch(
   sql: postgres.Sql,
-  params: { sourceId: string; batch: NormalizedBatch; documents: DocumentRecord[]; fetchedAt: Date; normalizerVersion?: number; shrink?: ShrinkGuard; runId?: number;
+  params: {
+    sourceId: string;
+    batch: NormalizedBatch;
+    documents: DocumentRecord[];
+    fetchedAt: Date;
+    normalizerVersion?: number;
+    shrink?: ShrinkGuard;
+    runId?: number;
     /** The bundled snapshot this batch was read from; null or absent: live data. */
-    snapshot?: ServedSnapshot | null },
+    snapshot?: ServedSnapshot | null;
+  },
 ): Promise<WriteResult> {
   const { sourceId, batch, documents } = params;
   // As text: in a select list postgres.js cannot infer a Date parameter's type.
@@ -66,7 +74,9 @@ export async function writeBatch(
       const [run] = await tx<{ status: string; error: string | null }[]>`select status, error from ingest_runs where id = ${params.runId} for update`;
       if (run?.status !== 'running') throw new RunEndedError(params.runId, run?.status ?? 'gone', run?.error ?? null);
     }
-    const [{ existing }] = await tx<{ existing: number }[]>`select count(*)::int as existing from facts where source_id = ${sourceId}` as unknown as [{ existing: number }];
+    const [{ existing }] = (await tx<{ existing: number }[]>`select count(*)::int as existing from facts where source_id = ${sourceId}`) as unknown as [
+      { existing: number },
+    ];
     const careersWritten = await upsertCareers(tx, batch.careers);
     const changed = new Set<number>(careersWritten);
     const index = await loadCareerIndex(tx);
@@ -115,8 +125,13 @@ export async function writeBatch(
     await tx`update sources set last_success_at = ${at}::timestamptz where id = ${sourceId}`;
     const inserted = written.filter((r) => r.inserted).length;
     return {
-      inserted, updated: written.length - inserted, unchanged: rows.length - written.length,
-      removed: removed.length, changedCareerIds, unresolved, careersWritten: careersWritten.length,
+      inserted,
+      updated: written.length - inserted,
+      unchanged: rows.length - written.length,
+      removed: removed.length,
+      changedCareerIds,
+      unresolved,
+      careersWritten: careersWritten.length,
     };
   }) as Promise<WriteResult>;
 }
@@ -141,7 +156,14 @@ async function recordServedFrom(tx: Sql, sourceId: string, snapshot: ServedSnaps
 async function upsertCareers(tx: Sql, careers: CareerInput[]): Promise<number[]> {
   if (careers.length === 0) return [];
   const cols = ['onet_code', 'slug', 'title', 'description', 'category', 'origin'] as const;
-  const rows = careers.map((c) => ({ onet_code: c.onetCode, slug: c.slug, title: c.title, description: c.description, category: c.category, origin: c.origin }));
+  const rows = careers.map((c) => ({
+    onet_code: c.onetCode,
+    slug: c.slug,
+    title: c.title,
+    description: c.description,
+    category: c.category,
+    origin: c.origin,
+  }));
   const changed: number[] = [];
   const byCode = rows.filter((r) => r.onet_code !== null);
   const bySlug = rows.filter((r) => r.onet_code === null);
@@ -195,7 +217,11 @@ async function upsertAliases(tx: Sql, careers: CareerInput[]): Promise<void> {
   }
 }
 
-interface CareerIndex { byCode: Map<string, number>; bySoc6: Map<string, number[]>; bySlug: Map<string, number> }
+interface CareerIndex {
+  byCode: Map<string, number>;
+  bySoc6: Map<string, number[]>;
+  bySlug: Map<string, number>;
+}
 
 async function loadCareerIndex(tx: Sql): Promise<CareerIndex> {
   const rows = await tx<{ id: number; onet_code: string | null; slug: string }[]>`select id, onet_code, slug from careers`;
@@ -211,11 +237,18 @@ async function loadCareerIndex(tx: Sql): Promise<CareerIndex> {
 }
 
 function idsOf(ref: CareerRef, index: CareerIndex): number[] {
-  const ids = 'onetCode' in ref ? [index.byCode.get(ref.onetCode)] : 'slug' in ref ? [index.bySlug.get(ref.slug)] : index.bySoc6.get(ref.soc6) ?? [];
+  const ids = 'onetCode' in ref ? [index.byCode.get(ref.onetCode)] : 'slug' in ref ? [index.bySlug.get(ref.slug)] : (index.bySoc6.get(ref.soc6) ?? []);
   return ids.filter((id): id is number => id !== undefined);
 }
 
-interface StagedFact { career_id: number; key: string; period: string; value: string; hash: string; raw_document_id: number | null }
+interface StagedFact {
+  career_id: number;
+  key: string;
+  period: string;
+  value: string;
+  hash: string;
+  raw_document_id: number | null;
+}
 
 /**
  * Turns career references into ids. A 6-digit SOC fact applies to every O*NET detail
@@ -228,7 +261,10 @@ function resolveFacts(facts: FactInput[], index: CareerIndex, docIds: Map<string
     const ref = f.career;
     const exact = !('soc6' in ref);
     const found = idsOf(ref, index);
-    if (found.length === 0) { unresolved++; continue; }
+    if (found.length === 0) {
+      unresolved++;
+      continue;
+    }
     const hash = contentHash(f.value);
     // Sent as JSON text: postgres.js does not serialize objects in bulk row helpers.
     const json = JSON.stringify(f.value);

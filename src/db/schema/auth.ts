@@ -25,10 +25,16 @@ export const apiKeys = pgTable('api_keys', {
  * dump cannot sign anyone in), the key that signed in, a CSRF token for the console's forms,
  * and an expiry.
  */
-export const opsSessions = pgTable('ops_sessions', {
-  tokenHash: text('token_hash').primaryKey(),
-  keyId: integer('key_id').notNull().references(() => apiKeys.id, { onDelete: 'cascade' }),
-  csrfToken: text('csrf_token').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-}, (t) => [index('ops_sessions_expires_idx').on(t.expiresAt)]);
+export const opsSessions = pgTable(
+  'ops_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    keyId: integer('key_id')
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('ops_sessions_expires_idx').on(t.expiresAt)],
+);

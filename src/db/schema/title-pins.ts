@@ -10,7 +10,9 @@ export const titlePins = pgTable('title_pins', {
   normalized: text('normalized').primaryKey(),
   /** The title as the operator wrote it. */
   title: text('title').notNull(),
-  careerId: integer('career_id').notNull().references(() => careers.id, { onDelete: 'cascade' }),
+  careerId: integer('career_id')
+    .notNull()
+    .references(() => careers.id, { onDelete: 'cascade' }),
   /** Who pinned it (an actor label, as in the audit log). */
   pinnedBy: text('pinned_by').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -10,15 +10,7 @@ import { redactUrl } from '../../core/redact.js';
  * - `bad-scheme`: the URL is not http:, https: or (when allowed) file:, or is not a URL at all.
  * - `too-many-redirects`: more than `maxRedirects` hops.
  */
-export const FETCH_ERROR_CODES = [
-  'timeout',
-  'network',
-  'http-status',
-  'too-large',
-  'blocked-url',
-  'bad-scheme',
-  'too-many-redirects',
-] as const;
+export const FETCH_ERROR_CODES = ['timeout', 'network', 'http-status', 'too-large', 'blocked-url', 'bad-scheme', 'too-many-redirects'] as const;
 
 export type FetchErrorCode = (typeof FETCH_ERROR_CODES)[number];
 

@@ -128,7 +128,10 @@ function buildHeaders(config: ResolvedOptions, request: FetchRequest): Record<st
  * The validators to keep for next time. A 304 may omit them (the request's still hold); a 200
  * without them must not inherit the old ones, or a later 304 would confirm a body we no longer have.
  */
-function readValidators(headers: IncomingHttpHeaders, request: Pick<FetchRequest, 'etag' | 'lastModified'>): { etag: string | null; lastModified: string | null } {
+function readValidators(
+  headers: IncomingHttpHeaders,
+  request: Pick<FetchRequest, 'etag' | 'lastModified'>,
+): { etag: string | null; lastModified: string | null } {
   return {
     etag: headerValue(headers.etag) ?? request.etag ?? null,
     lastModified: headerValue(headers['last-modified']) ?? request.lastModified ?? null,
@@ -145,4 +148,3 @@ function parseUrl(input: string | URL): URL {
   const detail = 'was refused: it is not an absolute URL';
   throw createFetchError({ code: 'bad-scheme', retryable: false, detail }, String(input), 0);
 }
-

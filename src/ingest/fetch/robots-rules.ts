@@ -107,7 +107,5 @@ function compilePattern(pattern: string): RegExp {
 
 /** Percent-encodes non-ASCII and upper-cases escapes so "/caf%c3%a9" and "/café" compare equal. */
 function normalizeEncoding(text: string): string {
-  return text
-    .replace(/[^\x21-\x7e]/gu, (ch) => encodeURIComponent(ch))
-    .replace(/%[0-9a-f]{2}/gi, (hex) => hex.toUpperCase());
+  return text.replace(/[^\x21-\x7e]/gu, (ch) => encodeURIComponent(ch)).replace(/%[0-9a-f]{2}/gi, (hex) => hex.toUpperCase());
 }

@@ -3,7 +3,10 @@ import type { AttemptFailure } from './fetch-error.js';
 /** An attempt ran past `attemptTimeoutMs` (no answer, or no body bytes for that long). */
 export class AttemptTimeoutError extends Error {
   override name = 'AttemptTimeoutError';
-  constructor(readonly timeoutMs: number, readonly phase: 'headers' | 'body') {
+  constructor(
+    readonly timeoutMs: number,
+    readonly phase: 'headers' | 'body',
+  ) {
     super(`no ${phase === 'headers' ? 'answer' : 'body data'} within ${timeoutMs} ms`);
   }
 }

@@ -26,8 +26,7 @@ export function isListedHost(url: URL, allowHosts: readonly string[]): boolean {
 }
 
 /** The system resolver (getaddrinfo, so /etc/hosts counts), all addresses in resolver order. */
-export const resolveWithSystem: ResolveHost = async (hostname) =>
-  (await dns.lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
+export const resolveWithSystem: ResolveHost = async (hostname) => (await dns.lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
 
 /** Refuses any scheme but http:, https: and (when allowed) file:. Redirects pass `allowFile: false`. */
 export function checkScheme(url: URL, allowFile: boolean, fromRedirect = false): AttemptFailure | null {
@@ -65,7 +64,7 @@ export async function resolveAllowedAddresses(url: URL, policy: UrlPolicy): Prom
     const detail = ALWAYS_BLOCKED.has(kind)
       ? `was refused before connecting: ${hostname} resolves to ${address} (${kind}), which no source may reach`
       : `was refused before connecting: ${hostname} resolves to ${address} (${kind}); ` +
-        'list the host in the source\'s allowPrivateHosts or in PRIVATE_SOURCE_HOSTS to allow it';
+        "list the host in the source's allowPrivateHosts or in PRIVATE_SOURCE_HOSTS to allow it";
     return { failure: { code: 'blocked-url', retryable: false, detail } };
   }
   return { addresses: addresses.map((address) => ({ address, family: isIP(address) === 6 ? 6 : 4 })) };

@@ -53,17 +53,27 @@ export function loadSnapshot(dir: string = DEFAULT_SNAPSHOT_DIR): Snapshot | nul
  */
 export async function readSnapshotFile(snapshot: Snapshot, source: SnapshotSource, name: string): Promise<Buffer> {
   const file = source.files.find((f) => f.name === name);
-  if (!file) throw new FetchError(`snapshot:/${source.id}/${name}: not in the bundled snapshot`, { code: 'http-status', status: 404, url: `snapshot:/${source.id}/${name}`, attempts: 1 });
+  if (!file)
+    throw new FetchError(`snapshot:/${source.id}/${name}: not in the bundled snapshot`, {
+      code: 'http-status',
+      status: 404,
+      url: `snapshot:/${source.id}/${name}`,
+      attempts: 1,
+    });
   const where = `snapshot/${file.path}`;
   let body: Buffer;
   try {
     body = brotliDecompressSync(await readFile(path.join(snapshot.dir, file.path)), { maxOutputLength: Math.max(1, file.bytes) });
   } catch (err) {
-    throw new SnapshotDamagedError(`bundled snapshot file ${where} is damaged (${(err as Error).message}); source "${source.id}" is not filled from the snapshot. Rebuild it with npm run snapshot:build`);
+    throw new SnapshotDamagedError(
+      `bundled snapshot file ${where} is damaged (${(err as Error).message}); source "${source.id}" is not filled from the snapshot. Rebuild it with npm run snapshot:build`,
+    );
   }
   const sum = createHash('sha256').update(body).digest('hex');
   if (sum !== file.sha256 || body.length !== file.bytes) {
-    throw new SnapshotDamagedError(`bundled snapshot file ${where} is damaged: its checksum ${sum.slice(0, 16)}… is not the manifest's ${file.sha256.slice(0, 16)}…; source "${source.id}" is not filled from the snapshot. Rebuild it with npm run snapshot:build`);
+    throw new SnapshotDamagedError(
+      `bundled snapshot file ${where} is damaged: its checksum ${sum.slice(0, 16)}… is not the manifest's ${file.sha256.slice(0, 16)}…; source "${source.id}" is not filled from the snapshot. Rebuild it with npm run snapshot:build`,
+    );
   }
   return body;
 }

@@ -49,4 +49,3 @@ export type SnapshotManifest = z.infer<typeof snapshotManifestSchema>;
 export function snapshotUrl(sourceId: string, name: string): string {
   return `snapshot:/${sourceId}/${encodeURIComponent(name)}`;
 }
-

@@ -37,7 +37,8 @@ export function stringOption(ctx: AdapterContext, name: string): string | undefi
 export function stringListOption(ctx: AdapterContext, name: string): string[] | undefined {
   const v = ctx.options[name];
   if (v === undefined || v === null) return undefined;
-  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new IngestRejectedError(`source "${ctx.sourceId}": option "${name}" must be an array of URLs`);
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
+    throw new IngestRejectedError(`source "${ctx.sourceId}": option "${name}" must be an array of URLs`);
   return v as string[];
 }
 
@@ -63,7 +64,12 @@ export function fileNameOf(url: string): string {
   }
 }
 
-export interface CareerMatch { slug: string; confidence: number; method: MatchMethod; attributes: TitleFacts }
+export interface CareerMatch {
+  slug: string;
+  confidence: number;
+  method: MatchMethod;
+  attributes: TitleFacts;
+}
 
 /** Title → career, built once per run from the directory; each distinct title is matched once. */
 export interface DirectoryMatcher {
@@ -90,9 +96,17 @@ export function skillTaxonomyOf(rows: readonly TechSkillRow[]): SkillTaxonomy {
 export function buildDirectoryMatcher(careers: readonly DirectoryCareer[], pins: ReadonlyMap<string, string> = new Map()): DirectoryMatcher {
   let matcher = titleIndexes.get(careers);
   if (!matcher) {
-    matcher = buildTitleMatcher(careers.map((c) => ({
-      id: c.slug, code: c.onetCode, title: c.title, aliases: c.aliases, aliasEvidence: c.aliasEvidence, description: c.description, tasks: c.tasks,
-    })));
+    matcher = buildTitleMatcher(
+      careers.map((c) => ({
+        id: c.slug,
+        code: c.onetCode,
+        title: c.title,
+        aliases: c.aliases,
+        aliasEvidence: c.aliasEvidence,
+        description: c.description,
+        tasks: c.tasks,
+      })),
+    );
     titleIndexes.set(careers, matcher);
   }
   const cache = new Map<string, CareerMatch | null>();
@@ -107,8 +121,11 @@ export function buildDirectoryMatcher(careers: readonly DirectoryCareer[], pins:
       const m = matcher.match(title);
       const pinned = pins.get(normalizeText(title));
       const attributes = titleFacts(m.attributes);
-      const out: CareerMatch | null = pinned ? { slug: pinned, confidence: 1, method: 'pin', attributes }
-        : m.matched ? { slug: m.careerId, confidence: m.confidence, method: m.method, attributes } : null;
+      const out: CareerMatch | null = pinned
+        ? { slug: pinned, confidence: 1, method: 'pin', attributes }
+        : m.matched
+          ? { slug: m.careerId, confidence: m.confidence, method: m.method, attributes }
+          : null;
       cache.set(title, out);
       if (!out) misses.set(title, { title, count: 1, candidates: m.candidates.map((c) => ({ slug: c.careerId, confidence: c.confidence })) });
       return out;
@@ -118,7 +135,13 @@ export function buildDirectoryMatcher(careers: readonly DirectoryCareer[], pins:
 }
 
 function titleFacts(a: TitleAttributes | null): TitleFacts {
-  return { seniority: a?.seniority ?? null, level: a?.level ?? null, location: a?.location ?? null, remote: a?.remote ?? null, employment: a?.employment ?? null };
+  return {
+    seniority: a?.seniority ?? null,
+    level: a?.level ?? null,
+    location: a?.location ?? null,
+    remote: a?.remote ?? null,
+    employment: a?.employment ?? null,
+  };
 }
 
 /** Median of numbers (mean of the two middle values for an even count). */

@@ -3,9 +3,14 @@ import { indexColumns, readCsvRecords, type CsvOptions, type CsvRecordError, typ
 import type { Reject } from '../../core/batch.js';
 
 export type { Reject };
-export interface ParseResult<T> { records: T[]; rejects: Reject[] }
+export interface ParseResult<T> {
+  records: T[];
+  rejects: Reject[];
+}
 /** The whole input is unusable (wrong columns, truncated, not the expected format); the message names the file and what is wrong. */
-export class SourceFormatError extends Error { override name = 'SourceFormatError' }
+export class SourceFormatError extends Error {
+  override name = 'SourceFormatError';
+}
 
 // --- Shared table reading for the file-based sources (onet-database, oews-wages, ai-exposure, telework).
 
@@ -21,8 +26,11 @@ export function decodeSourceText(input: string | Buffer, file: string): string {
     if (input.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') throw new SourceFormatError(`${file}: is a zip/xlsx archive, not a text table`);
     const bom = input.subarray(0, 2).toString('hex');
     if (bom === 'fffe' || bom === 'feff') throw new SourceFormatError(`${file}: is UTF-16 text, expected UTF-8`);
-    try { text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(input); }
-    catch { throw new SourceFormatError(`${file}: is not valid UTF-8 text (wrong encoding?)`); }
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(input);
+    } catch {
+      throw new SourceFormatError(`${file}: is not valid UTF-8 text (wrong encoding?)`);
+    }
   }
   if (text.startsWith('PK\u0003\u0004')) throw new SourceFormatError(`${file}: is a zip/xlsx archive, not a text table`);
   if (text.includes('\u0000')) throw new SourceFormatError(`${file}: contains NUL characters (UTF-16 or binary, not UTF-8 text)`);
@@ -56,7 +64,10 @@ export function csvErrorRejects(errors: CsvRecordError[], file: string): Reject[
  * short/long rows and unreadable records (`syntaxErrors`) become Rejects.
  */
 export function checkSourceRows<K extends string>(
-  all: CsvRow[], file: string, required: readonly K[], options: SourceTableOptions & { endsWithNewline?: boolean; syntaxErrors?: CsvRecordError[] } = {},
+  all: CsvRow[],
+  file: string,
+  required: readonly K[],
+  options: SourceTableOptions & { endsWithNewline?: boolean; syntaxErrors?: CsvRecordError[] } = {},
 ): SourceTable<K> {
   const head = all[0];
   if (!head || head.fields.every((f) => f.trim() === '')) throw new SourceFormatError(`${file}: empty file, no header row`);
@@ -85,7 +96,10 @@ export function checkSourceRows<K extends string>(
 
 /** Decodes and splits a delimited text file, then applies checkSourceRows. */
 export function readSourceTable<K extends string>(
-  input: string | Buffer, file: string, required: readonly K[], options: SourceTableOptions = {},
+  input: string | Buffer,
+  file: string,
+  required: readonly K[],
+  options: SourceTableOptions = {},
 ): SourceTable<K> {
   const text = decodeSourceText(input, file);
   const { rows, errors } = readCsvRecords(text, options);

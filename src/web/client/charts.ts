@@ -25,7 +25,11 @@ for (const el of document.querySelectorAll<HTMLElement>('[data-chart]')) {
     width: Math.max(320, el.clientWidth || 640),
     height: 240,
     series: [
-      yearly ? { label: 'Year', value: (_u, v) => (v == null ? '--' : year(v)) } : periods ? { label: 'Period', value: (_u, v) => (v == null ? '--' : label(v)) } : {},
+      yearly
+        ? { label: 'Year', value: (_u, v) => (v == null ? '--' : year(v)) }
+        : periods
+          ? { label: 'Period', value: (_u, v) => (v == null ? '--' : label(v)) }
+          : {},
       ...d.series.map((s, i) => ({ label: s.label, stroke: colors[i % colors.length], width: 2, spanGaps: !periods, points: { show: true, size: 6 } })),
     ],
     axes: [

@@ -36,14 +36,31 @@ export const aiExposureAdapter: SourceAdapter = {
     if (method === 'gpts-are-gpts') {
       if (!doc.changed) return 'unchanged';
       const { records, rejects } = parseGptsExposureCsv(table, file);
-      const facts = records.map((r): FactInput => ({
-        career: { onetCode: r.code }, key: FACT_KEYS.aiExposure, period: METHOD_PERIODS[r.method], documentUrl: doc.url,
-        value: { method: r.method, scale: r.scale, score: r.score, percent: r.percent, headlineColumn: GPTS_HEADLINE, columns: r.columns, codeVintage: 'onet-soc-2019', crosswalk: null } satisfies AiExposureFact,
-      }));
+      const facts = records.map(
+        (r): FactInput => ({
+          career: { onetCode: r.code },
+          key: FACT_KEYS.aiExposure,
+          period: METHOD_PERIODS[r.method],
+          documentUrl: doc.url,
+          value: {
+            method: r.method,
+            scale: r.scale,
+            score: r.score,
+            percent: r.percent,
+            headlineColumn: GPTS_HEADLINE,
+            columns: r.columns,
+            codeVintage: 'onet-soc-2019',
+            crosswalk: null,
+          } satisfies AiExposureFact,
+        }),
+      );
       return batchOf(facts, rejects, records.length);
     }
     const crosswalkUrl = stringOption(ctx, 'crosswalkUrl');
-    if (!crosswalkUrl) throw new IngestRejectedError(`source "${ctx.sourceId}": Felten AIOE uses SOC 2010 codes; set option "crosswalkUrl" to the O*NET-SOC 2010 → 2019 crosswalk`);
+    if (!crosswalkUrl)
+      throw new IngestRejectedError(
+        `source "${ctx.sourceId}": Felten AIOE uses SOC 2010 codes; set option "crosswalkUrl" to the O*NET-SOC 2010 → 2019 crosswalk`,
+      );
     const cw = await fetchRequired(ctx, new URL(crosswalkUrl, ctx.url).toString());
     if (!doc.changed && !cw.changed) return 'unchanged';
     const { records, rejects } = parseFeltenAioeCsv(table, file);
@@ -81,7 +98,10 @@ function joinThroughCrosswalk(records: AiExposureRecord[], pairs: ReturnType<typ
   const percents = new Map<string, number>();
   for (const { code2010 } of pairs) {
     const r = bySoc.get(toSocCode(code2010)!);
-    if (r) { scores.set(code2010, r.score); percents.set(code2010, r.percent); }
+    if (r) {
+      scores.set(code2010, r.score);
+      percents.set(code2010, r.percent);
+    }
   }
   const joined = crosswalkValues(scores, pairs);
   const joinedPercent = crosswalkValues(percents, pairs);
@@ -94,11 +114,19 @@ function joinThroughCrosswalk(records: AiExposureRecord[], pairs: ReturnType<typ
     // exactly (a mean of equal values can differ in the last binary digit).
     const only = socs.length === 1 ? bySoc.get(socs[0]!)! : null;
     facts.push({
-      career: { onetCode: code2019 }, key: FACT_KEYS.aiExposure, period: METHOD_PERIODS[first.method], documentUrl,
+      career: { onetCode: code2019 },
+      key: FACT_KEYS.aiExposure,
+      period: METHOD_PERIODS[first.method],
+      documentUrl,
       value: {
-        method: first.method, scale: first.scale, score: only?.score ?? v.value, percent: only?.percent ?? joinedPercent.get(code2019)!.value,
-        headlineColumn, columns: only?.columns ?? {},
-        codeVintage: 'soc-2010', crosswalk: { rule: v.rule, from: v.from },
+        method: first.method,
+        scale: first.scale,
+        score: only?.score ?? v.value,
+        percent: only?.percent ?? joinedPercent.get(code2019)!.value,
+        headlineColumn,
+        columns: only?.columns ?? {},
+        codeVintage: 'soc-2010',
+        crosswalk: { rule: v.rule, from: v.from },
       } satisfies AiExposureFact,
     });
   }
@@ -116,7 +144,10 @@ function feltenSheetAsCsv(body: Buffer, file: string): string {
       const rows = readXlsxSheet(body, name).rows;
       const header = rows[0]?.fields ?? [];
       if (!header.includes('SOC Code') || !header.some((h) => /AIOE$/.test(h))) continue;
-      return writeCsv(rows.map((r) => [...r.fields, ...Array<string>(Math.max(0, header.length - r.fields.length)).fill('')]), { escapeFormulas: false });
+      return writeCsv(
+        rows.map((r) => [...r.fields, ...Array<string>(Math.max(0, header.length - r.fields.length)).fill('')]),
+        { escapeFormulas: false },
+      );
     }
   } catch (err) {
     if (err instanceof XlsxFormatError) throw new SourceFormatError(`${file}: ${err.message}`);

@@ -8,7 +8,12 @@ import { isOnetSocCode } from '../../../core/soc.js';
 import { readSourceTable, type ParseResult, type Reject } from '../types.js';
 
 export type ExposureLabel = 'E0' | 'E1' | 'E2';
-export interface TaskExposureRecord { code: string; taskId: number; gpt4: ExposureLabel; human: ExposureLabel | null }
+export interface TaskExposureRecord {
+  code: string;
+  taskId: number;
+  gpt4: ExposureLabel;
+  human: ExposureLabel | null;
+}
 
 const LABEL = /^E[012]$/;
 export const TASK_LABEL_COLUMNS = ['O*NET-SOC Code', 'Task ID', 'gpt4_exposure', 'human_exposure_agg'] as const;

@@ -15,8 +15,12 @@ describe('parseGptsExposureCsv on occ_level.csv', () => {
     expect(sd).toMatchObject({ method: 'gpts-are-gpts', codeVintage: 'onet-soc-2019', title: 'Software Developers', score: 0.8684210526315789 });
     expect(sd.percent).toBeCloseTo(86.84210526315789, 10);
     expect(sd.columns).toEqual({
-      dv_rating_alpha: 0.7894736842105263, dv_rating_beta: 0.8684210526315789, dv_rating_gamma: 0.9473684210526315,
-      human_rating_alpha: 0.05263157894736842, human_rating_beta: 0.4473684210526315, human_rating_gamma: 0.8421052631578947,
+      dv_rating_alpha: 0.7894736842105263,
+      dv_rating_beta: 0.8684210526315789,
+      dv_rating_gamma: 0.9473684210526315,
+      human_rating_alpha: 0.05263157894736842,
+      human_rating_beta: 0.4473684210526315,
+      human_rating_gamma: 0.8421052631578947,
     });
     expect(sd.scale).toMatch(/0\.\.1/);
     expect(records.find((r) => r.code === '11-1011.00')!.columns.dv_rating_gamma).toBe(0.8200000000000001); // kept as published
@@ -31,7 +35,9 @@ describe('parseGptsExposureCsv on occ_level.csv', () => {
       { line: 2, file: 'occ.csv', reason: 'bad O*NET-SOC code "15-1252"' },
       { line: 3, file: 'occ.csv', reason: 'dv_rating_beta, human_rating_gamma: not a number in 0..1' },
     ]);
-    expect(() => parseGptsExposureCsv('O*NET-SOC Code,Title,dv_rating_beta\n15-1252.00,X,0.5\n', 'occ.csv')).toThrow(/occ\.csv: missing column\(s\) "dv_rating_alpha"/);
+    expect(() => parseGptsExposureCsv('O*NET-SOC Code,Title,dv_rating_beta\n15-1252.00,X,0.5\n', 'occ.csv')).toThrow(
+      /occ\.csv: missing column\(s\) "dv_rating_alpha"/,
+    );
   });
 });
 
@@ -43,7 +49,13 @@ describe('parseFeltenAioeCsv', () => {
     expect(records).toHaveLength(774);
     expect(records.find((r) => r.code === '11-1021')!.score).toBe(0.5748773); // `0.57487730000000004`
     const dev = records.find((r) => r.code === '15-1132')!;
-    expect(dev).toMatchObject({ method: 'felten-aioe', codeVintage: 'soc-2010', title: 'Software Developers, Applications', score: 1.200923, columns: { AIOE: 1.200923 } });
+    expect(dev).toMatchObject({
+      method: 'felten-aioe',
+      codeVintage: 'soc-2010',
+      title: 'Software Developers, Applications',
+      score: 1.200923,
+      columns: { AIOE: 1.200923 },
+    });
     expect(dev.percent).toBeCloseTo(82.66494178525227, 10);
     expect(dev.scale).toMatch(/standardized score/);
     expect(records.find((r) => r.code === '11-1011')!.percent).toBeCloseTo(90.94437257438551, 10);

@@ -46,7 +46,10 @@ export function parseGptsExposureCsv(input: string | Buffer, file = 'occ_level.c
   const rejects: Reject[] = [...t.rejects];
   for (const row of t.rows) {
     const code = row.fields[t.index['O*NET-SOC Code']]!.trim();
-    if (!isOnetSocCode(code)) { rejects.push({ line: row.line, file, reason: `bad O*NET-SOC code "${code}"` }); continue; }
+    if (!isOnetSocCode(code)) {
+      rejects.push({ line: row.line, file, reason: `bad O*NET-SOC code "${code}"` });
+      continue;
+    }
     const columns: Record<string, number> = {};
     const bad = GPTS_COLUMNS.filter((c) => {
       const v = readNumber(row.fields[t.index[c]]!);
@@ -54,11 +57,20 @@ export function parseGptsExposureCsv(input: string | Buffer, file = 'occ_level.c
       columns[c] = v;
       return false;
     });
-    if (bad.length) { rejects.push({ line: row.line, file, reason: `${bad.join(', ')}: not a number in 0..1` }); continue; }
+    if (bad.length) {
+      rejects.push({ line: row.line, file, reason: `${bad.join(', ')}: not a number in 0..1` });
+      continue;
+    }
     const score = columns[GPTS_HEADLINE]!;
     records.push({
-      method: 'gpts-are-gpts', scale: 'share of tasks exposed to LLMs, 0..1 (GPT-4 rating, E1 + 0.5×E2)',
-      code, codeVintage: 'onet-soc-2019', title: row.fields[t.index.Title]!.trim(), score, percent: score * 100, columns,
+      method: 'gpts-are-gpts',
+      scale: 'share of tasks exposed to LLMs, 0..1 (GPT-4 rating, E1 + 0.5×E2)',
+      code,
+      codeVintage: 'onet-soc-2019',
+      title: row.fields[t.index.Title]!.trim(),
+      score,
+      percent: score * 100,
+      columns,
     });
   }
   return { records, rejects };
@@ -75,8 +87,13 @@ export function rankPercentiles(scores: readonly number[]): number[] {
   const sorted = [...scores].sort((a, b) => a - b);
   // Binary search: first index whose value is >= x, or > x when `strict`.
   const bound = (x: number, strict: boolean): number => {
-    let lo = 0, hi = n;
-    while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m]! < x || (strict && sorted[m] === x)) lo = m + 1; else hi = m; }
+    let lo = 0,
+      hi = n;
+    while (lo < hi) {
+      const m = (lo + hi) >> 1;
+      if (sorted[m]! < x || (strict && sorted[m] === x)) lo = m + 1;
+      else hi = m;
+    }
     return lo;
   };
   return scores.map((s) => {
@@ -101,14 +118,29 @@ export function parseFeltenAioeCsv(input: string | Buffer, file = 'AIOE_Appendix
   for (const row of probe.rows) {
     const code = row.fields[probe.index['SOC Code']]!.trim();
     const score = readNumber(row.fields[at]!);
-    if (!isSocCode(code)) { rejects.push({ line: row.line, file, reason: `bad SOC code "${code}"` }); continue; }
-    if (score === null) { rejects.push({ line: row.line, file, reason: `${scoreCol}: non-numeric "${row.fields[at]}"` }); continue; }
+    if (!isSocCode(code)) {
+      rejects.push({ line: row.line, file, reason: `bad SOC code "${code}"` });
+      continue;
+    }
+    if (score === null) {
+      rejects.push({ line: row.line, file, reason: `${scoreCol}: non-numeric "${row.fields[at]}"` });
+      continue;
+    }
     valid.push({ code, title: row.fields[probe.index['Occupation Title']]!.trim(), score });
   }
   const ranks = rankPercentiles(valid.map((v) => v.score));
   const scale = `${method === 'felten-aioe' ? 'AI' : 'language-modeling AI'} occupational exposure, standardized score (mean ≈ 0, SD units); percent = percentile rank across the file's occupations`;
-  const records = valid.map((v, i): AiExposureRecord => ({
-    method, scale, code: v.code, codeVintage: 'soc-2010', title: v.title, score: v.score, percent: ranks[i]!, columns: { [scoreCol]: v.score },
-  }));
+  const records = valid.map(
+    (v, i): AiExposureRecord => ({
+      method,
+      scale,
+      code: v.code,
+      codeVintage: 'soc-2010',
+      title: v.title,
+      score: v.score,
+      percent: ranks[i]!,
+      columns: { [scoreCol]: v.score },
+    }),
+  );
   return { records, rejects };
 }

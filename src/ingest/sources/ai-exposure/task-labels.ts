@@ -20,7 +20,11 @@ export function taskLabelBatch(table: string, file: string, documentUrl: string)
   const byCode = new Map<string, TaskExposureFact>();
   for (const r of records) (byCode.get(r.code) ?? byCode.set(r.code, []).get(r.code)!).push({ taskId: r.taskId, gpt4: r.gpt4, human: r.human });
   const facts: FactInput[] = [...byCode].map(([code, value]) => ({
-    career: { onetCode: code }, key: FACT_KEYS.taskExposure, period: PERIOD, documentUrl, value: value.sort((a, b) => a.taskId - b.taskId),
+    career: { onetCode: code },
+    key: FACT_KEYS.taskExposure,
+    period: PERIOD,
+    documentUrl,
+    value: value.sort((a, b) => a.taskId - b.taskId),
   }));
   return { careers: [], facts, rejects, parsed: records.length + rejects.length, ownedKeys: [FACT_KEYS.taskExposure] };
 }

@@ -34,7 +34,8 @@ function crawlOptions(ctx: AdapterContext): { follow: RegExp | null; maxPages: n
 }
 
 function configuredPage(ctx: AdapterContext, page: string): string {
-  if (!URL.canParse(page, ctx.url)) throw new IngestRejectedError(`source "${ctx.sourceId}": option "pages" holds ${JSON.stringify(page.slice(0, 200))}, which is not a URL`);
+  if (!URL.canParse(page, ctx.url))
+    throw new IngestRejectedError(`source "${ctx.sourceId}": option "pages" holds ${JSON.stringify(page.slice(0, 200))}, which is not a URL`);
   return new URL(page, ctx.url).toString();
 }
 
@@ -66,15 +67,24 @@ export const careerPagesAdapter: SourceAdapter = {
         if (isNotFound(err) && !pages.includes(url)) return null;
         throw err;
       });
-      if (doc === null) { rejects.push({ line: null, file: url, reason: 'linked page not found (404/410); skipped' }); continue; }
-      if ('disallowed' in doc) { rejects.push({ line: null, file: url, reason: `disallowed by robots.txt (${doc.rule}); not fetched` }); continue; }
+      if (doc === null) {
+        rejects.push({ line: null, file: url, reason: 'linked page not found (404/410); skipped' });
+        continue;
+      }
+      if ('disallowed' in doc) {
+        rejects.push({ line: null, file: url, reason: `disallowed by robots.txt (${doc.rule}); not fetched` });
+        continue;
+      }
       changed ||= doc.changed;
       const $ = loadCareerPage(decodeHtml(doc.body, doc.contentType), doc.url);
       const { links, refused } = follow ? careerPageLinks($, url, follow) : { links: [], refused: [] };
       rejects.push(...refused.map((reason) => ({ line: null, file: url, reason })));
       const page = parseCareerPage($, { url });
       for (const link of links) {
-        if (!queued.has(link)) { queued.add(link); queue.push(link); }
+        if (!queued.has(link)) {
+          queued.add(link);
+          queue.push(link);
+        }
       }
       // A listing (no careers of its own, links to career pages) is not a page the site redesigned.
       if (page.records.length === 0 && links.length > 0) continue;
@@ -94,13 +104,23 @@ export const careerPagesAdapter: SourceAdapter = {
         // The same career on several pages (A vs B, A vs C): the first page's figures stand.
         const { pageUrl: _a, ...before } = seen.value as DeclaredFact;
         const { pageUrl: _b, ...now } = value;
-        if (JSON.stringify(before) !== JSON.stringify(now)) ctx.log.warn({ url, career: career.title, kept: (seen.value as DeclaredFact).pageUrl }, 'a career page states other figures than an earlier page; the earlier ones are kept');
+        if (JSON.stringify(before) !== JSON.stringify(now))
+          ctx.log.warn(
+            { url, career: career.title, kept: (seen.value as DeclaredFact).pageUrl },
+            'a career page states other figures than an earlier page; the earlier ones are kept',
+          );
         continue;
       }
       facts.set(career.slug, { career: { slug: career.slug }, key: FACT_KEYS.declared, period: DECLARED_PERIOD, value, documentUrl: url });
       if (!onetSlugs.has(career.slug)) {
         careers.set(career.slug, {
-          onetCode: null, slug: career.slug, title: career.title, description: '', category: career.category ?? 'Uncategorized', origin: 'career-page', aliases: [],
+          onetCode: null,
+          slug: career.slug,
+          title: career.title,
+          description: '',
+          category: career.category ?? 'Uncategorized',
+          origin: 'career-page',
+          aliases: [],
         });
       }
     }

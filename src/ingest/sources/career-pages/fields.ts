@@ -23,7 +23,11 @@ const LABELS: [FieldName, RegExp][] = [
 
 /** Which field a label names, by meaning (case, punctuation and emoji ignored). */
 export function recognizeLabel(label: string): FieldName | null {
-  const text = label.toLowerCase().replace(/[^a-z0-9% ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = label
+    .toLowerCase()
+    .replace(/[^a-z0-9% ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return LABELS.find(([, re]) => re.test(text))?.[0] ?? null;
 }
 
@@ -34,16 +38,24 @@ export function applyValue(figures: DeclaredFigures, field: Exclude<FieldName, '
     case 'salary': {
       const s = parseSalaryText(value);
       if (!s) return false;
-      figures.salaryMin = s.min; figures.salaryMax = s.max;
+      figures.salaryMin = s.min;
+      figures.salaryMax = s.max;
       return true;
     }
-    case 'demand': return set(figures, 'demandScore', readScore(value));
-    case 'aiRisk': return set(figures, 'aiRiskPct', readPercent(value));
-    case 'learningCurve': return set(figures, 'learningCurveMonths', readMonths(value));
-    case 'difficulty': return set(figures, 'difficulty', readWord(value));
-    case 'entryBarrier': return set(figures, 'entryBarrier', readWord(value));
-    case 'remote': return set(figures, 'remoteFriendly', readYesNo(value));
-    case 'coding': return set(figures, 'requiresCoding', readYesNo(value));
+    case 'demand':
+      return set(figures, 'demandScore', readScore(value));
+    case 'aiRisk':
+      return set(figures, 'aiRiskPct', readPercent(value));
+    case 'learningCurve':
+      return set(figures, 'learningCurveMonths', readMonths(value));
+    case 'difficulty':
+      return set(figures, 'difficulty', readWord(value));
+    case 'entryBarrier':
+      return set(figures, 'entryBarrier', readWord(value));
+    case 'remote':
+      return set(figures, 'remoteFriendly', readYesNo(value));
+    case 'coding':
+      return set(figures, 'requiresCoding', readYesNo(value));
   }
 }
 
@@ -91,6 +103,15 @@ function readYesNo(value: string): boolean | null {
 }
 
 export function emptyFigures(): DeclaredFigures {
-  return { salaryMin: null, salaryMax: null, demandScore: null, aiRiskPct: null, learningCurveMonths: null,
-    difficulty: null, entryBarrier: null, remoteFriendly: null, requiresCoding: null };
+  return {
+    salaryMin: null,
+    salaryMax: null,
+    demandScore: null,
+    aiRiskPct: null,
+    learningCurveMonths: null,
+    difficulty: null,
+    entryBarrier: null,
+    remoteFriendly: null,
+    requiresCoding: null,
+  };
 }

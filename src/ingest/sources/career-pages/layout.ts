@@ -7,8 +7,15 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { cleanSkillName } from '../../../core/skills.js';
 
-export interface LabeledRow { label: string; values: string[]; layout: 'table' | 'dl' | 'cards' }
-export interface SkillList { heading: string; items: string[] }
+export interface LabeledRow {
+  label: string;
+  values: string[];
+  layout: 'table' | 'dl' | 'cards';
+}
+export interface SkillList {
+  heading: string;
+  items: string[];
+}
 
 const HEADING = 'h1, h2, h3, h4, h5, h6, dt, strong, b, caption, legend, [class*="label"], [class*="title"]';
 
@@ -20,17 +27,27 @@ function text($: CheerioAPI, el: Element): string {
 export function collectLabeledRows($: CheerioAPI): LabeledRow[] {
   const rows: LabeledRow[] = [];
   $('tr').each((_, tr) => {
-    const cells = $(tr).children('th, td').toArray().map((c) => text($, c));
+    const cells = $(tr)
+      .children('th, td')
+      .toArray()
+      .map((c) => text($, c));
     if (cells.length >= 2) rows.push({ label: cells[0]!, values: cells.slice(1), layout: 'table' });
   });
   $('dt').each((_, dt) => {
-    const values = $(dt).nextUntil('dt', 'dd').toArray().map((d) => text($, d));
+    const values = $(dt)
+      .nextUntil('dt', 'dd')
+      .toArray()
+      .map((d) => text($, d));
     if (values.length) rows.push({ label: text($, dt), values, layout: 'dl' });
   });
   $('h3, h4, h5, [class*="label"]').each((_, h) => {
     const node = $(h);
     if (node.closest('tr, dl, ul, ol').length) return;
-    const values = node.nextAll('p, span, div, data, output').toArray().map((v) => text($, v)).filter(Boolean);
+    const values = node
+      .nextAll('p, span, div, data, output')
+      .toArray()
+      .map((v) => text($, v))
+      .filter(Boolean);
     if (values.length) rows.push({ label: text($, h), values, layout: 'cards' });
   });
   return rows;
@@ -46,7 +63,11 @@ export function collectSkillLists($: CheerioAPI): SkillList[] {
   $('ul, ol').each((_, list) => {
     const heading = findHeadingBefore($, list as Element);
     if (!heading) return;
-    const items = $(list).children('li').toArray().map((li) => text($, li)).filter(Boolean);
+    const items = $(list)
+      .children('li')
+      .toArray()
+      .map((li) => text($, li))
+      .filter(Boolean);
     lists.push({ heading, items });
   });
   return lists;
@@ -54,7 +75,10 @@ export function collectSkillLists($: CheerioAPI): SkillList[] {
 
 function findHeadingBefore($: CheerioAPI, list: Element): string | null {
   for (let node = $(list); node.length && !node.is('body'); node = node.parent()) {
-    const prev = node.prevAll().filter((_, el) => $(el).is(HEADING) || $(el).find(HEADING).length > 0).first();
+    const prev = node
+      .prevAll()
+      .filter((_, el) => $(el).is(HEADING) || $(el).find(HEADING).length > 0)
+      .first();
     if (prev.length) {
       const h = prev.is(HEADING) ? prev : prev.find(HEADING).last();
       return cleanSkillName(h.text());

@@ -8,9 +8,14 @@ import { careerPageLinks, loadCareerPage, parseCareerPage, type DeclaredCareer }
 const read = (name: string) => readFileSync(path.resolve(process.cwd(), 'test/fixtures/career-pages', name), 'utf8');
 
 const compressionSkills = [
-  'Deep Learning Framework Proficiency (PyTorch/TensorFlow)', 'Model Pruning (unstructured & structured)',
-  'Quantization (post-training, quantization-aware training)', 'Knowledge Distillation', 'Model Architecture Search & Redesign',
-  'ONNX and Model Conversion', 'Performance Profiling & Benchmarking (latency, memory, FLOPs)', 'C/C++/CUDA for low-level optimization',
+  'Deep Learning Framework Proficiency (PyTorch/TensorFlow)',
+  'Model Pruning (unstructured & structured)',
+  'Quantization (post-training, quantization-aware training)',
+  'Knowledge Distillation',
+  'Model Architecture Search & Redesign',
+  'ONNX and Model Conversion',
+  'Performance Profiling & Benchmarking (latency, memory, FLOPs)',
+  'C/C++/CUDA for low-level optimization',
 ];
 const routingSkills = [
   'Multi-model evaluation and benchmarking across accuracy, latency, cost, and safety dimensions',
@@ -23,15 +28,37 @@ const routingSkills = [
   'Vector database management for semantic routing based on query embeddings',
 ];
 const compression: DeclaredCareer = {
-  title: 'AI Model Compression Engineer', slug: 'ai-model-compression-engineer', category: 'AI Engineering',
-  declared: { salaryMin: 120_000, salaryMax: 200_000, demandScore: 9, aiRiskPct: 20, learningCurveMonths: 12,
-    difficulty: 'Advanced', entryBarrier: 'High', remoteFriendly: true, requiresCoding: true },
+  title: 'AI Model Compression Engineer',
+  slug: 'ai-model-compression-engineer',
+  category: 'AI Engineering',
+  declared: {
+    salaryMin: 120_000,
+    salaryMax: 200_000,
+    demandScore: 9,
+    aiRiskPct: 20,
+    learningCurveMonths: 12,
+    difficulty: 'Advanced',
+    entryBarrier: 'High',
+    remoteFriendly: true,
+    requiresCoding: true,
+  },
   skills: compressionSkills,
 };
 const routing: DeclaredCareer = {
-  title: 'AI Model Routing Engineer', slug: 'ai-model-routing-engineer', category: 'AI Engineering',
-  declared: { salaryMin: 135_000, salaryMax: 210_000, demandScore: 9, aiRiskPct: 15, learningCurveMonths: 8,
-    difficulty: 'Advanced', entryBarrier: 'High', remoteFriendly: true, requiresCoding: true },
+  title: 'AI Model Routing Engineer',
+  slug: 'ai-model-routing-engineer',
+  category: 'AI Engineering',
+  declared: {
+    salaryMin: 135_000,
+    salaryMax: 210_000,
+    demandScore: 9,
+    aiRiskPct: 15,
+    learningCurveMonths: 8,
+    difficulty: 'Advanced',
+    entryBarrier: 'High',
+    remoteFriendly: true,
+    requiresCoding: true,
+  },
   skills: routingSkills,
 };
 
@@ -60,11 +87,17 @@ describe('parseCareerPage: other pages', () => {
   it('refuses a page whose layout no longer matches, with a clear reason and no records', () => {
     expect(parseCareerPage(read('compare-layout-changed.html'), { url: 'https://futurevocation.pages.dev/compare/a-vs-b' })).toEqual({
       records: [],
-      rejects: [{ line: null, file: 'https://futurevocation.pages.dev/compare/a-vs-b', reason:
-        'layout not recognised: found 0 of 8 labelled figures (salary, demand, AI risk, learning curve, difficulty, entry barrier, remote, coding)' }],
+      rejects: [
+        {
+          line: null,
+          file: 'https://futurevocation.pages.dev/compare/a-vs-b',
+          reason: 'layout not recognised: found 0 of 8 labelled figures (salary, demand, AI risk, learning curve, difficulty, entry barrier, remote, coding)',
+        },
+      ],
     });
-    expect(parseCareerPage('<html><body><p>Hello</p></body></html>').rejects[0]!.reason)
-      .toBe('layout not recognised: no career title heading (an <h1>, or "X vs Y" for a comparison)');
+    expect(parseCareerPage('<html><body><p>Hello</p></body></html>').rejects[0]!.reason).toBe(
+      'layout not recognised: no career title heading (an <h1>, or "X vs Y" for a comparison)',
+    );
   });
   it('strips <script> (raw or escaped) and markup from skill names', () => {
     const { records } = parseCareerPage(read('compare-script-in-skill.html'));
@@ -82,9 +115,22 @@ describe('parseCareerPage: other pages', () => {
 
 describe('recognizeLabel', () => {
   it('reads labels by meaning', () => {
-    expect(['Salary Range', 'Typical pay', 'AI Replacement Risk', 'Automation risk', 'Demand Score', 'Time to learn',
-      'Barrier to entry', 'Remote Friendly', 'Requires Coding', 'Difficulty', 'Category', 'Attribute'].map(recognizeLabel))
-      .toEqual(['salary', 'salary', 'aiRisk', 'aiRisk', 'demand', 'learningCurve', 'entryBarrier', 'remote', 'coding', 'difficulty', 'category', null]);
+    expect(
+      [
+        'Salary Range',
+        'Typical pay',
+        'AI Replacement Risk',
+        'Automation risk',
+        'Demand Score',
+        'Time to learn',
+        'Barrier to entry',
+        'Remote Friendly',
+        'Requires Coding',
+        'Difficulty',
+        'Category',
+        'Attribute',
+      ].map(recognizeLabel),
+    ).toEqual(['salary', 'salary', 'aiRisk', 'aiRisk', 'demand', 'learningCurve', 'entryBarrier', 'remote', 'coding', 'difficulty', 'category', null]);
   });
 });
 
@@ -94,10 +140,23 @@ describe('third-party markup', () => {
     expect(parseCareerPage(page, { file: 'compare-table.html' })).toEqual({ records: [compression, routing], rejects: [] });
   });
 
-  it('follows links only on the page\'s own origin and scheme; malformed links it would follow are refused with their reason', () => {
-    const $ = loadCareerPage(['/compare/a-vs-b', '../compare/c-vs-d?x=1#top', 'https://example.org/compare/e-vs-f', 'http://example.org:8080/compare/g-vs-h',
-      'http://other.example/compare/i-vs-j', 'file:///etc/compare/k-vs-l', 'javascript:alert(1)//compare/m-vs-n', 'http://exa mple.org/compare/o-vs-p',
-      '/about', '/compare/a-vs-b'].map((h) => `<a href="${h}">x</a>`).join(''));
+  it("follows links only on the page's own origin and scheme; malformed links it would follow are refused with their reason", () => {
+    const $ = loadCareerPage(
+      [
+        '/compare/a-vs-b',
+        '../compare/c-vs-d?x=1#top',
+        'https://example.org/compare/e-vs-f',
+        'http://example.org:8080/compare/g-vs-h',
+        'http://other.example/compare/i-vs-j',
+        'file:///etc/compare/k-vs-l',
+        'javascript:alert(1)//compare/m-vs-n',
+        'http://exa mple.org/compare/o-vs-p',
+        '/about',
+        '/compare/a-vs-b',
+      ]
+        .map((h) => `<a href="${h}">x</a>`)
+        .join(''),
+    );
     const pattern = /^\/compare\/[^/]+-vs-[^/]+$/;
     expect(careerPageLinks($, 'http://example.org/compare/', pattern)).toEqual({
       links: ['http://example.org/compare/a-vs-b', 'http://example.org/compare/c-vs-d'],

@@ -21,7 +21,10 @@ export interface DeclaredCareer {
   /** The career's skills as the page writes them (its own list, then the shared list). */
   skills: string[];
 }
-export interface CareerPageOptions { url?: string; file?: string }
+export interface CareerPageOptions {
+  url?: string;
+  file?: string;
+}
 
 /** A page must carry at least this many of the 8 figures per career to count as recognised. */
 const MIN_FIGURES = 5;
@@ -34,7 +37,10 @@ const FIGURE_COUNT = 8;
  */
 export function parseCareerPage(page: string | cheerio.CheerioAPI, options: CareerPageOptions = {}): ParseResult<DeclaredCareer> {
   const file = options.url ?? options.file;
-  const reject = (reason: string): ParseResult<DeclaredCareer> => ({ records: [], rejects: [{ line: null, file, reason: `layout not recognised: ${reason}` }] });
+  const reject = (reason: string): ParseResult<DeclaredCareer> => ({
+    records: [],
+    rejects: [{ line: null, file, reason: `layout not recognised: ${reason}` }],
+  });
   const $ = typeof page === 'string' ? loadCareerPage(page, file) : page;
   $('script, style, noscript, template').remove();
   const titles = readTitles($);
@@ -49,25 +55,36 @@ export function parseCareerPage(page: string | cheerio.CheerioAPI, options: Care
     if (!field || seen.has(field) || row.values.length < n) continue;
     seen.add(field);
     row.values.slice(0, n).forEach((value, i) => {
-      if (field === 'category') { categories[i] = value || null; return; }
+      if (field === 'category') {
+        categories[i] = value || null;
+        return;
+      }
       if (!applyValue(figures[i]!, field, value)) rejects.push({ line: null, file, reason: `${titles[i]}: "${row.label}" value "${value}" is not readable` });
     });
   }
   const found = figures.map(countFigures);
   if (Math.min(...found) < MIN_FIGURES) {
-    return reject(`found ${Math.min(...found)} of ${FIGURE_COUNT} labelled figures (salary, demand, AI risk, learning curve, difficulty, entry barrier, remote, coding)`);
+    return reject(
+      `found ${Math.min(...found)} of ${FIGURE_COUNT} labelled figures (salary, demand, AI risk, learning curve, difficulty, entry barrier, remote, coding)`,
+    );
   }
   fillCategories($, categories);
   const skills = readSkills($, titles);
   const records = titles.map((title, i) => ({
-    title, slug: slugify(title), category: categories[i]!, declared: figures[i]!, skills: skills[i]!,
+    title,
+    slug: slugify(title),
+    category: categories[i]!,
+    declared: figures[i]!,
+    skills: skills[i]!,
   }));
   return { records, rejects };
 }
 
 /** Titles from the first heading reading "X vs Y" (comparison), else the first <h1> (profile). */
 function readTitles($: cheerio.CheerioAPI): string[] {
-  const headings = $('h1, h2, h3').toArray().map((h) => cleanSkillName($(h).text()));
+  const headings = $('h1, h2, h3')
+    .toArray()
+    .map((h) => cleanSkillName($(h).text()));
   for (const h of headings) {
     const m = /^(.+?)\s+(?:vs\.?|versus)\s+(.+)$/i.exec(h);
     if (m) return [m[1]!.trim(), m[2]!.trim()];
@@ -77,15 +94,22 @@ function readTitles($: cheerio.CheerioAPI): string[] {
 }
 
 function countFigures(f: DeclaredFigures): number {
-  return [f.salaryMin, f.demandScore, f.aiRiskPct, f.learningCurveMonths, f.difficulty, f.entryBarrier, f.remoteFriendly, f.requiresCoding]
-    .filter((v) => v !== null).length;
+  return [f.salaryMin, f.demandScore, f.aiRiskPct, f.learningCurveMonths, f.difficulty, f.entryBarrier, f.remoteFriendly, f.requiresCoding].filter(
+    (v) => v !== null,
+  ).length;
 }
 
 /** Without a "Category" row, use category badges: one per career, or one shared by all. */
 function fillCategories($: cheerio.CheerioAPI, categories: (string | null)[]): void {
   if (categories.some((c) => c !== null)) return;
-  const badges = $('[class*="category"], [class*="badge"]').toArray().map((el) => cleanSkillName($(el).text())).filter(Boolean);
-  if (badges.length === categories.length) badges.forEach((b, i) => { categories[i] = b; });
+  const badges = $('[class*="category"], [class*="badge"]')
+    .toArray()
+    .map((el) => cleanSkillName($(el).text()))
+    .filter(Boolean);
+  if (badges.length === categories.length)
+    badges.forEach((b, i) => {
+      categories[i] = b;
+    });
   else if (badges.length === 1) categories.fill(badges[0]!);
 }
 
@@ -97,7 +121,10 @@ function readSkills($: cheerio.CheerioAPI, titles: string[]): string[][] {
   for (const { heading, items } of collectSkillLists($)) {
     const h = heading.toLowerCase();
     const real = items.filter((s) => !/^no (shared |common )?skills\b/i.test(s));
-    if (/\b(shared|common|both|overlap)\b/.test(h) && /\bskill|\bshared\b/.test(h)) { shared.push(...real); continue; }
+    if (/\b(shared|common|both|overlap)\b/.test(h) && /\bskill|\bshared\b/.test(h)) {
+      shared.push(...real);
+      continue;
+    }
     if (!/\bonly\b|\bskills?\b/.test(h)) continue;
     const who = titles.length === 1 ? { i: 0 } : byLength.find(({ t }) => h.includes(t));
     if (who) own[who.i]!.push(...real);

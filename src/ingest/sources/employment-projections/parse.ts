@@ -24,7 +24,8 @@ function tableRows(input: Buffer, file: string): CsvRow[] {
     return rows;
   }
   try {
-    if (!listXlsxSheets(input).includes('Table 1.2')) throw new SourceFormatError(`${file}: no sheet "Table 1.2" (occupational projections by detailed occupation)`);
+    if (!listXlsxSheets(input).includes('Table 1.2'))
+      throw new SourceFormatError(`${file}: no sheet "Table 1.2" (occupational projections by detailed occupation)`);
     return readXlsxSheet(input, 'Table 1.2').rows;
   } catch (err) {
     if (err instanceof XlsxFormatError) throw new SourceFormatError(`${file}: ${err.message}`);
@@ -50,11 +51,20 @@ export function parseProjections(input: Buffer, file: string): ParseResult<Proje
   const head = rows[headAt]!.fields.map((f) => f.trim());
   const find = (re: RegExp, not?: RegExp) => head.findIndex((h) => re.test(h) && !not?.test(h));
   const col = {
-    title: find(/title/i), code: find(/(occupation|matrix) code/i), type: find(/occupation type/i),
-    change: find(/change/i, /percent/i), pct: find(/percent/i, /distribution/i), openings: find(/openings/i),
+    title: find(/title/i),
+    code: find(/(occupation|matrix) code/i),
+    type: find(/occupation type/i),
+    change: find(/change/i, /percent/i),
+    pct: find(/percent/i, /distribution/i),
+    openings: find(/openings/i),
   };
   const employment = head.map((h, i) => ({ i, year: Number(/^employment,? (\d{4})$/i.exec(h)?.[1]) })).filter((e) => e.year > 0);
-  const missing = [...Object.entries(col).filter(([k, v]) => v < 0 && k !== 'type').map(([k]) => k), ...(employment.length === 2 ? [] : ['employment, base and target years'])];
+  const missing = [
+    ...Object.entries(col)
+      .filter(([k, v]) => v < 0 && k !== 'type')
+      .map(([k]) => k),
+    ...(employment.length === 2 ? [] : ['employment, base and target years']),
+  ];
   if (missing.length) throw new SourceFormatError(`${file}: missing column(s) ${missing.join(', ')}; header is ${head.join(' | ')}`);
   const [base, target] = employment.sort((a, b) => a.year - b.year) as [{ i: number; year: number }, { i: number; year: number }];
   const period = `${base.year}-${String(target.year).slice(2)}`;
@@ -70,9 +80,15 @@ export function parseProjections(input: Buffer, file: string): ParseResult<Proje
     }
     try {
       records.push({
-        socCode: code, title: (row.fields[col.title] ?? '').split(/ {4}\*/)[0]!.trim(), period, baseYear: base.year, targetYear: target.year,
-        employmentBase: thousands(readNumber(row.fields[base.i], head[base.i]!)), employmentTarget: thousands(readNumber(row.fields[target.i], head[target.i]!)),
-        change: thousands(readNumber(row.fields[col.change], head[col.change]!)), changePct: oneDecimal(readNumber(row.fields[col.pct], head[col.pct]!)),
+        socCode: code,
+        title: (row.fields[col.title] ?? '').split(/ {4}\*/)[0]!.trim(),
+        period,
+        baseYear: base.year,
+        targetYear: target.year,
+        employmentBase: thousands(readNumber(row.fields[base.i], head[base.i]!)),
+        employmentTarget: thousands(readNumber(row.fields[target.i], head[target.i]!)),
+        change: thousands(readNumber(row.fields[col.change], head[col.change]!)),
+        changePct: oneDecimal(readNumber(row.fields[col.pct], head[col.pct]!)),
         annualOpenings: thousands(readNumber(row.fields[col.openings], head[col.openings]!)),
       });
     } catch (err) {

@@ -9,7 +9,15 @@ import { decodeHtml } from '../../../core/html-decode.js';
 import type { SkillTaxonomy } from '../../../core/skills.js';
 import type { SalaryRange } from '../../../core/salary-text.js';
 import { FACT_KEYS, SENIORITY_ORDER, type CountedTitle, type PostingsFact } from '../../../core/fact-keys.js';
-import { IngestRejectedError, type AdapterContext, type FactInput, type NormalizedBatch, type Reject, type SourceAdapter, type SourceDocument } from '../../types.js';
+import {
+  IngestRejectedError,
+  type AdapterContext,
+  type FactInput,
+  type NormalizedBatch,
+  type Reject,
+  type SourceAdapter,
+  type SourceDocument,
+} from '../../types.js';
 import { buildDirectoryMatcher, fetchRequired, skillTaxonomyOf, fileNameOf, isNotFound, maxPagesOption, median, stringOption } from '../adapter-kit.js';
 import { followableLink, forEachLimited } from '../links.js';
 import { InputTooLargeError } from '../../../core/bounds.js';
@@ -25,8 +33,18 @@ const TOP_SKILLS = 20;
 const GLASSDOOR_DEFAULT_PERIOD = '2020';
 
 /** One posting, whatever its format. */
-interface Posting { title: string; occurrences: number; salary: SalaryRange | null; skills: string[] }
-interface Loaded { postings: Posting[]; rejects: Reject[]; parsed: number; documentUrl: string }
+interface Posting {
+  title: string;
+  occurrences: number;
+  salary: SalaryRange | null;
+  skills: string[];
+}
+interface Loaded {
+  postings: Posting[];
+  rejects: Reject[];
+  parsed: number;
+  documentUrl: string;
+}
 
 export const jobPostingsAdapter: SourceAdapter = {
   kind: 'job-postings',
@@ -46,10 +64,15 @@ export const jobPostingsAdapter: SourceAdapter = {
 function readFormat(ctx: AdapterContext, doc: SourceDocument): PostingsFormat {
   const option = stringOption(ctx, 'format');
   if (option) {
-    if (!(FORMATS as readonly string[]).includes(option)) throw new IngestRejectedError(`source "${ctx.sourceId}": option "format" must be one of ${FORMATS.join(', ')}`);
+    if (!(FORMATS as readonly string[]).includes(option))
+      throw new IngestRejectedError(`source "${ctx.sourceId}": option "format" must be one of ${FORMATS.join(', ')}`);
     return option as PostingsFormat;
   }
-  const head = doc.body.subarray(0, 2048).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const head = doc.body
+    .subarray(0, 2048)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (head.startsWith('{')) return 'greenhouse-json';
   if (/^<(!doctype|html)/i.test(head)) return 'html-pages';
   if (/Salary Estimate/.test(head.split(/\r?\n/, 1)[0] ?? '')) return 'glassdoor-csv';
@@ -99,9 +122,15 @@ async function loadPages(ctx: AdapterContext, listing: SourceDocument, taxonomy:
       if (isNotFound(err)) return null; // taken down since the listing was published: a reject, not a failure
       throw err;
     });
-    if (doc === null) { rejects.push({ line: null, file: url, reason: 'posting page not found (404/410); skipped' }); return; }
+    if (doc === null) {
+      rejects.push({ line: null, file: url, reason: 'posting page not found (404/410); skipped' });
+      return;
+    }
     if (++done % 10 === 0) await ctx.progress(Math.round((40 * done) / links.length), `fetched ${done} of ${links.length} posting pages`);
-    if ('disallowed' in doc) { rejects.push({ line: null, file: url, reason: `disallowed by robots.txt (${doc.rule}); not fetched` }); return; }
+    if ('disallowed' in doc) {
+      rejects.push({ line: null, file: url, reason: `disallowed by robots.txt (${doc.rule}); not fetched` });
+      return;
+    }
     changed ||= doc.changed;
     let page: ReturnType<typeof parsePostingPage>;
     try {
@@ -134,11 +163,16 @@ async function summarize(ctx: AdapterContext, loaded: Loaded, format: PostingsFo
     const t = g.titles.get(p.title) ?? g.titles.set(p.title, { count: 0, confidence: m.confidence, method: m.method, attributes: m.attributes }).get(p.title)!;
     t.count++;
   }
-  const bySeniority = (g: { titles: Map<string, Omit<CountedTitle, 'title'>> }) => SENIORITY_ORDER
-    .map((seniority) => ({ seniority, count: [...g.titles.values()].filter((t) => (t.attributes.seniority ?? 'unstated') === seniority).reduce((n, t) => n + t.count, 0) }))
-    .filter((b) => b.count > 0);
+  const bySeniority = (g: { titles: Map<string, Omit<CountedTitle, 'title'>> }) =>
+    SENIORITY_ORDER.map((seniority) => ({
+      seniority,
+      count: [...g.titles.values()].filter((t) => (t.attributes.seniority ?? 'unstated') === seniority).reduce((n, t) => n + t.count, 0),
+    })).filter((b) => b.count > 0);
   const facts: FactInput[] = [...groups].map(([slug, g]) => ({
-    career: { slug }, key: FACT_KEYS.postings, period, documentUrl: loaded.documentUrl,
+    career: { slug },
+    key: FACT_KEYS.postings,
+    period,
+    documentUrl: loaded.documentUrl,
     value: {
       count: g.postings.length,
       occurrences: g.postings.reduce((n, p) => n + p.occurrences, 0),
@@ -151,9 +185,14 @@ async function summarize(ctx: AdapterContext, loaded: Loaded, format: PostingsFo
     } satisfies PostingsFact,
   }));
   return {
-    careers: [], facts, rejects: loaded.rejects, parsed: loaded.parsed, ownedKeys: [FACT_KEYS.postings],
+    careers: [],
+    facts,
+    rejects: loaded.rejects,
+    parsed: loaded.parsed,
+    ownedKeys: [FACT_KEYS.postings],
     // A snapshot is one period: later snapshots add to the series.
-    periods: [period], unmatched: matcher.unmatched(),
+    periods: [period],
+    unmatched: matcher.unmatched(),
   };
 }
 
@@ -171,5 +210,8 @@ function summarizeSalary(postings: readonly Posting[]): PostingsFact['salary'] {
 function countSkills(postings: readonly Posting[]): PostingsFact['topSkills'] {
   const counts = new Map<string, number>();
   for (const p of postings) for (const k of new Set(p.skills)) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)).slice(0, TOP_SKILLS);
+  return [...counts]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
+    .slice(0, TOP_SKILLS);
 }

@@ -20,14 +20,27 @@ describe('parseGlassdoorPostings on the real export', () => {
     expect(records).toHaveLength(600);
     expect(records.reduce((n, r) => n + r.occurrences, 0)).toBe(956);
     const most = records.reduce((a, b) => (b.occurrences > a.occurrences ? b : a));
-    expect(most).toMatchObject({ title: 'Pharmacovigilance Scientist (Senior Pharmacovigilance)', company: 'Greenwich Biosciences', occurrences: 4, line: expect.any(Number) });
+    expect(most).toMatchObject({
+      title: 'Pharmacovigilance Scientist (Senior Pharmacovigilance)',
+      company: 'Greenwich Biosciences',
+      occurrences: 4,
+      line: expect.any(Number),
+    });
   });
   it('reads the first row: company without its rating, -1 as null, multi-line description', () => {
     const first = records[0]!;
     expect(first).toMatchObject({
-      line: 2, title: 'Data Scientist', company: 'Tecolote Research', rating: 3.8, location: 'Albuquerque, NM',
-      founded: 1973, competitors: [], size: '501 to 1000 employees', revenue: '$50 to $100 million (USD)',
-      salary: { min: 53_000, max: 91_000, period: 'year', source: 'glassdoor-estimate' }, salaryText: '$53K-$91K (Glassdoor est.)',
+      line: 2,
+      title: 'Data Scientist',
+      company: 'Tecolote Research',
+      rating: 3.8,
+      location: 'Albuquerque, NM',
+      founded: 1973,
+      competitors: [],
+      size: '501 to 1000 employees',
+      revenue: '$50 to $100 million (USD)',
+      salary: { min: 53_000, max: 91_000, period: 'year', source: 'glassdoor-estimate' },
+      salaryText: '$53K-$91K (Glassdoor est.)',
     });
     expect(first.description.split('\n').length).toBeGreaterThan(10);
     expect(first.description.startsWith('Data Scientist\nLocation: Albuquerque')).toBe(true);
@@ -39,7 +52,8 @@ describe('parseGlassdoorPostings on the real export', () => {
     expect(counts).toEqual({ year: 457, hour: 10, missing: 133 });
     expect(records.filter((r) => r.salary?.source === 'employer')).toHaveLength(17);
     expect(records.find((r) => r.salaryText === 'Employer Provided Salary:$25-$28 Per Hour')).toMatchObject({
-      company: 'Mcphail Associates', salary: { min: 52_000, max: 58_240, annualized: true },
+      company: 'Mcphail Associates',
+      salary: { min: 52_000, max: 58_240, annualized: true },
     });
   });
   it('treats a rating of -1.0 as missing and keeps the bare company name', () => {
@@ -56,8 +70,11 @@ describe('parseGlassdoorPostings on the real export', () => {
 describe('parseGlassdoorPostings on bad input', () => {
   it('refuses other files and rejects short rows by line', () => {
     expect(() => parseGlassdoorPostings('work_year,job_title\n2022,x', { file: 'salaries.csv' })).toThrowError(SourceFormatError);
-    const header = 'Job Title,Salary Estimate,Job Description,Rating,Company Name,Location,Headquarters,Size,Founded,Type of ownership,Industry,Sector,Revenue,Competitors';
-    const out = parseGlassdoorPostings(`${header}\nData Scientist,Competitive pay,"Build\nmodels",4.1,"Acme\n4.1",NYC,-1,-1,-1,-1,-1,-1,-1,-1\nshort,row\n`, { file: 'g.csv' });
+    const header =
+      'Job Title,Salary Estimate,Job Description,Rating,Company Name,Location,Headquarters,Size,Founded,Type of ownership,Industry,Sector,Revenue,Competitors';
+    const out = parseGlassdoorPostings(`${header}\nData Scientist,Competitive pay,"Build\nmodels",4.1,"Acme\n4.1",NYC,-1,-1,-1,-1,-1,-1,-1,-1\nshort,row\n`, {
+      file: 'g.csv',
+    });
     expect(out.records).toHaveLength(1);
     expect(out.records[0]).toMatchObject({ company: 'Acme', description: 'Build\nmodels', salary: null, salaryText: 'Competitive pay', headquarters: null });
     expect(out.rejects).toEqual([

@@ -38,10 +38,27 @@ export interface GlassdoorPosting {
   skills: string[];
 }
 
-export interface GlassdoorOptions { file?: string; taxonomy?: SkillTaxonomy }
+export interface GlassdoorOptions {
+  file?: string;
+  taxonomy?: SkillTaxonomy;
+}
 
-const COLUMNS = ['Job Title', 'Salary Estimate', 'Job Description', 'Rating', 'Company Name', 'Location',
-  'Headquarters', 'Size', 'Founded', 'Type of ownership', 'Industry', 'Sector', 'Revenue', 'Competitors'] as const;
+const COLUMNS = [
+  'Job Title',
+  'Salary Estimate',
+  'Job Description',
+  'Rating',
+  'Company Name',
+  'Location',
+  'Headquarters',
+  'Size',
+  'Founded',
+  'Type of ownership',
+  'Industry',
+  'Sector',
+  'Revenue',
+  'Competitors',
+] as const;
 type Column = (typeof COLUMNS)[number];
 
 /**
@@ -64,7 +81,10 @@ export function parseGlassdoorPostings(input: string | Buffer, options: Glassdoo
     }
     const get = (c: Column) => orNull(row.fields[cols.index[c]]);
     const title = get('Job Title');
-    if (!title) { rejects.push({ line: row.line, file, reason: 'Job Title is empty' }); continue; }
+    if (!title) {
+      rejects.push({ line: row.line, file, reason: 'Job Title is empty' });
+      continue;
+    }
     const salaryText = get('Salary Estimate');
     const salary = parseSalaryText(salaryText);
     if (salaryText && !salary && !isMissingSalaryText(salaryText)) {
@@ -75,14 +95,32 @@ export function parseGlassdoorPostings(input: string | Buffer, options: Glassdoo
     const description = (row.fields[cols.index['Job Description']] ?? '').trim();
     const key = [title, company, get('Location') ?? '', description].join('\u0000');
     const seen = byKey.get(key);
-    if (seen) { seen.occurrences++; continue; }
+    if (seen) {
+      seen.occurrences++;
+      continue;
+    }
     const revenue = get('Revenue');
     byKey.set(key, {
-      line: row.line, occurrences: 1, title, salary, salaryText, description, rating, company,
-      location: get('Location'), headquarters: get('Headquarters'), size: get('Size'),
-      founded: toNumber(get('Founded')), ownership: get('Type of ownership'), industry: get('Industry'),
-      sector: get('Sector'), revenue: revenue && !/^unknown/i.test(revenue) ? revenue : null,
-      competitors: (get('Competitors') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      line: row.line,
+      occurrences: 1,
+      title,
+      salary,
+      salaryText,
+      description,
+      rating,
+      company,
+      location: get('Location'),
+      headquarters: get('Headquarters'),
+      size: get('Size'),
+      founded: toNumber(get('Founded')),
+      ownership: get('Type of ownership'),
+      industry: get('Industry'),
+      sector: get('Sector'),
+      revenue: revenue && !/^unknown/i.test(revenue) ? revenue : null,
+      competitors: (get('Competitors') ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
       skills: options.taxonomy ? extractSkills(description, options.taxonomy) : [],
     });
   }

@@ -7,8 +7,11 @@ import { SourceFormatError } from '../types.js';
 import { htmlToText, parseGreenhouseJobs } from './parse-greenhouse.js';
 
 const fixture = readFileSync(path.resolve(process.cwd(), 'test/fixtures/greenhouse/jobs.json'));
-const taxonomy = buildSkillTaxonomy(['Python', 'PyTorch', 'C++', 'Amazon Web Services AWS software', 'Go', 'R', 'Structured query language SQL', 'Tableau', 'Rust programming language']
-  .map((example) => ({ example, commodityTitle: 'x', hot: true, inDemand: true })));
+const taxonomy = buildSkillTaxonomy(
+  ['Python', 'PyTorch', 'C++', 'Amazon Web Services AWS software', 'Go', 'R', 'Structured query language SQL', 'Tableau', 'Rust programming language'].map(
+    (example) => ({ example, commodityTitle: 'x', hot: true, inDemand: true }),
+  ),
+);
 const { records, rejects } = parseGreenhouseJobs(fixture, { file: 'jobs.json', taxonomy });
 
 describe('parseGreenhouseJobs', () => {
@@ -16,22 +19,27 @@ describe('parseGreenhouseJobs', () => {
     expect(records.map((r) => r.externalId)).toEqual(['4554464004', '4674120004', '4656326004']);
     expect(rejects).toEqual([{ line: 4, file: 'jobs.json', reason: 'job #4 has no title' }]);
     expect(records[0]).toMatchObject({
-      title: 'Senior Machine Learning Engineer', updatedAt: '2024-11-04T13:02:51-05:00',
-      url: 'https://boards.greenhouse.io/careerlensdemo/jobs/4554464004', location: 'Remote - United States',
-      departments: ['Machine Learning'], offices: ['United States'],
+      title: 'Senior Machine Learning Engineer',
+      updatedAt: '2024-11-04T13:02:51-05:00',
+      url: 'https://boards.greenhouse.io/careerlensdemo/jobs/4554464004',
+      location: 'Remote - United States',
+      departments: ['Machine Learning'],
+      offices: ['United States'],
       metadata: { 'Salary Range': '$150,000 - $190,000', 'Employment Type': 'Full-time' },
     });
     expect(records[1]).toMatchObject({ departments: ['Data'], offices: ['London', 'Europe'], metadata: {} });
   });
   it('unescapes the content, strips tags and scripts, one line per block', () => {
-    expect(records[0]!.description).toBe([
-      'About the role',
-      'You will train, compress and serve models used by millions of people. Our stack is Python, PyTorch and C++/CUDA kernels on AWS.',
-      'What you will do',
-      'Benchmark inference latency and cut cost per request',
-      'Apply quantization & knowledge distillation to production models',
-      'The base salary range for this role is $150,000 – $190,000.',
-    ].join('\n'));
+    expect(records[0]!.description).toBe(
+      [
+        'About the role',
+        'You will train, compress and serve models used by millions of people. Our stack is Python, PyTorch and C++/CUDA kernels on AWS.',
+        'What you will do',
+        'Benchmark inference latency and cut cost per request',
+        'Apply quantization & knowledge distillation to production models',
+        'The base salary range for this role is $150,000 – $190,000.',
+      ].join('\n'),
+    );
     expect(records[1]!.description).not.toContain('trackView');
     expect(htmlToText('&lt;p&gt;a &amp;amp; b&lt;/p&gt;&lt;p&gt;&amp;lt;script&amp;gt;x&lt;/p&gt;')).toBe('a & b\n<script>x');
   });
@@ -54,7 +62,8 @@ describe('parseGreenhouseJobs', () => {
   it('refuses non-JSON and bodies without jobs, and reports a total mismatch', () => {
     expect(() => parseGreenhouseJobs('{"jobs": [', { file: 'cut.json' })).toThrowError(SourceFormatError);
     expect(() => parseGreenhouseJobs('{"data": []}', { file: 'x.json' })).toThrowError(/x\.json: no "jobs" array/);
-    expect(parseGreenhouseJobs('{"jobs": [], "meta": {"total": 2}}').rejects)
-      .toEqual([{ line: null, file: 'greenhouse jobs.json', reason: 'meta.total is 2 but 0 jobs were listed' }]);
+    expect(parseGreenhouseJobs('{"jobs": [], "meta": {"total": 2}}').rejects).toEqual([
+      { line: null, file: 'greenhouse jobs.json', reason: 'meta.total is 2 but 0 jobs were listed' },
+    ]);
   });
 });

@@ -26,11 +26,20 @@ export interface GreenhousePosting {
   metadata: Record<string, string>;
   skills: string[];
 }
-export interface GreenhouseOptions { file?: string; taxonomy?: SkillTaxonomy }
+export interface GreenhouseOptions {
+  file?: string;
+  taxonomy?: SkillTaxonomy;
+}
 
 interface RawJob {
-  id?: unknown; title?: unknown; updated_at?: unknown; absolute_url?: unknown; content?: unknown;
-  location?: { name?: unknown } | null; departments?: { name?: unknown }[] | null; offices?: { name?: unknown }[] | null;
+  id?: unknown;
+  title?: unknown;
+  updated_at?: unknown;
+  absolute_url?: unknown;
+  content?: unknown;
+  location?: { name?: unknown } | null;
+  departments?: { name?: unknown }[] | null;
+  offices?: { name?: unknown }[] | null;
   metadata?: { name?: unknown; value?: unknown }[] | null;
 }
 
@@ -56,7 +65,10 @@ export function parseGreenhouseJobs(input: string | Buffer, options: GreenhouseO
   body.jobs.forEach((raw: RawJob, i) => {
     const title = str(raw?.title);
     const id = typeof raw?.id === 'number' || typeof raw?.id === 'string' ? String(raw.id) : null;
-    if (!id || !title) { rejects.push({ line: i + 1, file, reason: `job #${i + 1} has no ${id ? 'title' : 'id'}` }); return; }
+    if (!id || !title) {
+      rejects.push({ line: i + 1, file, reason: `job #${i + 1} has no ${id ? 'title' : 'id'}` });
+      return;
+    }
     const description = htmlToText(str(raw.content) ?? '');
     const metadata: Record<string, string> = {};
     for (const m of raw.metadata ?? []) {
@@ -66,8 +78,13 @@ export function parseGreenhouseJobs(input: string | Buffer, options: GreenhouseO
     }
     const payField = Object.keys(metadata).find((k) => PAY_FIELD.test(k));
     records.push({
-      externalId: id, title, updatedAt: str(raw.updated_at), url: str(raw.absolute_url),
-      location: str(raw.location?.name), departments: names(raw.departments), offices: names(raw.offices),
+      externalId: id,
+      title,
+      updatedAt: str(raw.updated_at),
+      url: str(raw.absolute_url),
+      location: str(raw.location?.name),
+      departments: names(raw.departments),
+      offices: names(raw.offices),
       description,
       salary: parseSalaryText(payField ? metadata[payField] : findDollarRange(description)),
       metadata,
@@ -83,9 +100,9 @@ export function parseGreenhouseJobs(input: string | Buffer, options: GreenhouseO
 
 /** Unescapes the entity-escaped HTML once, then keeps the visible text line by line. */
 export function htmlToText(escaped: string): string {
-  assertHtmlTags(escaped, 'a job\'s content');
+  assertHtmlTags(escaped, "a job's content");
   const html = cheerio.load(`<body>${escaped}</body>`)('body').text();
-  assertHtmlTags(html, 'a job\'s content');
+  assertHtmlTags(html, "a job's content");
   const $ = cheerio.load(html);
   $('script, style, noscript').remove();
   const lines: string[] = [];

@@ -24,12 +24,22 @@ export interface PostingPage {
   /** Canonical skill keys mentioned in the title and description. */
   skills: string[];
 }
-export interface PostingOptions { file?: string; url?: string; taxonomy?: SkillTaxonomy }
+export interface PostingOptions {
+  file?: string;
+  url?: string;
+  taxonomy?: SkillTaxonomy;
+}
 
 /** Region codes used in career-site slugs (`-us-`, `-europe-uk-`, `-apac-`, `-uk-us-`). */
 const SLUG_REGIONS: Record<string, string> = {
-  us: 'United States', uk: 'United Kingdom', europe: 'Europe', apac: 'APAC', amer: 'Americas',
-  emea: 'EMEA', latam: 'Latin America', remote: 'Remote',
+  us: 'United States',
+  uk: 'United Kingdom',
+  europe: 'Europe',
+  apac: 'APAC',
+  amer: 'Americas',
+  emea: 'EMEA',
+  latam: 'Latin America',
+  remote: 'Remote',
 };
 const EMPLOYMENT = /\b(full[- ]time|part[- ]time|contract(or)?|intern(ship)?|temporary)\b/i;
 
@@ -42,22 +52,37 @@ export function parsePostingPage(html: string, options: PostingOptions = {}): Pa
   const title = tidy($('h1').first().text()) || stripSiteSuffix(tidy($('title').first().text()));
   if (!title) return { records: [], rejects: [{ line: null, file: options.file, reason: 'no job title (no <h1> or <title>) on the page' }] };
   const { slug, externalId } = readSlug(source);
-  const features = $('h1').first().parent().find('[class*="feature"]').toArray().map((el) => $(el));
+  const features = $('h1')
+    .first()
+    .parent()
+    .find('[class*="feature"]')
+    .toArray()
+    .map((el) => $(el));
   const located = features.find((f) => f.find('[class*="location"]').length > 0);
-  const pageLocations = located ? located.find('[class*="location"] span').toArray().map((el) => tidy($(el).text())).filter(Boolean) : [];
+  const pageLocations = located
+    ? located
+        .find('[class*="location"] span')
+        .toArray()
+        .map((el) => tidy($(el).text()))
+        .filter(Boolean)
+    : [];
   const slugLocations = slug ? regionsOf(slug) : [];
   const others = features.filter((f) => f !== located).map((f) => tidy(f.text()));
   const description = readDescription($);
   return {
-    records: [{
-      externalId, slug, title,
-      locations: pageLocations.length ? pageLocations : slugLocations,
-      locationSource: pageLocations.length ? 'page' : slugLocations.length ? 'slug' : null,
-      department: others.find((t) => !EMPLOYMENT.test(t)) ?? null,
-      employmentType: others.find((t) => EMPLOYMENT.test(t)) ?? null,
-      description,
-      skills: options.taxonomy ? postingSkills({ title, description }, options.taxonomy) : [],
-    }],
+    records: [
+      {
+        externalId,
+        slug,
+        title,
+        locations: pageLocations.length ? pageLocations : slugLocations,
+        locationSource: pageLocations.length ? 'page' : slugLocations.length ? 'slug' : null,
+        department: others.find((t) => !EMPLOYMENT.test(t)) ?? null,
+        employmentType: others.find((t) => EMPLOYMENT.test(t)) ?? null,
+        description,
+        skills: options.taxonomy ? postingSkills({ title, description }, options.taxonomy) : [],
+      },
+    ],
     rejects: [],
   };
 }
@@ -76,8 +101,15 @@ export function siteBoilerplate(descriptions: readonly string[]): Set<string> {
 }
 
 /** Canonical skills of a posting from its title and description, leaving out `boilerplate` lines. */
-export function postingSkills(page: Pick<PostingPage, 'title' | 'description'>, taxonomy: SkillTaxonomy, boilerplate: ReadonlySet<string> = new Set()): string[] {
-  const own = page.description.split('\n').filter((line) => !boilerplate.has(line)).join('\n');
+export function postingSkills(
+  page: Pick<PostingPage, 'title' | 'description'>,
+  taxonomy: SkillTaxonomy,
+  boilerplate: ReadonlySet<string> = new Set(),
+): string[] {
+  const own = page.description
+    .split('\n')
+    .filter((line) => !boilerplate.has(line))
+    .join('\n');
   return extractSkills(`${page.title}\n${own}`, taxonomy);
 }
 
@@ -88,7 +120,12 @@ export function stripSiteSuffix(title: string): string {
 
 /** `…/data-engineer-europe-uk-us-4674120004.html` → slug `data-engineer-europe-uk-us`, id `4674120004`. */
 export function readSlug(source: string | null): { slug: string | null; externalId: string | null } {
-  const base = source?.split(/[/\\?#]/).filter(Boolean).pop()?.replace(/\.html?$/i, '') ?? '';
+  const base =
+    source
+      ?.split(/[/\\?#]/)
+      .filter(Boolean)
+      .pop()
+      ?.replace(/\.html?$/i, '') ?? '';
   const m = /^(.*?)-?(\d{5,})$/.exec(base);
   return { slug: (m ? m[1] : base) || null, externalId: m?.[2] ?? null };
 }
@@ -115,7 +152,13 @@ function readDescription($: cheerio.CheerioAPI): string {
   return lines.join('\n');
 }
 
-export interface ListingLink { url: string; slug: string | null; externalId: string | null; title: string; locations: string[] }
+export interface ListingLink {
+  url: string;
+  slug: string | null;
+  externalId: string | null;
+  title: string;
+  locations: string[];
+}
 
 /**
  * Posting links on a careers listing page: anchors to `/careers/<slug>-<id>`, with the card's
@@ -133,8 +176,16 @@ export function parseCareersListing(html: string, baseUrl?: string): ListingLink
     const title = tidy(a.find('h3, h2, h4').first().text()) || tidy(a.text());
     const where = tidy(a.find('h4').first().text());
     byId.set(externalId, {
-      url: baseUrl && URL.canParse(href, baseUrl) ? new URL(href, baseUrl).toString() : href, slug, externalId, title,
-      locations: where ? where.split(',').map((s) => s.trim()).filter(Boolean) : [],
+      url: baseUrl && URL.canParse(href, baseUrl) ? new URL(href, baseUrl).toString() : href,
+      slug,
+      externalId,
+      title,
+      locations: where
+        ? where
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
     });
   });
   return [...byId.values()];

@@ -13,9 +13,16 @@ import { parsePostingPage, postingSkills, siteBoilerplate } from './parse-postin
  */
 const shared = path.resolve(process.cwd(), '../shared/data');
 const onet = parseOnetFiles(new Map(Object.values(ONET_FILES).map((f) => [f, readFileSync(path.join(shared, 'onet-29.2', f), 'utf8')])));
-const taxonomy = buildSkillTaxonomy(onet.technologySkills.map((t) => ({ example: t.example, commodityTitle: t.commodityTitle, hot: t.hot, inDemand: t.inDemand })));
+const taxonomy = buildSkillTaxonomy(
+  onet.technologySkills.map((t) => ({ example: t.example, commodityTitle: t.commodityTitle, hot: t.hot, inDemand: t.inDemand })),
+);
 const dir = path.join(shared, 'vercel-careers-html/careers');
-const html = new Map(readdirSync(dir).filter((f) => f.endsWith('.html')).sort().map((f) => [f.replace(/-\d+\.html$/, ''), readFileSync(path.join(dir, f), 'utf8')]));
+const html = new Map(
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .map((f) => [f.replace(/-\d+\.html$/, ''), readFileSync(path.join(dir, f), 'utf8')]),
+);
 const pages = new Map([...html].map(([slug, page]) => [slug, parsePostingPage(page).records[0]!]));
 const boilerplate = siteBoilerplate([...pages.values()].map((p) => p.description));
 const skillsOf = (slug: string) => postingSkills(pages.get(slug)!, taxonomy, boilerplate);
@@ -27,7 +34,12 @@ function requirements(page: string): string[] {
   $('script, style').remove();
   const items: string[] = [];
   $('ul').each((_, ul) => {
-    if (REQUIREMENTS.test($(ul).prevAll('h2, h3, h4, p').first().text())) $(ul).children('li').each((_, li) => { items.push($(li).text().trim()); });
+    if (REQUIREMENTS.test($(ul).prevAll('h2, h3, h4, p').first().text()))
+      $(ul)
+        .children('li')
+        .each((_, li) => {
+          items.push($(li).text().trim());
+        });
   });
   return items;
 }
@@ -40,7 +52,11 @@ describe('skills of the real Vercel postings, against their requirements lists',
       if (listed.length) withList++;
       const skills = skillsOf(slug);
       expect(skills, slug).toEqual(expect.arrayContaining(extractSkills(listed.join('\n'), taxonomy)));
-      const own = `${pages.get(slug)!.title}\n${pages.get(slug)!.description.split('\n').filter((l) => !boilerplate.has(l)).join('\n')}`;
+      const own = `${pages.get(slug)!.title}\n${pages
+        .get(slug)!
+        .description.split('\n')
+        .filter((l) => !boilerplate.has(l))
+        .join('\n')}`;
       for (const key of skills) expect(extractSkills(own, taxonomy), `${slug}: ${key}`).toContain(key);
     }
     expect(withList).toBeGreaterThanOrEqual(37); // six pages list only what the job does

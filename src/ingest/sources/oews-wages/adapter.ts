@@ -45,8 +45,13 @@ export const oewsWagesAdapter: SourceAdapter = {
     if (readings.length === 0) throw new SourceFormatError(setAside.map((r) => r.reason).join('; '));
     for (const r of setAside) ctx.log.warn({ file: r.file, reason: r.reason }, 'OEWS document set aside');
     const continuity = resolveHybrids(readings);
-    const fact = (reading: OewsReading, soc6: string, value: unknown, key: string = FACT_KEYS.wages): FactInput =>
-      ({ career: { soc6 }, key, period: reading.period, value, documentUrl: reading.url });
+    const fact = (reading: OewsReading, soc6: string, value: unknown, key: string = FACT_KEYS.wages): FactInput => ({
+      career: { soc6 },
+      key,
+      period: reading.period,
+      value,
+      documentUrl: reading.url,
+    });
     const facts: FactInput[] = [
       ...readings.flatMap((reading) => reading.records.filter((r) => r.detailed).map((r) => fact(reading, r.socCode, toFact(r, reading)))),
       ...continuity.mapped.map(({ reading, record, to, mapping }) => fact(reading, to, { ...toFact(record, reading), mapped: mapping })),
@@ -54,12 +59,22 @@ export const oewsWagesAdapter: SourceAdapter = {
     ];
     const rejects = [...setAside, ...readings.flatMap((r) => r.rejects)];
     return {
-      careers: [], facts, rejects, parsed: readings.reduce((n, r) => n + r.records.length + r.rejects.length, 0) + setAside.length,
+      careers: [],
+      facts,
+      rejects,
+      parsed: readings.reduce((n, r) => n + r.records.length + r.rejects.length, 0) + setAside.length,
       ownedKeys: [FACT_KEYS.wages, FACT_KEYS.wagesBreak],
       // Each release is one period: only the periods read now are restated; a set-aside file's period keeps what it had.
       periods: readings.map((r) => r.period),
       // A rejected row keeps its occupation's earlier wages served rather than deleting them.
-      retain: readings.flatMap((r) => codesAtLines(bodies.get(r.url)!, r.rejects.map((x) => x.line))).map((soc6): CareerRef => ({ soc6 })),
+      retain: readings
+        .flatMap((r) =>
+          codesAtLines(
+            bodies.get(r.url)!,
+            r.rejects.map((x) => x.line),
+          ),
+        )
+        .map((soc6): CareerRef => ({ soc6 })),
     };
   },
 };
@@ -72,7 +87,8 @@ function documentEntries(ctx: AdapterContext): { url: string; period?: string }[
   const bad = () => new IngestRejectedError(`source "${ctx.sourceId}": option "history" must be an array of URLs or { "url", "period" } objects`);
   if (!Array.isArray(history)) throw bad();
   for (const h of history) {
-    const entry = typeof h === 'string' ? { url: h } : h && typeof h === 'object' && typeof h.url === 'string' ? h as { url: string; period?: unknown } : null;
+    const entry =
+      typeof h === 'string' ? { url: h } : h && typeof h === 'object' && typeof h.url === 'string' ? (h as { url: string; period?: unknown }) : null;
     if (!entry || (entry.period !== undefined && typeof entry.period !== 'string')) throw bad();
     const url = URL.canParse(entry.url, ctx.url) ? new URL(entry.url, ctx.url).href : null;
     if (!url) throw bad();
@@ -89,14 +105,22 @@ function documentEntries(ctx: AdapterContext): { url: string; period?: string }[
 function unpack(body: Buffer, name: string): { body: Buffer; file: string } {
   if (body.subarray(0, 4).toString('latin1') !== 'PK\u0003\u0004') return { body, file: name };
   let entries: ZipEntry[];
-  try { entries = readZipEntries(body); } catch (err) {
+  try {
+    entries = readZipEntries(body);
+  } catch (err) {
     if (err instanceof ZipFormatError) throw new SourceFormatError(`${name}: ${err.message}`);
     throw err;
   }
   if (entries.some((e) => e.name === 'xl/workbook.xml')) return { body, file: name };
   const tables = entries.filter((e) => !e.isDirectory && !e.name.startsWith('__MACOSX/') && /national_m(ay)?\d{4}_dl\.(xlsx|csv)$/i.test(e.name));
   const table = tables.find((e) => /\.xlsx$/i.test(e.name)) ?? tables[0];
-  if (!table) throw new SourceFormatError(`${name}: no national_M<year>_dl.xlsx inside; entries are ${entries.map((e) => e.name).slice(0, 10).join(', ')}`);
+  if (!table)
+    throw new SourceFormatError(
+      `${name}: no national_M<year>_dl.xlsx inside; entries are ${entries
+        .map((e) => e.name)
+        .slice(0, 10)
+        .join(', ')}`,
+    );
   return { body: table.read(), file: table.name.split('/').pop()! };
 }
 
@@ -107,7 +131,10 @@ function codesAtLines(body: Buffer, lines: (number | null)[]): string[] {
   const rows = body.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004' ? readXlsxSheet(body, 0).rows : readCsvRecords(body.toString('utf8')).rows;
   const at = rows[0]?.fields.findIndex((h) => h.trim().toUpperCase() === 'OCC_CODE') ?? -1;
   if (at < 0) return [];
-  return rows.filter((r) => wanted.has(r.line)).map((r) => r.fields[at]?.trim() ?? '').filter(isSocCode);
+  return rows
+    .filter((r) => wanted.has(r.line))
+    .map((r) => r.fields[at]?.trim() ?? '')
+    .filter(isSocCode);
 }
 
 function toFact(r: OewsWageRecord, reading: OewsReading): WagesFact {
@@ -127,7 +154,16 @@ function toFact(r: OewsWageRecord, reading: OewsReading): WagesFact {
     }
   }
   return {
-    socCode: r.socCode, title: r.title, employment: r.employment, currency: 'USD', annual, hourly, topCoded, hourlyTopCoded,
-    topCodeBound: reading.topCode, derivedFromHourly: r.hourlyOnly, annualOnly: r.annualOnly,
+    socCode: r.socCode,
+    title: r.title,
+    employment: r.employment,
+    currency: 'USD',
+    annual,
+    hourly,
+    topCoded,
+    hourlyTopCoded,
+    topCodeBound: reading.topCode,
+    derivedFromHourly: r.hourlyOnly,
+    annualOnly: r.annualOnly,
   };
 }

@@ -18,9 +18,15 @@ export interface Continuity {
 
 /** Decides every hybrid row of every reading against the later readings of the same run. */
 export function resolveHybrids(readings: readonly OewsReading[]): Continuity {
-  const employment = new Map<OewsReading, LaterEmployment>(readings.map((r) => [r, {
-    period: r.period, employment: new Map(r.records.filter((x) => x.detailed).map((x) => [x.socCode, x.employment])),
-  }]));
+  const employment = new Map<OewsReading, LaterEmployment>(
+    readings.map((r) => [
+      r,
+      {
+        period: r.period,
+        employment: new Map(r.records.filter((x) => x.detailed).map((x) => [x.socCode, x.employment])),
+      },
+    ]),
+  );
   const out: Continuity = { mapped: [], breaks: [] };
   for (const reading of readings) {
     const later = readings.filter((r) => comparePeriods(r.period, reading.period) > 0).map((r) => employment.get(r)!);
@@ -33,12 +39,18 @@ export function resolveHybrids(readings: readonly OewsReading[]): Continuity {
       for (const member of OEWS_HYBRID_CODES[record.socCode]!) {
         if (published.has(member)) continue; // published on its own: its own row is its point
         if (decision.rule === 'majority' && member === decision.mappedTo) {
-          out.mapped.push({ reading, record, to: member, mapping: { rule: 'hybrid-majority', from: hybrid, share: decision.share, basisPeriod: decision.basisPeriod, members } });
+          out.mapped.push({
+            reading,
+            record,
+            to: member,
+            mapping: { rule: 'hybrid-majority', from: hybrid, share: decision.share, basisPeriod: decision.basisPeriod, members },
+          });
           continue;
         }
-        const reason = decision.rule === 'majority'
-          ? `published only inside hybrid ${hybrid.code} (${hybrid.title}), whose figures continue ${decision.mappedTo} (${Math.round(decision.share * 1000) / 10} % of it in ${decision.basisPeriod})`
-          : decision.reason;
+        const reason =
+          decision.rule === 'majority'
+            ? `published only inside hybrid ${hybrid.code} (${hybrid.title}), whose figures continue ${decision.mappedTo} (${Math.round(decision.share * 1000) / 10} % of it in ${decision.basisPeriod})`
+            : decision.reason;
         out.breaks.push({ reading, fact: { socCode: member, hybrid, reason, basisPeriod: decision.basisPeriod, members } });
       }
     }

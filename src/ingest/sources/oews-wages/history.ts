@@ -12,10 +12,22 @@ import { detectOewsPeriod, parseOewsNational, type OewsWageRecord } from './pars
 import type { TopCode } from './wage-cells.js';
 
 /** One document of the source, unpacked: its URL, the table's file name and bytes, and a configured period if any. */
-export interface OewsDocument { url: string; file: string; body: Buffer; period?: string }
+export interface OewsDocument {
+  url: string;
+  file: string;
+  body: Buffer;
+  period?: string;
+}
 
 /** A document read whole, with its period and top-code bounds. */
-export interface OewsReading { url: string; file: string; period: string; topCode: TopCode; records: OewsWageRecord[]; rejects: Reject[] }
+export interface OewsReading {
+  url: string;
+  file: string;
+  period: string;
+  topCode: TopCode;
+  records: OewsWageRecord[];
+  rejects: Reject[];
+}
 
 export interface SettledHistory {
   /** One reading per period, newest first. */
@@ -32,7 +44,9 @@ const isZip = (b: Buffer) => b.subarray(0, 4).toString('latin1') === 'PK\u0003\u
  */
 function periodInContent(doc: OewsDocument): string | null {
   if (!isZip(doc.body)) return null;
-  try { return detectOewsPeriod(listXlsxSheets(doc.body)[0] ?? ''); } catch (err) {
+  try {
+    return detectOewsPeriod(listXlsxSheets(doc.body)[0] ?? '');
+  } catch (err) {
     if (err instanceof XlsxFormatError) return null;
     throw err;
   }
@@ -47,7 +61,10 @@ export function readTopCode(body: Buffer, year: number): TopCode {
   if (isZip(body)) {
     try {
       if (listXlsxSheets(body).includes('Field Descriptions')) {
-        const text = readXlsxSheet(body, 'Field Descriptions').rows.map((r) => r.fields.join(' ')).find((t) => /^\s*#/.test(t)) ?? '';
+        const text =
+          readXlsxSheet(body, 'Field Descriptions')
+            .rows.map((r) => r.fields.join(' '))
+            .find((t) => /^\s*#/.test(t)) ?? '';
         const m = /\$([\d,]+(?:\.\d+)?) per hour or \$([\d,]+) per year/.exec(text);
         if (m) return { hourly: Number(m[1]!.replace(/,/g, '')), annual: Number(m[2]!.replace(/,/g, '')) };
       }
@@ -94,10 +111,20 @@ export function settleHistory(results: readonly (OewsReading | Reject)[]): Settl
   const readings: OewsReading[] = [];
   for (const [period, group] of byPeriod) {
     const distinct = new Set(group.map(numbersOf));
-    if (distinct.size === 1) { readings.push(group[0]!); continue; }
+    if (distinct.size === 1) {
+      readings.push(group[0]!);
+      continue;
+    }
     for (const r of group) {
-      const others = group.filter((o) => o !== r).map((o) => o.file).join(', ');
-      setAside.push({ line: null, file: r.url, reason: `${r.file}: claims ${period} like ${others} but with different numbers; nothing from either file was written for ${period}` });
+      const others = group
+        .filter((o) => o !== r)
+        .map((o) => o.file)
+        .join(', ');
+      setAside.push({
+        line: null,
+        file: r.url,
+        reason: `${r.file}: claims ${period} like ${others} but with different numbers; nothing from either file was written for ${period}`,
+      });
     }
   }
   readings.sort((a, b) => comparePeriods(b.period, a.period));

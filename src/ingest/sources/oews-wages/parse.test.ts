@@ -22,11 +22,20 @@ function buildOewsXlsx(rows: string[][]): Buffer {
   const data = rows.map((r, y) => `<row r="${y + 1}">${r.map((v, x) => cell(v, `${col(x)}${y + 1}`)).join('')}</row>`).join('');
   return createZip([
     { name: '[Content_Types].xml', data: '<Types/>' },
-    { name: 'xl/workbook.xml', data: '<workbook><sheets><sheet name="national_M2021_dl" sheetId="1" r:id="rId1"/><sheet name="Field Descriptions" sheetId="2" r:id="rId2"/></sheets></workbook>' },
-    { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="worksheets/sheet2.xml"/></Relationships>' },
+    {
+      name: 'xl/workbook.xml',
+      data: '<workbook><sheets><sheet name="national_M2021_dl" sheetId="1" r:id="rId1"/><sheet name="Field Descriptions" sheetId="2" r:id="rId2"/></sheets></workbook>',
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="worksheets/sheet2.xml"/></Relationships>',
+    },
     { name: 'xl/sharedStrings.xml', data: `<sst>${shared.map((s) => `<si><t>${s.replace(/&/g, '&amp;')}</t></si>`).join('')}</sst>` },
     { name: 'xl/worksheets/sheet1.xml', data: `<worksheet><sheetData>${data}</sheetData></worksheet>` },
-    { name: 'xl/worksheets/sheet2.xml', data: '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Field</t></is></c></row></sheetData></worksheet>' },
+    {
+      name: 'xl/worksheets/sheet2.xml',
+      data: '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Field</t></is></c></row></sheetData></worksheet>',
+    },
   ]);
 }
 
@@ -34,7 +43,10 @@ describe('parseOewsNational on national_May2021_dl.csv', () => {
   let bytes: Buffer;
   let result: ParseResult<OewsWageRecord>;
   const find = (code: string, group = 'detailed') => result.records.find((r) => r.socCode === code && r.group === group)!;
-  beforeAll(() => { bytes = readFileSync(FILE); result = parseOewsNational(bytes, { file: 'national_May2021_dl.csv' }); });
+  beforeAll(() => {
+    bytes = readFileSync(FILE);
+    result = parseOewsNational(bytes, { file: 'national_May2021_dl.csv' });
+  });
 
   it('reads all 1403 rows, 831 of them detailed, summary rows kept and flagged', () => {
     expect(result.rejects).toEqual([]);
@@ -97,7 +109,10 @@ describe('parseOewsNational on national_May2021_dl.csv', () => {
     const edited = [lines[0], lines[150]!.replace('"1,364,180"', 'lots'), lines[151]!.replace('15-1253', '15-125X'), lines[152]].join('\n');
     expect(parseOewsNational(edited, { period: 'May 2021' })).toMatchObject({
       records: [{ socCode: '15-1254', title: 'Web Developers' }],
-      rejects: [{ line: 2, reason: 'TOT_EMP: non-numeric value "lots"' }, { line: 3, reason: 'bad OCC_CODE "15-125X"' }],
+      rejects: [
+        { line: 2, reason: 'TOT_EMP: non-numeric value "lots"' },
+        { line: 3, reason: 'bad OCC_CODE "15-125X"' },
+      ],
     });
     expect(() => parseOewsNational(text.replace('A_MEDIAN', 'A_MED'), { period: 'May 2021', file: 'x.csv' })).toThrow(/x\.csv: missing column\(s\) "A_MEDIAN"/);
     expect(() => parseOewsNational(text.slice(0, 5000), { period: 'May 2021', file: 'x.csv' })).toThrow(/x\.csv: truncated at line/);

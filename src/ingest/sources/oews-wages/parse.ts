@@ -47,8 +47,26 @@ export interface OewsParseOptions {
   topCode?: TopCode;
 }
 
-const COLS = ['OCC_CODE', 'OCC_TITLE', 'O_GROUP', 'TOT_EMP', 'H_MEAN', 'A_MEAN', 'H_PCT10', 'H_PCT25', 'H_MEDIAN', 'H_PCT75', 'H_PCT90',
-  'A_PCT10', 'A_PCT25', 'A_MEDIAN', 'A_PCT75', 'A_PCT90', 'ANNUAL', 'HOURLY'] as const;
+const COLS = [
+  'OCC_CODE',
+  'OCC_TITLE',
+  'O_GROUP',
+  'TOT_EMP',
+  'H_MEAN',
+  'A_MEAN',
+  'H_PCT10',
+  'H_PCT25',
+  'H_MEDIAN',
+  'H_PCT75',
+  'H_PCT90',
+  'A_PCT10',
+  'A_PCT25',
+  'A_MEDIAN',
+  'A_PCT75',
+  'A_PCT90',
+  'ANNUAL',
+  'HOURLY',
+] as const;
 const SUFFIX: Record<WageStat, string> = { mean: 'MEAN', p10: 'PCT10', p25: 'PCT25', median: 'MEDIAN', p75: 'PCT75', p90: 'PCT90' };
 /** BLS annualizes hourly wages at 2,080 hours (52 weeks × 40 hours). */
 export const HOURS_PER_YEAR = 2080;
@@ -62,18 +80,26 @@ export function parseOewsNational(input: string | Buffer, options: OewsParseOpti
   const file = options.file ?? 'OEWS national table';
   const period = options.period ?? (options.file ? detectOewsPeriod(options.file) : null);
   const year = Number(/\b(\d{4})\b/.exec(period ?? '')?.[1]);
-  if (!period || !year) throw new SourceFormatError(`${file}: unknown reference period: pass { period: 'May 2021' } or a file name like national_M2021_dl.xlsx`);
+  if (!period || !year)
+    throw new SourceFormatError(`${file}: unknown reference period: pass { period: 'May 2021' } or a file name like national_M2021_dl.xlsx`);
   const topCode = options.topCode ?? { annual: 208_000, hourly: 100 };
   const upper = { normalizeHeader: (h: string) => h.toUpperCase() };
   let table: SourceTable<(typeof COLS)[number]>;
   if (Buffer.isBuffer(input) && input.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') {
     let rows: CsvRow[];
-    try { rows = readXlsxSheet(input, 0).rows; } catch (err) {
+    try {
+      rows = readXlsxSheet(input, 0).rows;
+    } catch (err) {
       if (err instanceof XlsxFormatError) throw new SourceFormatError(`${file}: ${err.message}`);
       throw err;
     }
     const width = rows[0]?.fields.length ?? 0; // xlsx rows omit trailing empty cells
-    table = checkSourceRows(rows.map((r) => ({ line: r.line, fields: [...r.fields, ...Array<string>(Math.max(0, width - r.fields.length)).fill('')] })), file, COLS, upper);
+    table = checkSourceRows(
+      rows.map((r) => ({ line: r.line, fields: [...r.fields, ...Array<string>(Math.max(0, width - r.fields.length)).fill('')] })),
+      file,
+      COLS,
+      upper,
+    );
   } else {
     const text = decodeSourceText(input, file);
     const { rows, errors } = readCsvRecords(text);
@@ -83,11 +109,19 @@ export function parseOewsNational(input: string | Buffer, options: OewsParseOpti
   const rejects: Reject[] = [...table.rejects];
   for (const row of table.rows) {
     const get = (c: (typeof COLS)[number]): string => row.fields[table.index[c]]!.trim();
-    const fail = (reason: string): void => { rejects.push({ line: row.line, file, reason }); };
+    const fail = (reason: string): void => {
+      rejects.push({ line: row.line, file, reason });
+    };
     const socCode = get('OCC_CODE');
     const group = get('O_GROUP').toLowerCase() as OewsGroup;
-    if (!isSocCode(socCode)) { fail(`bad OCC_CODE "${socCode}"`); continue; }
-    if (!OEWS_GROUPS.includes(group)) { fail(`unknown O_GROUP "${get('O_GROUP')}"`); continue; }
+    if (!isSocCode(socCode)) {
+      fail(`bad OCC_CODE "${socCode}"`);
+      continue;
+    }
+    if (!OEWS_GROUPS.includes(group)) {
+      fail(`unknown O_GROUP "${get('O_GROUP')}"`);
+      continue;
+    }
     const annualOnly = get('ANNUAL').toUpperCase() === 'TRUE';
     const hourlyOnly = get('HOURLY').toUpperCase() === 'TRUE';
     try {
@@ -97,13 +131,20 @@ export function parseOewsNational(input: string | Buffer, options: OewsParseOpti
       const annual = {} as Record<WageStat, WageValue>;
       for (const s of WAGE_STATS) {
         hourly[s] = readWageCell(get(`H_${SUFFIX[s]}` as (typeof COLS)[number]), `H_${SUFFIX[s]}`, topCode.hourly);
-        annual[s] = hourlyOnly
-          ? annualize(hourly[s])
-          : readWageCell(get(`A_${SUFFIX[s]}` as (typeof COLS)[number]), `A_${SUFFIX[s]}`, topCode.annual);
+        annual[s] = hourlyOnly ? annualize(hourly[s]) : readWageCell(get(`A_${SUFFIX[s]}` as (typeof COLS)[number]), `A_${SUFFIX[s]}`, topCode.annual);
       }
       records.push({
-        socCode, title: get('OCC_TITLE'), group, detailed: group === 'detailed', period, year, employment,
-        annual, hourly: annualOnly ? null : hourly, annualOnly, hourlyOnly,
+        socCode,
+        title: get('OCC_TITLE'),
+        group,
+        detailed: group === 'detailed',
+        period,
+        year,
+        employment,
+        annual,
+        hourly: annualOnly ? null : hourly,
+        annualOnly,
+        hourlyOnly,
       });
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;

@@ -10,7 +10,10 @@ export interface WageValue {
 }
 
 /** The wages `#` stands for: ≥ `annual` USD per year, ≥ `hourly` USD per hour. */
-export interface TopCode { annual: number; hourly: number }
+export interface TopCode {
+  annual: number;
+  hourly: number;
+}
 
 /**
  * Reads one OEWS cell: `"1,364,180"` → 1364180; `58.170000000000002` (an xlsx float) →

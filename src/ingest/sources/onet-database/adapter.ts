@@ -8,7 +8,15 @@ import { readZipEntries } from '../../../core/zip.js';
 import { FACT_KEYS, type EducationFact, type JobZoneFact, type RelatedOccupationsFact, type TechSkillsFact } from '../../../core/fact-keys.js';
 import { OPTIONAL_ONET_FILES } from './profile.js';
 import { profileFacts } from './profile-facts.js';
-import { IngestRejectedError, type AdapterContext, type CareerInput, type FactInput, type NormalizedBatch, type SourceAdapter, type SourceDocument } from '../../types.js';
+import {
+  IngestRejectedError,
+  type AdapterContext,
+  type CareerInput,
+  type FactInput,
+  type NormalizedBatch,
+  type SourceAdapter,
+  type SourceDocument,
+} from '../../types.js';
 import { fetchRequired, fileNameOf, isNotFound, stringOption } from '../adapter-kit.js';
 import { decodeSourceText } from '../types.js';
 import { ONET_FILES, parseOnetFiles, readOnetZip, type OnetDatabase } from './parse.js';
@@ -32,7 +40,11 @@ export const onetDatabaseAdapter: SourceAdapter = {
   },
 };
 
-interface Loaded { db: OnetDatabase; readme: string | null; documentOf: DocumentOf }
+interface Loaded {
+  db: OnetDatabase;
+  readme: string | null;
+  documentOf: DocumentOf;
+}
 
 async function loadZip(ctx: AdapterContext): Promise<Loaded | 'unchanged'> {
   const doc = await fetchRequired(ctx, ctx.url);
@@ -50,10 +62,11 @@ async function loadFolder(ctx: AdapterContext): Promise<Loaded | 'unchanged'> {
   const keys = Object.keys(ONET_FILES) as (keyof typeof ONET_FILES)[];
   // The per-host limiter keeps these polite; fetching them together saves the round trips.
   const docs = await Promise.all(keys.map((k) => fetchRequired(ctx, urlOf(ONET_FILES[k]))));
-  const optional = async (file: string): Promise<SourceDocument | null> => fetchRequired(ctx, urlOf(file)).catch((err: unknown) => {
-    if (isNotFound(err)) return null; // a mirror without this file (or without the release note)
-    throw err;
-  });
+  const optional = async (file: string): Promise<SourceDocument | null> =>
+    fetchRequired(ctx, urlOf(file)).catch((err: unknown) => {
+      if (isNotFound(err)) return null; // a mirror without this file (or without the release note)
+      throw err;
+    });
   const readmeDoc = await optional(README);
   const extraKeys = Object.keys(OPTIONAL_ONET_FILES) as (keyof typeof OPTIONAL_ONET_FILES)[];
   const extras = await Promise.all(extraKeys.map((k) => optional(OPTIONAL_ONET_FILES[k])));
@@ -62,10 +75,16 @@ async function loadFolder(ctx: AdapterContext): Promise<Loaded | 'unchanged'> {
   keys.forEach((k, i) => {
     files.set(ONET_FILES[k], decodeSourceText(docs[i]!.body, ONET_FILES[k]));
   });
-  extraKeys.forEach((k, i) => { const d = extras[i]; if (d) files.set(OPTIONAL_ONET_FILES[k], decodeSourceText(d.body, OPTIONAL_ONET_FILES[k])); });
+  extraKeys.forEach((k, i) => {
+    const d = extras[i];
+    if (d) files.set(OPTIONAL_ONET_FILES[k], decodeSourceText(d.body, OPTIONAL_ONET_FILES[k]));
+  });
   const readme = readmeDoc ? decodeSourceText(readmeDoc.body, README) : null;
   const byKey = new Map<FileKey, string>(keys.map((k, i) => [k, (docs[i] as SourceDocument).url]));
-  extraKeys.forEach((k, i) => { const d = extras[i]; if (d) byKey.set(k, d.url); });
+  extraKeys.forEach((k, i) => {
+    const d = extras[i];
+    if (d) byKey.set(k, d.url);
+  });
   return { db: parseOnetFiles(files), readme, documentOf: (k) => byKey.get(k)! };
 }
 
@@ -85,7 +104,14 @@ export function findRelease(readme: string | null, option: string | undefined, u
 
 function toBatch(db: OnetDatabase, period: string, documentOf: DocumentOf): NormalizedBatch {
   const careers: CareerInput[] = db.occupations.map((o) => ({
-    onetCode: o.code, slug: o.slug, title: o.title, description: o.description, category: o.category, origin: 'onet', aliases: o.aliases, aliasEvidence: o.aliasEvidence,
+    onetCode: o.code,
+    slug: o.slug,
+    title: o.title,
+    description: o.description,
+    category: o.category,
+    origin: 'onet',
+    aliases: o.aliases,
+    aliasEvidence: o.aliasEvidence,
   }));
   const facts: FactInput[] = [];
   const fact = (code: string, key: string, value: unknown, file: FileKey): void => {
@@ -93,14 +119,26 @@ function toBatch(db: OnetDatabase, period: string, documentOf: DocumentOf): Norm
   };
   const skills = groupBy(db.technologySkills, (s) => s.code);
   for (const [code, rows] of skills) {
-    const value: TechSkillsFact = rows.map((s) => ({ example: s.example, commodityCode: s.commodityCode, commodityTitle: s.commodityTitle, hot: s.hot, inDemand: s.inDemand }));
+    const value: TechSkillsFact = rows.map((s) => ({
+      example: s.example,
+      commodityCode: s.commodityCode,
+      commodityTitle: s.commodityTitle,
+      hot: s.hot,
+      inDemand: s.inDemand,
+    }));
     fact(code, FACT_KEYS.techSkills, value, 'technologySkills');
   }
   for (const z of db.jobZones) {
     const r = z.reference;
     const value: JobZoneFact = {
-      jobZone: z.jobZone, name: r.name, experience: r.experience, education: r.education, training: r.training, svpRange: r.svpRange,
-      ratedOn: z.date, domainSource: z.domainSource,
+      jobZone: z.jobZone,
+      name: r.name,
+      experience: r.experience,
+      education: r.education,
+      training: r.training,
+      svpRange: r.svpRange,
+      ratedOn: z.date,
+      domainSource: z.domainSource,
     };
     fact(z.code, FACT_KEYS.jobZone, value, 'jobZones');
   }
@@ -113,7 +151,10 @@ function toBatch(db: OnetDatabase, period: string, documentOf: DocumentOf): Norm
   for (const f of profiles.facts) fact(f.code, f.key, f.value, f.file);
   const parsed = db.occupations.length + db.technologySkills.length + db.jobZones.length + db.education.length + db.relatedOccupations.length + profiles.rows;
   return {
-    careers, facts, rejects: db.rejects, parsed: parsed + db.rejects.length,
+    careers,
+    facts,
+    rejects: db.rejects,
+    parsed: parsed + db.rejects.length,
     ownedKeys: [FACT_KEYS.techSkills, FACT_KEYS.jobZone, FACT_KEYS.education, FACT_KEYS.relatedOccupations, ...profiles.ownedKeys],
   };
 }

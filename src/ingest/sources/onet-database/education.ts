@@ -18,7 +18,15 @@ export function readMonthRange(label: string): { min: number; max: number | null
   return { min: 0, max: amounts[0]! };
 }
 
-export interface EteRow { line: number; code: string; scale: string; category: string; value: string; n: string; suppress: string }
+export interface EteRow {
+  line: number;
+  code: string;
+  scale: string;
+  category: string;
+  value: string;
+  n: string;
+  suppress: string;
+}
 export type EteCategories = Map<string, string>; // `${scale}:${category}` → label
 
 function summarize(scale: EteScale, shares: Map<number, number>, cats: EteCategories, n: number | null, suppressed: boolean): EteDistribution {
@@ -46,10 +54,15 @@ function summarize(scale: EteScale, shares: Map<number, number>, cats: EteCatego
   const mids = categories.map(mid);
   const timed = scale !== 'RL' && mids.every((m) => m !== null) && total > 0;
   return {
-    scale, categories, modalCategory: modal.category, modalLabel: modal.label, medianCategory: median.category,
+    scale,
+    categories,
+    modalCategory: modal.category,
+    modalLabel: modal.label,
+    medianCategory: median.category,
     typicalMonths: timed ? mid(median) : null,
     meanMonths: timed ? categories.reduce((s, c, i) => s + c.percent * mids[i]!, 0) / total : null,
-    respondents: n, suppressed,
+    respondents: n,
+    suppressed,
   };
 }
 
@@ -65,8 +78,14 @@ export function buildEducationProfiles(rows: readonly EteRow[], cats: EteCategor
     if (!(ETE_SCALES as readonly string[]).includes(r.scale)) continue;
     const scale = r.scale as EteScale;
     const value = Number(r.value);
-    if (r.value.trim() === '' || !Number.isFinite(value)) { rejects.push({ line: r.line, file, reason: `non-numeric Data Value "${r.value}"` }); continue; }
-    if (!cats.has(`${scale}:${r.category}`)) { rejects.push({ line: r.line, file, reason: `category "${r.category}" of scale ${scale} is not in the ETE Categories file` }); continue; }
+    if (r.value.trim() === '' || !Number.isFinite(value)) {
+      rejects.push({ line: r.line, file, reason: `non-numeric Data Value "${r.value}"` });
+      continue;
+    }
+    if (!cats.has(`${scale}:${r.category}`)) {
+      rejects.push({ line: r.line, file, reason: `category "${r.category}" of scale ${scale} is not in the ETE Categories file` });
+      continue;
+    }
     const scales = byCode.get(r.code) ?? new Map();
     byCode.set(r.code, scales);
     const acc = scales.get(scale) ?? { shares: new Map(), n: null, suppressed: false };

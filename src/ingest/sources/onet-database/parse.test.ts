@@ -8,7 +8,11 @@ import { assignSlugs, slugifyTitle } from './slug.js';
 const DIR = new URL('../../../../../shared/data/onet-29.2/', import.meta.url);
 const readFiles = (): Map<string, string> => new Map(Object.values(ONET_FILES).map((f) => [f, readFileSync(new URL(f, DIR), 'utf8')]));
 /** Keeps tests fast: only the 15-125x occupations' rows (reference and category files whole). */
-const subset = (text: string): string => text.split('\r\n').filter((l, i) => i === 0 || !/^\d\d-\d{4}\.\d\d\t/.test(l) || l.startsWith('15-125')).join('\r\n');
+const subset = (text: string): string =>
+  text
+    .split('\r\n')
+    .filter((l, i) => i === 0 || !/^\d\d-\d{4}\.\d\d\t/.test(l) || l.startsWith('15-125'))
+    .join('\r\n');
 
 describe('parseOnetFiles on O*NET 29.2', () => {
   let files: Map<string, string>;
@@ -43,18 +47,31 @@ describe('parseOnetFiles on O*NET 29.2', () => {
     expect(sd.aliases.map((a) => a.toLowerCase())).not.toContain('n/a');
     // Evidence: sources listing an alternate title, plus one when incumbents reported it.
     expect(sd.aliasEvidence).toHaveLength(sd.aliases.length);
-    const evidenceOf = (code: string, alias: string) => { const o = db.occupations.find((x) => x.code === code)!; return o.aliasEvidence[o.aliases.indexOf(alias)]; };
+    const evidenceOf = (code: string, alias: string) => {
+      const o = db.occupations.find((x) => x.code === code)!;
+      return o.aliasEvidence[o.aliases.indexOf(alias)];
+    };
     expect(evidenceOf('15-1243.00', 'Data Engineer')).toBe(3); // sources 02,08 and reported
     expect(evidenceOf('15-2051.00', 'Data Engineer')).toBe(1); // source 08
     expect(evidenceOf('15-1252.00', 'Site Reliability Engineer')).toBe(1);
     const skills = db.technologySkills.filter((t) => t.code === '15-1252.00');
     expect([skills.length, skills.filter((t) => t.hot).length, skills.filter((t) => t.inDemand).length]).toEqual([425, 151, 30]);
     expect(skills.find((t) => t.example === 'C#')).toEqual({
-      code: '15-1252.00', example: 'C#', commodityCode: '43232405', commodityTitle: 'Object or component oriented development software', hot: true, inDemand: true,
+      code: '15-1252.00',
+      example: 'C#',
+      commodityCode: '43232405',
+      commodityTitle: 'Object or component oriented development software',
+      hot: true,
+      inDemand: true,
     });
     const zone = db.jobZones.find((z) => z.code === '15-1252.00')!;
-    expect([zone.jobZone, zone.date, zone.domainSource, zone.reference.name, zone.reference.svpRange])
-      .toEqual([4, '11/2021', 'Analyst - Preliminary', 'Job Zone Four: Considerable Preparation Needed', '(7.0 to < 8.0)']);
+    expect([zone.jobZone, zone.date, zone.domainSource, zone.reference.name, zone.reference.svpRange]).toEqual([
+      4,
+      '11/2021',
+      'Analyst - Preliminary',
+      'Job Zone Four: Considerable Preparation Needed',
+      '(7.0 to < 8.0)',
+    ]);
     const related = db.relatedOccupations.filter((r) => r.code === '15-1252.00');
     expect(related).toHaveLength(20);
     expect(related[0]).toEqual({ code: '15-1252.00', relatedCode: '15-1299.08', tier: 'Primary-Short', index: 1 });
@@ -64,7 +81,14 @@ describe('parseOnetFiles on O*NET 29.2', () => {
 
   it('summarizes ETE distributions with modal/median categories and months from the Categories file', () => {
     const p = db.education.find((e) => e.code === '15-1211.00')!; // Computer Systems Analysts
-    expect(p.education).toMatchObject({ modalCategory: 5, modalLabel: "Associate's Degree (or other 2-year degree)", medianCategory: 5, typicalMonths: null, respondents: 20, suppressed: true });
+    expect(p.education).toMatchObject({
+      modalCategory: 5,
+      modalLabel: "Associate's Degree (or other 2-year degree)",
+      medianCategory: 5,
+      typicalMonths: null,
+      respondents: 20,
+      suppressed: true,
+    });
     expect(p.education!.categories).toHaveLength(12);
     expect(p.education!.categories[5]).toEqual({ category: 6, label: "Bachelor's Degree", percent: 41.93, months: null });
     expect(p.relatedWork).toMatchObject({ modalCategory: 8, medianCategory: 7, typicalMonths: 36 });
@@ -83,7 +107,10 @@ describe('parseOnetFiles on O*NET 29.2', () => {
 
   it('rejects rows it cannot read and refuses a file with missing columns, a truncated file, a missing file', () => {
     const bad = new Map(small);
-    bad.set(ONET_FILES.jobZones, 'O*NET-SOC Code\tJob Zone\tDate\tDomain Source\r\n15-1252.00\t7\t11/2021\tAnalyst\r\n99-9999.00\t3\t11/2021\tAnalyst\r\n15-1211.00\t4\r\n15-1253.00\t4\t08/2023\tAnalyst\r\n');
+    bad.set(
+      ONET_FILES.jobZones,
+      'O*NET-SOC Code\tJob Zone\tDate\tDomain Source\r\n15-1252.00\t7\t11/2021\tAnalyst\r\n99-9999.00\t3\t11/2021\tAnalyst\r\n15-1211.00\t4\r\n15-1253.00\t4\t08/2023\tAnalyst\r\n',
+    );
     expect(parseOnetFiles(bad).rejects).toEqual([
       { file: 'Job Zones.txt', line: 4, reason: 'expected 4 fields, got 2' },
       { file: 'Job Zones.txt', line: 3, reason: 'code "99-9999.00" is not in Occupation Data.txt' },
@@ -114,7 +141,9 @@ describe('parseOnetFiles on O*NET 29.2', () => {
     expect(fromZip.jobZones.filter(code)).toEqual(db.jobZones.filter(code));
     expect(fromZip.rejects).toEqual([]);
     expect(() => readOnetZip(zip.subarray(0, 2000), 'db_29_2_text.zip')).toThrow(/db_29_2_text\.zip: not a zip archive/);
-    expect(() => readOnetZip(createZip([{ name: 'x/Occupation Data.txt', data: Buffer.from('O*NET-SOC Code\tTitle\r\n11-1011.00\tCaf\xe9\r\n', 'latin1') }]), 'db.zip')).toThrow(/db\.zip\/x\/Occupation Data\.txt: is not valid UTF-8/);
+    expect(() =>
+      readOnetZip(createZip([{ name: 'x/Occupation Data.txt', data: Buffer.from('O*NET-SOC Code\tTitle\r\n11-1011.00\tCaf\xe9\r\n', 'latin1') }]), 'db.zip'),
+    ).toThrow(/db\.zip\/x\/Occupation Data\.txt: is not valid UTF-8/);
   });
 });
 

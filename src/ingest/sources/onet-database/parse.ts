@@ -42,10 +42,36 @@ export interface OnetOccupation {
    */
   aliasEvidence: number[];
 }
-export interface OnetTechnologySkill { code: string; example: string; commodityCode: string; commodityTitle: string; hot: boolean; inDemand: boolean }
-export interface OnetJobZoneReference { jobZone: number; name: string; experience: string; education: string; training: string; examples: string; svpRange: string }
-export interface OnetJobZone { code: string; jobZone: number; date: string; domainSource: string; reference: OnetJobZoneReference }
-export interface OnetRelatedOccupation { code: string; relatedCode: string; tier: string; index: number }
+export interface OnetTechnologySkill {
+  code: string;
+  example: string;
+  commodityCode: string;
+  commodityTitle: string;
+  hot: boolean;
+  inDemand: boolean;
+}
+export interface OnetJobZoneReference {
+  jobZone: number;
+  name: string;
+  experience: string;
+  education: string;
+  training: string;
+  examples: string;
+  svpRange: string;
+}
+export interface OnetJobZone {
+  code: string;
+  jobZone: number;
+  date: string;
+  domainSource: string;
+  reference: OnetJobZoneReference;
+}
+export interface OnetRelatedOccupation {
+  code: string;
+  relatedCode: string;
+  tier: string;
+  index: number;
+}
 
 export interface OnetDatabase {
   occupations: OnetOccupation[];
@@ -85,7 +111,9 @@ export function parseOnetFiles(files: Map<string, string>): OnetDatabase {
   const missing = Object.values(ONET_FILES).filter((f) => !files.has(f));
   if (missing.length) throw new SourceFormatError(`O*NET database: missing file(s) ${missing.join(', ')}`);
   const rejects: Reject[] = [];
-  const reject = (file: string, line: number, reason: string): void => { rejects.push({ file, line, reason }); };
+  const reject = (file: string, line: number, reason: string): void => {
+    rejects.push({ file, line, reason });
+  };
   const C = 'O*NET-SOC Code';
 
   const occRows = readTable(files, ONET_FILES.occupations, [C, 'Title', 'Description'], rejects).filter((r) => {
@@ -94,10 +122,11 @@ export function parseOnetFiles(files: Map<string, string>): OnetDatabase {
     return ok;
   });
   const known = new Set(occRows.map((r) => r[C]));
-  const keep = <R extends Row<typeof C>>(file: string, rows: R[]): R[] => rows.filter((r) => {
-    if (!known.has(r[C])) reject(file, r.line, `code "${r[C]}" is not in ${ONET_FILES.occupations}`);
-    return known.has(r[C]);
-  });
+  const keep = <R extends Row<typeof C>>(file: string, rows: R[]): R[] =>
+    rows.filter((r) => {
+      if (!known.has(r[C])) reject(file, r.line, `code "${r[C]}" is not in ${ONET_FILES.occupations}`);
+      return known.has(r[C]);
+    });
 
   const aliases = new Map<string, Map<string, { text: string; evidence: number }>>(
     occRows.map((r) => [r[C], new Map([[r.Title.toLowerCase(), { text: r.Title, evidence: 0 }]])]),
@@ -109,17 +138,27 @@ export function parseOnetFiles(files: Map<string, string>): OnetDatabase {
     if (known) known.evidence += evidence;
     else seen.set(alias.toLowerCase(), { text: alias, evidence });
   };
-  for (const r of keep(ONET_FILES.reportedTitles, readTable(files, ONET_FILES.reportedTitles, [C, 'Reported Job Title'], rejects))) addAlias(r[C], r['Reported Job Title'], 1);
-  const alternates = keep(ONET_FILES.alternateTitles, readTable(files, ONET_FILES.alternateTitles, [C, 'Alternate Title', 'Short Title', 'Source(s)'], rejects));
+  for (const r of keep(ONET_FILES.reportedTitles, readTable(files, ONET_FILES.reportedTitles, [C, 'Reported Job Title'], rejects)))
+    addAlias(r[C], r['Reported Job Title'], 1);
+  const alternates = keep(
+    ONET_FILES.alternateTitles,
+    readTable(files, ONET_FILES.alternateTitles, [C, 'Alternate Title', 'Short Title', 'Source(s)'], rejects),
+  );
   for (const r of alternates) addAlias(r[C], r['Alternate Title'], Math.max(1, r['Source(s)'].split(',').filter((x) => x.trim() !== '').length));
   for (const r of alternates) if (r['Short Title'].toLowerCase() !== r['Alternate Title'].toLowerCase()) addAlias(r[C], r['Short Title'], 1);
 
   const slugs = assignSlugs(occRows.map((r) => ({ code: r[C], title: r.Title })));
-  const occupations = occRows.map((r): OnetOccupation => ({
-    code: r[C], soc: toSocCode(r[C])!, title: r.Title, description: r.Description, slug: slugs.get(r[C])!,
-    category: findMajorGroupName(r[C]) ?? 'Uncategorized',
-    ...aliasesOf(aliases.get(r[C])!),
-  }));
+  const occupations = occRows.map(
+    (r): OnetOccupation => ({
+      code: r[C],
+      soc: toSocCode(r[C])!,
+      title: r.Title,
+      description: r.Description,
+      slug: slugs.get(r[C])!,
+      category: findMajorGroupName(r[C]) ?? 'Uncategorized',
+      ...aliasesOf(aliases.get(r[C])!),
+    }),
+  );
 
   const yn = (v: string): boolean | null => (v === 'Y' ? true : v === 'N' ? false : null);
   const technologySkills: OnetTechnologySkill[] = [];
@@ -127,26 +166,50 @@ export function parseOnetFiles(files: Map<string, string>): OnetDatabase {
   for (const r of keep(ONET_FILES.technologySkills, readTable(files, ONET_FILES.technologySkills, tsCols, rejects))) {
     const hot = yn(r['Hot Technology']);
     const inDemand = yn(r['In Demand']);
-    if (hot === null || inDemand === null || r.Example === '') { reject(ONET_FILES.technologySkills, r.line, 'Hot Technology / In Demand must be Y or N, Example non-empty'); continue; }
+    if (hot === null || inDemand === null || r.Example === '') {
+      reject(ONET_FILES.technologySkills, r.line, 'Hot Technology / In Demand must be Y or N, Example non-empty');
+      continue;
+    }
     technologySkills.push({ code: r[C], example: r.Example, commodityCode: r['Commodity Code'], commodityTitle: r['Commodity Title'], hot, inDemand });
   }
 
   const refCols = ['Job Zone', 'Name', 'Experience', 'Education', 'Job Training', 'Examples', 'SVP Range'] as const;
-  const jobZoneReference = readTable(files, ONET_FILES.jobZoneReference, refCols, rejects).map((r): OnetJobZoneReference => ({
-    jobZone: Number(r['Job Zone']), name: r.Name, experience: r.Experience, education: r.Education, training: r['Job Training'], examples: r.Examples, svpRange: r['SVP Range'],
-  }));
+  const jobZoneReference = readTable(files, ONET_FILES.jobZoneReference, refCols, rejects).map(
+    (r): OnetJobZoneReference => ({
+      jobZone: Number(r['Job Zone']),
+      name: r.Name,
+      experience: r.Experience,
+      education: r.Education,
+      training: r['Job Training'],
+      examples: r.Examples,
+      svpRange: r['SVP Range'],
+    }),
+  );
   const jobZones: OnetJobZone[] = [];
   for (const r of keep(ONET_FILES.jobZones, readTable(files, ONET_FILES.jobZones, [C, 'Job Zone', 'Date', 'Domain Source'], rejects))) {
     const reference = jobZoneReference.find((z) => String(z.jobZone) === r['Job Zone']);
-    if (!reference) { reject(ONET_FILES.jobZones, r.line, `job zone "${r['Job Zone']}" is not 1-5 / not in ${ONET_FILES.jobZoneReference}`); continue; }
+    if (!reference) {
+      reject(ONET_FILES.jobZones, r.line, `job zone "${r['Job Zone']}" is not 1-5 / not in ${ONET_FILES.jobZoneReference}`);
+      continue;
+    }
     jobZones.push({ code: r[C], jobZone: reference.jobZone, date: r.Date, domainSource: r['Domain Source'], reference });
   }
 
-  const categories = new Map(readTable(files, ONET_FILES.educationCategories, ['Scale ID', 'Category', 'Category Description'], rejects)
-    .map((r) => [`${r['Scale ID']}:${r.Category}`, r['Category Description']]));
+  const categories = new Map(
+    readTable(files, ONET_FILES.educationCategories, ['Scale ID', 'Category', 'Category Description'], rejects).map((r) => [
+      `${r['Scale ID']}:${r.Category}`,
+      r['Category Description'],
+    ]),
+  );
   const eteCols = [C, 'Scale ID', 'Category', 'Data Value', 'N', 'Recommend Suppress'] as const;
   const eteRows = keep(ONET_FILES.education, readTable(files, ONET_FILES.education, eteCols, rejects)).map((r) => ({
-    line: r.line, code: r[C], scale: r['Scale ID'], category: r.Category, value: r['Data Value'], n: r.N, suppress: r['Recommend Suppress'],
+    line: r.line,
+    code: r[C],
+    scale: r['Scale ID'],
+    category: r.Category,
+    value: r['Data Value'],
+    n: r.N,
+    suppress: r['Recommend Suppress'],
   }));
   const education = buildEducationProfiles(eteRows, categories, ONET_FILES.education);
   rejects.push(...education.rejects);
@@ -155,7 +218,10 @@ export function parseOnetFiles(files: Map<string, string>): OnetDatabase {
   const relCols = [C, 'Related O*NET-SOC Code', 'Relatedness Tier', 'Index'] as const;
   for (const r of keep(ONET_FILES.related, readTable(files, ONET_FILES.related, relCols, rejects))) {
     const index = Number(r.Index);
-    if (!isOnetSocCode(r['Related O*NET-SOC Code']) || !Number.isInteger(index)) { reject(ONET_FILES.related, r.line, 'bad related code or non-integer Index'); continue; }
+    if (!isOnetSocCode(r['Related O*NET-SOC Code']) || !Number.isInteger(index)) {
+      reject(ONET_FILES.related, r.line, 'bad related code or non-integer Index');
+      continue;
+    }
     relatedOccupations.push({ code: r[C], relatedCode: r['Related O*NET-SOC Code'], tier: r['Relatedness Tier'], index });
   }
   const profiles = parseOnetProfiles(files, known, rejects);
@@ -170,7 +236,13 @@ export function onetTitleCareers(db: Pick<OnetDatabase, 'occupations' | 'profile
   const tasks = new Map<string, string[]>();
   for (const t of db.profiles.tasks) (tasks.get(t.code) ?? tasks.set(t.code, []).get(t.code)!).push(t.task);
   return db.occupations.map((o) => ({
-    id: o.code, code: o.code, title: o.title, aliases: o.aliases, aliasEvidence: o.aliasEvidence, description: o.description, tasks: tasks.get(o.code) ?? [],
+    id: o.code,
+    code: o.code,
+    title: o.title,
+    aliases: o.aliases,
+    aliasEvidence: o.aliasEvidence,
+    description: o.description,
+    tasks: tasks.get(o.code) ?? [],
   }));
 }
 
@@ -180,7 +252,9 @@ export function onetTitleCareers(db: Pick<OnetDatabase, 'occupations' | 'profile
  */
 export function readOnetZip(buf: Buffer, zipName = 'O*NET database zip'): OnetDatabase {
   let entries: ZipEntry[];
-  try { entries = readZipEntries(buf); } catch (err) {
+  try {
+    entries = readZipEntries(buf);
+  } catch (err) {
     if (err instanceof ZipFormatError) throw new SourceFormatError(`${zipName}: ${err.message}`);
     throw err;
   }
@@ -190,7 +264,9 @@ export function readOnetZip(buf: Buffer, zipName = 'O*NET database zip'): OnetDa
     const base = e.name.split('/').pop() ?? '';
     if (e.isDirectory || e.name.startsWith('__MACOSX/') || !wanted.has(base) || files.has(base)) continue;
     let data: Buffer;
-    try { data = e.read(); } catch (err) {
+    try {
+      data = e.read();
+    } catch (err) {
       if (err instanceof ZipFormatError) throw new SourceFormatError(`${zipName}: ${err.message}`);
       throw err;
     }

@@ -3,7 +3,12 @@ import { FACT_KEYS, type InterestsFact, type TasksFact, type WorkStylesFact } fr
 import type { OnetProfiles } from './profile.js';
 
 type ProfileFile = OnetProfiles['present'][number];
-export interface ProfileFact { code: string; key: string; value: InterestsFact | WorkStylesFact | TasksFact; file: ProfileFile }
+export interface ProfileFact {
+  code: string;
+  key: string;
+  value: InterestsFact | WorkStylesFact | TasksFact;
+  file: ProfileFile;
+}
 
 const KEY_OF: Record<ProfileFile, string> = { interests: FACT_KEYS.interests, workStyles: FACT_KEYS.workStyles, tasks: FACT_KEYS.tasks };
 
@@ -20,7 +25,8 @@ export function profileFacts(p: OnetProfiles): { facts: ProfileFact[]; ownedKeys
     facts.push({ code: i.code, key: FACT_KEYS.interests, file: 'interests', value: { scores: i.scores, ratedOn: i.date, domainSource: i.domainSource } });
   }
   for (const [code, rows] of groupBy(p.workStyles)) {
-    const value: WorkStylesFact = rows.map((r) => ({ name: r.name, importance: r.importance, standardError: r.standardError }))
+    const value: WorkStylesFact = rows
+      .map((r) => ({ name: r.name, importance: r.importance, standardError: r.standardError }))
       .sort((a, b) => b.importance - a.importance || (a.name < b.name ? -1 : 1));
     facts.push({ code, key: FACT_KEYS.workStyles, file: 'workStyles', value });
   }

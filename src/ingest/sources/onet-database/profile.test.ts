@@ -6,7 +6,13 @@ import { OPTIONAL_ONET_FILES, parseOnetProfiles } from './profile.js';
 
 const dir = `${sharedDataDir}/onet-29.2`;
 const files = new Map(Object.values(OPTIONAL_ONET_FILES).map((f) => [f, readFileSync(`${dir}/${f}`, 'utf8')]));
-const known = new Set(readFileSync(`${dir}/Occupation Data.txt`, 'utf8').split('\n').slice(1).map((l) => l.split('\t')[0]!).filter(Boolean));
+const known = new Set(
+  readFileSync(`${dir}/Occupation Data.txt`, 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split('\t')[0]!)
+    .filter(Boolean),
+);
 
 describe('O*NET interests, work styles and tasks (29.2 text files)', () => {
   const rejects: Reject[] = [];

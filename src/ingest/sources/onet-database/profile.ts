@@ -17,9 +17,25 @@ export const OPTIONAL_ONET_FILES = {
 export const RIASEC = ['Realistic', 'Investigative', 'Artistic', 'Social', 'Enterprising', 'Conventional'] as const;
 export type RiasecArea = (typeof RIASEC)[number];
 
-export interface OnetInterests { code: string; scores: Record<RiasecArea, number>; date: string; domainSource: string }
-export interface OnetWorkStyle { code: string; name: string; importance: number; standardError: number | null; n: number | null }
-export interface OnetTask { code: string; taskId: number; task: string; type: 'Core' | 'Supplemental' | null }
+export interface OnetInterests {
+  code: string;
+  scores: Record<RiasecArea, number>;
+  date: string;
+  domainSource: string;
+}
+export interface OnetWorkStyle {
+  code: string;
+  name: string;
+  importance: number;
+  standardError: number | null;
+  n: number | null;
+}
+export interface OnetTask {
+  code: string;
+  taskId: number;
+  task: string;
+  type: 'Core' | 'Supplemental' | null;
+}
 
 export interface OnetProfiles {
   interests: OnetInterests[];
@@ -50,9 +66,14 @@ const num = (v: string): number | null => (v === '' || v.toLowerCase() === 'n/a'
  */
 export function parseOnetProfiles(files: Map<string, string>, known: ReadonlySet<string>, rejects: Reject[]): OnetProfiles {
   const out: OnetProfiles = { interests: [], workStyles: [], tasks: [], present: [] };
-  const reject = (file: string, line: number, reason: string): void => { rejects.push({ file, line, reason }); };
+  const reject = (file: string, line: number, reason: string): void => {
+    rejects.push({ file, line, reason });
+  };
   const ok = (file: string, r: { line: number } & Record<typeof C, string>): boolean => {
-    if (!isOnetSocCode(r[C]) || !known.has(r[C])) { reject(file, r.line, `code "${r[C]}" is not an occupation of this release`); return false; }
+    if (!isOnetSocCode(r[C]) || !known.has(r[C])) {
+      reject(file, r.line, `code "${r[C]}" is not an occupation of this release`);
+      return false;
+    }
     return true;
   };
 
@@ -65,7 +86,10 @@ export function parseOnetProfiles(files: Map<string, string>, known: ReadonlySet
       if (!ok(fi, r) || r['Scale ID'] !== 'OI') continue; // IH rows restate the ranking of the OI scores
       const area = r['Element Name'] as RiasecArea;
       const v = num(r['Data Value']);
-      if (!RIASEC.includes(area) || v === null || v < 1 || v > 7) { reject(fi, r.line, `bad RIASEC row "${area}" = "${r['Data Value']}"`); continue; }
+      if (!RIASEC.includes(area) || v === null || v < 1 || v > 7) {
+        reject(fi, r.line, `bad RIASEC row "${area}" = "${r['Data Value']}"`);
+        continue;
+      }
       const rec = byCode.get(r[C]) ?? { code: r[C], scores: {} as Record<RiasecArea, number>, date: r.Date, domainSource: r['Domain Source'] };
       rec.scores[area] = v;
       byCode.set(r[C], rec);
@@ -80,7 +104,10 @@ export function parseOnetProfiles(files: Map<string, string>, known: ReadonlySet
     for (const r of rowsOf(stylesText, fw, [C, 'Element Name', 'Scale ID', 'Data Value', 'N', 'Standard Error', 'Recommend Suppress'], rejects)) {
       if (!ok(fw, r) || r['Scale ID'] !== 'IM') continue;
       const v = num(r['Data Value']);
-      if (v === null || v < 1 || v > 5) { reject(fw, r.line, `importance "${r['Data Value']}" is not 1-5`); continue; }
+      if (v === null || v < 1 || v > 5) {
+        reject(fw, r.line, `importance "${r['Data Value']}" is not 1-5`);
+        continue;
+      }
       if (r['Recommend Suppress'] === 'Y') continue;
       out.workStyles.push({ code: r[C], name: r['Element Name'], importance: v, standardError: num(r['Standard Error']), n: num(r.N) });
     }
@@ -93,7 +120,10 @@ export function parseOnetProfiles(files: Map<string, string>, known: ReadonlySet
     for (const r of rowsOf(tasksText, ft, [C, 'Task ID', 'Task', 'Task Type'], rejects)) {
       if (!ok(ft, r)) continue;
       const id = Number(r['Task ID']);
-      if (!Number.isInteger(id) || r.Task === '') { reject(ft, r.line, `bad Task ID "${r['Task ID']}" or empty task`); continue; }
+      if (!Number.isInteger(id) || r.Task === '') {
+        reject(ft, r.line, `bad Task ID "${r['Task ID']}" or empty task`);
+        continue;
+      }
       const type = r['Task Type'] === 'Core' || r['Task Type'] === 'Supplemental' ? r['Task Type'] : null;
       out.tasks.push({ code: r[C], taskId: id, task: r.Task, type });
     }

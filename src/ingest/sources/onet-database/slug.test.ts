@@ -6,7 +6,12 @@ import { slugify } from '../../../core/text-normalize.js';
 import { assignSlugs, slugifyTitle } from './slug.js';
 
 const DIR = path.resolve(process.cwd(), '../shared/data/onet-29.2');
-const rows = (file: string) => readFileSync(path.join(DIR, file), 'utf8').split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.split('\t'));
+const rows = (file: string) =>
+  readFileSync(path.join(DIR, file), 'utf8')
+    .split(/\r?\n/)
+    .slice(1)
+    .filter(Boolean)
+    .map((l) => l.split('\t'));
 const digest = (lines: string[]) => createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16);
 
 // Slugs are public URLs. These digests were taken from the slugs served before transliteration

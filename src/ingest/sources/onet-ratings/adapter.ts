@@ -17,7 +17,10 @@ const FILES = { skill: 'Skills.xlsx', knowledge: 'Knowledge.xlsx' } as const;
 const README = 'Read Me.txt';
 const KEYS = { skill: FACT_KEYS.skillRatings, knowledge: FACT_KEYS.knowledgeRatings } as const;
 
-interface Loaded { files: { domain: keyof typeof FILES; body: Buffer; url: string }[]; readme: string | null }
+interface Loaded {
+  files: { domain: keyof typeof FILES; body: Buffer; url: string }[];
+  readme: string | null;
+}
 
 async function loadZip(ctx: AdapterContext): Promise<Loaded | 'unchanged'> {
   const doc = await fetchRequired(ctx, ctx.url);

@@ -17,7 +17,15 @@ describe('O*NET Skills and Knowledge ratings (29.0 Excel, the shared copy)', () 
     const ceo = skills.records.find((r) => r.code === '11-1011.00')!;
     expect(ceo.domain).toBe('skill');
     expect(ceo.elements.find((e) => e.id === '2.A.1.a')).toEqual({
-      id: '2.A.1.a', name: 'Reading Comprehension', importance: 4.12, level: 4.62, importanceSe: 0.125, levelSe: 0.183, n: 8, date: '08/2023', domainSource: 'Analyst',
+      id: '2.A.1.a',
+      name: 'Reading Comprehension',
+      importance: 4.12,
+      level: 4.62,
+      importanceSe: 0.125,
+      levelSe: 0.183,
+      n: 8,
+      date: '08/2023',
+      domainSource: 'Analyst',
     });
     // Not Relevant = Y on its level: withheld, not shown with a value.
     expect(ceo.withheld).toContainEqual({ id: '2.B.3.d', name: 'Installation', reason: 'not-relevant' });
@@ -29,7 +37,9 @@ describe('O*NET Skills and Knowledge ratings (29.0 Excel, the shared copy)', () 
     const shown = (rs: typeof skills.records) => rs.reduce((n, r) => n + r.elements.length, 0);
     expect(count(skills.records, 'not-relevant')).toBeGreaterThan(3000);
     expect(count(knowledge.records, 'suppressed')).toBeGreaterThan(2000);
-    expect(shown(skills.records) + count(skills.records, 'not-relevant') + count(skills.records, 'suppressed') + count(skills.records, 'incomplete')).toBe(879 * 35);
+    expect(shown(skills.records) + count(skills.records, 'not-relevant') + count(skills.records, 'suppressed') + count(skills.records, 'incomplete')).toBe(
+      879 * 35,
+    );
     expect(shown(knowledge.records) + knowledge.records.reduce((n, r) => n + r.withheld.length, 0)).toBe(879 * 33);
   });
 

@@ -27,7 +27,19 @@ export interface OccupationRatings {
   withheld: WithheldElement[];
 }
 
-const COLUMNS = ['O*NET-SOC Code', 'Element ID', 'Element Name', 'Scale ID', 'Data Value', 'N', 'Standard Error', 'Recommend Suppress', 'Not Relevant', 'Date', 'Domain Source'] as const;
+const COLUMNS = [
+  'O*NET-SOC Code',
+  'Element ID',
+  'Element Name',
+  'Scale ID',
+  'Data Value',
+  'N',
+  'Standard Error',
+  'Recommend Suppress',
+  'Not Relevant',
+  'Date',
+  'Domain Source',
+] as const;
 type Column = (typeof COLUMNS)[number];
 
 const isZip = (b: Buffer) => b.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004';
@@ -74,7 +86,11 @@ export function parseOnetRatings(input: Buffer, file: string): { records: Occupa
   const missing = COLUMNS.filter((c) => at[c] < 0);
   if (missing.length) throw new SourceFormatError(`${file}: missing column(s) ${missing.join(', ')}`);
   const rejects: Reject[] = [];
-  interface Pair { name: string; im?: CsvRow; lv?: CsvRow }
+  interface Pair {
+    name: string;
+    im?: CsvRow;
+    lv?: CsvRow;
+  }
   const byCode = new Map<string, Map<string, Pair>>();
   for (const row of rows.slice(1)) {
     const cell = (c: Column) => (row.fields[at[c]] ?? '').trim();
@@ -98,20 +114,52 @@ export function parseOnetRatings(input: Buffer, file: string): { records: Occupa
     for (const [id, p] of elements) {
       domain = domainOf(id)!;
       const get = (r: CsvRow | undefined, c: Column) => (r?.fields[at[c]] ?? '').trim();
-      if (!p.im || !p.lv) { withheld.push({ id, name: p.name, reason: 'incomplete' }); continue; }
-      if (get(p.im, 'Recommend Suppress') === 'Y' || get(p.lv, 'Recommend Suppress') === 'Y') { withheld.push({ id, name: p.name, reason: 'suppressed' }); continue; }
-      if (get(p.lv, 'Not Relevant') === 'Y') { withheld.push({ id, name: p.name, reason: 'not-relevant' }); continue; }
-      const importance = num(get(p.im, 'Data Value'), 2);
-      const level = num(get(p.lv, 'Data Value'), 2);
-      if (importance === null || level === null || Number.isNaN(importance) || Number.isNaN(level) || importance < 1 || importance > 5 || level < 0 || level > 7) {
-        rejects.push({ line: p.im.line, file, reason: `${code} ${id}: importance "${get(p.im, 'Data Value')}" or level "${get(p.lv, 'Data Value')}" out of range` });
+      if (!p.im || !p.lv) {
+        withheld.push({ id, name: p.name, reason: 'incomplete' });
         continue;
       }
-      const se = (r: CsvRow) => { const v = num(get(r, 'Standard Error'), 4); return v === null || Number.isNaN(v) ? null : v; };
+      if (get(p.im, 'Recommend Suppress') === 'Y' || get(p.lv, 'Recommend Suppress') === 'Y') {
+        withheld.push({ id, name: p.name, reason: 'suppressed' });
+        continue;
+      }
+      if (get(p.lv, 'Not Relevant') === 'Y') {
+        withheld.push({ id, name: p.name, reason: 'not-relevant' });
+        continue;
+      }
+      const importance = num(get(p.im, 'Data Value'), 2);
+      const level = num(get(p.lv, 'Data Value'), 2);
+      if (
+        importance === null ||
+        level === null ||
+        Number.isNaN(importance) ||
+        Number.isNaN(level) ||
+        importance < 1 ||
+        importance > 5 ||
+        level < 0 ||
+        level > 7
+      ) {
+        rejects.push({
+          line: p.im.line,
+          file,
+          reason: `${code} ${id}: importance "${get(p.im, 'Data Value')}" or level "${get(p.lv, 'Data Value')}" out of range`,
+        });
+        continue;
+      }
+      const se = (r: CsvRow) => {
+        const v = num(get(r, 'Standard Error'), 4);
+        return v === null || Number.isNaN(v) ? null : v;
+      };
       const n = num(get(p.im, 'N'), 0);
       out.push({
-        id, name: p.name, importance, level, importanceSe: se(p.im), levelSe: se(p.lv), n: n === null || Number.isNaN(n) ? null : n,
-        date: get(p.im, 'Date'), domainSource: get(p.im, 'Domain Source'),
+        id,
+        name: p.name,
+        importance,
+        level,
+        importanceSe: se(p.im),
+        levelSe: se(p.lv),
+        n: n === null || Number.isNaN(n) ? null : n,
+        date: get(p.im, 'Date'),
+        domainSource: get(p.im, 'Domain Source'),
       });
     }
     out.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));

@@ -21,7 +21,13 @@ export const postingsIndexAdapter: SourceAdapter = {
     const { records, rejects } = parseSectorIndex(doc.body, fileNameOf(doc.url));
     const facts: FactInput[] = [];
     for (const r of records) {
-      const value: PostingsIndexFact = { sector: r.sector, index: r.index, days: r.days, base: '2020-02-01 = 100', attribution: 'Indeed Hiring Lab (CC BY 4.0)' };
+      const value: PostingsIndexFact = {
+        sector: r.sector,
+        index: r.index,
+        days: r.days,
+        base: '2020-02-01 = 100',
+        attribution: 'Indeed Hiring Lab (CC BY 4.0)',
+      };
       for (const soc6 of sectors[r.sector] ?? []) facts.push({ career: { soc6 }, key: FACT_KEYS.postingsIndex, period: r.month, value, documentUrl: doc.url });
     }
     const unmapped = [...new Set(records.map((r) => r.sector))].filter((s) => !sectors[s]);
@@ -33,7 +39,10 @@ export const postingsIndexAdapter: SourceAdapter = {
 function sectorOption(ctx: AdapterContext): Readonly<Record<string, readonly string[]>> {
   const v = ctx.options.sectors;
   if (v === undefined || v === null) return SECTOR_SOC_CODES;
-  const ok = typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((codes) => Array.isArray(codes) && codes.every((c) => typeof c === 'string' && isSocCode(c)));
+  const ok =
+    typeof v === 'object' &&
+    !Array.isArray(v) &&
+    Object.values(v).every((codes) => Array.isArray(codes) && codes.every((c) => typeof c === 'string' && isSocCode(c)));
   if (!ok) throw new IngestRejectedError(`source "${ctx.sourceId}": option "sectors" must map sector names to lists of 6-digit SOC codes`);
   return v as Record<string, string[]>;
 }

@@ -3,7 +3,7 @@ import { SECTOR_SOC_CODES } from './sectors.js';
 import { parseSectorIndex } from './parse.js';
 
 describe('parseSectorIndex', () => {
-  it('averages each sector\'s daily values per calendar month, counting the days', () => {
+  it("averages each sector's daily values per calendar month, counting the days", () => {
     const csv = [
       'date,jobcountry,indeed_job_postings_index,variable,display_name',
       '2024-08-30,US,68,total postings,Software Development',

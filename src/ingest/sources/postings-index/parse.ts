@@ -32,8 +32,14 @@ export function parseSectorIndex(input: Buffer, file: string, country = 'US'): P
     if (countryAt >= 0 && row.fields[countryAt]!.trim() !== country) continue;
     const date = get('date');
     const value = Number(get('indeed_job_postings_index'));
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) { rejects.push({ line: row.line, file, reason: `bad date "${date}"` }); continue; }
-    if (get('indeed_job_postings_index') === '' || !Number.isFinite(value)) { rejects.push({ line: row.line, file, reason: `non-numeric index "${get('indeed_job_postings_index')}"` }); continue; }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      rejects.push({ line: row.line, file, reason: `bad date "${date}"` });
+      continue;
+    }
+    if (get('indeed_job_postings_index') === '' || !Number.isFinite(value)) {
+      rejects.push({ line: row.line, file, reason: `non-numeric index "${get('indeed_job_postings_index')}"` });
+      continue;
+    }
     const sector = get('display_name');
     const key = `${sector}\u0000${date.slice(0, 7)}`;
     const acc = sums.get(key) ?? sums.set(key, { sector, month: date.slice(0, 7), sum: 0, days: 0 }).get(key)!;
@@ -41,7 +47,8 @@ export function parseSectorIndex(input: Buffer, file: string, country = 'US'): P
     acc.days++;
     if (!lastDate || date > lastDate) lastDate = date;
   }
-  const records = [...sums.values()].map((a) => ({ sector: a.sector, month: a.month, index: Math.round((a.sum / a.days) * 100) / 100, days: a.days }))
+  const records = [...sums.values()]
+    .map((a) => ({ sector: a.sector, month: a.month, index: Math.round((a.sum / a.days) * 100) / 100, days: a.days }))
     .sort((a, b) => a.sector.localeCompare(b.sector) || a.month.localeCompare(b.month));
   return { records, rejects, lastDate };
 }

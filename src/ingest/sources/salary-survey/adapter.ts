@@ -40,18 +40,36 @@ export const salarySurveyAdapter: SourceAdapter = {
       (bySeniority.get(key) ?? bySeniority.set(key, []).get(key)!).push({ seniority: m.attributes.seniority ?? 'unstated', amount: r.salaryInUsd });
     }
     const facts = summary.distributions.map((d): FactInput => {
-      const titles = [...titleCounts.get(`${d.careerId}\u0000${d.workYear}`)!].map(([title, count]) => {
-        const m = matches.get(title)!;
-        return { title, count, confidence: m.confidence, method: m.method, attributes: m.attributes };
-      }).sort((a, b) => b.count - a.count || a.title.localeCompare(b.title));
+      const titles = [...titleCounts.get(`${d.careerId}\u0000${d.workYear}`)!]
+        .map(([title, count]) => {
+          const m = matches.get(title)!;
+          return { title, count, confidence: m.confidence, method: m.method, attributes: m.attributes };
+        })
+        .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title));
       const value: SalarySurveyFact = {
-        currency: 'USD', count: d.count, min: d.min, p25: d.p25, median: d.median, p75: d.p75, max: d.max, mean: d.mean,
-        percentileMethod: 'linear', titles, bySeniority: summarizeBySeniority(bySeniority.get(`${d.careerId}\u0000${d.workYear}`)!), survey, snapshot,
+        currency: 'USD',
+        count: d.count,
+        min: d.min,
+        p25: d.p25,
+        median: d.median,
+        p75: d.p75,
+        max: d.max,
+        mean: d.mean,
+        percentileMethod: 'linear',
+        titles,
+        bySeniority: summarizeBySeniority(bySeniority.get(`${d.careerId}\u0000${d.workYear}`)!),
+        survey,
+        snapshot,
       };
       return { career: { slug: d.careerId }, key: FACT_KEYS.salarySurvey, period: String(d.workYear), value, documentUrl: doc.url };
     });
     return {
-      careers: [], facts, rejects, parsed: records.length + rejects.length, ownedKeys: [FACT_KEYS.salarySurvey], unmatched: matcher.unmatched(),
+      careers: [],
+      facts,
+      rejects,
+      parsed: records.length + rejects.length,
+      ownedKeys: [FACT_KEYS.salarySurvey],
+      unmatched: matcher.unmatched(),
     };
   },
 };

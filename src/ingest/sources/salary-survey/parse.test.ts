@@ -17,17 +17,31 @@ describe('parseSalarySurvey on the real ai-jobs.net file', () => {
     for (const r of real.records) perYear[r.workYear] = (perYear[r.workYear] ?? 0) + 1;
     expect(perYear).toEqual({ 2020: 75, 2021: 229, 2022: 1649, 2023: 579 });
     expect(real.records[0]).toEqual({
-      line: 2, workYear: 2023, experienceLevel: 'EN', employmentType: 'FT', jobTitle: 'Data Analyst',
-      salaryInUsd: 50000, remoteRatio: 50, companyLocation: 'US', companySize: 'L',
+      line: 2,
+      workYear: 2023,
+      experienceLevel: 'EN',
+      employmentType: 'FT',
+      jobTitle: 'Data Analyst',
+      salaryInUsd: 50000,
+      remoteRatio: 50,
+      companyLocation: 'US',
+      companySize: 'L',
     });
   });
 });
 
 describe('parseSalarySurvey on bad input', () => {
-  const header = 'work_year,experience_level,employment_type,job_title,salary,salary_currency,salary_in_usd,employee_residence,remote_ratio,company_location,company_size';
+  const header =
+    'work_year,experience_level,employment_type,job_title,salary,salary_currency,salary_in_usd,employee_residence,remote_ratio,company_location,company_size';
   it('rejects bad rows by line and keeps good ones', () => {
-    const text = [header, '2022,SE,FT,Data Scientist,1,USD,150000,US,100,US,M', '2022,XX,FT,Data Scientist,1,USD,1,US,100,US,M',
-      '2022,SE,FT,Data Scientist,1,USD,-5,US,100,US,M', '2022,SE,FT', '2022,SE,FT,,1,USD,1,US,100,US,M'].join('\n');
+    const text = [
+      header,
+      '2022,SE,FT,Data Scientist,1,USD,150000,US,100,US,M',
+      '2022,XX,FT,Data Scientist,1,USD,1,US,100,US,M',
+      '2022,SE,FT,Data Scientist,1,USD,-5,US,100,US,M',
+      '2022,SE,FT',
+      '2022,SE,FT,,1,USD,1,US,100,US,M',
+    ].join('\n');
     const out = parseSalarySurvey(text, 'x.csv');
     expect(out.records.map((r) => r.line)).toEqual([2]);
     expect(out.rejects).toEqual([
@@ -38,8 +52,12 @@ describe('parseSalarySurvey on bad input', () => {
     ]);
   });
   it('rejects a row whose quote never closes (a download cut mid-field) and keeps reading after it', () => {
-    const text = [header, '2022,SE,FT,"Data Scientist,1,USD,150000,US,100,US,M', '2022,SE,FT,Data Scientist,1,USD,150000,US,100,US,M',
-      '2022,SE,FT,Data Scientist,1,USD,150000,US,100,US,"M'].join('\n');
+    const text = [
+      header,
+      '2022,SE,FT,"Data Scientist,1,USD,150000,US,100,US,M',
+      '2022,SE,FT,Data Scientist,1,USD,150000,US,100,US,M',
+      '2022,SE,FT,Data Scientist,1,USD,150000,US,100,US,"M',
+    ].join('\n');
     const out = parseSalarySurvey(text, 'x.csv');
     expect(out.records.map((r) => r.line)).toEqual([3]);
     expect(out.rejects).toEqual([
@@ -58,16 +76,33 @@ describe('summarizeSalaries', () => {
     { id: 'mle', title: 'Machine Learning Engineer', aliases: [] },
     { id: 'ds', title: 'Data Scientist', aliases: [] },
   ]);
-  const match = (t: string) => { const m = matcher.match(t); return m.matched && m.method !== 'fuzzy' ? m.careerId : null; };
+  const match = (t: string) => {
+    const m = matcher.match(t);
+    return m.matched && m.method !== 'fuzzy' ? m.careerId : null;
+  };
   const summary = summarizeSalaries(real.records, match);
   it('pools ML / Machine Learning / Lead / Principal ML Engineer (15+107+3+1 in 2022) with exact figures', () => {
     expect(summary.distributions.find((d) => d.careerId === 'mle' && d.workYear === 2022)).toEqual({
-      careerId: 'mle', workYear: 2022, count: 126, min: 12000, p25: 115143.25, median: 148650, p75: 193900, max: 255000, mean: 150545,
+      careerId: 'mle',
+      workYear: 2022,
+      count: 126,
+      min: 12000,
+      p25: 115143.25,
+      median: 148650,
+      p75: 193900,
+      max: 255000,
+      mean: 150545,
     });
     // Data Scientist 401 + Lead Data Scientist 4 + Data Scientist Lead 2 + Principal Data Scientist 1, and by their
     // head noun phrase Applied Data Scientist 5 + Product Data Scientist 1, and Data Science Lead (a data scientist).
     expect(summary.distributions.find((d) => d.careerId === 'ds' && d.workYear === 2022)).toMatchObject({
-      count: 418, min: 8000, p25: 100000, median: 141000, p75: 179400, max: 380000, mean: 136835,
+      count: 418,
+      min: 8000,
+      p25: 100000,
+      median: 141000,
+      p75: 179400,
+      max: 380000,
+      mean: 136835,
     });
   });
   it('lists unmatched titles with counts, most frequent first', () => {

@@ -26,8 +26,7 @@ export interface SalarySurveyRow {
   companySize: (typeof COMPANY_SIZES)[number];
 }
 
-const COLUMNS = ['work_year', 'experience_level', 'employment_type', 'job_title', 'salary_in_usd',
-  'remote_ratio', 'company_location', 'company_size'] as const;
+const COLUMNS = ['work_year', 'experience_level', 'employment_type', 'job_title', 'salary_in_usd', 'remote_ratio', 'company_location', 'company_size'] as const;
 
 /**
  * Parses the CSV. A file that is not UTF-8 text or lacks the required columns throws
@@ -48,7 +47,10 @@ export function parseSalarySurvey(input: string | Buffer, file = 'salaries.csv')
       continue;
     }
     const problem = findProblem(get);
-    if (problem) { rejects.push({ line: row.line, file, reason: problem }); continue; }
+    if (problem) {
+      rejects.push({ line: row.line, file, reason: problem });
+      continue;
+    }
     records.push({
       line: row.line,
       workYear: Number(get('work_year')),
@@ -67,8 +69,10 @@ export function parseSalarySurvey(input: string | Buffer, file = 'salaries.csv')
 function findProblem(get: (c: (typeof COLUMNS)[number]) => string): string | null {
   const year = get('work_year');
   if (!/^(19|20)\d\d$/.test(year)) return `work_year "${year}" is not a year`;
-  if (!(EXPERIENCE_LEVELS as readonly string[]).includes(get('experience_level'))) return `experience_level "${get('experience_level')}" is not one of ${EXPERIENCE_LEVELS.join('/')}`;
-  if (!(EMPLOYMENT_TYPES as readonly string[]).includes(get('employment_type'))) return `employment_type "${get('employment_type')}" is not one of ${EMPLOYMENT_TYPES.join('/')}`;
+  if (!(EXPERIENCE_LEVELS as readonly string[]).includes(get('experience_level')))
+    return `experience_level "${get('experience_level')}" is not one of ${EXPERIENCE_LEVELS.join('/')}`;
+  if (!(EMPLOYMENT_TYPES as readonly string[]).includes(get('employment_type')))
+    return `employment_type "${get('employment_type')}" is not one of ${EMPLOYMENT_TYPES.join('/')}`;
   if (!get('job_title')) return 'job_title is empty';
   const usd = get('salary_in_usd');
   if (!/^\d+(\.\d+)?$/.test(usd) || Number(usd) <= 0) return `salary_in_usd "${usd}" is not a positive amount`;

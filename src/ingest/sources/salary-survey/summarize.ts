@@ -28,7 +28,10 @@ export function summarizeSalaries(rows: readonly SalarySurveyRow[], match: (jobT
   for (const row of rows) {
     if (!careerOf.has(row.jobTitle)) careerOf.set(row.jobTitle, match(row.jobTitle));
     const careerId = careerOf.get(row.jobTitle);
-    if (!careerId) { unmatched.set(row.jobTitle, (unmatched.get(row.jobTitle) ?? 0) + 1); continue; }
+    if (!careerId) {
+      unmatched.set(row.jobTitle, (unmatched.get(row.jobTitle) ?? 0) + 1);
+      continue;
+    }
     const key = `${careerId}\u0000${row.workYear}`;
     const group = groups.get(key) ?? groups.set(key, { careerId, workYear: row.workYear, amounts: [] }).get(key)!;
     group.amounts.push(row.salaryInUsd);
@@ -36,8 +39,7 @@ export function summarizeSalaries(rows: readonly SalarySurveyRow[], match: (jobT
   const distributions = [...groups.values()]
     .map((g) => describeAmounts(g.careerId, g.workYear, g.amounts))
     .sort((a, b) => a.careerId.localeCompare(b.careerId) || a.workYear - b.workYear);
-  const unmatchedList = [...unmatched].map(([title, count]) => ({ title, count }))
-    .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title));
+  const unmatchedList = [...unmatched].map(([title, count]) => ({ title, count })).sort((a, b) => b.count - a.count || a.title.localeCompare(b.title));
   return { distributions, unmatched: unmatchedList };
 }
 
@@ -45,16 +47,25 @@ function describeAmounts(careerId: string, workYear: number, amounts: number[]):
   const sorted = [...amounts].sort((a, b) => a - b);
   const sum = sorted.reduce((s, v) => s + v, 0);
   return {
-    careerId, workYear, count: sorted.length,
-    min: sorted[0]!, p25: percentile(sorted, 0.25), median: percentile(sorted, 0.5),
-    p75: percentile(sorted, 0.75), max: sorted[sorted.length - 1]!, mean: Math.round(sum / sorted.length),
+    careerId,
+    workYear,
+    count: sorted.length,
+    min: sorted[0]!,
+    p25: percentile(sorted, 0.25),
+    median: percentile(sorted, 0.5),
+    p75: percentile(sorted, 0.75),
+    max: sorted[sorted.length - 1]!,
+    mean: Math.round(sum / sorted.length),
   };
 }
 
 /** Count and median of the salaries of each seniority the titles state, in SENIORITY_ORDER. */
 export function summarizeBySeniority(rows: readonly { seniority: SeniorityLabel; amount: number }[]): SalarySurveyFact['bySeniority'] {
   return SENIORITY_ORDER.flatMap((seniority) => {
-    const amounts = rows.filter((r) => r.seniority === seniority).map((r) => r.amount).sort((a, b) => a - b);
+    const amounts = rows
+      .filter((r) => r.seniority === seniority)
+      .map((r) => r.amount)
+      .sort((a, b) => a - b);
     return amounts.length ? [{ seniority, count: amounts.length, median: percentile(amounts, 0.5) }] : [];
   });
 }

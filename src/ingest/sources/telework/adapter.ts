@@ -18,7 +18,10 @@ export const teleworkAdapter: SourceAdapter = {
   version: 2, // 2: CSV read by csv-parse (unclosed quotes are rejects, a lone CR ends a line)
   async load(ctx) {
     const crosswalkUrl = stringOption(ctx, 'crosswalkUrl');
-    if (!crosswalkUrl) throw new IngestRejectedError(`source "${ctx.sourceId}": Dingel-Neiman uses 2010 codes; set option "crosswalkUrl" to the O*NET-SOC 2010 → 2019 crosswalk`);
+    if (!crosswalkUrl)
+      throw new IngestRejectedError(
+        `source "${ctx.sourceId}": Dingel-Neiman uses 2010 codes; set option "crosswalkUrl" to the O*NET-SOC 2010 → 2019 crosswalk`,
+      );
     const doc = await fetchRequired(ctx, ctx.url);
     const cw = await fetchRequired(ctx, new URL(crosswalkUrl, ctx.url).toString());
     if (!doc.changed && !cw.changed) return 'unchanged';

@@ -30,7 +30,10 @@ export function parseSocCrosswalkCsv(input: string | Buffer, file = '2010_to_201
   for (const row of t.rows) {
     const code2010 = row.fields[c10!]!.trim();
     const code2019 = row.fields[c19!]!.trim();
-    if (!isOnetSocCode(code2010) || !isOnetSocCode(code2019)) { rejects.push({ line: row.line, file, reason: `bad code pair "${code2010}" → "${code2019}"` }); continue; }
+    if (!isOnetSocCode(code2010) || !isOnetSocCode(code2019)) {
+      rejects.push({ line: row.line, file, reason: `bad code pair "${code2010}" → "${code2019}"` });
+      continue;
+    }
     if (seen.has(`${code2010}>${code2019}`)) continue;
     seen.add(`${code2010}>${code2019}`);
     records.push({ code2010, title2010: row.fields[t10!]!.trim(), code2019, title2019: row.fields[t19!]!.trim() });

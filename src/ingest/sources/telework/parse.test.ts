@@ -14,7 +14,11 @@ describe('parseTeleworkCsv', () => {
     expect(records).toHaveLength(968);
     expect(records.filter((r) => r.teleworkable === 1)).toHaveLength(361);
     expect(records.find((r) => r.code === '15-1132.00')).toEqual({
-      method: 'dingel-neiman-2020', code: '15-1132.00', codeVintage: 'onet-soc-2010', title: 'Software Developers, Applications', teleworkable: 1,
+      method: 'dingel-neiman-2020',
+      code: '15-1132.00',
+      codeVintage: 'onet-soc-2010',
+      title: 'Software Developers, Applications',
+      teleworkable: 1,
     });
     expect(records.some((r) => r.code.startsWith('15-1252'))).toBe(false); // 2018 code absent: needs the crosswalk
   });
@@ -32,7 +36,11 @@ describe('parseTeleworkCsv', () => {
   it('rejects bad values and refuses an unknown layout', () => {
     const r = parseTeleworkCsv('OCC_CODE,OES_TITLE,teleworkable\n11-1011,CEO,1.5\n11-1021,GM,x\n11-1031,Leg,.25\n15-1132.00,Dev,1\n', 't.csv');
     expect(r.records.map((x) => x.teleworkable)).toEqual([0.25]);
-    expect(r.rejects.map((x) => x.reason)).toEqual(['teleworkable "1.5" is not a number in 0..1', 'teleworkable "x" is not a number in 0..1', 'bad OCC_CODE "15-1132.00"']);
+    expect(r.rejects.map((x) => x.reason)).toEqual([
+      'teleworkable "1.5" is not a number in 0..1',
+      'teleworkable "x" is not a number in 0..1',
+      'bad OCC_CODE "15-1132.00"',
+    ]);
     expect(() => parseTeleworkCsv('code,teleworkable\n11-1011,1\n', 't.csv')).toThrow(/t\.csv: expected columns onetsoccode,title,teleworkable/);
   });
 });
@@ -49,7 +57,12 @@ describe('crosswalk 2010 → 2019 with Dingel-Neiman values', () => {
     expect(new Set(crosswalk.records.map((r) => r.code2019)).size).toBe(1012);
     expect(crosswalk.records.filter((r) => r.code2010 === '15-1132.00')).toEqual([
       { code2010: '15-1132.00', title2010: 'Software Developers, Applications', code2019: '15-1252.00', title2019: 'Software Developers' },
-      { code2010: '15-1132.00', title2010: 'Software Developers, Applications', code2019: '15-1253.00', title2019: 'Software Quality Assurance Analysts and Testers' },
+      {
+        code2010: '15-1132.00',
+        title2010: 'Software Developers, Applications',
+        code2019: '15-1253.00',
+        title2019: 'Software Quality Assurance Analysts and Testers',
+      },
     ]);
   });
 

@@ -32,7 +32,9 @@ export function parseTeleworkCsv(input: string | Buffer, file = 'teleworkability
   const probe = readSourceTable(input, file, ['teleworkable']);
   const layout = LAYOUTS.find((l) => probe.header.includes(l.codeCol) && probe.header.includes(l.titleCol));
   if (!layout) {
-    throw new SourceFormatError(`${file}: expected columns onetsoccode,title,teleworkable or OCC_CODE,OES_TITLE,teleworkable; header is ${probe.header.join(' | ')}`);
+    throw new SourceFormatError(
+      `${file}: expected columns onetsoccode,title,teleworkable or OCC_CODE,OES_TITLE,teleworkable; header is ${probe.header.join(' | ')}`,
+    );
   }
   const codeAt = probe.header.indexOf(layout.codeCol);
   const titleAt = probe.header.indexOf(layout.titleCol);
@@ -42,8 +44,14 @@ export function parseTeleworkCsv(input: string | Buffer, file = 'teleworkability
     const code = row.fields[codeAt]!.trim();
     const raw = row.fields[probe.index.teleworkable]!.trim();
     const value = /^(\d+\.?\d*|\.\d+)$/.test(raw) ? Number(raw) : NaN;
-    if (!layout.valid(code)) { rejects.push({ line: row.line, file, reason: `bad ${layout.codeCol} "${code}"` }); continue; }
-    if (!(value >= 0 && value <= 1)) { rejects.push({ line: row.line, file, reason: `teleworkable "${raw}" is not a number in 0..1` }); continue; }
+    if (!layout.valid(code)) {
+      rejects.push({ line: row.line, file, reason: `bad ${layout.codeCol} "${code}"` });
+      continue;
+    }
+    if (!(value >= 0 && value <= 1)) {
+      rejects.push({ line: row.line, file, reason: `teleworkable "${raw}" is not a number in 0..1` });
+      continue;
+    }
     records.push({ method: 'dingel-neiman-2020', code, codeVintage: layout.vintage, title: row.fields[titleAt]!.trim(), teleworkable: value });
   }
   return { records, rejects };
