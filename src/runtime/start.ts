@@ -10,6 +10,7 @@ import { createQueueKit, type QueueKit } from '../queue/backend.js';
 import { openQueues, type Queues } from '../queue/queues.js';
 import { startWorkers } from './workers.js';
 import { registerSchedules, runSourcesDueAtStart } from '../queue/schedules.js';
+import { recomputeIfDerivedByOtherCode } from '../queue/derived-version.js';
 import { createApp } from './app.js';
 import { apiOptionsFrom } from '../http/services.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
@@ -89,6 +90,7 @@ export async function startRuntime(config: Config, roles: Role[], log: Logger): 
         );
       if (relisted.length) log.info({ relisted }, 'delisted sources are listed again and run with their data as it was');
       await registerSchedules(db, queues, log);
+      await recomputeIfDerivedByOtherCode(db, queues, log);
       onStop(
         startAlertWatcher(
           { db, queues, log },

@@ -6,3 +6,4 @@ export * from './audit.js';
 export * from './api-usage.js';
 export * from './title-pins.js';
 export * from './series.js';
+export * from './app-state.js';
