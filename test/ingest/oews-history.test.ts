@@ -189,7 +189,16 @@ describe('series by period: four OEWS releases in one source, one survey from tw
       ]);
       expect(body.points[0]!.mapped).toEqual({ from: '15-1256', share: 0.878 });
       expect(body.series).toEqual([
-        { series: 'BLS OEWS (oews)', from: 'May 2020', to: 'May 2024', points: 4, cagr: 0.0484, change: { abs: 22_940, pct: 20.8 }, mapped: true, thinPoints: 0 },
+        {
+          series: 'BLS OEWS (oews)',
+          from: 'May 2020',
+          to: 'May 2024',
+          points: 4,
+          cagr: 0.0484,
+          change: { abs: 22_940, pct: 20.8 },
+          mapped: true,
+          thinPoints: 0,
+        },
       ]);
       const window = TrendSchema.parse(await (await app.request('/v1/careers/software-developers/trends?metric=employment&from=2021&to=2022')).json());
       expect(window.points.map((p) => p.period)).toEqual(['May 2021', 'May 2022']);
