@@ -81,7 +81,9 @@ describe('dashboard in a browser, on ingested O*NET data', () => {
     const chart = JSON.parse((await page.locator('#chart-salary').getAttribute('data-chart'))!) as { series: { values: (number | null)[] }[] };
     expect(chart.series[0]!.values.some((v) => typeof v === 'number' && v > 50_000)).toBe(true);
     await expect(page.getByRole('heading', { name: 'What CareerLens published when' }).count()).resolves.toBe(1);
-    expect(await page.locator('details.audit summary').first().textContent()).toMatch(/^Median salary: (first published, not changed since|\d+ changes? since first published)$/);
+    expect(await page.locator('details.audit summary').first().textContent()).toMatch(
+      /^Median salary: (first published, not changed since|\d+ changes? since first published)$/,
+    );
     await expect(page.getByRole('heading', { name: 'Similar careers' }).count()).resolves.toBe(1);
     expect(await page.locator('h2:has-text("Similar careers") ~ ul li').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(artifacts, 'career.png') });
