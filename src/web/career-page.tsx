@@ -232,14 +232,14 @@ export function CareerPage(props: CareerPageProps): Child {
         <AuditTrail {...a} />
       ))}
       <CareerRatingsSection slug={career.slug} title={career.title} ratings={(career.metrics as CareerMetrics | null)?.skillRatings} />
-      <h2>Skills ({props.skills.length})</h2>
+      <h2>Technology skills ({props.skills.length})</h2>
       {props.skills.length ? (
         <>
           <p class="muted">{props.skills.filter((s) => s.hot).length} hot technologies (🔥: frequently named in job postings), listed first.</p>
           <SkillItems skills={props.skills.slice(0, SKILLS_SHOWN)} />
           {props.skills.length > SKILLS_SHOWN ? (
             <details>
-              <summary>{props.skills.length - SKILLS_SHOWN} more skills</summary>
+              <summary>{props.skills.length - SKILLS_SHOWN} more technology skills</summary>
               <SkillItems skills={props.skills.slice(SKILLS_SHOWN)} />
             </details>
           ) : null}

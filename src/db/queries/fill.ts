@@ -33,7 +33,8 @@ export async function loadFillStatus(db: Db): Promise<FillStatus> {
       (select count(*)::int from career_metrics) as metrics,
       (select count(*)::int from dirty_careers) as marks`;
   const busy = r!.active > 0 || r!.marks > 0 || r!.metrics < r!.careers;
-  const pairsExpected = (r!.careers * (r!.careers - 1)) / 2;
+  // Not (0 × −1) / 2 = −0 with fewer than two careers, which prints as "-0".
+  const pairsExpected = r!.careers > 1 ? (r!.careers * (r!.careers - 1)) / 2 : 0;
   const pairs = busy ? (await sql<{ n: number }[]>`select count(*)::int as n from comparisons`)[0]!.n : pairsExpected;
   return {
     activeRuns: r!.active,
