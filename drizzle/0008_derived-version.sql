@@ -6,6 +6,6 @@ CREATE TABLE "app_state" (
 --> statement-breakpoint
 -- A database with careers holds metrics and comparisons derived by code older than this
 -- migration: its version is unknown, so the next scheduler start recomputes them. An empty one
--- will be derived by this release (core/derived-version.ts, DERIVED_VERSION at this migration).
+-- gets no row: the first scheduler start records its code's version (nothing derived yet).
 INSERT INTO "app_state" ("key", "value")
-SELECT 'derived-version', CASE WHEN EXISTS (SELECT 1 FROM "careers") THEN 'unknown' ELSE 'metrics-v1|demand-v2|text-v6' END;
+SELECT 'derived-version', 'unknown' WHERE EXISTS (SELECT 1 FROM "careers");

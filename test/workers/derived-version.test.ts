@@ -43,7 +43,9 @@ describe('a scheduler starting with new derivation code', () => {
     await tdb?.drop();
   });
 
-  it('a database migrated empty holds this code’s version: a start queues nothing', async () => {
+  it('a database migrated before it held careers has no version: a start records this code’s and queues nothing', async () => {
+    expect(await storedDerivedVersion(tdb.db)).toBeNull();
+    expect(await recomputeIfDerivedByOtherCode(tdb.db, queues, log)).toBeNull();
     expect(await storedDerivedVersion(tdb.db)).toBe(DERIVED_VERSION);
     expect(await recomputeIfDerivedByOtherCode(tdb.db, queues, log)).toBeNull();
     expect(await queues.careers.getJobCounts('waiting')).toEqual({ waiting: 0 });

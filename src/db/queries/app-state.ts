@@ -1,21 +1,25 @@
 import type { Db } from '../client.js';
 
 /**
- * Compares the stored derived version with `version` under a row lock. When they differ (or
- * none is stored), `onChange` runs with the stored one, inside the lock, and the new version is
- * stored when it returns: one of several schedulers starting at once acts, and a failure in
- * `onChange` leaves the old version for the next start to act on. Returns the replaced version,
- * or null when nothing changed.
+ * Compares the stored derived version with `version` under a lock. When they differ, `onChange`
+ * runs with the stored one, inside the lock, and the new version is stored when it returns: one
+ * of several schedulers starting at once acts, and a failure in `onChange` leaves the old version
+ * for the next start to act on. With no version stored (a database migrated before it held any
+ * career, or whose careers this code's generation derived), `version` is recorded and nothing
+ * runs. Returns the replaced version, or null when nothing changed.
  */
-export async function changeDerivedVersion(db: Db, version: string, onChange: (stored: string | null) => Promise<void>): Promise<string | null> {
+export async function changeDerivedVersion(db: Db, version: string, onChange: (stored: string) => Promise<void>): Promise<string | null> {
   return db.$client.begin(async (tx) => {
-    await tx`insert into app_state (key, value) values ('derived-version', 'unknown') on conflict (key) do nothing`;
-    const [row] = await tx<{ value: string }[]>`select value from app_state where key = 'derived-version' for update`;
-    const stored = row?.value ?? null;
-    if (stored === version) return null;
-    await onChange(stored);
+    await tx`lock table app_state in share row exclusive mode`;
+    const [row] = await tx<{ value: string }[]>`select value from app_state where key = 'derived-version'`;
+    if (!row) {
+      await tx`insert into app_state (key, value) values ('derived-version', ${version})`;
+      return null;
+    }
+    if (row.value === version) return null;
+    await onChange(row.value);
     await tx`update app_state set value = ${version}, updated_at = now() where key = 'derived-version'`;
-    return stored;
+    return row.value;
   });
 }
 
