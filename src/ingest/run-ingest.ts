@@ -333,25 +333,36 @@ async function readArchived(db: Db, id: number, log: Logger): Promise<Buffer | n
   return null;
 }
 
-let directoryCache: { key: string; careers: Promise<DirectoryCareer[]> } | undefined;
+/**
+ * One value per process, loaded again when its key changes; a failed load is forgotten, so the
+ * next run asks again instead of keeping the error.
+ */
+function keyedLoader<T>(): (key: string, load: () => Promise<T>) => Promise<T> {
+  let kept: { key: string; value: Promise<T> } | undefined;
+  return (key, load) => {
+    if (kept?.key !== key) {
+      const value = load();
+      kept = { key, value };
+      value.catch(() => {
+        if (kept?.value === value) kept = undefined;
+      });
+    }
+    return kept.value;
+  };
+}
+
+// The key names the database, so a load always reads the database of the run that asked.
+const directoryLoader = keyedLoader<DirectoryCareer[]>();
+const technologyLoader = keyedLoader<TechSkillRow[]>();
 
 /**
- * The career directory, reused across runs while the career set and its aliases stay the same
- * (61k alias rows and the title index built on them cost about half a second a run).
+ * The career directory, reused across runs while the career set, its aliases and task statements
+ * stay the same (61k alias rows and the title index built on them cost about a second a run).
  */
 async function cachedCareerDirectory(sql: Sql, fingerprint: string): Promise<DirectoryCareer[]> {
   const key = `${await careerDirectoryKey(sql, FACT_KEYS.tasks)}|${fingerprint}`;
-  if (directoryCache?.key !== key) {
-    const careers = loadCareerDirectory(sql, FACT_KEYS.tasks);
-    directoryCache = { key, careers };
-    careers.catch(() => {
-      if (directoryCache?.careers === careers) directoryCache = undefined;
-    });
-  }
-  return directoryCache.careers;
+  return directoryLoader(key, () => loadCareerDirectory(sql, FACT_KEYS.tasks));
 }
-
-let skillsCache: { key: string; rows: Promise<TechSkillRow[]> } | undefined;
 
 /**
  * O*NET's technology skills, reused across runs until the facts they come from change (the
@@ -359,12 +370,5 @@ let skillsCache: { key: string; rows: Promise<TechSkillRow[]> } | undefined;
  */
 async function cachedTechnologySkills(sql: Sql): Promise<TechSkillRow[]> {
   const key = await technologySkillsKey(sql, FACT_KEYS.techSkills);
-  if (skillsCache?.key !== key) {
-    const rows = loadTechnologySkills(sql, FACT_KEYS.techSkills);
-    skillsCache = { key, rows };
-    rows.catch(() => {
-      if (skillsCache?.rows === rows) skillsCache = undefined;
-    });
-  }
-  return skillsCache.rows;
+  return technologyLoader(key, () => loadTechnologySkills(sql, FACT_KEYS.techSkills));
 }

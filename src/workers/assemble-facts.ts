@@ -1,7 +1,7 @@
 import type { SqlOrTx } from '../db/client.js';
 import { readCareers, readFacts, readOnetAliases, readOnetCareerText, type CareerRow, type FactRow } from '../db/queries/facts.js';
 import { sourceLabel } from '../core/provenance.js';
-import type { CareerFacts, SurveyDistribution, TechnologySkill } from '../core/metrics/facts.js';
+import { careerFactsOf, type CareerFacts, type SurveyDistribution, type TechnologySkill } from '../core/metrics/facts.js';
 import { comparePeriods } from '../core/periods.js';
 import type { Difficulty, EntryBarrier } from '../core/metrics/types.js';
 import type { SkillInput } from '../core/compare/types.js';
@@ -111,7 +111,7 @@ function memoKey(taxonomy: SkillTaxonomy): (label: string) => string[] {
 
 /** One career's CareerFacts and skills from its fact rows (in `readFacts` order). */
 export function assembleCareer(c: CareerRow, rows: FactRow[], keyOf: (label: string) => string[]): CareerBundle {
-  const facts: CareerFacts = {
+  const facts: CareerFacts = careerFactsOf({
     id: String(c.id),
     slug: c.slug,
     title: c.title,
@@ -119,16 +119,7 @@ export function assembleCareer(c: CareerRow, rows: FactRow[], keyOf: (label: str
     origin: c.origin,
     onetCode: c.onet_code,
     asOf: rows.reduce<string | null>((m, r) => (m === null || r.updated_at > m ? r.updated_at : m), null)?.slice(0, 10) ?? null,
-    wages: [],
-    salarySurveys: [],
-    postings: [],
-    technologySkills: [],
-    technologySource: null,
-    preparation: null,
-    aiExposure: [],
-    telework: null,
-    declared: null,
-  };
+  });
   const skills: SkillInput[] = [];
   let jobZone: JobZoneFact | null = null;
   let education: { row: FactRow; value: EducationFact } | null = null;

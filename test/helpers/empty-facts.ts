@@ -1,27 +1,11 @@
 /** Test helper: a career's facts with nothing known, to fill in per test. */
+import { careerFactsOf } from '../../src/core/metrics/facts.js';
 import type { CareerFacts } from '../../src/core/metrics/types.js';
 
 /** Facts of an O*NET (default) or career-page career with every list empty. */
 export function emptyFacts(slug: string, overrides: Partial<CareerFacts> = {}): CareerFacts {
-  return {
-    id: slug,
-    slug,
-    title: slug.replace(/-/g, ' '),
-    category: null,
-    origin: 'onet',
-    onetCode: null,
-    asOf: null,
-    wages: [],
-    salarySurveys: [],
-    postings: [],
-    technologySkills: [],
-    technologySource: null,
-    preparation: null,
-    aiExposure: [],
-    telework: null,
-    declared: null,
-    ...overrides,
-  };
+  const identity = { id: slug, slug, title: slug.replace(/-/g, ' '), category: null, origin: 'onet', onetCode: null, asOf: null } as const;
+  return { ...careerFactsOf(identity), ...overrides };
 }
 
 /** One OEWS row with only employment (and optionally a median), for demand tests. */

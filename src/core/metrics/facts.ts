@@ -165,3 +165,22 @@ export interface CareerFacts {
   /** Closest O*NET career, for figures a career-page career lacks (marked estimated). */
   estimatedFrom?: CareerFacts;
 }
+
+/** What identifies a career in its facts. */
+export type CareerIdentity = Pick<CareerFacts, 'id' | 'slug' | 'title' | 'category' | 'origin' | 'onetCode' | 'asOf'>;
+
+/** A career's facts with nothing observed yet: every list empty, every optional figure unknown. */
+export function careerFactsOf(identity: CareerIdentity): CareerFacts {
+  return {
+    ...identity,
+    wages: [],
+    salarySurveys: [],
+    postings: [],
+    technologySkills: [],
+    technologySource: null,
+    preparation: null,
+    aiExposure: [],
+    telework: null,
+    declared: null,
+  };
+}
